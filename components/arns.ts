@@ -1,0 +1,31 @@
+/** The account, partition and region the stack deploys into, as returned by the AWS invokes. */
+export interface AwsEnvironment {
+    readonly accountId: string;
+    readonly partition: string;
+    readonly region: string;
+}
+
+/** Rules on the default event bus have ARNs `arn:<partition>:events:<region>:<account>:rule/<name>`. */
+export function eventRuleArn(env: AwsEnvironment, ruleName: string): string {
+    return `arn:${env.partition}:events:${env.region}:${env.accountId}:rule/${ruleName}`;
+}
+
+/** Matches every CloudWatch alarm of the account in the region. */
+export function alarmArnPattern(env: AwsEnvironment): string {
+    return `arn:${env.partition}:cloudwatch:${env.region}:${env.accountId}:alarm:*`;
+}
+
+/** The prefix shared by every physical name the stack chooses, e.g. `kms-monitoring-dev`. */
+export function namePrefix(project: string, stack: string): string {
+    return `${project}-${stack}`;
+}
+
+/** EventBridge rule names are at most 64 characters of `[.\-_A-Za-z0-9]`. */
+export const EVENT_RULE_NAME_MAX = 64;
+
+export function eventRuleName(prefix: string, role: string): string {
+    return `${prefix}-${role}`;
+}
+
+/** The rule name for KMS's own events; `apiCallAlerts[].name` may not take it. */
+export const LIFECYCLE_RULE_ROLE = "key-lifecycle";

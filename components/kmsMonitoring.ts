@@ -1,0 +1,158 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { AlertTopic } from "./alertTopic";
+import { ApiCallAlerts, ApiCallAlertSpec, DEFAULT_API_CALL_ALERTS } from "./apiCallAlerts";
+import { AwsEnvironment, eventRuleArn, eventRuleName, LIFECYCLE_RULE_ROLE } from "./arns";
+import { ExpiringKey, KeyMaterialExpiryAlarms } from "./expiryAlarms";
+import { ImportedKey } from "./importedKey";
+import { KeyLifecycleEvents } from "./keyLifecycleEvents";
+
+export interface ImportedKeySettings {
+    /** Alias, `alias/<name>`. */
+    readonly alias: string;
+    /** Key description. Default: a generic description. */
+    readonly description?: string;
+    /** RFC 3339 expiry of the material. Default: never expires, and no expiry alarm. */
+    readonly validTo?: string;
+    /** 7 to 30. Default: 30. */
+    readonly deletionWindowInDays?: number;
+    /** Pulumi `protect` on the key. Default: false. */
+    readonly protect?: boolean;
+}
+
+export interface KmsMonitoringArgs {
+    /** Prefix of every physical name the stack chooses (rules, alarms), e.g. `kms-monitoring-dev`. Required. */
+    readonly namePrefix: string;
+    /** One SNS email subscription per address. Default: none. */
+    readonly alertEmails?: readonly string[];
+    /** SNS topic name. Default: auto-named. */
+    readonly topicName?: string;
+    /** Topic display name, the sender name on the emails. Default: `KMS alerts`. */
+    readonly topicDisplayName?: string;
+    /** One EventBridge rule per entry on KMS API calls. Default: the data-key-generation and key-management rules. */
+    readonly apiCallAlerts?: readonly ApiCallAlertSpec[];
+    /** Whether to add the rule on KMS's own expiration, rotation and deletion events. Default: true. */
+    readonly keyLifecycleEvents?: boolean;
+    /** A KMS key with imported material to create. Default: none. */
+    readonly importedKey?: ImportedKeySettings;
+    /** Base64 of 32 bytes of key material for `importedKey`, as a secret. Default: generated. */
+    readonly importedKeyMaterial?: pulumi.Input<string>;
+    /** Existing keys with expiring imported material to alarm on: key ID, key ARN or alias. Default: none. */
+    readonly watchedKeys?: readonly string[];
+    /** Days before expiry at which the expiry alarms fire. Default: 30. */
+    readonly expiryWarningDays?: number;
+    /** Tags for every taggable resource. Default: none. */
+    readonly tags?: Readonly<Record<string, string>>;
+}
+
+/** What the stack tells the user to do after `pulumi up`. */
+export function nextStepsText(subscriptions: readonly { email: string; pendingConfirmation: boolean }[]): string {
+    if (subscriptions.length === 0) {
+        return "No one is subscribed: set kms-monitoring:alertEmails and run pulumi up, or alerts reach nobody.";
+    }
+    const pending = subscriptions.filter((subscription) => subscription.pendingConfirmation).map((subscription) => subscription.email);
+    if (pending.length === 0) {
+        return "All email subscriptions are confirmed.";
+    }
+    return (
+        `Confirm the SNS subscription sent to ${pending.join(", ")}: open the "AWS Notification - Subscription Confirmation" ` +
+        "email and choose Confirm subscription. Until then no alert reaches that address."
+    );
+}
+
+/** The whole KMS monitoring stack: alert topic, EventBridge rules, expiry alarms and the optional imported key. */
+export class KmsMonitoring extends pulumi.ComponentResource {
+    public readonly topicArn: pulumi.Output<string>;
+    public readonly importedKeyId?: pulumi.Output<string>;
+    public readonly importedKeyArn?: pulumi.Output<string>;
+    public readonly ruleNames: pulumi.Output<string[]>;
+    public readonly alarmNames: pulumi.Output<string[]>;
+    public readonly nextSteps: pulumi.Output<string>;
+
+    constructor(name: string, args: KmsMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("kms-monitoring:index:KmsMonitoring", name, {}, opts);
+
+        const tags = args.tags;
+        const alerts = args.apiCallAlerts ?? DEFAULT_API_CALL_ALERTS;
+        const lifecycleRuleName = (args.keyLifecycleEvents ?? true) ? eventRuleName(args.namePrefix, LIFECYCLE_RULE_ROLE) : undefined;
+
+        // Invoked once here and passed down, never per resource.
+        const environment: pulumi.Output<AwsEnvironment> = pulumi
+            .all([aws.getCallerIdentityOutput({}, { parent: this }), aws.getPartitionOutput({}, { parent: this }), aws.getRegionOutput({}, { parent: this })])
+            .apply(([identity, partition, region]) => ({ accountId: identity.accountId, partition: partition.partition, region: region.region }));
+
+        // Rule names are fixed, so the topic policy can name the rules' ARNs without waiting for them.
+        const ruleNames = [...alerts.map((alert) => eventRuleName(args.namePrefix, alert.name)), ...(lifecycleRuleName ? [lifecycleRuleName] : [])];
+        const topic = new AlertTopic(
+            `${name}-alerts`,
+            {
+                emails: args.alertEmails,
+                topicName: args.topicName,
+                displayName: args.topicDisplayName,
+                eventRuleArns: environment.apply((env) => ruleNames.map((ruleName) => eventRuleArn(env, ruleName))),
+                environment,
+                tags,
+            },
+            { parent: this },
+        );
+
+        const apiCalls = new ApiCallAlerts(
+            `${name}-api-calls`,
+            { alerts, ruleNamePrefix: args.namePrefix, topicArn: topic.topicArn, tags },
+            { parent: this },
+        );
+        const lifecycle =
+            lifecycleRuleName === undefined
+                ? undefined
+                : new KeyLifecycleEvents(`${name}-key-lifecycle`, { ruleName: lifecycleRuleName, topicArn: topic.topicArn, tags }, { parent: this });
+
+        const expiringKeys: ExpiringKey[] = [];
+        if (args.importedKey) {
+            const importedKey = new ImportedKey(
+                `${name}-imported-key`,
+                {
+                    alias: args.importedKey.alias,
+                    description: args.importedKey.description,
+                    validTo: args.importedKey.validTo,
+                    deletionWindowInDays: args.importedKey.deletionWindowInDays,
+                    keyMaterialBase64: args.importedKeyMaterial,
+                    protect: args.importedKey.protect,
+                    tags,
+                },
+                { parent: this },
+            );
+            this.importedKeyId = importedKey.keyId;
+            this.importedKeyArn = importedKey.keyArn;
+            if (args.importedKey.validTo !== undefined) {
+                expiringKeys.push({ label: args.importedKey.alias, keyId: importedKey.keyId });
+            }
+        }
+
+        const alarms = new KeyMaterialExpiryAlarms(
+            `${name}-expiry`,
+            {
+                keys: expiringKeys,
+                watchedKeys: args.watchedKeys,
+                warningDays: args.expiryWarningDays,
+                alarmNamePrefix: args.namePrefix,
+                topicArn: topic.topicArn,
+                tags,
+            },
+            { parent: this },
+        );
+
+        this.topicArn = topic.topicArn;
+        const lifecycleRuleNames = lifecycle ? lifecycle.ruleName.apply((ruleName) => [ruleName]) : pulumi.output<string[]>([]);
+        this.ruleNames = pulumi.all([apiCalls.ruleNames, lifecycleRuleNames]).apply(([api, own]) => [...api, ...own]);
+        this.alarmNames = alarms.alarmNames;
+        this.nextSteps = topic.subscriptions.apply(nextStepsText);
+        this.registerOutputs({
+            topicArn: this.topicArn,
+            importedKeyId: this.importedKeyId,
+            importedKeyArn: this.importedKeyArn,
+            ruleNames: this.ruleNames,
+            alarmNames: this.alarmNames,
+            nextSteps: this.nextSteps,
+        });
+    }
+}
