@@ -1,11 +1,8 @@
-import { namePrefix } from "./components/arns";
 import { readStackConfig } from "./components/config";
 import { KmsMonitoring } from "./components/kmsMonitoring";
 
-// Fails with one message listing every config problem, before any resource registers.
-const config = readStackConfig(new Date());
-
-const monitoring = new KmsMonitoring(config.project, { ...config, namePrefix: namePrefix(config.project, config.stack) });
+// Throws one error listing every config problem, before any resource registers.
+const monitoring = KmsMonitoring.fromConfig(readStackConfig(new Date()));
 
 export const topicArn = monitoring.topicArn;
 export const importedKeyId = monitoring.importedKeyId;

@@ -311,7 +311,9 @@ function describeIssues(project: string, input: unknown, issues: readonly (z.cor
             }
             continue;
         }
-        lines.push(`${configKeyPath(project, issue.path)}: ${issue.message}${describeValue(input, issue.path)}`);
+        // A bad map key reports the key's own problem, which zod nests under the issue.
+        const message = "code" in issue && issue.code === "invalid_key" ? issue.issues.map((inner) => inner.message).join("; ") : issue.message;
+        lines.push(`${configKeyPath(project, issue.path)}: ${message}${describeValue(input, issue.path)}`);
     }
     return lines;
 }

@@ -1,8 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AlertTopic } from "./alertTopic";
+import type { StackConfig } from "./config";
 import { ApiCallAlerts, ApiCallAlertSpec, DEFAULT_API_CALL_ALERTS } from "./apiCallAlerts";
-import { AwsEnvironment, eventRuleArn, eventRuleName, LIFECYCLE_RULE_ROLE } from "./arns";
+import { AwsEnvironment, eventRuleArn, eventRuleName, LIFECYCLE_RULE_ROLE, namePrefix } from "./arns";
 import { ExpiringKey, KeyMaterialExpiryAlarms } from "./expiryAlarms";
 import { ImportedKey } from "./importedKey";
 import { KeyLifecycleEvents } from "./keyLifecycleEvents";
@@ -68,6 +69,11 @@ export class KmsMonitoring extends pulumi.ComponentResource {
     public readonly ruleNames: pulumi.Output<string[]>;
     public readonly alarmNames: pulumi.Output<string[]>;
     public readonly nextSteps: pulumi.Output<string>;
+
+    /** The stack as `index.ts` builds it: one component named after the project. */
+    static fromConfig(config: StackConfig): KmsMonitoring {
+        return new KmsMonitoring(config.project, { ...config, namePrefix: namePrefix(config.project, config.stack) });
+    }
 
     constructor(name: string, args: KmsMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
         super("kms-monitoring:index:KmsMonitoring", name, {}, opts);

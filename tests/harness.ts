@@ -150,6 +150,11 @@ export class Recorder {
             case "aws:kms/getKey:getKey": {
                 const reference = String(inputs.keyId);
                 const uuid = /key\/(.+)$/.exec(reference)?.[1] ?? (/^[0-9a-f-]{36}$|^mrk-/.test(reference) ? reference : fakeUuid(reference));
+                // By this harness's convention, a reference naming "aws-generated" is a key whose
+                // material KMS generated, so it has no expiry.
+                if (reference.includes("aws-generated")) {
+                    return { id: uuid, keyId: reference, arn: this.arn("kms", `key/${uuid}`), origin: "AWS_KMS", expirationModel: "", keyState: "Enabled", validTo: "" };
+                }
                 return {
                     id: uuid,
                     keyId: reference,

@@ -1,0 +1,114 @@
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { parseStackConfig } from "../components/config";
+import { KmsMonitoring } from "../components/kmsMonitoring";
+import { installMocks, loadStackConfig, projectConfig, Recorder, REPO_ROOT, restoreWarnings, runProgram, settle, valueOf } from "./harness";
+
+/** The shipped stack files are checked as of this date, so they never fail on a calendar day. */
+const PINNED_NOW = new Date("2026-11-28T00:00:00Z");
+
+interface EvaluatedStack {
+    readonly recorder: Recorder;
+    readonly monitoring: KmsMonitoring;
+}
+
+async function evaluateStackFile(stack: string): Promise<EvaluatedStack> {
+    const config = loadStackConfig(path.join(REPO_ROOT, `Pulumi.${stack}.yaml`));
+    const recorder = await installMocks({ stack, config, region: config["aws:region"] });
+    const monitoring = KmsMonitoring.fromConfig(parseStackConfig(projectConfig(config), { project: "kms-monitoring", stack, now: PINNED_NOW }));
+    await valueOf(monitoring.nextSteps);
+    await settle(recorder);
+    return { recorder, monitoring };
+}
+
+afterEach(restoreWarnings);
+
+describe("shipped stack files", () => {
+    const stacks = fs
+        .readdirSync(REPO_ROOT)
+        .map((file) => /^Pulumi\.(.+)\.yaml$/.exec(file)?.[1])
+        .filter((stack): stack is string => stack !== undefined);
+
+    it("ships dev and prod", () => {
+        assert.deepEqual([...stacks].sort(), ["dev", "prod"]);
+    });
+
+    for (const stack of stacks) {
+        it(`evaluates Pulumi.${stack}.yaml cleanly`, async () => {
+            const { recorder, monitoring } = await evaluateStackFile(stack);
+            assert.ok(recorder.resources.length > 10);
+            assert.deepEqual(recorder.warnings, []);
+            assert.match((await valueOf(monitoring.topicArn)) ?? "", /^arn:aws:sns:/);
+        });
+    }
+
+    it("dev reproduces the workshop", async () => {
+        const { recorder, monitoring } = await evaluateStackFile("dev");
+        assert.equal(recorder.one("aws:sns/topic:Topic").inputs.name, "snsworkshop");
+        assert.deepEqual(
+            recorder.byType("aws:sns/topicSubscription:TopicSubscription").map((each) => each.inputs.endpoint),
+            ["kms-workshop@example.com"],
+        );
+        assert.deepEqual(await valueOf(monitoring.ruleNames), ["kms-monitoring-dev-data-key-generation", "kms-monitoring-dev-key-management", "kms-monitoring-dev-key-lifecycle"]);
+        const key = recorder.one("aws:kms/externalKey:ExternalKey");
+        assert.equal(key.inputs.deletionWindowInDays, 7);
+        assert.equal(key.inputs.validTo, "2027-06-30T00:00:00Z");
+        assert.equal(recorder.one("aws:kms/alias:Alias").inputs.name, "alias/ImportedCMK");
+        const alarm = recorder.one("aws:cloudwatch/metricAlarm:MetricAlarm");
+        assert.deepEqual(alarm.inputs.dimensions, { KeyId: key.state.arn.split("/").pop() });
+        assert.equal(recorder.one("aws:cloudwatch/eventRule:EventRule", "data-key-generation-rule").inputs.state, "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
+    });
+
+    it("prod protects the key, keeps a 30-day window, mails several people and watches a key", async () => {
+        const { recorder, monitoring } = await evaluateStackFile("prod");
+        const key = recorder.one("aws:kms/externalKey:ExternalKey");
+        assert.equal(key.protect, true);
+        assert.equal(key.inputs.deletionWindowInDays, 30);
+        assert.equal(recorder.one("random:index/randomBytes:RandomBytes").protect, true);
+        assert.ok(recorder.byType("aws:sns/topicSubscription:TopicSubscription").length >= 2);
+        assert.deepEqual(await valueOf(monitoring.alarmNames), [
+            "kms-monitoring-prod-key-material-expiry-alias-prod-imported",
+            "kms-monitoring-prod-key-material-expiry-alias-legacy-imported-key",
+        ]);
+        for (const alarm of recorder.byType("aws:cloudwatch/metricAlarm:MetricAlarm")) {
+            assert.equal(alarm.inputs.threshold, 45 * 86_400);
+        }
+        assert.equal(recorder.one("aws:cloudwatch/eventRule:EventRule", "payments-key-decrypt-rule").inputs.state, "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
+        assert.equal(recorder.one("aws:cloudwatch/eventRule:EventRule", "-key-management-rule").inputs.state, "ENABLED");
+        assert.equal(recorder.one("aws:sns/topic:Topic").inputs.tags["cost-center"], "security");
+    });
+});
+
+describe("index.ts", () => {
+    const inNinetyDays = () => new Date(Date.now() + 90 * 86_400_000).toISOString();
+
+    it("exports the stack outputs", async () => {
+        const recorder = await installMocks({
+            config: {
+                "kms-monitoring:alertEmails": JSON.stringify(["ops@example.com"]),
+                "kms-monitoring:importedKey": JSON.stringify({ alias: "alias/ImportedCMK", validTo: inNinetyDays() }),
+            },
+        });
+        const outputs = await runProgram(recorder);
+        assert.deepEqual(Object.keys(outputs).sort(), ["alarmNames", "importedKeyArn", "importedKeyId", "nextSteps", "ruleNames", "topicArn"]);
+        const key = recorder.one("aws:kms/externalKey:ExternalKey");
+        assert.equal(outputs.importedKeyId, key.state.arn.split("/").pop());
+        assert.equal(outputs.importedKeyArn, key.state.arn);
+        assert.equal(outputs.topicArn, recorder.one("aws:sns/topic:Topic").state.arn);
+        assert.deepEqual(outputs.alarmNames, ["kms-monitoring-dev-key-material-expiry-alias-ImportedCMK"]);
+        assert.match(String(outputs.nextSteps), /ops@example.com/);
+    });
+
+    it("stops on bad config before any resource registers", async () => {
+        const recorder = await installMocks({ config: { "kms-monitoring:expiryWarningDays": "0", "kms-monitoring:alertEmails": JSON.stringify(["nope"]) } });
+        await assert.rejects(runProgram(recorder), (error: unknown) => {
+            assert.ok(error instanceof pulumi.RunError);
+            assert.match(error.message, /2 problems/);
+            return true;
+        });
+        await settle(recorder);
+        assert.equal(recorder.resources.length, 0);
+    });
+});

@@ -1,0 +1,31 @@
+/**
+ * A small EventBridge pattern matcher covering the features this stack's patterns use:
+ * - a pattern field holds a list of exact values; it matches when the event value equals one
+ *   of them, or, when the event value is an array, when the two intersect;
+ * - a pattern field holds an object: match it against the event's object at that field, or,
+ *   when the event holds an array of objects, against any one of them;
+ * - every pattern field must match; event fields the pattern does not name are ignored;
+ * - a field missing from the event never matches.
+ * (EventBridge User Guide, "Event patterns" and "Arrays in EventBridge event patterns".)
+ */
+export function matchesPattern(pattern: object, event: unknown): boolean {
+    if (typeof event !== "object" || event === null || Array.isArray(event)) {
+        return false;
+    }
+    return Object.entries(pattern).every(([field, expected]) => matchesField(expected, (event as Record<string, unknown>)[field]));
+}
+
+function matchesField(expected: unknown, actual: unknown): boolean {
+    if (actual === undefined) {
+        return false;
+    }
+    if (Array.isArray(expected)) {
+        const values = Array.isArray(actual) ? actual : [actual];
+        return values.some((value) => expected.some((candidate) => candidate === value));
+    }
+    if (typeof expected === "object" && expected !== null) {
+        const objects = Array.isArray(actual) ? actual : [actual];
+        return objects.some((object) => matchesPattern(expected, object));
+    }
+    throw new Error(`unsupported pattern value ${JSON.stringify(expected)}: a pattern leaf must be a list`);
+}

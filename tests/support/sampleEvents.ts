@@ -1,0 +1,86 @@
+/**
+ * Sample events as EventBridge delivers them. The CloudTrail records follow the AWS KMS
+ * Developer Guide's CloudTrail examples (GenerateDataKey, DisableKey, ScheduleKeyDeletion,
+ * Decrypt), wrapped in the "AWS API Call via CloudTrail" envelope; the KMS events follow
+ * "Monitor KMS keys with Amazon EventBridge".
+ */
+export const KEY_ARN = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+export const OTHER_KEY_ARN = "arn:aws:kms:us-east-1:111122223333:key/0987dcba-09fe-87dc-65ba-ab0987654321";
+
+function cloudTrailEvent(eventName: string, readOnly: boolean, requestParameters: Record<string, unknown>, keyArn = KEY_ARN) {
+    return {
+        version: "0",
+        id: "3b7a1c2d-1111-2222-3333-444455556666",
+        "detail-type": "AWS API Call via CloudTrail",
+        source: "aws.kms",
+        account: "111122223333",
+        time: "2020-07-14T21:33:21Z",
+        region: "us-east-1",
+        resources: [],
+        detail: {
+            eventVersion: "1.08",
+            userIdentity: {
+                type: "IAMUser",
+                principalId: "EX_PRINCIPAL_ID",
+                arn: "arn:aws:iam::111122223333:user/Alice",
+                accountId: "111122223333",
+                accessKeyId: "EXAMPLE_KEY_ID",
+                userName: "Alice",
+            },
+            eventTime: "2020-07-14T21:33:21Z",
+            eventSource: "kms.amazonaws.com",
+            eventName,
+            awsRegion: "us-east-1",
+            sourceIPAddress: "192.0.2.0",
+            userAgent: "aws-cli/2.13.0 Python/3.11.4",
+            requestParameters,
+            responseElements: null,
+            requestID: "f3c08808-EXAMPLE",
+            eventID: "b69c2b66-EXAMPLE",
+            readOnly,
+            resources: [{ accountId: "111122223333", type: "AWS::KMS::Key", ARN: keyArn }],
+            eventType: "AwsApiCall",
+            managementEvent: true,
+            recipientAccountId: "111122223333",
+            eventCategory: "Management",
+        },
+    };
+}
+
+export const generateDataKeyEvent = cloudTrailEvent("GenerateDataKey", true, {
+    keyId: "alias/ImportedCMK",
+    keySpec: "AES_256",
+    encryptionContext: { Project: "Alpha" },
+});
+export const disableKeyEvent = cloudTrailEvent("DisableKey", false, { keyId: "1234abcd-12ab-34cd-56ef-1234567890ab" });
+export const scheduleKeyDeletionEvent = cloudTrailEvent("ScheduleKeyDeletion", false, {
+    keyId: "1234abcd-12ab-34cd-56ef-1234567890ab",
+    pendingWindowInDays: 30,
+});
+export const decryptEvent = cloudTrailEvent("Decrypt", true, { encryptionAlgorithm: "SYMMETRIC_DEFAULT" });
+export const decryptOtherKeyEvent = cloudTrailEvent("Decrypt", true, { encryptionAlgorithm: "SYMMETRIC_DEFAULT" }, OTHER_KEY_ARN);
+
+function kmsEvent(detailType: string) {
+    return {
+        version: "0",
+        id: "6a7e8feb-b491-4cf7-a9f1-bf3703467718",
+        "detail-type": detailType,
+        source: "aws.kms",
+        account: "111122223333",
+        time: "2022-08-10T16:37:50Z",
+        region: "us-east-1",
+        resources: [KEY_ARN],
+        detail: { "key-id": "1234abcd-12ab-34cd-56ef-1234567890ab" },
+    };
+}
+
+export const keyMaterialExpirationEvent = kmsEvent("KMS Imported Key Material Expiration");
+export const keyRotationEvent = kmsEvent("KMS CMK Rotation");
+export const keyDeletionEvent = kmsEvent("KMS CMK Deletion");
+
+/** Another service's CloudTrail event, which no KMS rule may match. */
+export const s3ApiCallEvent = {
+    ...generateDataKeyEvent,
+    source: "aws.s3",
+    detail: { ...generateDataKeyEvent.detail, eventSource: "s3.amazonaws.com", eventName: "GetObject" },
+};
