@@ -54,7 +54,13 @@ const KEY_UUID = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}
 const KEY_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
 const ALIAS_NAME = /^alias\/[A-Za-z0-9/_-]{1,250}$/;
 const ALIAS_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:alias\/[A-Za-z0-9/_-]{1,250}$/;
-const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+/**
+ * RFC 3339 in UTC with whole seconds. The provider reads validTo back from KMS formatted exactly
+ * so (Go's time.RFC3339 in UTC) and waits until it equals the configured string; any other form
+ * of the same instant (an offset, fractions of a second) never converges and shows a diff on every
+ * run (terraform-provider-aws, aws_kms_external_key, waitKeyValidToPropagated).
+ */
+const VALID_TO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 const DAY_MS = 86_400_000;
@@ -107,8 +113,9 @@ function stackSchema(ctx: ParseContext) {
         .string({ error: "must be an RFC 3339 date-time string" })
         .superRefine((value, issue) => {
             const time = Date.parse(value);
-            if (!RFC3339.test(value) || Number.isNaN(time)) {
-                issue.addIssue({ code: "custom", message: "is not an RFC 3339 date-time; expected e.g. 2027-06-30T00:00:00Z" });
+            // Date.parse rolls 2027-02-30 over into March; the round trip catches it.
+            if (!VALID_TO.test(value) || Number.isNaN(time) || new Date(time).toISOString() !== value.replace("Z", ".000Z")) {
+                issue.addIssue({ code: "custom", message: "is not an RFC 3339 UTC date-time with whole seconds; expected e.g. 2027-06-30T00:00:00Z" });
             } else if (time <= ctx.now.getTime()) {
                 issue.addIssue({ code: "custom", message: `is not in the future (now is ${ctx.now.toISOString()}); KMS only accepts a future expiry` });
             } else if (time > ctx.now.getTime() + MAX_VALID_TO_DAYS * DAY_MS) {

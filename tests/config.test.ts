@@ -97,7 +97,7 @@ describe("stack config defaults", () => {
     });
 
     it("accepts validTo up to exactly 365 days ahead", () => {
-        const latest = new Date(NOW.getTime() + 365 * 86_400_000).toISOString();
+        const latest = new Date(NOW.getTime() + 365 * 86_400_000).toISOString().replace(".000Z", "Z");
         assert.equal(parse({ importedKey: importedKey({ validTo: latest }) }).importedKey?.validTo, latest);
     });
 });
@@ -161,8 +161,13 @@ describe("stack config validation", () => {
     });
 
     it("reports an unparsable validTo", () => {
-        assert.match(problems({ importedKey: importedKey({ validTo: "next summer" }) }), /kms-monitoring:importedKey\.validTo: is not an RFC 3339 date-time.*\(got "next summer"\)/);
-        assert.match(problems({ importedKey: importedKey({ validTo: "2027-02-30" }) }), /importedKey\.validTo: is not an RFC 3339 date-time/);
+        assert.match(problems({ importedKey: importedKey({ validTo: "next summer" }) }), /kms-monitoring:importedKey\.validTo: is not an RFC 3339 UTC date-time.*\(got "next summer"\)/);
+        assert.match(problems({ importedKey: importedKey({ validTo: "2027-02-30T00:00:00Z" }) }), /importedKey\.validTo: is not an RFC 3339 UTC date-time/);
+    });
+
+    it("reports a validTo the provider would never read back the same", () => {
+        assert.match(problems({ importedKey: importedKey({ validTo: "2027-06-30T02:00:00+02:00" }) }), /importedKey\.validTo: is not an RFC 3339 UTC date-time with whole seconds/);
+        assert.match(problems({ importedKey: importedKey({ validTo: "2027-06-30T00:00:00.500Z" }) }), /importedKey\.validTo: is not an RFC 3339 UTC date-time with whole seconds/);
     });
 
     it("reports a validTo in the past", () => {
@@ -170,7 +175,7 @@ describe("stack config validation", () => {
     });
 
     it("reports a validTo more than 365 days ahead", () => {
-        const tooLate = new Date(NOW.getTime() + 366 * 86_400_000).toISOString();
+        const tooLate = new Date(NOW.getTime() + 366 * 86_400_000).toISOString().replace(".000Z", "Z");
         assert.match(problems({ importedKey: importedKey({ validTo: tooLate }) }), /importedKey\.validTo: is more than 365 days ahead \(latest allowed now: 2027-11-28T12:00:00.000Z\)/);
     });
 

@@ -4,7 +4,7 @@ import { installMocks, isSecretWire, Recorder, redactWire, restoreWarnings, runP
 const MATERIAL = Buffer.from("0123456789abcdef0123456789ABCDEF").toString("base64");
 
 function inNinetyDays(): string {
-    return new Date(Date.now() + 90 * 86_400_000).toISOString();
+    return new Date(Date.now() + 90 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
 /** Everything the program hands the engine or the user, with Pulumi secrets redacted. */
