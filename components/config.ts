@@ -72,6 +72,14 @@ export interface ParseContext {
     readonly now: Date;
 }
 
+function wholeDays(min: number, max: number): z.ZodNumber {
+    return z
+        .number({ error: `must be a whole number of days from ${min} to ${max}` })
+        .int({ error: `must be a whole number of days from ${min} to ${max}` })
+        .min(min, { error: `must be from ${min} to ${max} days` })
+        .max(max, { error: `must be from ${min} to ${max} days` });
+}
+
 function booleanSchema(): z.ZodBoolean {
     return z.boolean({ error: "must be true or false" });
 }
@@ -134,12 +142,7 @@ function stackSchema(ctx: ParseContext) {
                 .refine((alias) => !alias.startsWith("alias/aws/"), { error: "must not start with alias/aws/, which AWS reserves for AWS managed keys" }),
             description: z.string({ error: "must be a string" }).max(8192, { error: "must be at most 8192 characters" }).optional(),
             validTo: validTo.optional(),
-            deletionWindowInDays: z
-                .number({ error: "must be a whole number of days from 7 to 30" })
-                .int({ error: "must be a whole number of days from 7 to 30" })
-                .min(7, { error: "must be from 7 to 30 days" })
-                .max(30, { error: "must be from 7 to 30 days" })
-                .default(DEFAULT_DELETION_WINDOW_DAYS),
+            deletionWindowInDays: wholeDays(7, 30).default(DEFAULT_DELETION_WINDOW_DAYS),
             protect: booleanSchema().default(false),
         },
         { error: "must be an object with alias and optional description, validTo, deletionWindowInDays, protect" },
@@ -193,12 +196,7 @@ function stackSchema(ctx: ParseContext) {
             importedKey: importedKey.optional(),
             importedKeyMaterial: keyMaterial.optional(),
             watchedKeys: z.array(keyReference, { error: "must be a list of key IDs, key ARNs or aliases" }).default([]),
-            expiryWarningDays: z
-                .number({ error: "must be a whole number of days from 1 to 365" })
-                .int({ error: "must be a whole number of days from 1 to 365" })
-                .min(1, { error: "must be from 1 to 365 days" })
-                .max(365, { error: "must be from 1 to 365 days" })
-                .default(DEFAULT_EXPIRY_WARNING_DAYS),
+            expiryWarningDays: wholeDays(1, 365).default(DEFAULT_EXPIRY_WARNING_DAYS),
             tags: tags.default({}),
         });
 }
