@@ -10,3 +10,6 @@ export const importedKeyArn = monitoring.importedKeyArn;
 export const ruleNames = monitoring.ruleNames;
 export const alarmNames = monitoring.alarmNames;
 export const nextSteps = monitoring.nextSteps;
+export const emailSubscriptions = monitoring.emailSubscriptions;
+export const alertKeyArn = monitoring.alertKeyArn;
+export const deadLetterQueueUrl = monitoring.deadLetterQueueUrl;

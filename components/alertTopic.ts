@@ -1,9 +1,19 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { AwsEnvironment } from "./arns";
-import { topicPolicyDocument } from "./policies";
+import { DEFAULT_DELETION_WINDOW_DAYS } from "./keyDeletion";
+import { alertKeyPolicyDocument, topicPolicyDocument } from "./policies";
 
 export const DEFAULT_DISPLAY_NAME = "KMS alerts";
+
+export interface AlertTopicEncryption {
+    /** Alias of the key created for the topic, `alias/<name>`. Required. */
+    readonly keyAlias: string;
+    /** Days between deleting the key and its deletion, 7 to 30. Default: 30. */
+    readonly deletionWindowInDays?: pulumi.Input<number>;
+    /** Set Pulumi's `protect` on the key. Default: false. */
+    readonly protect?: boolean;
+}
 
 export interface AlertTopicArgs {
     /**
@@ -19,7 +29,12 @@ export interface AlertTopicArgs {
     readonly eventRuleArns?: pulumi.Input<readonly string[]>;
     /** Account, partition and region of the stack, used to scope the service principals. Required. */
     readonly environment: pulumi.Input<AwsEnvironment>;
-    /** Tags for the topic. Default: none. */
+    /**
+     * Encrypt the topic at rest with a customer managed key created here, whose policy lets
+     * EventBridge and CloudWatch use it. Default: not encrypted.
+     */
+    readonly encryption?: AlertTopicEncryption;
+    /** Tags for the topic and its key. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
@@ -27,17 +42,22 @@ export interface AlertTopicArgs {
 export class AlertTopic extends pulumi.ComponentResource {
     public readonly topicArn: pulumi.Output<string>;
     public readonly topicName: pulumi.Output<string>;
+    /** ARN of the key that encrypts the topic, when it is encrypted. */
+    public readonly keyArn?: pulumi.Output<string>;
     /** Each subscribed address with whether it still awaits confirmation. */
     public readonly subscriptions: pulumi.Output<{ email: string; pendingConfirmation: boolean }[]>;
 
     constructor(name: string, args: AlertTopicArgs, opts?: pulumi.ComponentResourceOptions) {
         super("kms-monitoring:alerts:AlertTopic", name, {}, opts);
 
+        const key = args.encryption ? this.createKey(name, args.encryption, args) : undefined;
+
         const topic = new aws.sns.Topic(
             `${name}-topic`,
             {
                 name: args.topicName,
                 displayName: args.displayName ?? DEFAULT_DISPLAY_NAME,
+                kmsMasterKeyId: key?.arn,
                 tags: args.tags,
             },
             { parent: this },
@@ -75,6 +95,24 @@ export class AlertTopic extends pulumi.ComponentResource {
 
         this.topicArn = topic.arn;
         this.topicName = topic.name;
-        this.registerOutputs({ topicArn: this.topicArn, topicName: this.topicName, subscriptions: this.subscriptions });
+        this.keyArn = key?.arn;
+        this.registerOutputs({ topicArn: this.topicArn, topicName: this.topicName, keyArn: this.keyArn, subscriptions: this.subscriptions });
+    }
+
+    private createKey(name: string, encryption: AlertTopicEncryption, args: AlertTopicArgs): aws.kms.Key {
+        const key = new aws.kms.Key(
+            `${name}-key`,
+            {
+                description: "Encrypts the kms-monitoring alert topic; EventBridge and CloudWatch may use it to publish",
+                enableKeyRotation: true,
+                // Deleting a KMS key only schedules it; this is the waiting time.
+                deletionWindowInDays: encryption.deletionWindowInDays ?? DEFAULT_DELETION_WINDOW_DAYS,
+                policy: pulumi.jsonStringify(pulumi.output(args.environment).apply(alertKeyPolicyDocument)),
+                tags: args.tags,
+            },
+            { parent: this, protect: encryption.protect ?? false },
+        );
+        new aws.kms.Alias(`${name}-key-alias`, { name: encryption.keyAlias, targetKeyId: key.keyId }, { parent: this, protect: encryption.protect ?? false });
+        return key;
     }
 }

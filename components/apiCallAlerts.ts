@@ -39,6 +39,8 @@ export interface ApiCallAlertsArgs {
     readonly ruleNamePrefix: string;
     /** ARN of the SNS topic every rule targets. Required. */
     readonly topicArn: pulumi.Input<string>;
+    /** SQS queue for events that could not be delivered to the topic. Default: none. */
+    readonly deadLetterQueueArn?: pulumi.Input<string>;
     /** Tags for every rule. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
@@ -61,8 +63,7 @@ export class ApiCallAlerts extends pulumi.ComponentResource {
                     eventPattern: apiCallEventPattern(alert.eventNames, alert.keyArns ?? []),
                     state: apiCallRuleState(alert.eventNames),
                 },
-                args.topicArn,
-                args.tags,
+                { topicArn: args.topicArn, deadLetterQueueArn: args.deadLetterQueueArn, tags: args.tags },
             ),
         );
 

@@ -5,7 +5,8 @@ import { closestMatch } from "./closestMatch";
 import { DEFAULT_DISPLAY_NAME } from "./alertTopic";
 import { DEFAULT_API_CALL_ALERTS } from "./apiCallAlerts";
 import { DEFAULT_EXPIRY_WARNING_DAYS } from "./expiryAlarms";
-import { DEFAULT_DELETION_WINDOW_DAYS, MAX_VALID_TO_DAYS } from "./importedKey";
+import { MAX_VALID_TO_DAYS } from "./importedKey";
+import { DEFAULT_DELETION_WINDOW_DAYS, MAX_DELETION_WINDOW_DAYS, MIN_DELETION_WINDOW_DAYS } from "./keyDeletion";
 import { closestOperation, isKmsOperation, KMS_SERVICE_EVENTS } from "./kmsOperations";
 
 /** One EventBridge rule on KMS API calls. */
@@ -41,8 +42,21 @@ export interface StackConfig {
     readonly importedKeyMaterial?: pulumi.Output<string>;
     readonly watchedKeys: readonly string[];
     readonly expiryWarningDays: number;
+    readonly encryptTopic: boolean;
+    readonly alertKeyDeletionWindowInDays: number;
+    readonly alertKeyProtect: boolean;
+    readonly deadLetterQueue: boolean;
+    readonly selfMonitoring: boolean;
     /** The user's `tags` plus `project`, `stack` and `managed-by`. */
     readonly tags: Readonly<Record<string, string>>;
+}
+
+/**
+ * Whether the stack is a production one (`prod`, `production`, `prod-eu`...). It decides the
+ * defaults that guard against losing a key: Pulumi `protect` on the KMS keys.
+ */
+export function isProductionStack(stack: string): boolean {
+    return /^prod(uction)?([-_.].*)?$/i.test(stack);
 }
 
 const SECRET_KEYS = new Set(["importedKeyMaterial"]);
@@ -142,8 +156,8 @@ function stackSchema(ctx: ParseContext) {
                 .refine((alias) => !alias.startsWith("alias/aws/"), { error: "must not start with alias/aws/, which AWS reserves for AWS managed keys" }),
             description: z.string({ error: "must be a string" }).max(8192, { error: "must be at most 8192 characters" }).optional(),
             validTo: validTo.optional(),
-            deletionWindowInDays: wholeDays(7, 30).default(DEFAULT_DELETION_WINDOW_DAYS),
-            protect: booleanSchema().default(false),
+            deletionWindowInDays: wholeDays(MIN_DELETION_WINDOW_DAYS, MAX_DELETION_WINDOW_DAYS).default(DEFAULT_DELETION_WINDOW_DAYS),
+            protect: booleanSchema().default(isProductionStack(ctx.stack)),
         },
         { error: "must be an object with alias and optional description, validTo, deletionWindowInDays, protect" },
     );
@@ -197,6 +211,11 @@ function stackSchema(ctx: ParseContext) {
             importedKeyMaterial: keyMaterial.optional(),
             watchedKeys: z.array(keyReference, { error: "must be a list of key IDs, key ARNs or aliases" }).default([]),
             expiryWarningDays: wholeDays(1, 365).default(DEFAULT_EXPIRY_WARNING_DAYS),
+            encryptTopic: booleanSchema().default(true),
+            alertKeyDeletionWindowInDays: wholeDays(MIN_DELETION_WINDOW_DAYS, MAX_DELETION_WINDOW_DAYS).default(DEFAULT_DELETION_WINDOW_DAYS),
+            alertKeyProtect: booleanSchema().default(isProductionStack(ctx.stack)),
+            deadLetterQueue: booleanSchema().default(true),
+            selfMonitoring: booleanSchema().default(true),
             tags: tags.default({}),
         });
 }
@@ -376,6 +395,11 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, ctx: Par
         importedKeyMaterial: config.importedKeyMaterial === undefined ? undefined : pulumi.secret(config.importedKeyMaterial),
         watchedKeys: config.watchedKeys,
         expiryWarningDays: config.expiryWarningDays,
+        encryptTopic: config.encryptTopic,
+        alertKeyDeletionWindowInDays: config.alertKeyDeletionWindowInDays,
+        alertKeyProtect: config.alertKeyProtect,
+        deadLetterQueue: config.deadLetterQueue,
+        selfMonitoring: config.selfMonitoring,
         tags: { ...config.tags, project: ctx.project, stack: ctx.stack, "managed-by": "pulumi" },
     };
 }

@@ -1,8 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-
-export const DEFAULT_DELETION_WINDOW_DAYS = 30;
+import { DEFAULT_DELETION_WINDOW_DAYS } from "./keyDeletion";
 
 /** ImportKeyMaterial accepts a ValidTo at most 365 days after the request (KMS API reference). */
 export const MAX_VALID_TO_DAYS = 365;

@@ -7,6 +7,8 @@ export interface KeyLifecycleEventsArgs {
     readonly ruleName: string;
     /** ARN of the SNS topic the rule targets. Required. */
     readonly topicArn: pulumi.Input<string>;
+    /** SQS queue for events that could not be delivered to the topic. Default: none. */
+    readonly deadLetterQueueArn?: pulumi.Input<string>;
     /** Tags for the rule. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
@@ -31,8 +33,7 @@ export class KeyLifecycleEvents extends pulumi.ComponentResource {
                 eventPattern: keyLifecycleEventPattern(),
                 state: "ENABLED",
             },
-            args.topicArn,
-            args.tags,
+            { topicArn: args.topicArn, deadLetterQueueArn: args.deadLetterQueueArn, tags: args.tags },
         );
 
         this.ruleName = rule.name;

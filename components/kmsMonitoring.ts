@@ -3,6 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { AlertTopic } from "./alertTopic";
 import type { StackConfig } from "./config";
 import { ApiCallAlerts, ApiCallAlertSpec, DEFAULT_API_CALL_ALERTS } from "./apiCallAlerts";
+import { DeadLetterQueue } from "./deadLetterQueue";
+import { DeliveryAlarms } from "./deliveryAlarms";
 import { AwsEnvironment, eventRuleArn, eventRuleName, LIFECYCLE_RULE_ROLE, namePrefix } from "./arns";
 import { ExpiringKey, KeyMaterialExpiryAlarms } from "./expiryAlarms";
 import { ImportedKey } from "./importedKey";
@@ -42,6 +44,16 @@ export interface KmsMonitoringArgs {
     readonly watchedKeys?: readonly string[];
     /** Days before expiry at which the expiry alarms fire. Default: 30. */
     readonly expiryWarningDays?: number;
+    /** Encrypt the topic with a customer managed key created by the stack, alias `alias/<namePrefix>-alerts`. Default: true. */
+    readonly encryptTopic?: boolean;
+    /** Deletion window of the topic key, 7 to 30 days. Default: 30. */
+    readonly alertKeyDeletionWindowInDays?: number;
+    /** Pulumi `protect` on the topic key. Default: false. */
+    readonly alertKeyProtect?: boolean;
+    /** Give every EventBridge target an SQS dead-letter queue. Default: true. */
+    readonly deadLetterQueue?: boolean;
+    /** Alarms on failed alert delivery. Default: true. */
+    readonly selfMonitoring?: boolean;
     /** Tags for every taggable resource. Default: none. */
     readonly tags?: Readonly<Record<string, string>>;
 }
@@ -69,6 +81,10 @@ export class KmsMonitoring extends pulumi.ComponentResource {
     public readonly ruleNames: pulumi.Output<string[]>;
     public readonly alarmNames: pulumi.Output<string[]>;
     public readonly nextSteps: pulumi.Output<string>;
+    /** Each email subscription and whether it still awaits confirmation. */
+    public readonly emailSubscriptions: pulumi.Output<{ email: string; pendingConfirmation: boolean }[]>;
+    public readonly alertKeyArn?: pulumi.Output<string>;
+    public readonly deadLetterQueueUrl?: pulumi.Output<string>;
 
     /** The stack as `index.ts` builds it: one component named after the project. */
     static fromConfig(config: StackConfig): KmsMonitoring {
@@ -87,30 +103,38 @@ export class KmsMonitoring extends pulumi.ComponentResource {
             .all([aws.getCallerIdentityOutput({}, { parent: this }), aws.getPartitionOutput({}, { parent: this }), aws.getRegionOutput({}, { parent: this })])
             .apply(([identity, partition, region]) => ({ accountId: identity.accountId, partition: partition.partition, region: region.region }));
 
-        // Rule names are fixed, so the topic policy can name the rules' ARNs without waiting for them.
+        // Rule names are fixed, so the topic and queue policies can name the rules' ARNs without waiting for them.
         const ruleNames = [...alerts.map((alert) => eventRuleName(args.namePrefix, alert.name)), ...(lifecycleRuleName ? [lifecycleRuleName] : [])];
+        const eventRuleArns = environment.apply((env) => ruleNames.map((ruleName) => eventRuleArn(env, ruleName)));
         const topic = new AlertTopic(
             `${name}-alerts`,
             {
                 emails: args.alertEmails,
                 topicName: args.topicName,
                 displayName: args.topicDisplayName,
-                eventRuleArns: environment.apply((env) => ruleNames.map((ruleName) => eventRuleArn(env, ruleName))),
+                eventRuleArns,
                 environment,
+                encryption:
+                    (args.encryptTopic ?? true)
+                        ? { keyAlias: `alias/${args.namePrefix}-alerts`, deletionWindowInDays: args.alertKeyDeletionWindowInDays, protect: args.alertKeyProtect }
+                        : undefined,
                 tags,
             },
             { parent: this },
         );
 
+        const deadLetters = (args.deadLetterQueue ?? true) ? new DeadLetterQueue(`${name}-dead-letters`, { eventRuleArns, environment, tags }, { parent: this }) : undefined;
+        const delivery = { topicArn: topic.topicArn, deadLetterQueueArn: deadLetters?.queueArn, tags };
+
         const apiCalls = new ApiCallAlerts(
             `${name}-api-calls`,
-            { alerts, ruleNamePrefix: args.namePrefix, topicArn: topic.topicArn, tags },
+            { alerts, ruleNamePrefix: args.namePrefix, ...delivery },
             { parent: this },
         );
         const lifecycle =
             lifecycleRuleName === undefined
                 ? undefined
-                : new KeyLifecycleEvents(`${name}-key-lifecycle`, { ruleName: lifecycleRuleName, topicArn: topic.topicArn, tags }, { parent: this });
+                : new KeyLifecycleEvents(`${name}-key-lifecycle`, { ruleName: lifecycleRuleName, ...delivery }, { parent: this });
 
         const expiringKeys: ExpiringKey[] = [];
         if (args.importedKey) {
@@ -147,11 +171,30 @@ export class KmsMonitoring extends pulumi.ComponentResource {
             { parent: this },
         );
 
+        const deliveryAlarms =
+            (args.selfMonitoring ?? true)
+                ? new DeliveryAlarms(
+                      `${name}-delivery`,
+                      {
+                          topicName: topic.topicName,
+                          topicArn: topic.topicArn,
+                          ruleNames,
+                          deadLetterQueueName: deadLetters?.queueName,
+                          alarmNamePrefix: args.namePrefix,
+                          tags,
+                      },
+                      { parent: this },
+                  )
+                : undefined;
+
         this.topicArn = topic.topicArn;
         const lifecycleRuleNames = lifecycle ? lifecycle.ruleName.apply((ruleName) => [ruleName]) : pulumi.output<string[]>([]);
         this.ruleNames = pulumi.all([apiCalls.ruleNames, lifecycleRuleNames]).apply(([api, own]) => [...api, ...own]);
-        this.alarmNames = alarms.alarmNames;
+        this.alarmNames = pulumi.all([alarms.alarmNames, deliveryAlarms?.alarmNames ?? []]).apply(([expiry, own]) => [...expiry, ...own]);
+        this.emailSubscriptions = topic.subscriptions;
         this.nextSteps = topic.subscriptions.apply(nextStepsText);
+        this.alertKeyArn = topic.keyArn;
+        this.deadLetterQueueUrl = deadLetters?.queueUrl;
         this.registerOutputs({
             topicArn: this.topicArn,
             importedKeyId: this.importedKeyId,
@@ -159,6 +202,9 @@ export class KmsMonitoring extends pulumi.ComponentResource {
             ruleNames: this.ruleNames,
             alarmNames: this.alarmNames,
             nextSteps: this.nextSteps,
+            emailSubscriptions: this.emailSubscriptions,
+            alertKeyArn: this.alertKeyArn,
+            deadLetterQueueUrl: this.deadLetterQueueUrl,
         });
     }
 }

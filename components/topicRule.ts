@@ -10,14 +10,25 @@ export interface TopicRuleSpec {
     readonly state: RuleState;
 }
 
+/**
+ * How long and how often EventBridge retries a failed publish to the topic. Both are at
+ * EventBridge's maximum (24 hours of event age, 185 attempts, with backoff): an alert that arrives
+ * late is still worth having, a retry of a failed publish cannot duplicate an email, and whatever
+ * still fails lands in the dead-letter queue. The limits are 60..86400 s and 0..185 retries
+ * (EventBridge API reference, RetryPolicy).
+ */
+export const TARGET_RETRY_POLICY = { maximumEventAgeInSeconds: 86_400, maximumRetryAttempts: 185 } as const;
+
+export interface TopicRuleDelivery {
+    /** ARN of the SNS topic the rule targets. */
+    readonly topicArn: pulumi.Input<string>;
+    /** SQS queue for events EventBridge could not deliver. Default: none, and they are dropped. */
+    readonly deadLetterQueueArn?: pulumi.Input<string>;
+    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
 /** An EventBridge rule on the default bus whose one target is the alert topic. */
-export function createTopicRule(
-    parent: pulumi.Resource,
-    name: string,
-    spec: TopicRuleSpec,
-    topicArn: pulumi.Input<string>,
-    tags: pulumi.Input<Record<string, pulumi.Input<string>>> | undefined,
-): aws.cloudwatch.EventRule {
+export function createTopicRule(parent: pulumi.Resource, name: string, spec: TopicRuleSpec, delivery: TopicRuleDelivery): aws.cloudwatch.EventRule {
     const rule = new aws.cloudwatch.EventRule(
         `${name}-rule`,
         {
@@ -25,7 +36,7 @@ export function createTopicRule(
             description: spec.description,
             eventPattern: pulumi.jsonStringify(spec.eventPattern),
             state: spec.state,
-            tags,
+            tags: delivery.tags,
         },
         { parent },
     );
@@ -33,7 +44,12 @@ export function createTopicRule(
     // RoleArn on them can make delivery fail, so none is set.
     new aws.cloudwatch.EventTarget(
         `${name}-target`,
-        { rule: rule.name, arn: topicArn },
+        {
+            rule: rule.name,
+            arn: delivery.topicArn,
+            retryPolicy: TARGET_RETRY_POLICY,
+            deadLetterConfig: delivery.deadLetterQueueArn === undefined ? undefined : { arn: delivery.deadLetterQueueArn },
+        },
         { parent },
     );
     return rule;

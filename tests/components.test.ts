@@ -267,11 +267,21 @@ describe("KmsMonitoring", () => {
             assert.ok(resource.parent, `${resource.type} ${resource.name} has a parent`);
             assert.notEqual(resource.parent, root.parent, `${resource.name} is not parented to the stack`);
         }
-        const taggable = ["aws:sns/topic:Topic", "aws:cloudwatch/eventRule:EventRule", "aws:cloudwatch/metricAlarm:MetricAlarm", "aws:kms/externalKey:ExternalKey"];
-        const tagged = recorder.resources.filter((each) => taggable.includes(each.type));
-        assert.equal(tagged.length, 1 + 3 + 2 + 1);
-        for (const resource of tagged) {
-            assert.deepEqual(resource.inputs.tags, { project: "kms-monitoring", stack: "dev", "managed-by": "pulumi" }, resource.name);
+        const expectedTagged: Record<string, number> = {
+            "aws:sns/topic:Topic": 1,
+            "aws:kms/key:Key": 1,
+            "aws:sqs/queue:Queue": 1,
+            "aws:cloudwatch/eventRule:EventRule": 3,
+            // 2 expiry alarms; delivery: 1 topic, 3 rules, 1 dead-letter queue.
+            "aws:cloudwatch/metricAlarm:MetricAlarm": 2 + 5,
+            "aws:kms/externalKey:ExternalKey": 1,
+        };
+        for (const [type, count] of Object.entries(expectedTagged)) {
+            const resources = recorder.byType(type);
+            assert.equal(resources.length, count, type);
+            for (const resource of resources) {
+                assert.deepEqual(resource.inputs.tags, { project: "kms-monitoring", stack: "dev", "managed-by": "pulumi" }, resource.name);
+            }
         }
     });
 
@@ -310,7 +320,8 @@ describe("KmsMonitoring", () => {
     it("alarms on the imported key only when its material expires", async () => {
         const recorder = await build(() => new KmsMonitoring("m", { namePrefix: "p", importedKey: { alias: "alias/forever" } }));
         assert.equal(recorder.byType("aws:kms/externalKey:ExternalKey").length, 1);
-        assert.equal(recorder.byType("aws:cloudwatch/metricAlarm:MetricAlarm").length, 0);
+        const expiryAlarms = recorder.byType("aws:cloudwatch/metricAlarm:MetricAlarm").filter((alarm) => alarm.inputs.metricName === "SecondsUntilKeyMaterialExpiration");
+        assert.equal(expiryAlarms.length, 0);
     });
 });
 

@@ -46,7 +46,34 @@ describe("stack config defaults", () => {
         assert.equal(config.importedKeyMaterial, undefined);
         assert.deepEqual(config.watchedKeys, []);
         assert.equal(config.expiryWarningDays, 30);
+        assert.equal(config.encryptTopic, true);
+        assert.equal(config.alertKeyDeletionWindowInDays, 30);
+        assert.equal(config.alertKeyProtect, false);
+        assert.equal(config.deadLetterQueue, true);
+        assert.equal(config.selfMonitoring, true);
         assert.deepEqual(config.tags, { project: "kms-monitoring", stack: "dev", "managed-by": "pulumi" });
+    });
+
+    it("protects both keys by default on production stacks only", () => {
+        for (const stack of ["prod", "production", "prod-eu", "PROD"]) {
+            const config = parseStackConfig({ importedKey: JSON.stringify({ alias: "alias/k" }) }, { ...CONTEXT, stack });
+            assert.equal(config.importedKey?.protect, true, stack);
+            assert.equal(config.alertKeyProtect, true, stack);
+        }
+        for (const stack of ["dev", "staging", "preprod", "product"]) {
+            const config = parseStackConfig({ importedKey: JSON.stringify({ alias: "alias/k" }) }, { ...CONTEXT, stack });
+            assert.equal(config.importedKey?.protect, false, stack);
+            assert.equal(config.alertKeyProtect, false, stack);
+        }
+    });
+
+    it("lets config override the production protection default", () => {
+        const config = parseStackConfig(
+            { importedKey: JSON.stringify({ alias: "alias/k", protect: false }), alertKeyProtect: "false" },
+            { ...CONTEXT, stack: "prod" },
+        );
+        assert.equal(config.importedKey?.protect, false);
+        assert.equal(config.alertKeyProtect, false);
     });
 
     it("defaults the imported key's deletion window to 30 days and protect to false", () => {
@@ -226,6 +253,19 @@ describe("stack config validation", () => {
 
     it("reports a non-boolean flag", () => {
         assert.match(problems({ keyLifecycleEvents: "yes" }), /kms-monitoring:keyLifecycleEvents: must be true or false \(got "yes"\)/);
+    });
+
+    it("reports non-boolean delivery switches", () => {
+        const message = problems({ encryptTopic: "yes", deadLetterQueue: 1, selfMonitoring: "off", alertKeyProtect: "maybe" });
+        assert.match(message, /kms-monitoring:encryptTopic: must be true or false \(got "yes"\)/);
+        assert.match(message, /kms-monitoring:deadLetterQueue: must be true or false \(got 1\)/);
+        assert.match(message, /kms-monitoring:selfMonitoring: must be true or false \(got "off"\)/);
+        assert.match(message, /kms-monitoring:alertKeyProtect: must be true or false \(got "maybe"\)/);
+    });
+
+    it("reports an alert key deletion window outside 7..30", () => {
+        assert.match(problems({ alertKeyDeletionWindowInDays: 5 }), /kms-monitoring:alertKeyDeletionWindowInDays: must be from 7 to 30 days \(got 5\)/);
+        assert.match(problems({ alertKeyDeletionWindowInDays: 45 }), /alertKeyDeletionWindowInDays: must be from 7 to 30 days \(got 45\)/);
     });
 
     it("reports reserved and AWS tag keys", () => {

@@ -127,6 +127,16 @@ export class Recorder {
                     state: { ...inputs, arn: this.arn("kms", `key/${keyId}`), keyState: "Enabled", expirationModel: inputs.validTo ? "KEY_MATERIAL_EXPIRES" : "KEY_MATERIAL_DOES_NOT_EXPIRE" },
                 };
             }
+            case "aws:kms/key:Key": {
+                const keyId = fakeUuid(name);
+                return { id: keyId, state: { ...inputs, keyId, arn: this.arn("kms", `key/${keyId}`) } };
+            }
+            case "aws:sqs/queue:Queue": {
+                const url = `https://sqs.${this.env.region}.amazonaws.com/${this.env.accountId}/${physical}`;
+                return { id: url, state: { ...inputs, name: physical, url, arn: this.arn("sqs", physical) } };
+            }
+            case "aws:sqs/queuePolicy:QueuePolicy":
+                return { id: inputs.queueUrl, state: { ...inputs } };
             case "aws:kms/alias:Alias":
                 return { id: inputs.name, state: { ...inputs, arn: this.arn("kms", inputs.name), targetKeyArn: this.arn("kms", `key/${inputs.targetKeyId}`) } };
             case "random:index/randomBytes:RandomBytes": {

@@ -55,8 +55,10 @@ describe("shipped stack files", () => {
         const key = recorder.one("aws:kms/externalKey:ExternalKey");
         assert.equal(key.inputs.deletionWindowInDays, 7);
         assert.equal(key.inputs.validTo, "2027-06-30T00:00:00Z");
-        assert.equal(recorder.one("aws:kms/alias:Alias").inputs.name, "alias/ImportedCMK");
-        const alarm = recorder.one("aws:cloudwatch/metricAlarm:MetricAlarm");
+        assert.equal(recorder.one("aws:kms/alias:Alias", "imported-key-alias").inputs.name, "alias/ImportedCMK");
+        assert.equal(key.protect, false);
+        assert.equal(recorder.one("aws:kms/key:Key").protect, false);
+        const alarm = recorder.one("aws:cloudwatch/metricAlarm:MetricAlarm", "expiry-alias-ImportedCMK");
         assert.deepEqual(alarm.inputs.dimensions, { KeyId: key.state.arn.split("/").pop() });
         assert.equal(recorder.one("aws:cloudwatch/eventRule:EventRule", "data-key-generation-rule").inputs.state, "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
     });
@@ -67,12 +69,18 @@ describe("shipped stack files", () => {
         assert.equal(key.protect, true);
         assert.equal(key.inputs.deletionWindowInDays, 30);
         assert.equal(recorder.one("random:index/randomBytes:RandomBytes").protect, true);
+        assert.equal(recorder.one("aws:kms/key:Key").protect, true, "the alert key is protected by default on prod");
         assert.ok(recorder.byType("aws:sns/topicSubscription:TopicSubscription").length >= 2);
         assert.deepEqual(await valueOf(monitoring.alarmNames), [
             "kms-monitoring-prod-key-material-expiry-alias-prod-imported",
             "kms-monitoring-prod-key-material-expiry-alias-legacy-imported-key",
+            "kms-monitoring-prod-sns-failed-notifications",
+            "kms-monitoring-prod-key-management-failed-invocations",
+            "kms-monitoring-prod-payments-key-decrypt-failed-invocations",
+            "kms-monitoring-prod-key-lifecycle-failed-invocations",
+            "kms-monitoring-prod-dead-letters",
         ]);
-        for (const alarm of recorder.byType("aws:cloudwatch/metricAlarm:MetricAlarm")) {
+        for (const alarm of recorder.byType("aws:cloudwatch/metricAlarm:MetricAlarm").filter((each) => each.inputs.namespace === "AWS/KMS")) {
             assert.equal(alarm.inputs.threshold, 45 * 86_400);
         }
         assert.equal(recorder.one("aws:cloudwatch/eventRule:EventRule", "payments-key-decrypt-rule").inputs.state, "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
@@ -92,12 +100,22 @@ describe("index.ts", () => {
             },
         });
         const outputs = await runProgram(recorder);
-        assert.deepEqual(Object.keys(outputs).sort(), ["alarmNames", "importedKeyArn", "importedKeyId", "nextSteps", "ruleNames", "topicArn"]);
+        assert.deepEqual(Object.keys(outputs).sort(), ["alarmNames", "alertKeyArn", "deadLetterQueueUrl", "emailSubscriptions", "importedKeyArn", "importedKeyId", "nextSteps", "ruleNames", "topicArn"]);
+        assert.deepEqual(outputs.emailSubscriptions, [{ email: "ops@example.com", pendingConfirmation: true }]);
+        assert.equal(outputs.alertKeyArn, recorder.one("aws:kms/key:Key").state.arn);
+        assert.equal(outputs.deadLetterQueueUrl, recorder.one("aws:sqs/queue:Queue").state.url);
         const key = recorder.one("aws:kms/externalKey:ExternalKey");
         assert.equal(outputs.importedKeyId, key.state.arn.split("/").pop());
         assert.equal(outputs.importedKeyArn, key.state.arn);
         assert.equal(outputs.topicArn, recorder.one("aws:sns/topic:Topic").state.arn);
-        assert.deepEqual(outputs.alarmNames, ["kms-monitoring-dev-key-material-expiry-alias-ImportedCMK"]);
+        assert.deepEqual(outputs.alarmNames, [
+            "kms-monitoring-dev-key-material-expiry-alias-ImportedCMK",
+            "kms-monitoring-dev-sns-failed-notifications",
+            "kms-monitoring-dev-data-key-generation-failed-invocations",
+            "kms-monitoring-dev-key-management-failed-invocations",
+            "kms-monitoring-dev-key-lifecycle-failed-invocations",
+            "kms-monitoring-dev-dead-letters",
+        ]);
         assert.match(String(outputs.nextSteps), /ops@example.com/);
     });
 

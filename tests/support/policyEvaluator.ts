@@ -1,0 +1,108 @@
+/**
+ * A small model of how AWS evaluates one resource-based policy, enough for this stack's policies:
+ * - an explicit Deny that applies wins; otherwise an Allow that applies grants; otherwise the
+ *   request is implicitly denied;
+ * - Principal: "*", { AWS: "*" | account | ARN | list }, { Service: name | list };
+ * - Action and Resource: exact values or `*` / `?` wildcards, case-insensitive for actions;
+ * - Condition operators StringEquals, StringLike, ArnEquals, ArnLike and Bool. Condition keys are
+ *   case-insensitive; a key missing from the request fails every operator here (no ...IfExists);
+ *   several values for one key are ORed, several keys and operators are ANDed.
+ * (IAM User Guide, "Policy evaluation logic" and "IAM JSON policy elements: Condition operators".)
+ */
+
+export interface Principal {
+    /** "AWS" for IAM principals, "Service" for service principals, "Anonymous" for unsigned requests. */
+    readonly type: "AWS" | "Service" | "Anonymous";
+    /** An IAM ARN, or a service name such as events.amazonaws.com. */
+    readonly id: string;
+}
+
+export interface Request {
+    readonly principal: Principal;
+    readonly action: string;
+    readonly resource: string;
+    /** Request context keys, e.g. aws:SourceArn, aws:SourceAccount, aws:SecureTransport. */
+    readonly context: Readonly<Record<string, string>>;
+}
+
+export type Decision = "Allow" | "ExplicitDeny" | "ImplicitDeny";
+
+interface Statement {
+    readonly Effect: "Allow" | "Deny";
+    readonly Principal?: unknown;
+    readonly Action: string | readonly string[];
+    readonly Resource: string | readonly string[];
+    readonly Condition?: Record<string, Record<string, string | readonly string[]>>;
+}
+
+function list<T>(value: T | readonly T[]): readonly T[] {
+    return Array.isArray(value) ? (value as readonly T[]) : [value as T];
+}
+
+export function wildcardMatch(pattern: string, value: string, caseInsensitive = false): boolean {
+    const source = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    return new RegExp(`^${source}$`, caseInsensitive ? "i" : "").test(value);
+}
+
+function accountOf(arn: string): string | undefined {
+    return /^arn:[^:]+:iam::(\d{12}):/.exec(arn)?.[1];
+}
+
+function principalMatches(principal: unknown, request: Principal): boolean {
+    if (principal === "*") {
+        return true;
+    }
+    if (typeof principal !== "object" || principal === null) {
+        return false;
+    }
+    const { AWS, Service } = principal as { AWS?: string | string[]; Service?: string | string[] };
+    if (AWS !== undefined && request.type === "AWS") {
+        const account = accountOf(request.id);
+        // A bare account ID or the account's root ARN stands for every principal of that account.
+        const isWholeAccount = (entry: string) => entry === account || (entry.endsWith(":root") && accountOf(entry) === account);
+        return list(AWS).some((entry) => entry === "*" || entry === request.id || isWholeAccount(entry));
+    }
+    if (Service !== undefined && request.type === "Service") {
+        return list(Service).includes(request.id);
+    }
+    return false;
+}
+
+const OPERATORS: Record<string, (expected: string, actual: string) => boolean> = {
+    StringEquals: (expected, actual) => expected === actual,
+    StringLike: (expected, actual) => wildcardMatch(expected, actual),
+    ArnEquals: (expected, actual) => expected === actual,
+    ArnLike: (expected, actual) => wildcardMatch(expected, actual),
+    Bool: (expected, actual) => expected.toLowerCase() === actual.toLowerCase(),
+};
+
+function conditionsHold(condition: Statement["Condition"], context: Request["context"]): boolean {
+    const lowered = new Map(Object.entries(context).map(([key, value]) => [key.toLowerCase(), value]));
+    return Object.entries(condition ?? {}).every(([operator, keys]) => {
+        const test = OPERATORS[operator];
+        if (test === undefined) {
+            throw new Error(`the test evaluator does not model condition operator ${operator}`);
+        }
+        return Object.entries(keys).every(([key, expected]) => {
+            const actual = lowered.get(key.toLowerCase());
+            return actual !== undefined && list(expected).some((value) => test(value, actual));
+        });
+    });
+}
+
+function applies(statement: Statement, request: Request): boolean {
+    return (
+        principalMatches(statement.Principal, request.principal) &&
+        list(statement.Action).some((action) => wildcardMatch(action, request.action, true)) &&
+        list(statement.Resource).some((resource) => wildcardMatch(resource, request.resource)) &&
+        conditionsHold(statement.Condition, request.context)
+    );
+}
+
+export function evaluate(policy: { Statement: readonly Statement[] }, request: Request): Decision {
+    const matching = policy.Statement.filter((statement) => applies(statement, request));
+    if (matching.some((statement) => statement.Effect === "Deny")) {
+        return "ExplicitDeny";
+    }
+    return matching.some((statement) => statement.Effect === "Allow") ? "Allow" : "ImplicitDeny";
+}
