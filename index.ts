@@ -13,3 +13,5 @@ export const nextSteps = monitoring.nextSteps;
 export const emailSubscriptions = monitoring.emailSubscriptions;
 export const alertKeyArn = monitoring.alertKeyArn;
 export const deadLetterQueueUrl = monitoring.deadLetterQueueUrl;
+export const dashboardUrl = monitoring.dashboardUrl;
+export const auditLogGroupName = monitoring.auditLogGroupName;

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { eventRuleName } from "./arns";
 import { apiCallEventPattern, apiCallRuleState } from "./eventPatterns";
+import { apiCallAlertTransformer } from "./alertMessages";
 import { createTopicRule } from "./topicRule";
 
 export interface ApiCallAlertSpec {
@@ -39,6 +40,8 @@ export interface ApiCallAlertsArgs {
     readonly ruleNamePrefix: string;
     /** ARN of the SNS topic every rule targets. Required. */
     readonly topicArn: pulumi.Input<string>;
+    /** Email a short readable text instead of the raw event JSON. Default: true. */
+    readonly readableAlerts?: boolean;
     /** SQS queue for events that could not be delivered to the topic. Default: none. */
     readonly deadLetterQueueArn?: pulumi.Input<string>;
     /** Tags for every rule. Default: none. */
@@ -62,6 +65,7 @@ export class ApiCallAlerts extends pulumi.ComponentResource {
                     description: `KMS API calls: ${alert.eventNames.join(", ")}`.slice(0, 512),
                     eventPattern: apiCallEventPattern(alert.eventNames, alert.keyArns ?? []),
                     state: apiCallRuleState(alert.eventNames),
+                    inputTransformer: (args.readableAlerts ?? true) ? apiCallAlertTransformer() : undefined,
                 },
                 { topicArn: args.topicArn, deadLetterQueueArn: args.deadLetterQueueArn, tags: args.tags },
             ),

@@ -4,6 +4,7 @@ import { EVENT_RULE_NAME_MAX, eventRuleName, LIFECYCLE_RULE_ROLE, namePrefix } f
 import { closestMatch } from "./closestMatch";
 import { DEFAULT_DISPLAY_NAME } from "./alertTopic";
 import { DEFAULT_API_CALL_ALERTS } from "./apiCallAlerts";
+import { DEFAULT_LOGS_RETENTION_DAYS, LOG_RETENTION_DAYS } from "./auditTrail";
 import { DEFAULT_EXPIRY_WARNING_DAYS } from "./expiryAlarms";
 import { MAX_VALID_TO_DAYS } from "./importedKey";
 import { DEFAULT_DELETION_WINDOW_DAYS, MAX_DELETION_WINDOW_DAYS, MIN_DELETION_WINDOW_DAYS } from "./keyDeletion";
@@ -28,6 +29,13 @@ export interface ImportedKeyConfig {
     readonly protect: boolean;
 }
 
+export interface AuditTrailConfig {
+    readonly create: boolean;
+    readonly logsRetentionDays: number;
+    readonly cisMetricFilter: boolean;
+    readonly forceDestroyBucket: boolean;
+}
+
 /** The validated stack config, with every default applied. */
 export interface StackConfig {
     readonly project: string;
@@ -47,6 +55,9 @@ export interface StackConfig {
     readonly alertKeyProtect: boolean;
     readonly deadLetterQueue: boolean;
     readonly selfMonitoring: boolean;
+    readonly auditTrail: AuditTrailConfig;
+    readonly readableAlerts: boolean;
+    readonly dashboard: boolean;
     /** The user's `tags` plus `project`, `stack` and `managed-by`. */
     readonly tags: Readonly<Record<string, string>>;
 }
@@ -173,6 +184,22 @@ function stackSchema(ctx: ParseContext) {
         }
     });
 
+    const auditTrail = z.strictObject(
+        {
+            create: booleanSchema().default(false),
+            logsRetentionDays: z
+                .number({ error: `must be one of CloudWatch Logs' retention periods: ${LOG_RETENTION_DAYS.join(", ")}` })
+                .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {
+                    error: `must be one of CloudWatch Logs' retention periods: ${LOG_RETENTION_DAYS.join(", ")}`,
+                })
+                .default(DEFAULT_LOGS_RETENTION_DAYS),
+            cisMetricFilter: booleanSchema().default(true),
+            // Production logs are evidence: destroy must not take them with the bucket.
+            forceDestroyBucket: booleanSchema().default(!isProductionStack(ctx.stack)),
+        },
+        { error: "must be an object with create and optional logsRetentionDays, cisMetricFilter, forceDestroyBucket" },
+    );
+
     const keyReference = z
         .string({ error: "must be a string" })
         .refine((ref) => KEY_UUID.test(ref) || KEY_ARN.test(ref) || ALIAS_NAME.test(ref) || ALIAS_ARN.test(ref), {
@@ -216,6 +243,10 @@ function stackSchema(ctx: ParseContext) {
             alertKeyProtect: booleanSchema().default(isProductionStack(ctx.stack)),
             deadLetterQueue: booleanSchema().default(true),
             selfMonitoring: booleanSchema().default(true),
+            // prefault runs the object's own defaults, so they are written once.
+            auditTrail: auditTrail.prefault({}),
+            readableAlerts: booleanSchema().default(true),
+            dashboard: booleanSchema().default(true),
             tags: tags.default({}),
         });
 }
@@ -318,8 +349,9 @@ function describeValue(input: unknown, path: Path): string {
 function allowedKeysAt(shape: z.ZodObject, path: Path): string[] {
     const nested = path.find((part) => typeof part === "string");
     const field = nested === undefined ? undefined : shape.shape[nested as string];
+    // Look through the wrappers (optional, default, prefault, array) to the object schema.
     let schema: unknown = field;
-    while (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault || schema instanceof z.ZodArray) {
+    while (schema instanceof z.ZodArray || (schema instanceof z.ZodType && "unwrap" in schema && typeof schema.unwrap === "function")) {
         schema = schema instanceof z.ZodArray ? schema.element : (schema as z.ZodOptional).unwrap();
     }
     return schema instanceof z.ZodObject ? Object.keys(schema.shape) : Object.keys(shape.shape);
@@ -400,6 +432,9 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, ctx: Par
         alertKeyProtect: config.alertKeyProtect,
         deadLetterQueue: config.deadLetterQueue,
         selfMonitoring: config.selfMonitoring,
+        auditTrail: config.auditTrail,
+        readableAlerts: config.readableAlerts,
+        dashboard: config.dashboard,
         tags: { ...config.tags, project: ctx.project, stack: ctx.stack, "managed-by": "pulumi" },
     };
 }

@@ -81,6 +81,8 @@ export interface KeyMaterialExpiryAlarmsArgs {
 export class KeyMaterialExpiryAlarms extends pulumi.ComponentResource {
     public readonly alarmNames: pulumi.Output<string[]>;
     public readonly alarmArns: pulumi.Output<string[]>;
+    /** Every watched or managed key with its label and resolved key ID. */
+    public readonly keys: pulumi.Output<{ label: string; keyId: string }[]>;
 
     constructor(name: string, args: KeyMaterialExpiryAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("kms-monitoring:alarms:KeyMaterialExpiryAlarms", name, {}, opts);
@@ -93,7 +95,8 @@ export class KeyMaterialExpiryAlarms extends pulumi.ComponentResource {
             keyId: this.resolveWatchedKey(reference),
         }));
 
-        const alarms = [...(args.keys ?? []), ...watched].map((key) => {
+        const keys = [...(args.keys ?? []), ...watched];
+        const alarms = keys.map((key) => {
             const label = keyLabel(key.label);
             return new aws.cloudwatch.MetricAlarm(
                 `${name}-${label}`,
@@ -114,7 +117,8 @@ export class KeyMaterialExpiryAlarms extends pulumi.ComponentResource {
 
         this.alarmNames = pulumi.all(alarms.map((alarm) => alarm.name));
         this.alarmArns = pulumi.all(alarms.map((alarm) => alarm.arn));
-        this.registerOutputs({ alarmNames: this.alarmNames, alarmArns: this.alarmArns });
+        this.keys = pulumi.all(keys.map((key) => pulumi.output(key.keyId).apply((keyId) => ({ label: key.label, keyId }))));
+        this.registerOutputs({ alarmNames: this.alarmNames, alarmArns: this.alarmArns, keys: this.keys });
     }
 
     /**

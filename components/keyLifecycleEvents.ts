@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { keyLifecycleEventPattern } from "./eventPatterns";
+import { keyLifecycleAlertTransformer } from "./alertMessages";
 import { createTopicRule } from "./topicRule";
 
 export interface KeyLifecycleEventsArgs {
@@ -7,6 +8,8 @@ export interface KeyLifecycleEventsArgs {
     readonly ruleName: string;
     /** ARN of the SNS topic the rule targets. Required. */
     readonly topicArn: pulumi.Input<string>;
+    /** Email a short readable text instead of the raw event JSON. Default: true. */
+    readonly readableAlerts?: boolean;
     /** SQS queue for events that could not be delivered to the topic. Default: none. */
     readonly deadLetterQueueArn?: pulumi.Input<string>;
     /** Tags for the rule. Default: none. */
@@ -32,6 +35,7 @@ export class KeyLifecycleEvents extends pulumi.ComponentResource {
                 description: "KMS key events: imported key material expiration, rotation, deletion",
                 eventPattern: keyLifecycleEventPattern(),
                 state: "ENABLED",
+                inputTransformer: (args.readableAlerts ?? true) ? keyLifecycleAlertTransformer() : undefined,
             },
             { topicArn: args.topicArn, deadLetterQueueArn: args.deadLetterQueueArn, tags: args.tags },
         );

@@ -3,6 +3,9 @@ import * as pulumi from "@pulumi/pulumi";
 import { AlertTopic } from "./alertTopic";
 import type { StackConfig } from "./config";
 import { ApiCallAlerts, ApiCallAlertSpec, DEFAULT_API_CALL_ALERTS } from "./apiCallAlerts";
+import { AuditTrail } from "./auditTrail";
+import { MonitoringDashboard } from "./monitoringDashboard";
+import { SavedQueries } from "./savedQueries";
 import { DeadLetterQueue } from "./deadLetterQueue";
 import { DeliveryAlarms } from "./deliveryAlarms";
 import { AwsEnvironment, eventRuleArn, eventRuleName, LIFECYCLE_RULE_ROLE, namePrefix } from "./arns";
@@ -21,6 +24,17 @@ export interface ImportedKeySettings {
     readonly deletionWindowInDays?: number;
     /** Pulumi `protect` on the key. Default: false. */
     readonly protect?: boolean;
+}
+
+export interface AuditTrailSettings {
+    /** Create a multi-region trail delivering to S3 and CloudWatch Logs. Leave off when an organization trail exists. */
+    readonly create: boolean;
+    /** Days CloudWatch Logs keeps the events. Default: 90. */
+    readonly logsRetentionDays?: number;
+    /** Add the CIS 3.7/4.7 metric filter and alarm. Default: true. */
+    readonly cisMetricFilter?: boolean;
+    /** Let `pulumi destroy` delete a log bucket that still holds logs. Default: false. */
+    readonly forceDestroyBucket?: boolean;
 }
 
 export interface KmsMonitoringArgs {
@@ -54,6 +68,12 @@ export interface KmsMonitoringArgs {
     readonly deadLetterQueue?: boolean;
     /** Alarms on failed alert delivery. Default: true. */
     readonly selfMonitoring?: boolean;
+    /** The audit trail. Default: `{ create: false }`, no trail. */
+    readonly auditTrail?: AuditTrailSettings;
+    /** Email a short readable text instead of raw event JSON. Default: true. */
+    readonly readableAlerts?: boolean;
+    /** A CloudWatch dashboard named after `namePrefix`. Default: true. */
+    readonly dashboard?: boolean;
     /** Tags for every taggable resource. Default: none. */
     readonly tags?: Readonly<Record<string, string>>;
 }
@@ -73,6 +93,11 @@ export function nextStepsText(subscriptions: readonly { email: string; pendingCo
     );
 }
 
+/** One list from the lists of the parts that exist. */
+function concatenated(...lists: (pulumi.Output<string[]> | undefined)[]): pulumi.Output<string[]> {
+    return pulumi.all(lists.map((list) => list ?? [])).apply((resolved) => resolved.flat());
+}
+
 /** The whole KMS monitoring stack: alert topic, EventBridge rules, expiry alarms and the optional imported key. */
 export class KmsMonitoring extends pulumi.ComponentResource {
     public readonly topicArn: pulumi.Output<string>;
@@ -85,6 +110,9 @@ export class KmsMonitoring extends pulumi.ComponentResource {
     public readonly emailSubscriptions: pulumi.Output<{ email: string; pendingConfirmation: boolean }[]>;
     public readonly alertKeyArn?: pulumi.Output<string>;
     public readonly deadLetterQueueUrl?: pulumi.Output<string>;
+    public readonly dashboardUrl?: pulumi.Output<string>;
+    /** The log group holding the trail's events, when the stack creates the trail. */
+    public readonly auditLogGroupName?: pulumi.Output<string>;
 
     /** The stack as `index.ts` builds it: one component named after the project. */
     static fromConfig(config: StackConfig): KmsMonitoring {
@@ -124,7 +152,7 @@ export class KmsMonitoring extends pulumi.ComponentResource {
         );
 
         const deadLetters = (args.deadLetterQueue ?? true) ? new DeadLetterQueue(`${name}-dead-letters`, { eventRuleArns, environment, tags }, { parent: this }) : undefined;
-        const delivery = { topicArn: topic.topicArn, deadLetterQueueArn: deadLetters?.queueArn, tags };
+        const delivery = { topicArn: topic.topicArn, deadLetterQueueArn: deadLetters?.queueArn, readableAlerts: args.readableAlerts, tags };
 
         const apiCalls = new ApiCallAlerts(
             `${name}-api-calls`,
@@ -187,14 +215,55 @@ export class KmsMonitoring extends pulumi.ComponentResource {
                   )
                 : undefined;
 
+        const trailSettings = args.auditTrail ?? { create: false };
+        const audit = trailSettings.create
+            ? new AuditTrail(
+                  `${name}-audit`,
+                  {
+                      namePrefix: args.namePrefix,
+                      logsRetentionDays: trailSettings.logsRetentionDays,
+                      forceDestroyBucket: trailSettings.forceDestroyBucket,
+                      cisMetricFilter: trailSettings.cisMetricFilter,
+                      topicArn: topic.topicArn,
+                      tags,
+                  },
+                  { parent: this },
+              )
+            : undefined;
+        if (audit) {
+            new SavedQueries(
+                `${name}-queries`,
+                { logGroupName: audit.logGroupName, folder: args.namePrefix, keyArn: this.importedKeyArn },
+                { parent: this, dependsOn: [audit.trail] },
+            );
+        }
+
+        const alarmArns = concatenated(alarms.alarmArns, deliveryAlarms?.alarmArns, audit?.cisAlarmArn?.apply((arn) => [arn]));
+        const dashboard =
+            (args.dashboard ?? true)
+                ? new MonitoringDashboard(
+                      `${name}-dashboard`,
+                      {
+                          dashboardName: args.namePrefix,
+                          environment,
+                          expiringKeys: alarms.keys,
+                          ruleNames,
+                          alarmArns,
+                          deadLetterQueueName: deadLetters?.queueName,
+                      },
+                      { parent: this },
+                  )
+                : undefined;
+
         this.topicArn = topic.topicArn;
-        const lifecycleRuleNames = lifecycle ? lifecycle.ruleName.apply((ruleName) => [ruleName]) : pulumi.output<string[]>([]);
-        this.ruleNames = pulumi.all([apiCalls.ruleNames, lifecycleRuleNames]).apply(([api, own]) => [...api, ...own]);
-        this.alarmNames = pulumi.all([alarms.alarmNames, deliveryAlarms?.alarmNames ?? []]).apply(([expiry, own]) => [...expiry, ...own]);
+        this.ruleNames = concatenated(apiCalls.ruleNames, lifecycle?.ruleName.apply((ruleName) => [ruleName]));
+        this.alarmNames = concatenated(alarms.alarmNames, deliveryAlarms?.alarmNames, audit?.cisAlarmName?.apply((alarmName) => [alarmName]));
         this.emailSubscriptions = topic.subscriptions;
         this.nextSteps = topic.subscriptions.apply(nextStepsText);
         this.alertKeyArn = topic.keyArn;
         this.deadLetterQueueUrl = deadLetters?.queueUrl;
+        this.dashboardUrl = dashboard?.url;
+        this.auditLogGroupName = audit?.logGroupName;
         this.registerOutputs({
             topicArn: this.topicArn,
             importedKeyId: this.importedKeyId,
@@ -205,6 +274,8 @@ export class KmsMonitoring extends pulumi.ComponentResource {
             emailSubscriptions: this.emailSubscriptions,
             alertKeyArn: this.alertKeyArn,
             deadLetterQueueUrl: this.deadLetterQueueUrl,
+            dashboardUrl: this.dashboardUrl,
+            auditLogGroupName: this.auditLogGroupName,
         });
     }
 }

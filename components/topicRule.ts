@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { InputTransformer } from "./alertMessages";
 import { EventPattern, RuleState } from "./eventPatterns";
 
 export interface TopicRuleSpec {
@@ -8,6 +9,8 @@ export interface TopicRuleSpec {
     readonly description: string;
     readonly eventPattern: EventPattern;
     readonly state: RuleState;
+    /** Turns the event into the text that is emailed. Default: the raw event JSON. */
+    readonly inputTransformer?: InputTransformer;
 }
 
 /**
@@ -48,6 +51,7 @@ export function createTopicRule(parent: pulumi.Resource, name: string, spec: Top
             rule: rule.name,
             arn: delivery.topicArn,
             retryPolicy: TARGET_RETRY_POLICY,
+            inputTransformer: spec.inputTransformer,
             deadLetterConfig: delivery.deadLetterQueueArn === undefined ? undefined : { arn: delivery.deadLetterQueueArn },
         },
         { parent },

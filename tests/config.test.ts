@@ -51,6 +51,9 @@ describe("stack config defaults", () => {
         assert.equal(config.alertKeyProtect, false);
         assert.equal(config.deadLetterQueue, true);
         assert.equal(config.selfMonitoring, true);
+        assert.deepEqual(config.auditTrail, { create: false, logsRetentionDays: 90, cisMetricFilter: true, forceDestroyBucket: true });
+        assert.equal(config.readableAlerts, true);
+        assert.equal(config.dashboard, true);
         assert.deepEqual(config.tags, { project: "kms-monitoring", stack: "dev", "managed-by": "pulumi" });
     });
 
@@ -65,6 +68,13 @@ describe("stack config defaults", () => {
             assert.equal(config.importedKey?.protect, false, stack);
             assert.equal(config.alertKeyProtect, false, stack);
         }
+    });
+
+    it("keeps the log bucket on destroy by default on production stacks only", () => {
+        const trail = { auditTrail: JSON.stringify({ create: true }) };
+        assert.equal(parseStackConfig(trail, { ...CONTEXT, stack: "prod" }).auditTrail.forceDestroyBucket, false);
+        assert.equal(parseStackConfig(trail, CONTEXT).auditTrail.forceDestroyBucket, true);
+        assert.equal(parseStackConfig({ auditTrail: JSON.stringify({ create: true, forceDestroyBucket: true }) }, { ...CONTEXT, stack: "prod" }).auditTrail.forceDestroyBucket, true);
     });
 
     it("lets config override the production protection default", () => {
@@ -266,6 +276,21 @@ describe("stack config validation", () => {
     it("reports an alert key deletion window outside 7..30", () => {
         assert.match(problems({ alertKeyDeletionWindowInDays: 5 }), /kms-monitoring:alertKeyDeletionWindowInDays: must be from 7 to 30 days \(got 5\)/);
         assert.match(problems({ alertKeyDeletionWindowInDays: 45 }), /alertKeyDeletionWindowInDays: must be from 7 to 30 days \(got 45\)/);
+    });
+
+    it("reports a log retention CloudWatch does not offer", () => {
+        const message = problems({ auditTrail: { create: true, logsRetentionDays: 45 } });
+        assert.match(message, /kms-monitoring:auditTrail\.logsRetentionDays: must be one of CloudWatch Logs' retention periods: 1, 3, 5, 7, 14, 30, 60, 90, .*3653 \(got 45\)/);
+    });
+
+    it("reports bad audit trail, readable alert and dashboard settings", () => {
+        const message = problems({ auditTrail: { create: "yes", cisMetricFilter: 1, forceDestroy: true }, readableAlerts: "no", dashboard: 0 });
+        assert.match(message, /kms-monitoring:auditTrail\.create: must be true or false \(got "yes"\)/);
+        assert.match(message, /kms-monitoring:auditTrail\.cisMetricFilter: must be true or false \(got 1\)/);
+        assert.match(message, /kms-monitoring:auditTrail\.forceDestroy: is not a known setting; did you mean "forceDestroyBucket"\?/);
+        assert.match(message, /kms-monitoring:readableAlerts: must be true or false \(got "no"\)/);
+        assert.match(message, /kms-monitoring:dashboard: must be true or false \(got 0\)/);
+        assert.match(problems({ auditTrail: true }), /kms-monitoring:auditTrail: must be an object with create/);
     });
 
     it("reports reserved and AWS tag keys", () => {

@@ -79,6 +79,7 @@ describe("shipped stack files", () => {
             "kms-monitoring-prod-payments-key-decrypt-failed-invocations",
             "kms-monitoring-prod-key-lifecycle-failed-invocations",
             "kms-monitoring-prod-dead-letters",
+            "kms-monitoring-prod-cis-kms-key-disable-or-deletion",
         ]);
         for (const alarm of recorder.byType("aws:cloudwatch/metricAlarm:MetricAlarm").filter((each) => each.inputs.namespace === "AWS/KMS")) {
             assert.equal(alarm.inputs.threshold, 45 * 86_400);
@@ -100,7 +101,7 @@ describe("index.ts", () => {
             },
         });
         const outputs = await runProgram(recorder);
-        assert.deepEqual(Object.keys(outputs).sort(), ["alarmNames", "alertKeyArn", "deadLetterQueueUrl", "emailSubscriptions", "importedKeyArn", "importedKeyId", "nextSteps", "ruleNames", "topicArn"]);
+        assert.deepEqual(Object.keys(outputs).sort(), ["alarmNames", "alertKeyArn", "auditLogGroupName", "dashboardUrl", "deadLetterQueueUrl", "emailSubscriptions", "importedKeyArn", "importedKeyId", "nextSteps", "ruleNames", "topicArn"]);
         assert.deepEqual(outputs.emailSubscriptions, [{ email: "ops@example.com", pendingConfirmation: true }]);
         assert.equal(outputs.alertKeyArn, recorder.one("aws:kms/key:Key").state.arn);
         assert.equal(outputs.deadLetterQueueUrl, recorder.one("aws:sqs/queue:Queue").state.url);

@@ -1,0 +1,86 @@
+/**
+ * Input transformers that turn raw events into short texts a person can act on at 3 a.m.
+ *
+ * The template is a JSON string literal, so the target receives a string and SNS emails it as
+ * plain text rather than a JSON document. Paths use the JSONPath subset EventBridge accepts: dot
+ * notation, dashes and array indices (EventBridge User Guide, "Amazon EventBridge input
+ * transformation"). A path missing from the event yields no value, so the text never relies on
+ * one being there. EventBridge does not escape the values it inserts, so only fields that never
+ * hold a double quote (ARNs, names, IPs, times, error codes) are inserted.
+ */
+
+export interface InputTransformer {
+    /** Variable name to JSONPath in the event. */
+    readonly inputPaths: Readonly<Record<string, string>>;
+    /** A JSON string literal with `<variable>` placeholders. */
+    readonly inputTemplate: string;
+}
+
+function transformer(inputPaths: Record<string, string>, lines: readonly string[]): InputTransformer {
+    return { inputPaths, inputTemplate: JSON.stringify(lines.join("\n")) };
+}
+
+/** A KMS API call recorded by CloudTrail: one summary line, then the details. */
+export function apiCallAlertTransformer(): InputTransformer {
+    return transformer(
+        {
+            operation: "$.detail.eventName",
+            keyArn: "$.detail.resources[0].ARN",
+            keyRequested: "$.detail.requestParameters.keyId",
+            caller: "$.detail.userIdentity.arn",
+            sourceIp: "$.detail.sourceIPAddress",
+            userAgent: "$.detail.userAgent",
+            region: "$.region",
+            account: "$.account",
+            time: "$.time",
+            errorCode: "$.detail.errorCode",
+        },
+        [
+            "KMS <operation> on <keyArn> by <caller>",
+            "",
+            "Operation:     <operation>",
+            "Key:           <keyArn>",
+            "Key as called: <keyRequested>",
+            "Caller:        <caller>",
+            "Source IP:     <sourceIp>",
+            "User agent:    <userAgent>",
+            "Region:        <region>",
+            "Account:       <account>",
+            "Time (UTC):    <time>",
+            "Error code:    <errorCode>",
+            "(An empty error code means the call succeeded.)",
+            "",
+            "Rule: <aws.events.rule-name>. Audit with: aws cloudtrail lookup-events --region <region> --lookup-attributes AttributeKey=EventName,AttributeValue=<operation>",
+        ],
+    );
+}
+
+/**
+ * KMS's own events. One rule receives all three kinds and a template cannot branch, so the text
+ * names the event and then says what each kind means and what to do.
+ */
+export function keyLifecycleAlertTransformer(): InputTransformer {
+    return transformer(
+        {
+            event: "$.detail-type",
+            keyId: "$.detail.key-id",
+            keyArn: "$.resources[0]",
+            region: "$.region",
+            account: "$.account",
+            time: "$.time",
+        },
+        [
+            "<event>: KMS key <keyId>",
+            "",
+            "Key:        <keyArn>",
+            "Account:    <account>",
+            "Region:     <region>",
+            "Time (UTC): <time>",
+            "",
+            "What it means and what to do:",
+            "- KMS Imported Key Material Expiration: the imported key material expired and KMS deleted it. The key is PendingImport and every encrypt or decrypt with it fails. Re-import the material; the key is PendingImport until you do (same material, new validTo: for a key of this stack, move importedKey.validTo forward and run pulumi up).",
+            "- KMS CMK Rotation: KMS rotated the key material. Nothing to do; old ciphertexts still decrypt.",
+            "- KMS CMK Deletion: the key's waiting period ended and KMS deleted it. Data encrypted under it can no longer be decrypted. If this was not planned, treat it as an incident.",
+        ],
+    );
+}
