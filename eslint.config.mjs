@@ -16,8 +16,8 @@ export default tseslint.config(
         },
     },
     {
-        // Tests read back the untyped property bags the engine receives.
-        files: ["tests/**/*.ts"],
+        // Tests and the plan read back the untyped property bags the engine receives.
+        files: ["tests/**/*.ts", "scripts/**/*.ts"],
         rules: { "@typescript-eslint/no-explicit-any": "off" },
     },
 );

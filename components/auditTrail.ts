@@ -68,7 +68,7 @@ export class AuditTrail extends pulumi.ComponentResource {
             new aws.cloudwatch.LogMetricFilter(
                 `${name}-cis-filter`,
                 {
-                    name: `${args.namePrefix}-cis-kms-key-disable-or-deletion`,
+                    name: `${args.namePrefix}-cis-kms-key-disable-or-deletion-filter`,
                     logGroupName,
                     pattern: CIS_KMS_PATTERN,
                     metricTransformation: { name: metricName, namespace: "LogMetrics", value: "1" },

@@ -90,8 +90,9 @@ export class DeliveryAlarms extends pulumi.ComponentResource {
 
         const alarms = watched.map(({ alarmName, failure, subject }) => {
             const { dimension, ...settings } = deliveryAlarmSettings(failure);
+            const role = alarmName.startsWith(`${prefix}-`) ? alarmName.slice(prefix.length + 1) : alarmName;
             return new aws.cloudwatch.MetricAlarm(
-                `${name}-${alarmName}`,
+                `${name}-${role}`,
                 {
                     name: alarmName,
                     alarmDescription: pulumi.output(subject).apply((value) => deliveryAlarmDescription(failure, value)),

@@ -15,8 +15,8 @@ interface EvaluatedStack {
 }
 
 async function evaluateStackFile(stack: string): Promise<EvaluatedStack> {
-    const config = loadStackConfig(path.join(REPO_ROOT, `Pulumi.${stack}.yaml`));
-    const recorder = await installMocks({ stack, config, region: config["aws:region"] });
+    const { config, secretKeys } = loadStackConfig(path.join(REPO_ROOT, `Pulumi.${stack}.yaml`));
+    const recorder = await installMocks({ stack, config, secretKeys, region: config["aws:region"] });
     const monitoring = KmsMonitoring.fromConfig(parseStackConfig(projectConfig(config), { project: "kms-monitoring", stack, now: PINNED_NOW }));
     await valueOf(monitoring.nextSteps);
     await settle(recorder);

@@ -1,0 +1,209 @@
+/**
+ * `npm run plan -- --stack <name> [--json] [--config <file>] [--now <RFC 3339>]`
+ *
+ * Shows what `pulumi up` would create for a stack, without the Pulumi CLI or AWS credentials: it
+ * runs the real program (index.ts) under Pulumi's mock runtime with the stack's config file.
+ * `secure:` values are not decrypted; they stand in as a placeholder marked secret.
+ */
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { installMocks, loadStackConfig, Recorder, RecordedResource, redactWire, REPO_ROOT, restoreWarnings, runProgram, withClockAt } from "./mockRuntime";
+
+export interface PlanOptions {
+    readonly stack: string;
+    /** A file in the `Pulumi.<stack>.yaml` format. Default: `Pulumi.<stack>.yaml` in the repository. */
+    readonly configFile?: string;
+    /** Evaluate as of this moment (validTo must be ahead of it). Default: now. */
+    readonly now?: Date;
+}
+
+export interface PlannedResource {
+    readonly type: string;
+    readonly name: string;
+    /** Name of the parent component; null for the top level. */
+    readonly parent: string | null;
+    readonly protect: boolean;
+    /** The inputs AWS would receive, with every secret shown as "[secret]". */
+    readonly inputs: unknown;
+}
+
+export interface Plan {
+    readonly stack: string;
+    readonly resources: PlannedResource[];
+    readonly warnings: string[];
+    /** The full records, for the tree view and the tests. */
+    readonly recorded: RecordedResource[];
+}
+
+export async function planStack(options: PlanOptions): Promise<Plan> {
+    const configFile = options.configFile ?? path.join(REPO_ROOT, `Pulumi.${options.stack}.yaml`);
+    const { config, secretKeys } = loadStackConfig(configFile);
+    const recorder = await installMocks({ stack: options.stack, config, secretKeys, region: config["aws:region"] });
+    try {
+        await withClockAt(options.now ?? new Date(), () => runProgram(recorder));
+    } finally {
+        restoreWarnings();
+    }
+    return toPlan(options.stack, recorder);
+}
+
+function toPlan(stack: string, recorder: Recorder): Plan {
+    const byUrn = new Map(recorder.resources.map((resource) => [resource.urn, resource]));
+    const recorded = [...recorder.resources].sort((a, b) => a.urn.localeCompare(b.urn));
+    return {
+        stack,
+        recorded,
+        warnings: [...recorder.warnings],
+        resources: recorded.map((resource) => ({
+            type: resource.type,
+            name: resource.name,
+            parent: (resource.parent && byUrn.get(resource.parent)?.name) || null,
+            protect: resource.protect,
+            inputs: redactWire(resource.wireInputs),
+        })),
+    };
+}
+
+export function planJson(plan: Plan): string {
+    return JSON.stringify({ stack: plan.stack, resources: plan.resources, warnings: plan.warnings }, null, 2) + "\n";
+}
+
+const yesNo = (value: unknown) => (value ? "yes" : "no");
+
+function days(seconds: number): string {
+    return `${seconds / 86_400} days`;
+}
+
+/** The two or three settings that matter for each kind of resource. */
+function summary(resource: RecordedResource, all: readonly RecordedResource[]): string {
+    const inputs = resource.inputs;
+    switch (resource.type) {
+        case "aws:cloudwatch/eventRule:EventRule": {
+            const pattern = JSON.parse(inputs.eventPattern) as { "detail-type": string[]; detail?: { eventName?: string[] } };
+            const events = pattern.detail?.eventName ?? pattern["detail-type"];
+            return `${inputs.name}: ${events.join(", ")}; state ${inputs.state}`;
+        }
+        case "aws:cloudwatch/eventTarget:EventTarget":
+            return `rule ${inputs.rule}; dead-letter queue ${yesNo(inputs.deadLetterConfig)}; readable text ${yesNo(inputs.inputTransformer)}; retries ${inputs.retryPolicy?.maximumRetryAttempts ?? "default"}`;
+        case "aws:cloudwatch/metricAlarm:MetricAlarm": {
+            const threshold = inputs.metricName === "SecondsUntilKeyMaterialExpiration" ? days(inputs.threshold) : String(inputs.threshold);
+            const operator = { LessThanOrEqualToThreshold: "<=", GreaterThanThreshold: ">", GreaterThanOrEqualToThreshold: ">=" }[inputs.comparisonOperator as string] ?? inputs.comparisonOperator;
+            const actions = (inputs.alarmActions ?? []).length > 0 ? "notifies the topic" : "no actions";
+            return `${inputs.namespace} ${inputs.metricName} ${operator} ${threshold} (${inputs.statistic}); ${actions}; missing data ${inputs.treatMissingData}`;
+        }
+        case "aws:kms/externalKey:ExternalKey":
+        case "aws:kms/key:Key": {
+            const alias = all.find((other) => other.type === "aws:kms/alias:Alias" && [resource.id, resource.state.keyId].includes(other.inputs.targetKeyId))?.inputs.name;
+            const material = resource.type === "aws:kms/externalKey:ExternalKey" ? `origin EXTERNAL; validTo ${inputs.validTo ?? "never"}` : `rotation ${inputs.enableKeyRotation ? "on" : "off"}`;
+            return `${alias ?? "no alias"}; ${material}; deletion window ${inputs.deletionWindowInDays} days; protect ${yesNo(resource.protect)}`;
+        }
+        case "aws:kms/alias:Alias":
+            return `${inputs.name}`;
+        case "aws:sns/topic:Topic":
+            return `${inputs.name ?? "(auto-named)"}; display name "${inputs.displayName}"; encrypted ${yesNo(inputs.kmsMasterKeyId)}`;
+        case "aws:sns/topicSubscription:TopicSubscription":
+            return `${inputs.protocol} ${inputs.endpoint}`;
+        case "aws:sqs/queue:Queue":
+            return `SSE-SQS ${yesNo(inputs.sqsManagedSseEnabled)}; retention ${days(inputs.messageRetentionSeconds)}`;
+        case "awsx:cloudtrail:Trail":
+            return `${inputs.name}; multi-region ${yesNo(inputs.isMultiRegionTrail)}; logs kept ${inputs.cloudWatchLogsGroup?.args?.retentionInDays} days; force-destroy bucket ${yesNo(inputs.s3Bucket?.args?.forceDestroy)}`;
+        case "aws:cloudwatch/logMetricFilter:LogMetricFilter":
+            return `${inputs.metricTransformation.namespace}/${inputs.metricTransformation.name} on ${inputs.logGroupName}`;
+        case "aws:cloudwatch/queryDefinition:QueryDefinition":
+            return `${inputs.name}`;
+        case "aws:cloudwatch/dashboard:Dashboard":
+            return `${inputs.dashboardName}; ${(JSON.parse(inputs.dashboardBody) as { widgets: unknown[] }).widgets.length} widgets`;
+        case "random:index/randomBytes:RandomBytes":
+            return `${inputs.length} bytes, kept as a secret; protect ${yesNo(resource.protect)}`;
+        default:
+            return "";
+    }
+}
+
+export function planTree(plan: Plan): string {
+    const children = new Map<string | undefined, RecordedResource[]>();
+    const urns = new Set(plan.recorded.map((resource) => resource.urn));
+    for (const resource of plan.recorded) {
+        const parent = resource.parent && urns.has(resource.parent) ? resource.parent : undefined;
+        children.set(parent, [...(children.get(parent) ?? []), resource]);
+    }
+    const lines: string[] = [];
+    const walk = (parent: string | undefined, indent: string) => {
+        const list = children.get(parent) ?? [];
+        list.forEach((resource, index) => {
+            const last = index === list.length - 1;
+            const detail = summary(resource, plan.recorded);
+            lines.push(`${indent}${last ? "└─ " : "├─ "}${resource.type}  ${resource.name}${detail ? `  (${detail})` : ""}`);
+            walk(resource.urn, indent + (last ? "   " : "│  "));
+        });
+    };
+    lines.push(`Stack ${plan.stack}`);
+    walk(undefined, "");
+
+    const totals = new Map<string, number>();
+    for (const resource of plan.recorded.filter((each) => each.custom || each.type.startsWith("awsx:"))) {
+        totals.set(resource.type, (totals.get(resource.type) ?? 0) + 1);
+    }
+    const width = Math.max(...[...totals.keys()].map((type) => type.length));
+    lines.push("", "Resources by type:");
+    for (const [type, count] of [...totals].sort(([a], [b]) => a.localeCompare(b))) {
+        lines.push(`  ${type.padEnd(width)}  ${count}`);
+    }
+    lines.push(`  ${"total".padEnd(width)}  ${[...totals.values()].reduce((sum, count) => sum + count, 0)}`);
+    if (plan.warnings.length > 0) {
+        lines.push("", "Warnings:", ...plan.warnings.map((warning) => `  ${warning}`));
+    }
+    return lines.join("\n") + "\n";
+}
+
+function parseArguments(argv: readonly string[]): PlanOptions & { json: boolean } {
+    let stack: string | undefined;
+    let configFile: string | undefined;
+    let now: Date | undefined;
+    let json = false;
+    for (let index = 0; index < argv.length; index++) {
+        const argument = argv[index];
+        if (argument === "--json") {
+            json = true;
+        } else if (argument === "--stack" || argument === "-s") {
+            stack = argv[++index];
+        } else if (argument === "--config") {
+            configFile = path.resolve(argv[++index] ?? "");
+        } else if (argument === "--now") {
+            now = new Date(argv[++index] ?? "");
+            if (Number.isNaN(now.getTime())) {
+                throw new UsageError(`--now takes an RFC 3339 date-time, e.g. 2027-01-01T00:00:00Z`);
+            }
+        } else {
+            throw new UsageError(`unknown argument ${argument}`);
+        }
+    }
+    if (!stack) {
+        throw new UsageError("--stack <name> is required");
+    }
+    return { stack, configFile, now, json };
+}
+
+class UsageError extends Error {}
+
+async function main(): Promise<void> {
+    try {
+        const options = parseArguments(process.argv.slice(2));
+        const plan = await planStack(options);
+        process.stdout.write(options.json ? planJson(plan) : planTree(plan));
+    } catch (error) {
+        if (error instanceof UsageError) {
+            process.stderr.write(`${error.message}\nusage: npm run plan -- --stack <name> [--json] [--config <file>] [--now <RFC 3339>]\n`);
+        } else if (error instanceof pulumi.RunError) {
+            // What pulumi up prints: the message alone, no stack trace.
+            process.stderr.write(`${error.message}\n`);
+        } else {
+            throw error;
+        }
+        process.exitCode = 1;
+    }
+}
+
+if (require.main === module) {
+    void main();
+}
