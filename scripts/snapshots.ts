@@ -4,7 +4,7 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { planJson, planStack } from "./plan";
+import { Plan, planJson, planStack } from "./plan";
 import { REPO_ROOT } from "./mockRuntime";
 
 /** Snapshots are planned as of this moment, so they never change with the calendar. */
@@ -20,8 +20,18 @@ export function shippedStacks(): string[] {
         .sort();
 }
 
+const plans = new Map<string, Promise<Plan>>();
+
+/** The plan of a shipped stack as of SNAPSHOT_NOW, computed once per process. */
+export function snapshotPlan(stack: string): Promise<Plan> {
+    if (!plans.has(stack)) {
+        plans.set(stack, planStack({ stack, now: SNAPSHOT_NOW }));
+    }
+    return plans.get(stack) as Promise<Plan>;
+}
+
 export async function snapshotOf(stack: string): Promise<string> {
-    return planJson(await planStack({ stack, now: SNAPSHOT_NOW }));
+    return planJson(await snapshotPlan(stack));
 }
 
 async function update(): Promise<void> {

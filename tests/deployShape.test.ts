@@ -1,7 +1,6 @@
 import { strict as assert } from "assert";
-import { planStack } from "../scripts/plan";
 import { RecordedResource } from "../scripts/mockRuntime";
-import { SNAPSHOT_NOW } from "../scripts/snapshots";
+import { snapshotPlan } from "../scripts/snapshots";
 
 const TOKEN = /[A-Za-z0-9_.:/#-]/;
 
@@ -95,7 +94,7 @@ describe("dependency chain measurement", () => {
 
 describe("deploy-time shape of the dev stack", () => {
     it("needs at most 5 sequential rounds of resource creation", async () => {
-        const plan = await planStack({ stack: "dev", now: SNAPSHOT_NOW });
+        const plan = await snapshotPlan("dev");
         const chain = longestChain(dependencies(plan.recorded));
         assert.ok(chain.length >= 3, "the measurement sees the key -> topic -> alarm chain");
         assert.ok(chain.length <= 5, `longest chain is ${chain.length}: ${chain.map((each) => each.name).join(" -> ")}`);
