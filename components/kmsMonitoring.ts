@@ -98,7 +98,11 @@ function concatenated(...lists: (pulumi.Output<string[]> | undefined)[]): pulumi
     return pulumi.all(lists.map((list) => list ?? [])).apply((resolved) => resolved.flat());
 }
 
-/** The whole KMS monitoring stack: alert topic, EventBridge rules, expiry alarms and the optional imported key. */
+/**
+ * The whole KMS monitoring stack: the alert topic and its key, the EventBridge rules and their
+ * dead-letter queue, the expiry and delivery alarms, the optional imported key and audit trail,
+ * and the dashboard.
+ */
 export class KmsMonitoring extends pulumi.ComponentResource {
     public readonly topicArn: pulumi.Output<string>;
     public readonly importedKeyId?: pulumi.Output<string>;

@@ -186,24 +186,30 @@ function parseArguments(argv: readonly string[]): PlanOptions & { json: boolean 
 
 class UsageError extends Error {}
 
-async function main(): Promise<void> {
+/** The command line: writes the result to `out`, problems to `err`, and returns the exit code. */
+export async function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
     try {
-        const options = parseArguments(process.argv.slice(2));
+        const options = parseArguments(argv);
         const plan = await planStack(options);
-        process.stdout.write(options.json ? planJson(plan) : planTree(plan));
+        out(options.json ? planJson(plan) : planTree(plan));
+        return 0;
     } catch (error) {
         if (error instanceof UsageError) {
-            process.stderr.write(`${error.message}\nusage: npm run plan -- --stack <name> [--json] [--config <file>] [--now <RFC 3339>]\n`);
+            err(`${error.message}\nusage: npm run plan -- --stack <name> [--json] [--config <file>] [--now <RFC 3339>]\n`);
         } else if (error instanceof pulumi.RunError) {
             // What pulumi up prints: the message alone, no stack trace.
-            process.stderr.write(`${error.message}\n`);
+            err(`${error.message}\n`);
         } else {
             throw error;
         }
-        process.exitCode = 1;
+        return 1;
     }
 }
 
 if (require.main === module) {
-    void main();
+    void runCli(
+        process.argv.slice(2),
+        (text) => process.stdout.write(text),
+        (text) => process.stderr.write(text),
+    ).then((code) => (process.exitCode = code));
 }

@@ -285,6 +285,7 @@ describe("stack config validation", () => {
 
     it("reports bad audit trail, readable alert and dashboard settings", () => {
         const message = problems({ auditTrail: { create: "yes", cisMetricFilter: 1, forceDestroy: true }, readableAlerts: "no", dashboard: 0 });
+        assert.match(problems({ auditTrail: { create: true, forceDestroyBucket: "always" } }), /kms-monitoring:auditTrail\.forceDestroyBucket: must be true or false \(got "always"\)/);
         assert.match(message, /kms-monitoring:auditTrail\.create: must be true or false \(got "yes"\)/);
         assert.match(message, /kms-monitoring:auditTrail\.cisMetricFilter: must be true or false \(got 1\)/);
         assert.match(message, /kms-monitoring:auditTrail\.forceDestroy: is not a known setting; did you mean "forceDestroyBucket"\?/);

@@ -1,0 +1,73 @@
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { runCli } from "../scripts/plan";
+import { SNAPSHOT_NOW } from "../scripts/snapshots";
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+    let out = "";
+    let err = "";
+    const code = await runCli(argv, (text) => (out += text), (text) => (err += text));
+    return { code, out, err };
+}
+
+function stackFile(content: string): string {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kms-plan-")), "Pulumi.test.yaml");
+    fs.writeFileSync(file, content);
+    return file;
+}
+
+describe("npm run plan", () => {
+    it("prints the tree of components and resources with their key settings and totals", async () => {
+        const { code, out, err } = await cli("--stack", "dev", "--now", SNAPSHOT_NOW.toISOString());
+        assert.equal(code, 0);
+        assert.equal(err, "");
+        assert.match(out, /^Stack dev\n└─ kms-monitoring:index:KmsMonitoring {2}kms-monitoring\n/);
+        assert.match(out, /aws:cloudwatch\/eventRule:EventRule {2}kms-monitoring-api-calls-data-key-generation-rule {2}\(kms-monitoring-dev-data-key-generation: GenerateDataKey; state ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS\)/);
+        assert.match(out, /MetricAlarm {2}kms-monitoring-expiry-alias-ImportedCMK {2}\(AWS\/KMS SecondsUntilKeyMaterialExpiration <= 30 days \(Minimum\); notifies the topic; missing data breaching\)/);
+        assert.match(out, /ExternalKey {2}kms-monitoring-imported-key-key {2}\(alias\/ImportedCMK; origin EXTERNAL; validTo 2027-06-30T00:00:00Z; deletion window 7 days; protect no\)/);
+        assert.match(out, /\n {2}aws:cloudwatch\/eventRule:EventRule +3\n/);
+        assert.match(out, /\n {2}total +32\n/);
+    });
+
+    it("prints one JSON document with secrets hidden", async () => {
+        const file = stackFile(
+            [
+                "config:",
+                "  aws:region: eu-central-1",
+                "  kms-monitoring:importedKey:",
+                "    alias: alias/with-material",
+                "  kms-monitoring:importedKeyMaterial:",
+                "    secure: v1:c2VjcmV0LWNpcGhlcnRleHQ=",
+                "",
+            ].join("\n"),
+        );
+        const { code, out } = await cli("--stack", "test", "--config", file, "--json");
+        assert.equal(code, 0);
+        const plan = JSON.parse(out) as { stack: string; resources: { type: string; parent: string | null; inputs: Record<string, unknown> }[] };
+        assert.equal(plan.stack, "test");
+        const key = plan.resources.find((resource) => resource.type === "aws:kms/externalKey:ExternalKey");
+        assert.equal(key?.inputs.keyMaterialBase64, "[secret]");
+        assert.equal(key?.parent, "kms-monitoring-imported-key");
+        assert.ok(plan.resources.every((resource) => "type" in resource && "inputs" in resource));
+        assert.ok(out.includes("arn:aws:sns:eu-central-1:"), "aws:region comes from the file");
+        assert.ok(!out.includes("c2VjcmV0LWNpcGhlcnRleHQ="));
+    });
+
+    it("exits non-zero on bad config with the pulumi up message and no stack trace", async () => {
+        const file = stackFile("config:\n  kms-monitoring:alertEmails: [not-an-email]\n  kms-monitoring:expiryWarningDays: 0\n");
+        const { code, out, err } = await cli("--stack", "test", "--config", file);
+        assert.equal(code, 1);
+        assert.equal(out, "");
+        assert.match(err, /^Invalid stack config for kms-monitoring \(stack "test"\): 2 problems\n/);
+        assert.match(err, /kms-monitoring:alertEmails\[0\]: is not an email address/);
+        assert.ok(!/\n\s+at /.test(err), "no stack trace");
+    });
+
+    it("explains its usage", async () => {
+        const { code, err } = await cli("--json");
+        assert.equal(code, 1);
+        assert.match(err, /--stack <name> is required\nusage: npm run plan -- --stack <name>/);
+    });
+});
