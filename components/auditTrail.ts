@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { CIS_KMS_PATTERN } from "./auditQueries";
+import { createTopicAlarm } from "./topicAlarm";
 
 export const DEFAULT_LOGS_RETENTION_DAYS = 90;
 
@@ -75,7 +76,8 @@ export class AuditTrail extends pulumi.ComponentResource {
                 },
                 { parent: this, dependsOn: [this.trail] },
             );
-            const alarm = new aws.cloudwatch.MetricAlarm(
+            const alarm = createTopicAlarm(
+                this,
                 `${name}-cis-alarm`,
                 {
                     name: `${args.namePrefix}-cis-kms-key-disable-or-deletion`,
@@ -90,10 +92,9 @@ export class AuditTrail extends pulumi.ComponentResource {
                     threshold: 1,
                     comparisonOperator: "GreaterThanOrEqualToThreshold",
                     treatMissingData: "notBreaching",
-                    alarmActions: [args.topicArn],
                     tags: args.tags,
                 },
-                { parent: this },
+                args.topicArn,
             );
             this.cisAlarmArn = alarm.arn;
             this.cisAlarmName = alarm.name;

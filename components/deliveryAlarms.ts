@@ -1,5 +1,5 @@
-import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { createTopicAlarm } from "./topicAlarm";
 
 export type DeliveryFailure = "dead-letters" | "failed-invocations" | "failed-notifications";
 
@@ -91,18 +91,17 @@ export class DeliveryAlarms extends pulumi.ComponentResource {
         const alarms = watched.map(({ alarmName, failure, subject }) => {
             const { dimension, ...settings } = deliveryAlarmSettings(failure);
             const role = alarmName.startsWith(`${prefix}-`) ? alarmName.slice(prefix.length + 1) : alarmName;
-            return new aws.cloudwatch.MetricAlarm(
+            return createTopicAlarm(
+                this,
                 `${name}-${role}`,
                 {
                     name: alarmName,
                     alarmDescription: pulumi.output(subject).apply((value) => deliveryAlarmDescription(failure, value)),
                     ...settings,
                     dimensions: { [dimension]: subject },
-                    alarmActions: [args.topicArn],
-                    okActions: [args.topicArn],
                     tags: args.tags,
                 },
-                { parent: this },
+                args.topicArn,
             );
         });
 

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { createTopicAlarm } from "./topicAlarm";
 
 export const DEFAULT_EXPIRY_WARNING_DAYS = 30;
 
@@ -98,7 +99,8 @@ export class KeyMaterialExpiryAlarms extends pulumi.ComponentResource {
         const keys = [...(args.keys ?? []), ...watched];
         const alarms = keys.map((key) => {
             const label = keyLabel(key.label);
-            return new aws.cloudwatch.MetricAlarm(
+            return createTopicAlarm(
+                this,
                 `${name}-${label}`,
                 {
                     name: `${args.alarmNamePrefix}-key-material-expiry-${label}`,
@@ -107,11 +109,9 @@ export class KeyMaterialExpiryAlarms extends pulumi.ComponentResource {
                         "(no data: the key is PendingImport). Re-import the same key material with a later validTo.",
                     ...settings,
                     dimensions: { KeyId: key.keyId },
-                    alarmActions: [args.topicArn],
-                    okActions: [args.topicArn],
                     tags: args.tags,
                 },
-                { parent: this },
+                args.topicArn,
             );
         });
 

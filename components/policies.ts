@@ -40,7 +40,6 @@ export interface TopicPolicyInputs extends AwsEnvironment {
  * `aws:SourceArn` so that another account's rule or alarm cannot use the topic (confused deputy).
  */
 export function topicPolicyDocument(inputs: TopicPolicyInputs): PolicyDocument {
-    const sourceAccount = { "aws:SourceAccount": inputs.accountId };
     const statements: PolicyStatement[] = [
         {
             Sid: "TopicOwnerAccess",
@@ -57,26 +56,31 @@ export function topicPolicyDocument(inputs: TopicPolicyInputs): PolicyDocument {
             Action: "sns:Publish",
             Resource: inputs.topicArn,
             Condition: {
-                StringEquals: sourceAccount,
+                StringEquals: { "aws:SourceAccount": inputs.accountId },
                 ArnLike: { "aws:SourceArn": alarmArnPattern(inputs) },
             },
         },
     ];
     if (inputs.eventRuleArns.length > 0) {
-        statements.push({
-            Sid: "EventBridgeRulesPublish",
-            Effect: "Allow",
-            Principal: { Service: "events.amazonaws.com" },
-            Action: "sns:Publish",
-            Resource: inputs.topicArn,
-            Condition: {
-                StringEquals: sourceAccount,
-                ArnEquals: { "aws:SourceArn": [...inputs.eventRuleArns] },
-            },
-        });
+        statements.push(fromEventRules("EventBridgeRulesPublish", "sns:Publish", inputs.topicArn, inputs.accountId, inputs.eventRuleArns));
     }
     statements.push(denyInsecureTransport("sns:*", inputs.topicArn));
     return { Version: "2012-10-17", Statement: statements };
+}
+
+/** Lets EventBridge act on the resource only on behalf of the given rules of this account. */
+function fromEventRules(sid: string, action: string, resource: string, accountId: string, eventRuleArns: readonly string[]): PolicyStatement {
+    return {
+        Sid: sid,
+        Effect: "Allow",
+        Principal: { Service: "events.amazonaws.com" },
+        Action: action,
+        Resource: resource,
+        Condition: {
+            StringEquals: { "aws:SourceAccount": accountId },
+            ArnEquals: { "aws:SourceArn": [...eventRuleArns] },
+        },
+    };
 }
 
 /** Refuses every request made over plain HTTP, whoever makes it. */
@@ -153,17 +157,7 @@ export interface DeadLetterQueuePolicyInputs {
 export function deadLetterQueuePolicyDocument(inputs: DeadLetterQueuePolicyInputs): PolicyDocument {
     const statements: PolicyStatement[] = [];
     if (inputs.eventRuleArns.length > 0) {
-        statements.push({
-            Sid: "EventBridgeRulesSendDeadLetters",
-            Effect: "Allow",
-            Principal: { Service: "events.amazonaws.com" },
-            Action: "sqs:SendMessage",
-            Resource: inputs.queueArn,
-            Condition: {
-                StringEquals: { "aws:SourceAccount": inputs.accountId },
-                ArnEquals: { "aws:SourceArn": [...inputs.eventRuleArns] },
-            },
-        });
+        statements.push(fromEventRules("EventBridgeRulesSendDeadLetters", "sqs:SendMessage", inputs.queueArn, inputs.accountId, inputs.eventRuleArns));
     }
     statements.push(denyInsecureTransport("sqs:*", inputs.queueArn));
     return { Version: "2012-10-17", Statement: statements };
