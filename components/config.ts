@@ -150,7 +150,10 @@ function stackSchema(ctx: ParseContext) {
             if (!VALID_TO.test(value) || Number.isNaN(time) || new Date(time).toISOString() !== value.replace("Z", ".000Z")) {
                 issue.addIssue({ code: "custom", message: "is not an RFC 3339 UTC date-time with whole seconds; expected e.g. 2027-06-30T00:00:00Z" });
             } else if (time <= ctx.now.getTime()) {
-                issue.addIssue({ code: "custom", message: `is not in the future (now is ${ctx.now.toISOString()}); KMS only accepts a future expiry` });
+                issue.addIssue({
+                    code: "custom",
+                    message: `is not in the future (now is ${ctx.now.toISOString()}); the material has expired or is about to: set a later validTo, at most ${MAX_VALID_TO_DAYS} days ahead, and pulumi up re-imports it`,
+                });
             } else if (time > ctx.now.getTime() + MAX_VALID_TO_DAYS * DAY_MS) {
                 issue.addIssue({
                     code: "custom",

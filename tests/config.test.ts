@@ -208,7 +208,9 @@ describe("stack config validation", () => {
     });
 
     it("reports a validTo in the past", () => {
-        assert.match(problems({ importedKey: importedKey({ validTo: "2026-11-01T00:00:00Z" }) }), /importedKey\.validTo: is not in the future \(now is 2026-11-28T12:00:00.000Z\)/);
+        const message = problems({ importedKey: importedKey({ validTo: "2026-11-01T00:00:00Z" }) });
+        assert.match(message, /importedKey\.validTo: is not in the future \(now is 2026-11-28T12:00:00.000Z\)/);
+        assert.match(message, /set a later validTo, at most 365 days ahead, and pulumi up re-imports it \(got "2026-11-01T00:00:00Z"\)/);
     });
 
     it("reports a validTo more than 365 days ahead", () => {
