@@ -64,7 +64,7 @@ export interface KmsMonitoringArgs {
     readonly alertKeyDeletionWindowInDays?: number;
     /** Pulumi `protect` on the topic key. Default: false. */
     readonly alertKeyProtect?: boolean;
-    /** Give every EventBridge target an SQS dead-letter queue. Default: true. */
+    /** Give every EventBridge target an SQS dead-letter queue (none when there are no rules). Default: true. */
     readonly deadLetterQueue?: boolean;
     /** Alarms on failed alert delivery. Default: true. */
     readonly selfMonitoring?: boolean;
@@ -155,7 +155,8 @@ export class KmsMonitoring extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        const deadLetters = (args.deadLetterQueue ?? true) ? new DeadLetterQueue(`${name}-dead-letters`, { eventRuleArns, environment, tags }, { parent: this }) : undefined;
+        // Only EventBridge targets use the queue; without rules there is nothing to catch.
+        const deadLetters = (args.deadLetterQueue ?? true) && ruleNames.length > 0 ? new DeadLetterQueue(`${name}-dead-letters`, { eventRuleArns, environment, tags }, { parent: this }) : undefined;
         const delivery = { topicArn: topic.topicArn, deadLetterQueueArn: deadLetters?.queueArn, readableAlerts: args.readableAlerts, tags };
 
         const apiCalls = new ApiCallAlerts(

@@ -243,6 +243,16 @@ describe("delivery wiring", () => {
         }
     });
 
+    it("creates no dead-letter queue when the stack has no rules", async () => {
+        const recorder = await deploy({ apiCallAlerts: [], keyLifecycleEvents: false });
+        assert.equal(recorder.byType("aws:cloudwatch/eventRule:EventRule").length, 0);
+        assert.equal(recorder.byType("aws:sqs/queue:Queue").length, 0);
+        assert.deepEqual(
+            recorder.byType("aws:cloudwatch/metricAlarm:MetricAlarm").map((alarm) => alarm.inputs.name),
+            ["kms-monitoring-dev-sns-failed-notifications"],
+        );
+    });
+
     it("points each delivery alarm at the right dimension and at the topic", async () => {
         const recorder = await deploy();
         const alarms = recorder
