@@ -60,6 +60,8 @@ export interface StackConfig {
     readonly dashboard: boolean;
     /** The user's `tags` plus `project`, `stack` and `managed-by`. */
     readonly tags: Readonly<Record<string, string>>;
+    /** Valid but worth a word: `readStackConfig` logs them with pulumi.log.warn. */
+    readonly warnings: readonly string[];
 }
 
 /**
@@ -419,27 +421,29 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, ctx: Par
     }
     const config = result.data;
     return {
+        ...config,
         project: ctx.project,
         stack: ctx.stack,
-        alertEmails: config.alertEmails,
-        topicName: config.topicName,
-        topicDisplayName: config.topicDisplayName,
-        apiCallAlerts: config.apiCallAlerts,
-        keyLifecycleEvents: config.keyLifecycleEvents,
-        importedKey: config.importedKey,
         importedKeyMaterial: config.importedKeyMaterial === undefined ? undefined : pulumi.secret(config.importedKeyMaterial),
-        watchedKeys: config.watchedKeys,
-        expiryWarningDays: config.expiryWarningDays,
-        encryptTopic: config.encryptTopic,
-        alertKeyDeletionWindowInDays: config.alertKeyDeletionWindowInDays,
-        alertKeyProtect: config.alertKeyProtect,
-        deadLetterQueue: config.deadLetterQueue,
-        selfMonitoring: config.selfMonitoring,
-        auditTrail: config.auditTrail,
-        readableAlerts: config.readableAlerts,
-        dashboard: config.dashboard,
         tags: { ...config.tags, project: ctx.project, stack: ctx.stack, "managed-by": "pulumi" },
+        warnings: configWarnings(config, ctx),
     };
+}
+
+/** Valid settings that still deserve a word before deploying. */
+function configWarnings(config: { importedKey?: ImportedKeyConfig; expiryWarningDays: number }, ctx: ParseContext): string[] {
+    const validTo = config.importedKey?.validTo;
+    if (validTo === undefined) {
+        return [];
+    }
+    const daysLeft = (Date.parse(validTo) - ctx.now.getTime()) / DAY_MS;
+    if (daysLeft > config.expiryWarningDays) {
+        return [];
+    }
+    return [
+        `${ctx.project}:importedKey.validTo (${validTo}) is ${Math.floor(daysLeft)} days away, within expiryWarningDays (${config.expiryWarningDays}): ` +
+            "its expiry alarm will fire as soon as KMS publishes the metric.",
+    ];
 }
 
 /** The stack's own config, as the Pulumi engine passed it to this program. */
@@ -452,5 +456,9 @@ export function readStackConfig(now: Date): StackConfig {
             raw[key.slice(prefix.length)] = value;
         }
     }
-    return parseStackConfig(raw, { project, stack: pulumi.getStack(), now });
+    const config = parseStackConfig(raw, { project, stack: pulumi.getStack(), now });
+    for (const warning of config.warnings) {
+        void pulumi.log.warn(warning);
+    }
+    return config;
 }

@@ -133,6 +133,15 @@ describe("stack config defaults", () => {
         assert.deepEqual(parse({ watchedKeys: references }).watchedKeys, references);
     });
 
+    it("warns when validTo is already within the expiry warning window", () => {
+        const soon = parse({ importedKey: importedKey({ validTo: "2026-12-10T12:00:00Z" }), expiryWarningDays: 30 });
+        assert.deepEqual(soon.warnings, [
+            "kms-monitoring:importedKey.validTo (2026-12-10T12:00:00Z) is 12 days away, within expiryWarningDays (30): its expiry alarm will fire as soon as KMS publishes the metric.",
+        ]);
+        assert.deepEqual(parse({ importedKey: importedKey({ validTo: "2027-06-30T00:00:00Z" }) }).warnings, []);
+        assert.deepEqual(parse({}).warnings, []);
+    });
+
     it("accepts validTo up to exactly 365 days ahead", () => {
         const latest = new Date(NOW.getTime() + 365 * 86_400_000).toISOString().replace(".000Z", "Z");
         assert.equal(parse({ importedKey: importedKey({ validTo: latest }) }).importedKey?.validTo, latest);

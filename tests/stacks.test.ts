@@ -120,6 +120,19 @@ describe("index.ts", () => {
         assert.match(String(outputs.nextSteps), /ops@example.com/);
     });
 
+    it("logs config warnings", async () => {
+        const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+        const recorder = await installMocks({
+            config: {
+                "kms-monitoring:alertEmails": JSON.stringify(["ops@example.com"]),
+                "kms-monitoring:importedKey": JSON.stringify({ alias: "alias/ImportedCMK", validTo: soon }),
+            },
+        });
+        await runProgram(recorder);
+        assert.equal(recorder.warnings.length, 1);
+        assert.match(recorder.warnings[0], /importedKey\.validTo .* within expiryWarningDays \(30\)/);
+    });
+
     it("stops on bad config before any resource registers", async () => {
         const recorder = await installMocks({ config: { "kms-monitoring:expiryWarningDays": "0", "kms-monitoring:alertEmails": JSON.stringify(["nope"]) } });
         await assert.rejects(runProgram(recorder), (error: unknown) => {
