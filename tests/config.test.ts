@@ -5,7 +5,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as YAML from "yaml";
 import { DEFAULT_API_CALL_ALERTS } from "../components/apiCallAlerts";
 import { parseStackConfig, StackConfig } from "../components/config";
-import { REPO_ROOT, valueOf } from "./harness";
+import { REPO_ROOT, validToAfter, valueOf } from "./harness";
 
 const NOW = new Date("2026-11-28T12:00:00Z");
 const CONTEXT = { project: "kms-monitoring", stack: "dev", now: NOW };
@@ -143,7 +143,7 @@ describe("stack config defaults", () => {
     });
 
     it("accepts validTo up to exactly 365 days ahead", () => {
-        const latest = new Date(NOW.getTime() + 365 * 86_400_000).toISOString().replace(".000Z", "Z");
+        const latest = validToAfter(365, NOW);
         assert.equal(parse({ importedKey: importedKey({ validTo: latest }) }).importedKey?.validTo, latest);
     });
 });
@@ -223,7 +223,7 @@ describe("stack config validation", () => {
     });
 
     it("reports a validTo more than 365 days ahead", () => {
-        const tooLate = new Date(NOW.getTime() + 366 * 86_400_000).toISOString().replace(".000Z", "Z");
+        const tooLate = validToAfter(366, NOW);
         assert.match(problems({ importedKey: importedKey({ validTo: tooLate }) }), /importedKey\.validTo: is more than 365 days ahead \(latest allowed now: 2027-11-28T12:00:00.000Z\)/);
     });
 

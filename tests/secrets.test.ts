@@ -1,11 +1,7 @@
 import { strict as assert } from "assert";
-import { installMocks, isSecretWire, Recorder, redactWire, restoreWarnings, runProgram } from "./harness";
+import { installMocks, isSecretWire, Recorder, redactWire, restoreWarnings, runProgram, validToAfter } from "./harness";
 
 const MATERIAL = Buffer.from("0123456789abcdef0123456789ABCDEF").toString("base64");
-
-function inNinetyDays(): string {
-    return new Date(Date.now() + 90 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
 
 /** Everything the program hands the engine or the user, with Pulumi secrets redacted. */
 function everythingVisible(recorder: Recorder, outputs: Record<string, unknown>): string {
@@ -23,7 +19,7 @@ describe("imported key material secrecy", () => {
     it("never shows material given in config outside a secret", async () => {
         const recorder = await installMocks({
             config: {
-                "kms-monitoring:importedKey": JSON.stringify({ alias: "alias/ImportedCMK", validTo: inNinetyDays() }),
+                "kms-monitoring:importedKey": JSON.stringify({ alias: "alias/ImportedCMK", validTo: validToAfter(90) }),
                 "kms-monitoring:importedKeyMaterial": MATERIAL,
             },
             secretKeys: ["kms-monitoring:importedKeyMaterial"],

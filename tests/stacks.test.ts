@@ -1,10 +1,10 @@
 import { strict as assert } from "assert";
-import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { parseStackConfig } from "../components/config";
 import { KmsMonitoring } from "../components/kmsMonitoring";
-import { installMocks, loadStackConfig, projectConfig, Recorder, REPO_ROOT, restoreWarnings, runProgram, settle, valueOf } from "./harness";
+import { shippedStacks } from "../scripts/snapshots";
+import { installMocks, loadStackConfig, projectConfig, Recorder, REPO_ROOT, restoreWarnings, runProgram, settle, validToAfter, valueOf } from "./harness";
 
 /** The shipped stack files are checked as of this date, so they never fail on a calendar day. */
 const PINNED_NOW = new Date("2026-11-28T00:00:00Z");
@@ -26,10 +26,7 @@ async function evaluateStackFile(stack: string): Promise<EvaluatedStack> {
 afterEach(restoreWarnings);
 
 describe("shipped stack files", () => {
-    const stacks = fs
-        .readdirSync(REPO_ROOT)
-        .map((file) => /^Pulumi\.(.+)\.yaml$/.exec(file)?.[1])
-        .filter((stack): stack is string => stack !== undefined);
+    const stacks = shippedStacks();
 
     it("ships dev and prod", () => {
         assert.deepEqual([...stacks].sort(), ["dev", "prod"]);
@@ -91,13 +88,11 @@ describe("shipped stack files", () => {
 });
 
 describe("index.ts", () => {
-    const inNinetyDays = () => new Date(Date.now() + 90 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z");
-
     it("exports the stack outputs", async () => {
         const recorder = await installMocks({
             config: {
                 "kms-monitoring:alertEmails": JSON.stringify(["ops@example.com"]),
-                "kms-monitoring:importedKey": JSON.stringify({ alias: "alias/ImportedCMK", validTo: inNinetyDays() }),
+                "kms-monitoring:importedKey": JSON.stringify({ alias: "alias/ImportedCMK", validTo: validToAfter(90) }),
             },
         });
         const outputs = await runProgram(recorder);
@@ -121,7 +116,7 @@ describe("index.ts", () => {
     });
 
     it("logs config warnings", async () => {
-        const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+        const soon = validToAfter(10);
         const recorder = await installMocks({
             config: {
                 "kms-monitoring:alertEmails": JSON.stringify(["ops@example.com"]),
