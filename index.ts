@@ -1,5 +1,4 @@
-import { readStackConfig } from "./components/config";
-import { KmsMonitoring } from "./components/kmsMonitoring";
+import { KmsMonitoring, readStackConfig } from "./components";
 
 // Throws one error listing every config problem, before any resource registers.
 const monitoring = KmsMonitoring.fromConfig(readStackConfig(new Date()));

@@ -1,82 +1,16 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AlertTopic } from "./alertTopic";
+import { AlertTopic, ApiCallAlerts, DEFAULT_API_CALL_ALERTS, KeyLifecycleEvents } from "./alerts";
+import { ExpiringKey, KeyMaterialExpiryAlarms } from "./alarms";
+import { AuditTrail, SavedQueries } from "./audit";
 import type { StackConfig } from "./config";
-import { ApiCallAlerts, ApiCallAlertSpec, DEFAULT_API_CALL_ALERTS } from "./apiCallAlerts";
-import { AuditTrail } from "./auditTrail";
-import { MonitoringDashboard } from "./monitoringDashboard";
-import { SavedQueries } from "./savedQueries";
-import { DeadLetterQueue } from "./deadLetterQueue";
-import { DeliveryAlarms } from "./deliveryAlarms";
-import { AwsEnvironment, eventRuleArn, eventRuleName, LIFECYCLE_RULE_ROLE, namePrefix } from "./arns";
-import { ExpiringKey, KeyMaterialExpiryAlarms } from "./expiryAlarms";
-import { ImportedKey } from "./importedKey";
-import { KeyLifecycleEvents } from "./keyLifecycleEvents";
+import { MonitoringDashboard } from "./dashboard";
+import { DeadLetterQueue, DeliveryAlarms } from "./delivery";
+import { ImportedKey } from "./keys";
+import type { KmsMonitoringArgs } from "./kmsMonitoringArgs";
+import { AwsEnvironment, eventRuleArn, eventRuleName, LIFECYCLE_RULE_ROLE, namePrefix } from "./shared";
 
-export interface ImportedKeySettings {
-    /** Alias, `alias/<name>`. */
-    readonly alias: string;
-    /** Key description. Default: a generic description. */
-    readonly description?: string;
-    /** RFC 3339 expiry of the material. Default: never expires, and no expiry alarm. */
-    readonly validTo?: string;
-    /** 7 to 30. Default: 30. */
-    readonly deletionWindowInDays?: number;
-    /** Pulumi `protect` on the key. Default: false. */
-    readonly protect?: boolean;
-}
-
-export interface AuditTrailSettings {
-    /** Create a multi-region trail delivering to S3 and CloudWatch Logs. Leave off when an organization trail exists. */
-    readonly create: boolean;
-    /** Days CloudWatch Logs keeps the events. Default: 90. */
-    readonly logsRetentionDays?: number;
-    /** Add the CIS 3.7/4.7 metric filter and alarm. Default: true. */
-    readonly cisMetricFilter?: boolean;
-    /** Let `pulumi destroy` delete a log bucket that still holds logs. Default: false. */
-    readonly forceDestroyBucket?: boolean;
-}
-
-export interface KmsMonitoringArgs {
-    /** Prefix of every physical name the stack chooses (rules, alarms), e.g. `kms-monitoring-dev`. Required. */
-    readonly namePrefix: string;
-    /** One SNS email subscription per address. Default: none. */
-    readonly alertEmails?: readonly string[];
-    /** SNS topic name. Default: auto-named. */
-    readonly topicName?: string;
-    /** Topic display name, the sender name on the emails. Default: `KMS alerts`. */
-    readonly topicDisplayName?: string;
-    /** One EventBridge rule per entry on KMS API calls. Default: the data-key-generation and key-management rules. */
-    readonly apiCallAlerts?: readonly ApiCallAlertSpec[];
-    /** Whether to add the rule on KMS's own expiration, rotation and deletion events. Default: true. */
-    readonly keyLifecycleEvents?: boolean;
-    /** A KMS key with imported material to create. Default: none. */
-    readonly importedKey?: ImportedKeySettings;
-    /** Base64 of 32 bytes of key material for `importedKey`, as a secret. Default: generated. */
-    readonly importedKeyMaterial?: pulumi.Input<string>;
-    /** Existing keys with expiring imported material to alarm on: key ID, key ARN or alias. Default: none. */
-    readonly watchedKeys?: readonly string[];
-    /** Days before expiry at which the expiry alarms fire. Default: 30. */
-    readonly expiryWarningDays?: number;
-    /** Encrypt the topic with a customer managed key created by the stack, alias `alias/<namePrefix>-alerts`. Default: true. */
-    readonly encryptTopic?: boolean;
-    /** Deletion window of the topic key, 7 to 30 days. Default: 30. */
-    readonly alertKeyDeletionWindowInDays?: number;
-    /** Pulumi `protect` on the topic key. Default: false. */
-    readonly alertKeyProtect?: boolean;
-    /** Give every EventBridge target an SQS dead-letter queue (none when there are no rules). Default: true. */
-    readonly deadLetterQueue?: boolean;
-    /** Alarms on failed alert delivery. Default: true. */
-    readonly selfMonitoring?: boolean;
-    /** The audit trail. Default: `{ create: false }`, no trail. */
-    readonly auditTrail?: AuditTrailSettings;
-    /** Email a short readable text instead of raw event JSON. Default: true. */
-    readonly readableAlerts?: boolean;
-    /** A CloudWatch dashboard named after `namePrefix`. Default: true. */
-    readonly dashboard?: boolean;
-    /** Tags for every taggable resource. Default: none. */
-    readonly tags?: Readonly<Record<string, string>>;
-}
+export type { AuditTrailSettings, ImportedKeySettings, KmsMonitoringArgs } from "./kmsMonitoringArgs";
 
 /** What the stack tells the user to do after `pulumi up`. */
 export function nextStepsText(subscriptions: readonly { email: string; pendingConfirmation: boolean }[]): string {
@@ -96,6 +30,24 @@ export function nextStepsText(subscriptions: readonly { email: string; pendingCo
 /** One list from the lists of the parts that exist. */
 function concatenated(...lists: (pulumi.Output<string[]> | undefined)[]): pulumi.Output<string[]> {
     return pulumi.all(lists.map((list) => list ?? [])).apply((resolved) => resolved.flat());
+}
+
+/** What every part of the stack shares: resolved once in the constructor, then handed down. */
+interface Wiring {
+    readonly name: string;
+    readonly args: KmsMonitoringArgs;
+    readonly environment: pulumi.Output<AwsEnvironment>;
+    /** Every rule that targets the topic, by its fixed physical name. */
+    readonly ruleNames: readonly string[];
+    readonly eventRuleArns: pulumi.Output<string[]>;
+}
+
+/** Where the EventBridge rules deliver: the topic, the dead-letter queue and the message form. */
+interface Delivery {
+    readonly topicArn: pulumi.Output<string>;
+    readonly deadLetterQueueArn?: pulumi.Output<string>;
+    readonly readableAlerts?: boolean;
+    readonly tags?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -126,143 +78,27 @@ export class KmsMonitoring extends pulumi.ComponentResource {
     constructor(name: string, args: KmsMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
         super("kms-monitoring:index:KmsMonitoring", name, {}, opts);
 
-        const tags = args.tags;
-        const alerts = args.apiCallAlerts ?? DEFAULT_API_CALL_ALERTS;
-        const lifecycleRuleName = (args.keyLifecycleEvents ?? true) ? eventRuleName(args.namePrefix, LIFECYCLE_RULE_ROLE) : undefined;
-
-        // Invoked once here and passed down, never per resource.
-        const environment: pulumi.Output<AwsEnvironment> = pulumi
-            .all([aws.getCallerIdentityOutput({}, { parent: this }), aws.getPartitionOutput({}, { parent: this }), aws.getRegionOutput({}, { parent: this })])
-            .apply(([identity, partition, region]) => ({ accountId: identity.accountId, partition: partition.partition, region: region.region }));
-
-        // Rule names are fixed, so the topic and queue policies can name the rules' ARNs without waiting for them.
-        const ruleNames = [...alerts.map((alert) => eventRuleName(args.namePrefix, alert.name)), ...(lifecycleRuleName ? [lifecycleRuleName] : [])];
-        const eventRuleArns = environment.apply((env) => ruleNames.map((ruleName) => eventRuleArn(env, ruleName)));
-        const topic = new AlertTopic(
-            `${name}-alerts`,
-            {
-                emails: args.alertEmails,
-                topicName: args.topicName,
-                displayName: args.topicDisplayName,
-                eventRuleArns,
-                environment,
-                encryption:
-                    (args.encryptTopic ?? true)
-                        ? { keyAlias: `alias/${args.namePrefix}-alerts`, deletionWindowInDays: args.alertKeyDeletionWindowInDays, protect: args.alertKeyProtect }
-                        : undefined,
-                tags,
-            },
-            { parent: this },
-        );
-
+        const wiring = this.wiring(name, args);
+        const topic = this.alertTopic(wiring);
         // Only EventBridge targets use the queue; without rules there is nothing to catch.
-        const deadLetters = (args.deadLetterQueue ?? true) && ruleNames.length > 0 ? new DeadLetterQueue(`${name}-dead-letters`, { eventRuleArns, environment, tags }, { parent: this }) : undefined;
-        const delivery = { topicArn: topic.topicArn, deadLetterQueueArn: deadLetters?.queueArn, readableAlerts: args.readableAlerts, tags };
-
-        const apiCalls = new ApiCallAlerts(
-            `${name}-api-calls`,
-            { alerts, ruleNamePrefix: args.namePrefix, ...delivery },
-            { parent: this },
-        );
-        const lifecycle =
-            lifecycleRuleName === undefined
-                ? undefined
-                : new KeyLifecycleEvents(`${name}-key-lifecycle`, { ruleName: lifecycleRuleName, ...delivery }, { parent: this });
-
-        const expiringKeys: ExpiringKey[] = [];
-        if (args.importedKey) {
-            const importedKey = new ImportedKey(
-                `${name}-imported-key`,
-                {
-                    alias: args.importedKey.alias,
-                    description: args.importedKey.description,
-                    validTo: args.importedKey.validTo,
-                    deletionWindowInDays: args.importedKey.deletionWindowInDays,
-                    keyMaterialBase64: args.importedKeyMaterial,
-                    protect: args.importedKey.protect,
-                    tags,
-                },
-                { parent: this },
-            );
-            this.importedKeyId = importedKey.keyId;
-            this.importedKeyArn = importedKey.keyArn;
-            if (args.importedKey.validTo !== undefined) {
-                expiringKeys.push({ label: args.importedKey.alias, keyId: importedKey.keyId });
-            }
-        }
-
-        const alarms = new KeyMaterialExpiryAlarms(
-            `${name}-expiry`,
-            {
-                keys: expiringKeys,
-                watchedKeys: args.watchedKeys,
-                warningDays: args.expiryWarningDays,
-                alarmNamePrefix: args.namePrefix,
-                topicArn: topic.topicArn,
-                tags,
-            },
-            { parent: this },
-        );
-
-        const deliveryAlarms =
-            (args.selfMonitoring ?? true)
-                ? new DeliveryAlarms(
-                      `${name}-delivery`,
-                      {
-                          topicName: topic.topicName,
-                          topicArn: topic.topicArn,
-                          ruleNames,
-                          deadLetterQueueName: deadLetters?.queueName,
-                          alarmNamePrefix: args.namePrefix,
-                          tags,
-                      },
-                      { parent: this },
-                  )
+        const deadLetters =
+            (args.deadLetterQueue ?? true) && wiring.ruleNames.length > 0
+                ? new DeadLetterQueue(`${name}-dead-letters`, { eventRuleArns: wiring.eventRuleArns, environment: wiring.environment, tags: args.tags }, { parent: this })
                 : undefined;
-
-        const trailSettings = args.auditTrail ?? { create: false };
-        const audit = trailSettings.create
-            ? new AuditTrail(
-                  `${name}-audit`,
-                  {
-                      namePrefix: args.namePrefix,
-                      logsRetentionDays: trailSettings.logsRetentionDays,
-                      forceDestroyBucket: trailSettings.forceDestroyBucket,
-                      cisMetricFilter: trailSettings.cisMetricFilter,
-                      topicArn: topic.topicArn,
-                      tags,
-                  },
-                  { parent: this },
-              )
-            : undefined;
-        if (audit) {
-            new SavedQueries(
-                `${name}-queries`,
-                { logGroupName: audit.logGroupName, folder: args.namePrefix, keyArn: this.importedKeyArn },
-                { parent: this, dependsOn: [audit.trail] },
-            );
-        }
-
-        const alarmArns = concatenated(alarms.alarmArns, deliveryAlarms?.alarmArns, audit?.cisAlarmArn?.apply((arn) => [arn]));
-        const dashboard =
-            (args.dashboard ?? true)
-                ? new MonitoringDashboard(
-                      `${name}-dashboard`,
-                      {
-                          dashboardName: args.namePrefix,
-                          environment,
-                          expiringKeys: alarms.keys,
-                          ruleNames,
-                          alarmArns,
-                          deadLetterQueueName: deadLetters?.queueName,
-                      },
-                      { parent: this },
-                  )
-                : undefined;
+        const delivery: Delivery = { topicArn: topic.topicArn, deadLetterQueueArn: deadLetters?.queueArn, readableAlerts: args.readableAlerts, tags: args.tags };
+        const ruleNames = this.alertRules(wiring, delivery);
+        const importedKey = this.importedKey(wiring);
+        const expiry = this.expiryAlarms(wiring, topic.topicArn, importedKey);
+        const deliveryAlarms = this.deliveryAlarms(wiring, topic, deadLetters);
+        const audit = this.audit(wiring, topic.topicArn, importedKey?.keyArn);
+        const alarmArns = concatenated(expiry.alarmArns, deliveryAlarms?.alarmArns, audit?.cisAlarmArn?.apply((arn) => [arn]));
+        const dashboard = this.dashboard(wiring, expiry, alarmArns, deadLetters);
 
         this.topicArn = topic.topicArn;
-        this.ruleNames = concatenated(apiCalls.ruleNames, lifecycle?.ruleName.apply((ruleName) => [ruleName]));
-        this.alarmNames = concatenated(alarms.alarmNames, deliveryAlarms?.alarmNames, audit?.cisAlarmName?.apply((alarmName) => [alarmName]));
+        this.importedKeyId = importedKey?.keyId;
+        this.importedKeyArn = importedKey?.keyArn;
+        this.ruleNames = ruleNames;
+        this.alarmNames = concatenated(expiry.alarmNames, deliveryAlarms?.alarmNames, audit?.cisAlarmName?.apply((alarmName) => [alarmName]));
         this.emailSubscriptions = topic.subscriptions;
         this.nextSteps = topic.subscriptions.apply(nextStepsText);
         this.alertKeyArn = topic.keyArn;
@@ -282,5 +118,121 @@ export class KmsMonitoring extends pulumi.ComponentResource {
             dashboardUrl: this.dashboardUrl,
             auditLogGroupName: this.auditLogGroupName,
         });
+    }
+
+    private wiring(name: string, args: KmsMonitoringArgs): Wiring {
+        // Invoked once here and passed down, never per resource.
+        const environment: pulumi.Output<AwsEnvironment> = pulumi
+            .all([aws.getCallerIdentityOutput({}, { parent: this }), aws.getPartitionOutput({}, { parent: this }), aws.getRegionOutput({}, { parent: this })])
+            .apply(([identity, partition, region]) => ({ accountId: identity.accountId, partition: partition.partition, region: region.region }));
+        // Rule names are fixed, so the topic and queue policies can name the rules' ARNs without waiting for them.
+        const alerts = args.apiCallAlerts ?? DEFAULT_API_CALL_ALERTS;
+        const ruleNames = [
+            ...alerts.map((alert) => eventRuleName(args.namePrefix, alert.name)),
+            ...((args.keyLifecycleEvents ?? true) ? [eventRuleName(args.namePrefix, LIFECYCLE_RULE_ROLE)] : []),
+        ];
+        const eventRuleArns = environment.apply((env) => ruleNames.map((ruleName) => eventRuleArn(env, ruleName)));
+        return { name, args, environment, ruleNames, eventRuleArns };
+    }
+
+    private alertTopic({ name, args, environment, eventRuleArns }: Wiring): AlertTopic {
+        const encryption =
+            (args.encryptTopic ?? true)
+                ? { keyAlias: `alias/${args.namePrefix}-alerts`, deletionWindowInDays: args.alertKeyDeletionWindowInDays, protect: args.alertKeyProtect }
+                : undefined;
+        return new AlertTopic(
+            `${name}-alerts`,
+            { emails: args.alertEmails, topicName: args.topicName, displayName: args.topicDisplayName, eventRuleArns, environment, encryption, tags: args.tags },
+            { parent: this },
+        );
+    }
+
+    /** The API-call rules and the lifecycle rule; returns the names of every rule created. */
+    private alertRules({ name, args }: Wiring, delivery: Delivery): pulumi.Output<string[]> {
+        const alerts = args.apiCallAlerts ?? DEFAULT_API_CALL_ALERTS;
+        const apiCalls = new ApiCallAlerts(`${name}-api-calls`, { alerts, ruleNamePrefix: args.namePrefix, ...delivery }, { parent: this });
+        const lifecycle =
+            (args.keyLifecycleEvents ?? true)
+                ? new KeyLifecycleEvents(`${name}-key-lifecycle`, { ruleName: eventRuleName(args.namePrefix, LIFECYCLE_RULE_ROLE), ...delivery }, { parent: this })
+                : undefined;
+        return concatenated(apiCalls.ruleNames, lifecycle?.ruleName.apply((ruleName) => [ruleName]));
+    }
+
+    private importedKey({ name, args }: Wiring): ImportedKey | undefined {
+        const settings = args.importedKey;
+        if (settings === undefined) {
+            return undefined;
+        }
+        return new ImportedKey(
+            `${name}-imported-key`,
+            {
+                alias: settings.alias,
+                description: settings.description,
+                validTo: settings.validTo,
+                deletionWindowInDays: settings.deletionWindowInDays,
+                keyMaterialBase64: args.importedKeyMaterial,
+                protect: settings.protect,
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+    }
+
+    private expiryAlarms({ name, args }: Wiring, topicArn: pulumi.Output<string>, importedKey: ImportedKey | undefined): KeyMaterialExpiryAlarms {
+        const keys: ExpiringKey[] = importedKey && args.importedKey?.validTo !== undefined ? [{ label: args.importedKey.alias, keyId: importedKey.keyId }] : [];
+        return new KeyMaterialExpiryAlarms(
+            `${name}-expiry`,
+            { keys, watchedKeys: args.watchedKeys, warningDays: args.expiryWarningDays, alarmNamePrefix: args.namePrefix, topicArn, tags: args.tags },
+            { parent: this },
+        );
+    }
+
+    private deliveryAlarms({ name, args, ruleNames }: Wiring, topic: AlertTopic, deadLetters: DeadLetterQueue | undefined): DeliveryAlarms | undefined {
+        if (!(args.selfMonitoring ?? true)) {
+            return undefined;
+        }
+        return new DeliveryAlarms(
+            `${name}-delivery`,
+            { topicName: topic.topicName, topicArn: topic.topicArn, ruleNames, deadLetterQueueName: deadLetters?.queueName, alarmNamePrefix: args.namePrefix, tags: args.tags },
+            { parent: this },
+        );
+    }
+
+    /** The trail, its CIS alarm, and the saved queries over its log group. */
+    private audit({ name, args }: Wiring, topicArn: pulumi.Output<string>, keyArn: pulumi.Output<string> | undefined): AuditTrail | undefined {
+        const settings = args.auditTrail ?? { create: false };
+        if (!settings.create) {
+            return undefined;
+        }
+        const audit = new AuditTrail(
+            `${name}-audit`,
+            {
+                namePrefix: args.namePrefix,
+                logsRetentionDays: settings.logsRetentionDays,
+                forceDestroyBucket: settings.forceDestroyBucket,
+                cisMetricFilter: settings.cisMetricFilter,
+                topicArn,
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        new SavedQueries(`${name}-queries`, { logGroupName: audit.logGroupName, folder: args.namePrefix, keyArn }, { parent: this, dependsOn: [audit.trail] });
+        return audit;
+    }
+
+    private dashboard(
+        { name, args, environment, ruleNames }: Wiring,
+        expiry: KeyMaterialExpiryAlarms,
+        alarmArns: pulumi.Output<string[]>,
+        deadLetters: DeadLetterQueue | undefined,
+    ): MonitoringDashboard | undefined {
+        if (!(args.dashboard ?? true)) {
+            return undefined;
+        }
+        return new MonitoringDashboard(
+            `${name}-dashboard`,
+            { dashboardName: args.namePrefix, environment, expiringKeys: expiry.keys, ruleNames, alarmArns, deadLetterQueueName: deadLetters?.queueName },
+            { parent: this },
+        );
     }
 }

@@ -10,9 +10,8 @@ import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import * as random from "@pulumi/random";
-import { auditQueries, CIS_KMS_PATTERN } from "../components/auditQueries";
-import { parseStackConfig, StackConfig } from "../components/config";
-import { KmsMonitoring } from "../components/kmsMonitoring";
+import { KmsMonitoring, parseStackConfig, StackConfig } from "../components";
+import { auditQueries, CIS_KMS_PATTERN } from "../components/audit/auditQueries";
 import { installMocks, loadStackConfig, projectConfig, REPO_ROOT, restoreWarnings, settle } from "./mockRuntime";
 import { SNAPSHOT_NOW } from "./snapshots";
 

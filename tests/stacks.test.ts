@@ -1,8 +1,7 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { parseStackConfig } from "../components/config";
-import { KmsMonitoring } from "../components/kmsMonitoring";
+import { KmsMonitoring, parseStackConfig } from "../components";
 import { shippedStacks } from "../scripts/snapshots";
 import { installMocks, loadStackConfig, projectConfig, Recorder, REPO_ROOT, restoreWarnings, runProgram, settle, validToAfter, valueOf } from "./harness";
 

@@ -1,0 +1,117 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { AwsEnvironment, DEFAULT_DELETION_WINDOW_DAYS } from "../shared";
+import { alertKeyPolicyDocument, topicPolicyDocument } from "./topicPolicies";
+
+export const DEFAULT_DISPLAY_NAME = "KMS alerts";
+
+export interface AlertTopicEncryption {
+    /** Alias of the key created for the topic, `alias/<name>`. Required. */
+    readonly keyAlias: string;
+    /** Days between deleting the key and its deletion, 7 to 30. Default: 30. */
+    readonly deletionWindowInDays?: pulumi.Input<number>;
+    /** Set Pulumi's `protect` on the key. Default: false. */
+    readonly protect?: boolean;
+}
+
+export interface AlertTopicArgs {
+    /**
+     * Addresses that get one SNS email subscription each. A plain list, not an Input, because it
+     * decides which resources exist. Default: none (a warning says nobody is notified).
+     */
+    readonly emails?: readonly string[];
+    /** Physical topic name. Default: auto-named from the component name. */
+    readonly topicName?: pulumi.Input<string>;
+    /** Sender name on the emails, at most 100 characters. Default: `KMS alerts`. */
+    readonly displayName?: pulumi.Input<string>;
+    /** ARNs of the EventBridge rules allowed to publish. Default: none, so EventBridge may not publish. */
+    readonly eventRuleArns?: pulumi.Input<readonly string[]>;
+    /** Account, partition and region of the stack, used to scope the service principals. Required. */
+    readonly environment: pulumi.Input<AwsEnvironment>;
+    /**
+     * Encrypt the topic at rest with a customer managed key created here, whose policy lets
+     * EventBridge and CloudWatch use it. Default: not encrypted.
+     */
+    readonly encryption?: AlertTopicEncryption;
+    /** Tags for the topic and its key. Default: none. */
+    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/** The SNS topic every alert goes to, its access policy and its email subscriptions. */
+export class AlertTopic extends pulumi.ComponentResource {
+    public readonly topicArn: pulumi.Output<string>;
+    public readonly topicName: pulumi.Output<string>;
+    /** ARN of the key that encrypts the topic, when it is encrypted. */
+    public readonly keyArn?: pulumi.Output<string>;
+    /** Each subscribed address with whether it still awaits confirmation. */
+    public readonly subscriptions: pulumi.Output<{ email: string; pendingConfirmation: boolean }[]>;
+
+    constructor(name: string, args: AlertTopicArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("kms-monitoring:alerts:AlertTopic", name, {}, opts);
+
+        const key = args.encryption ? this.createKey(name, args.encryption, args) : undefined;
+
+        const topic = new aws.sns.Topic(
+            `${name}-topic`,
+            {
+                name: args.topicName,
+                displayName: args.displayName ?? DEFAULT_DISPLAY_NAME,
+                kmsMasterKeyId: key?.arn,
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+
+        new aws.sns.TopicPolicy(
+            `${name}-policy`,
+            {
+                arn: topic.arn,
+                policy: pulumi.jsonStringify(
+                    pulumi
+                        .all([topic.arn, args.environment, args.eventRuleArns ?? []])
+                        .apply(([topicArn, environment, eventRuleArns]) => topicPolicyDocument({ ...environment, topicArn, eventRuleArns })),
+                ),
+            },
+            { parent: this },
+        );
+
+        const emails = args.emails ?? [];
+        if (emails.length === 0) {
+            pulumi.log.warn("kms-monitoring:alertEmails is empty: alerts will be published, but nobody will be notified.", this);
+        }
+        // Named after the address, not its position, so reordering the list does not replace
+        // (and re-send confirmation for) existing subscriptions.
+        this.subscriptions = pulumi.all(
+            emails.map((email) => {
+                const subscription = new aws.sns.TopicSubscription(
+                    `${name}-email-${email.toLowerCase()}`,
+                    { topic: topic.arn, protocol: "email", endpoint: email },
+                    { parent: this },
+                );
+                return subscription.pendingConfirmation.apply((pendingConfirmation) => ({ email, pendingConfirmation }));
+            }),
+        );
+
+        this.topicArn = topic.arn;
+        this.topicName = topic.name;
+        this.keyArn = key?.arn;
+        this.registerOutputs({ topicArn: this.topicArn, topicName: this.topicName, keyArn: this.keyArn, subscriptions: this.subscriptions });
+    }
+
+    private createKey(name: string, encryption: AlertTopicEncryption, args: AlertTopicArgs): aws.kms.Key {
+        const key = new aws.kms.Key(
+            `${name}-key`,
+            {
+                description: "Encrypts the kms-monitoring alert topic; EventBridge and CloudWatch may use it to publish",
+                enableKeyRotation: true,
+                // Deleting a KMS key only schedules it; this is the waiting time.
+                deletionWindowInDays: encryption.deletionWindowInDays ?? DEFAULT_DELETION_WINDOW_DAYS,
+                policy: pulumi.jsonStringify(pulumi.output(args.environment).apply(alertKeyPolicyDocument)),
+                tags: args.tags,
+            },
+            { parent: this, protect: encryption.protect ?? false },
+        );
+        new aws.kms.Alias(`${name}-key-alias`, { name: encryption.keyAlias, targetKeyId: key.keyId }, { parent: this, protect: encryption.protect ?? false });
+        return key;
+    }
+}

@@ -1,0 +1,78 @@
+import * as pulumi from "@pulumi/pulumi";
+import { eventRuleName } from "../shared";
+import { apiCallEventPattern, apiCallRuleState } from "./eventPatterns";
+import { apiCallAlertTransformer } from "./alertMessages";
+import { createTopicRule } from "./topicRule";
+
+export interface ApiCallAlertSpec {
+    /** Short name, unique within the component; the rule is `<ruleNamePrefix>-<name>`. */
+    readonly name: string;
+    /** KMS operations that trigger the alert. */
+    readonly eventNames: readonly string[];
+    /** When non-empty, only calls on these key ARNs match. Default: any key. */
+    readonly keyArns?: readonly string[];
+}
+
+/** The two rules a stack gets when `apiCallAlerts` is not set. */
+export const DEFAULT_API_CALL_ALERTS: readonly ApiCallAlertSpec[] = [
+    // The workshop's rule.
+    { name: "data-key-generation", eventNames: ["GenerateDataKey"] },
+    // CIS AWS Foundations 3.7/4.7 (Security Hub CloudWatch.7) alerts on DisableKey and
+    // ScheduleKeyDeletion; the rest are the other calls that can make a key unusable or change who may use it.
+    {
+        name: "key-management",
+        eventNames: [
+            "DisableKey",
+            "ScheduleKeyDeletion",
+            "CancelKeyDeletion",
+            "DeleteImportedKeyMaterial",
+            "ImportKeyMaterial",
+            "PutKeyPolicy",
+            "DisableKeyRotation",
+        ],
+    },
+];
+
+export interface ApiCallAlertsArgs {
+    /** One rule per entry. A plain list, because it decides which resources exist. Required. */
+    readonly alerts: readonly ApiCallAlertSpec[];
+    /** Prefix of every rule name, e.g. `kms-monitoring-dev`. Required. */
+    readonly ruleNamePrefix: string;
+    /** ARN of the SNS topic every rule targets. Required. */
+    readonly topicArn: pulumi.Input<string>;
+    /** Email a short readable text instead of the raw event JSON. Default: true. */
+    readonly readableAlerts?: boolean;
+    /** SQS queue for events that could not be delivered to the topic. Default: none. */
+    readonly deadLetterQueueArn?: pulumi.Input<string>;
+    /** Tags for every rule. Default: none. */
+    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/** EventBridge rules on KMS API calls that CloudTrail delivers, each targeting the alert topic. */
+export class ApiCallAlerts extends pulumi.ComponentResource {
+    public readonly ruleNames: pulumi.Output<string[]>;
+    public readonly ruleArns: pulumi.Output<string[]>;
+
+    constructor(name: string, args: ApiCallAlertsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("kms-monitoring:alerts:ApiCallAlerts", name, {}, opts);
+
+        const rules = args.alerts.map((alert) =>
+            createTopicRule(
+                this,
+                `${name}-${alert.name}`,
+                {
+                    ruleName: eventRuleName(args.ruleNamePrefix, alert.name),
+                    description: `KMS API calls: ${alert.eventNames.join(", ")}`.slice(0, 512),
+                    eventPattern: apiCallEventPattern(alert.eventNames, alert.keyArns ?? []),
+                    state: apiCallRuleState(alert.eventNames),
+                    inputTransformer: (args.readableAlerts ?? true) ? apiCallAlertTransformer() : undefined,
+                },
+                { topicArn: args.topicArn, deadLetterQueueArn: args.deadLetterQueueArn, tags: args.tags },
+            ),
+        );
+
+        this.ruleNames = pulumi.all(rules.map((rule) => rule.name));
+        this.ruleArns = pulumi.all(rules.map((rule) => rule.arn));
+        this.registerOutputs({ ruleNames: this.ruleNames, ruleArns: this.ruleArns });
+    }
+}

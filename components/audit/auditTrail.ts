@@ -1,0 +1,112 @@
+import * as aws from "@pulumi/aws";
+import * as awsx from "@pulumi/awsx";
+import * as pulumi from "@pulumi/pulumi";
+import { CIS_KMS_PATTERN } from "./auditQueries";
+import { createTopicAlarm } from "../shared";
+
+export const DEFAULT_LOGS_RETENTION_DAYS = 90;
+
+/** The retention periods CloudWatch Logs accepts (PutRetentionPolicy), apart from 0 (never expire). */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+export interface AuditTrailArgs {
+    /** Prefix of the trail, log group, metric and alarm names, e.g. `kms-monitoring-dev`. Required. */
+    readonly namePrefix: string;
+    /** Days CloudWatch Logs keeps the trail's events; one of CloudWatch's allowed values. Default: 90. */
+    readonly logsRetentionDays?: pulumi.Input<number>;
+    /** Let `pulumi destroy` delete the log bucket while it still holds logs. Default: false. */
+    readonly forceDestroyBucket?: pulumi.Input<boolean>;
+    /** Add the CIS 3.7/4.7 (Security Hub CloudWatch.7) metric filter and its alarm. Default: true. */
+    readonly cisMetricFilter?: boolean;
+    /** ARN of the topic the CIS alarm notifies. Required. */
+    readonly topicArn: pulumi.Input<string>;
+    /** Tags for the trail, bucket, log group and alarm. Default: none. */
+    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/**
+ * A multi-region CloudTrail trail with log file validation, delivered to S3 and CloudWatch Logs,
+ * built with `awsx.cloudtrail.Trail` (bucket, bucket policy, log group and delivery role). EventBridge
+ * only receives the CloudTrail API events the KMS rules match while a trail records them.
+ */
+export class AuditTrail extends pulumi.ComponentResource {
+    /** The trail's log group: fixed, so the metric filter and saved queries need not wait for awsx's outputs. */
+    public readonly logGroupName: pulumi.Output<string>;
+    public readonly trailName: pulumi.Output<string>;
+    /** ARN and name of the CIS alarm, when there is one. */
+    public readonly cisAlarmArn?: pulumi.Output<string>;
+    public readonly cisAlarmName?: pulumi.Output<string>;
+    /** The awsx component, for resources that must wait until the trail and its log group exist. */
+    public readonly trail: awsx.cloudtrail.Trail;
+
+    constructor(name: string, args: AuditTrailArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("kms-monitoring:audit:AuditTrail", name, {}, opts);
+
+        const logGroupName = `/aws/cloudtrail/${args.namePrefix}`;
+        this.trail = new awsx.cloudtrail.Trail(
+            `${name}-trail`,
+            {
+                name: `${args.namePrefix}-audit`,
+                isMultiRegionTrail: true,
+                includeGlobalServiceEvents: true,
+                enableLogFileValidation: true,
+                // Read and write management events, and no excludeManagementEventSources: trails
+                // often exclude kms.amazonaws.com to save money, but both the CIS control and the
+                // EventBridge rules of this stack need exactly those events.
+                eventSelectors: [{ readWriteType: "All", includeManagementEvents: true }],
+                cloudWatchLogsGroup: {
+                    enable: true,
+                    args: { name: logGroupName, retentionInDays: args.logsRetentionDays ?? DEFAULT_LOGS_RETENTION_DAYS, tags: args.tags },
+                },
+                s3Bucket: { args: { forceDestroy: args.forceDestroyBucket ?? false, tags: args.tags } },
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+
+        if (args.cisMetricFilter ?? true) {
+            const alarm = this.cisControl(name, args, logGroupName);
+            this.cisAlarmArn = alarm.arn;
+            this.cisAlarmName = alarm.name;
+        }
+
+        this.logGroupName = pulumi.output(logGroupName);
+        this.trailName = pulumi.output(`${args.namePrefix}-audit`);
+        this.registerOutputs({ logGroupName: this.logGroupName, trailName: this.trailName, cisAlarmArn: this.cisAlarmArn, cisAlarmName: this.cisAlarmName });
+    }
+
+    /** The CIS 3.7/4.7 metric filter on the trail's log group and its alarm. */
+    private cisControl(name: string, args: AuditTrailArgs, logGroupName: string): aws.cloudwatch.MetricAlarm {
+        const metricName = `${args.namePrefix}-KmsKeyDisabledOrScheduledForDeletion`;
+        new aws.cloudwatch.LogMetricFilter(
+            `${name}-cis-filter`,
+            {
+                name: `${args.namePrefix}-cis-kms-key-disable-or-deletion-filter`,
+                logGroupName,
+                pattern: CIS_KMS_PATTERN,
+                metricTransformation: { name: metricName, namespace: "LogMetrics", value: "1" },
+            },
+            { parent: this, dependsOn: [this.trail] },
+        );
+        return createTopicAlarm(
+            this,
+            `${name}-cis-alarm`,
+            {
+                name: `${args.namePrefix}-cis-kms-key-disable-or-deletion`,
+                alarmDescription:
+                    "CIS 3.7/4.7 (Security Hub CloudWatch.7): a customer managed KMS key was disabled or scheduled for deletion. " +
+                    "Find who did it with the saved query 'KMS calls by event name' (DisableKey, ScheduleKeyDeletion); cancel an unwanted deletion with aws kms cancel-key-deletion.",
+                namespace: "LogMetrics",
+                metricName,
+                statistic: "Sum",
+                period: 300,
+                evaluationPeriods: 1,
+                threshold: 1,
+                comparisonOperator: "GreaterThanOrEqualToThreshold",
+                treatMissingData: "notBreaching",
+                tags: args.tags,
+            },
+            args.topicArn,
+        );
+    }
+}

@@ -1,0 +1,70 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/** One EventBridge rule on KMS API calls. */
+export interface ApiCallAlert {
+    /** Short name, unique in the stack; the rule is named `<project>-<stack>-<name>`. */
+    readonly name: string;
+    /** KMS operations to match (`detail.eventName`). */
+    readonly eventNames: readonly string[];
+    /** When non-empty, only calls on one of these key ARNs match. */
+    readonly keyArns: readonly string[];
+}
+
+export interface ImportedKeyConfig {
+    readonly alias: string;
+    readonly description?: string;
+    /** RFC 3339; absent means the material never expires. */
+    readonly validTo?: string;
+    readonly deletionWindowInDays: number;
+    readonly protect: boolean;
+}
+
+export interface AuditTrailConfig {
+    readonly create: boolean;
+    readonly logsRetentionDays: number;
+    readonly cisMetricFilter: boolean;
+    readonly forceDestroyBucket: boolean;
+}
+
+/** The validated stack config, with every default applied. */
+export interface StackConfig {
+    readonly project: string;
+    readonly stack: string;
+    readonly alertEmails: readonly string[];
+    readonly topicName?: string;
+    readonly topicDisplayName: string;
+    readonly apiCallAlerts: readonly ApiCallAlert[];
+    readonly keyLifecycleEvents: boolean;
+    readonly importedKey?: ImportedKeyConfig;
+    /** Base64 key material, always wrapped as a Pulumi secret. Absent: the stack generates it. */
+    readonly importedKeyMaterial?: pulumi.Output<string>;
+    readonly watchedKeys: readonly string[];
+    readonly expiryWarningDays: number;
+    readonly encryptTopic: boolean;
+    readonly alertKeyDeletionWindowInDays: number;
+    readonly alertKeyProtect: boolean;
+    readonly deadLetterQueue: boolean;
+    readonly selfMonitoring: boolean;
+    readonly auditTrail: AuditTrailConfig;
+    readonly readableAlerts: boolean;
+    readonly dashboard: boolean;
+    /** The user's `tags` plus `project`, `stack` and `managed-by`. */
+    readonly tags: Readonly<Record<string, string>>;
+    /** Valid but worth a word: `readStackConfig` logs them with pulumi.log.warn. */
+    readonly warnings: readonly string[];
+}
+
+export interface ParseContext {
+    readonly project: string;
+    readonly stack: string;
+    /** The moment `validTo` is checked against. */
+    readonly now: Date;
+}
+
+/** Where a value sits in the config: `["apiCallAlerts", 0, "eventNames", 2]`. */
+export type Path = readonly PropertyKey[];
+
+export interface Problem {
+    readonly path: Path;
+    readonly message: string;
+}

@@ -1,0 +1,40 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { AwsEnvironment } from "../shared";
+import { dashboardBody, dashboardUrl } from "./dashboardBody";
+
+export interface MonitoringDashboardArgs {
+    /** Dashboard name, e.g. `kms-monitoring-dev`. Required. */
+    readonly dashboardName: string;
+    /** Account, partition and region of the stack. Required. */
+    readonly environment: pulumi.Input<AwsEnvironment>;
+    /** Keys with expiring material: a label and the key ID. Default: none. */
+    readonly expiringKeys?: pulumi.Input<readonly { label: string; keyId: pulumi.Input<string> }[]>;
+    /** The stack's EventBridge rule names. Default: none. */
+    readonly ruleNames?: pulumi.Input<readonly string[]>;
+    /** Every alarm of the stack. Default: none. */
+    readonly alarmArns?: pulumi.Input<readonly string[]>;
+    /** The dead-letter queue's name. Default: no queue widget. */
+    readonly deadLetterQueueName?: pulumi.Input<string>;
+}
+
+/** One CloudWatch dashboard for the stack: key expiry, rule deliveries, KMS request volume, alarms. */
+export class MonitoringDashboard extends pulumi.ComponentResource {
+    public readonly dashboardName: pulumi.Output<string>;
+    public readonly url: pulumi.Output<string>;
+
+    constructor(name: string, args: MonitoringDashboardArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("kms-monitoring:dashboard:MonitoringDashboard", name, {}, opts);
+
+        const body = pulumi
+            .all([args.environment, args.expiringKeys ?? [], args.ruleNames ?? [], args.alarmArns ?? [], args.deadLetterQueueName])
+            .apply(([environment, expiringKeys, ruleNames, alarmArns, deadLetterQueueName]) =>
+                dashboardBody({ region: environment.region, expiringKeys, ruleNames, alarmArns, deadLetterQueueName }),
+            );
+        const dashboard = new aws.cloudwatch.Dashboard(`${name}-dashboard`, { dashboardName: args.dashboardName, dashboardBody: pulumi.jsonStringify(body) }, { parent: this });
+
+        this.dashboardName = dashboard.dashboardName;
+        this.url = pulumi.all([args.environment, dashboard.dashboardName]).apply(([environment, dashboardName]) => dashboardUrl(environment.partition, environment.region, dashboardName));
+        this.registerOutputs({ dashboardName: this.dashboardName, url: this.url });
+    }
+}

@@ -1,0 +1,112 @@
+import * as pulumi from "@pulumi/pulumi";
+import { createTopicAlarm } from "../shared";
+
+export type DeliveryFailure = "dead-letters" | "failed-invocations" | "failed-notifications";
+
+export interface DeliveryAlarmSettings {
+    readonly namespace: string;
+    readonly metricName: string;
+    readonly dimension: string;
+    readonly statistic: "Sum" | "Maximum";
+    readonly period: number;
+    readonly evaluationPeriods: number;
+    readonly comparisonOperator: "GreaterThanThreshold";
+    readonly threshold: 0;
+    readonly treatMissingData: "notBreaching";
+}
+
+/**
+ * Every delivery failure alarm fires on the first failure in a five-minute window. These metrics
+ * are only published when something happens, so no data means nothing failed: missing data is
+ * not breaching.
+ */
+export function deliveryAlarmSettings(failure: DeliveryFailure): DeliveryAlarmSettings {
+    const common = { period: 300, evaluationPeriods: 1, comparisonOperator: "GreaterThanThreshold", threshold: 0, treatMissingData: "notBreaching" } as const;
+    switch (failure) {
+        case "dead-letters":
+            return { ...common, namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", dimension: "QueueName", statistic: "Maximum" };
+        case "failed-invocations":
+            return { ...common, namespace: "AWS/Events", metricName: "FailedInvocations", dimension: "RuleName", statistic: "Sum" };
+        case "failed-notifications":
+            return { ...common, namespace: "AWS/SNS", metricName: "NumberOfNotificationsFailed", dimension: "TopicName", statistic: "Sum" };
+    }
+}
+
+/** What the on-call reads in the alarm: what broke and where to look. */
+export function deliveryAlarmDescription(failure: DeliveryFailure, subject: string): string {
+    switch (failure) {
+        case "dead-letters":
+            return (
+                `KMS alerts were lost on the way to the topic: EventBridge gave up on them and put them in SQS queue ${subject}. ` +
+                "Read them there (aws sqs receive-message), then check the topic policy and the topic key policy for events.amazonaws.com."
+            );
+        case "failed-invocations":
+            return (
+                `EventBridge rule ${subject} matched a KMS event but could not publish it to the alert topic. ` +
+                "Check that the topic policy lets this rule publish and that the topic key lets events.amazonaws.com use kms:GenerateDataKey* and kms:Decrypt. " +
+                "EventBridge retries for 24 hours, then moves the event to the dead-letter queue."
+            );
+        case "failed-notifications":
+            return (
+                `SNS topic ${subject} could not deliver alert notifications to its subscribers. ` +
+                "Check the subscriptions (unconfirmed or bouncing addresses) and the topic's delivery status logs."
+            );
+    }
+}
+
+export interface DeliveryAlarmsArgs {
+    /** Name of the alert topic, the `TopicName` dimension. Required. */
+    readonly topicName: pulumi.Input<string>;
+    /** ARN of the alert topic, which the alarms notify. Required. */
+    readonly topicArn: pulumi.Input<string>;
+    /** Names of the EventBridge rules that target the topic; one alarm each. A plain list: it decides which alarms exist. Default: none. */
+    readonly ruleNames?: readonly string[];
+    /** Name of the dead-letter queue, when there is one. Default: none, and no queue alarm. */
+    readonly deadLetterQueueName?: pulumi.Input<string>;
+    /** Prefix of every alarm name, e.g. `kms-monitoring-dev`. Required. */
+    readonly alarmNamePrefix: string;
+    /** Tags for every alarm. Default: none. */
+    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/**
+ * Alarms on alert delivery itself: a rule that cannot publish, a topic that cannot deliver, events
+ * parked in the dead-letter queue. When the topic itself is what broke they cannot email anyone,
+ * but they still turn red in the CloudWatch console.
+ */
+export class DeliveryAlarms extends pulumi.ComponentResource {
+    public readonly alarmNames: pulumi.Output<string[]>;
+    public readonly alarmArns: pulumi.Output<string[]>;
+
+    constructor(name: string, args: DeliveryAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("kms-monitoring:delivery:DeliveryAlarms", name, {}, opts);
+
+        const prefix = args.alarmNamePrefix;
+        const watched: { alarmName: string; failure: DeliveryFailure; subject: pulumi.Input<string> }[] = [
+            { alarmName: `${prefix}-sns-failed-notifications`, failure: "failed-notifications", subject: args.topicName },
+            ...(args.ruleNames ?? []).map((ruleName) => ({ alarmName: `${ruleName}-failed-invocations`, failure: "failed-invocations" as const, subject: ruleName })),
+            ...(args.deadLetterQueueName === undefined ? [] : [{ alarmName: `${prefix}-dead-letters`, failure: "dead-letters" as const, subject: args.deadLetterQueueName }]),
+        ];
+
+        const alarms = watched.map(({ alarmName, failure, subject }) => {
+            const { dimension, ...settings } = deliveryAlarmSettings(failure);
+            const role = alarmName.startsWith(`${prefix}-`) ? alarmName.slice(prefix.length + 1) : alarmName;
+            return createTopicAlarm(
+                this,
+                `${name}-${role}`,
+                {
+                    name: alarmName,
+                    alarmDescription: pulumi.output(subject).apply((value) => deliveryAlarmDescription(failure, value)),
+                    ...settings,
+                    dimensions: { [dimension]: subject },
+                    tags: args.tags,
+                },
+                args.topicArn,
+            );
+        });
+
+        this.alarmNames = pulumi.all(alarms.map((alarm) => alarm.name));
+        this.alarmArns = pulumi.all(alarms.map((alarm) => alarm.arn));
+        this.registerOutputs({ alarmNames: this.alarmNames, alarmArns: this.alarmArns });
+    }
+}

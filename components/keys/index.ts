@@ -1,0 +1,3 @@
+// KMS keys the stack creates.
+export { ImportedKey, MAX_VALID_TO_DAYS } from "./importedKey";
+export type { ImportedKeyArgs } from "./importedKey";

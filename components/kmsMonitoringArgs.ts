@@ -1,0 +1,67 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { ApiCallAlertSpec } from "./alerts";
+
+export interface ImportedKeySettings {
+    /** Alias, `alias/<name>`. */
+    readonly alias: string;
+    /** Key description. Default: a generic description. */
+    readonly description?: string;
+    /** RFC 3339 expiry of the material. Default: never expires, and no expiry alarm. */
+    readonly validTo?: string;
+    /** 7 to 30. Default: 30. */
+    readonly deletionWindowInDays?: number;
+    /** Pulumi `protect` on the key. Default: false. */
+    readonly protect?: boolean;
+}
+
+export interface AuditTrailSettings {
+    /** Create a multi-region trail delivering to S3 and CloudWatch Logs. Leave off when an organization trail exists. */
+    readonly create: boolean;
+    /** Days CloudWatch Logs keeps the events. Default: 90. */
+    readonly logsRetentionDays?: number;
+    /** Add the CIS 3.7/4.7 metric filter and alarm. Default: true. */
+    readonly cisMetricFilter?: boolean;
+    /** Let `pulumi destroy` delete a log bucket that still holds logs. Default: false. */
+    readonly forceDestroyBucket?: boolean;
+}
+
+export interface KmsMonitoringArgs {
+    /** Prefix of every physical name the stack chooses (rules, alarms), e.g. `kms-monitoring-dev`. Required. */
+    readonly namePrefix: string;
+    /** One SNS email subscription per address. Default: none. */
+    readonly alertEmails?: readonly string[];
+    /** SNS topic name. Default: auto-named. */
+    readonly topicName?: string;
+    /** Topic display name, the sender name on the emails. Default: `KMS alerts`. */
+    readonly topicDisplayName?: string;
+    /** One EventBridge rule per entry on KMS API calls. Default: the data-key-generation and key-management rules. */
+    readonly apiCallAlerts?: readonly ApiCallAlertSpec[];
+    /** Whether to add the rule on KMS's own expiration, rotation and deletion events. Default: true. */
+    readonly keyLifecycleEvents?: boolean;
+    /** A KMS key with imported material to create. Default: none. */
+    readonly importedKey?: ImportedKeySettings;
+    /** Base64 of 32 bytes of key material for `importedKey`, as a secret. Default: generated. */
+    readonly importedKeyMaterial?: pulumi.Input<string>;
+    /** Existing keys with expiring imported material to alarm on: key ID, key ARN or alias. Default: none. */
+    readonly watchedKeys?: readonly string[];
+    /** Days before expiry at which the expiry alarms fire. Default: 30. */
+    readonly expiryWarningDays?: number;
+    /** Encrypt the topic with a customer managed key created by the stack, alias `alias/<namePrefix>-alerts`. Default: true. */
+    readonly encryptTopic?: boolean;
+    /** Deletion window of the topic key, 7 to 30 days. Default: 30. */
+    readonly alertKeyDeletionWindowInDays?: number;
+    /** Pulumi `protect` on the topic key. Default: false. */
+    readonly alertKeyProtect?: boolean;
+    /** Give every EventBridge target an SQS dead-letter queue (none when there are no rules). Default: true. */
+    readonly deadLetterQueue?: boolean;
+    /** Alarms on failed alert delivery. Default: true. */
+    readonly selfMonitoring?: boolean;
+    /** The audit trail. Default: `{ create: false }`, no trail. */
+    readonly auditTrail?: AuditTrailSettings;
+    /** Email a short readable text instead of raw event JSON. Default: true. */
+    readonly readableAlerts?: boolean;
+    /** A CloudWatch dashboard named after `namePrefix`. Default: true. */
+    readonly dashboard?: boolean;
+    /** Tags for every taggable resource. Default: none. */
+    readonly tags?: Readonly<Record<string, string>>;
+}
