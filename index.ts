@@ -14,3 +14,5 @@ export const alertKeyArn = monitoring.alertKeyArn;
 export const deadLetterQueueUrl = monitoring.deadLetterQueueUrl;
 export const dashboardUrl = monitoring.dashboardUrl;
 export const auditLogGroupName = monitoring.auditLogGroupName;
+export const watchedRegions = monitoring.watchedRegions;
+export const forwarding = monitoring.forwarding;

@@ -1,14 +1,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AlertTopic, ApiCallAlerts, DEFAULT_API_CALL_ALERTS, KeyLifecycleEvents } from "./alerts";
-import { ExpiringKey, KeyMaterialExpiryAlarms } from "./alarms";
+import { AlertTopic, ApiCallAlerts, DEFAULT_API_CALL_ALERTS, KeyLifecycleEvents, NamedPattern, RemoteAlarmAlerts, remoteAlarmRules } from "./alerts";
+import { ExpiringKey, expiryAlarmName, KeyMaterialExpiryAlarms, watchedKeyRegion } from "./alarms";
 import { AuditTrail, SavedQueries } from "./audit";
 import type { StackConfig } from "./config";
-import { MonitoringDashboard } from "./dashboard";
+import { MonitoringDashboard, RemoteRegionWidgets } from "./dashboard";
 import { DeadLetterQueue, DeliveryAlarms } from "./delivery";
+import { ForwardingPlan, forwardingPlan, ForwardingRole, HeartbeatMonitor, RegionalForwarder } from "./forwarding";
 import { ImportedKey } from "./keys";
 import type { KmsMonitoringArgs } from "./kmsMonitoringArgs";
-import { AwsEnvironment, eventRuleArn, eventRuleName, LIFECYCLE_RULE_ROLE, namePrefix } from "./shared";
+import { AwsEnvironment, eventBusArn, eventRuleArn, eventRuleName, LIFECYCLE_RULE_ROLE, namePrefix } from "./shared";
 
 export type { AuditTrailSettings, ImportedKeySettings, KmsMonitoringArgs } from "./kmsMonitoringArgs";
 
@@ -27,9 +28,24 @@ export function nextStepsText(subscriptions: readonly { email: string; pendingCo
     );
 }
 
+/** What the `forwarding` output shows for one region. */
+export interface RegionForwardingOutput {
+    readonly ruleNames: string[];
+    readonly deadLetterQueueUrl?: string;
+    readonly heartbeatAlarmName: string;
+}
+
 /** One list from the lists of the parts that exist. */
 function concatenated(...lists: (pulumi.Output<string[]> | undefined)[]): pulumi.Output<string[]> {
     return pulumi.all(lists.map((list) => list ?? [])).apply((resolved) => resolved.flat());
+}
+
+/** A watched region other than the home one, and what the stack puts there. */
+interface RemoteRegion {
+    readonly region: string;
+    /** `watchedKeys` entries whose ARN is in this region. */
+    readonly watchedKeys: readonly string[];
+    readonly plan: ForwardingPlan;
 }
 
 /** What every part of the stack shares: resolved once in the constructor, then handed down. */
@@ -40,6 +56,20 @@ interface Wiring {
     /** Every rule that targets the topic, by its fixed physical name. */
     readonly ruleNames: readonly string[];
     readonly eventRuleArns: pulumi.Output<string[]>;
+    /** `watchedKeys` entries in the home region. */
+    readonly homeWatchedKeys: readonly string[];
+    readonly remoteRegions: readonly RemoteRegion[];
+    /** The home rules that alert on the remote regions' alarms. */
+    readonly remoteAlarmRules: readonly NamedPattern[];
+}
+
+/** What the stack deploys for the regions other than the home one. */
+interface Forwarding {
+    readonly alarmNames: pulumi.Output<string[]>;
+    readonly alarmArns: pulumi.Output<string[]>;
+    /** Per region: its forwarding rules, dead-letter queue and heartbeat alarm. */
+    readonly byRegion: pulumi.Output<Record<string, RegionForwardingOutput>>;
+    readonly dashboardRegions: pulumi.Output<RemoteRegionWidgets[]>;
 }
 
 /** Where the EventBridge rules deliver: the topic, the dead-letter queue and the message form. */
@@ -69,6 +99,10 @@ export class KmsMonitoring extends pulumi.ComponentResource {
     public readonly dashboardUrl?: pulumi.Output<string>;
     /** The log group holding the trail's events, when the stack creates the trail. */
     public readonly auditLogGroupName?: pulumi.Output<string>;
+    /** Every region watched, the home region first. */
+    public readonly watchedRegions: pulumi.Output<string[]>;
+    /** Per other region: its forwarding rule names, dead-letter queue URL and heartbeat alarm name. */
+    public readonly forwarding: pulumi.Output<Record<string, RegionForwardingOutput>>;
 
     /** The stack as `index.ts` builds it: one component named after the project. */
     static fromConfig(config: StackConfig): KmsMonitoring {
@@ -89,22 +123,25 @@ export class KmsMonitoring extends pulumi.ComponentResource {
         const ruleNames = this.alertRules(wiring, delivery);
         const importedKey = this.importedKey(wiring);
         const expiry = this.expiryAlarms(wiring, topic.topicArn, importedKey);
+        const forwarding = this.forwardingFromOtherRegions(wiring, topic.topicArn);
         const deliveryAlarms = this.deliveryAlarms(wiring, topic, deadLetters);
         const audit = this.audit(wiring, topic.topicArn, importedKey?.keyArn);
-        const alarmArns = concatenated(expiry.alarmArns, deliveryAlarms?.alarmArns, audit?.cisAlarmArn?.apply((arn) => [arn]));
-        const dashboard = this.dashboard(wiring, expiry, alarmArns, deadLetters);
+        const alarmArns = concatenated(expiry.alarmArns, deliveryAlarms?.alarmArns, audit?.cisAlarmArn?.apply((arn) => [arn]), forwarding?.alarmArns);
+        const dashboard = this.dashboard(wiring, expiry, alarmArns, deadLetters, forwarding?.dashboardRegions);
 
         this.topicArn = topic.topicArn;
         this.importedKeyId = importedKey?.keyId;
         this.importedKeyArn = importedKey?.keyArn;
         this.ruleNames = ruleNames;
-        this.alarmNames = concatenated(expiry.alarmNames, deliveryAlarms?.alarmNames, audit?.cisAlarmName?.apply((alarmName) => [alarmName]));
+        this.alarmNames = concatenated(expiry.alarmNames, deliveryAlarms?.alarmNames, audit?.cisAlarmName?.apply((alarmName) => [alarmName]), forwarding?.alarmNames);
         this.emailSubscriptions = topic.subscriptions;
         this.nextSteps = topic.subscriptions.apply(nextStepsText);
         this.alertKeyArn = topic.keyArn;
         this.deadLetterQueueUrl = deadLetters?.queueUrl;
         this.dashboardUrl = dashboard?.url;
         this.auditLogGroupName = audit?.logGroupName;
+        this.watchedRegions = wiring.environment.apply((env) => [env.region, ...wiring.remoteRegions.map((remote) => remote.region)]);
+        this.forwarding = forwarding?.byRegion ?? pulumi.output<Record<string, RegionForwardingOutput>>({});
         this.registerOutputs({
             topicArn: this.topicArn,
             importedKeyId: this.importedKeyId,
@@ -117,6 +154,8 @@ export class KmsMonitoring extends pulumi.ComponentResource {
             deadLetterQueueUrl: this.deadLetterQueueUrl,
             dashboardUrl: this.dashboardUrl,
             auditLogGroupName: this.auditLogGroupName,
+            watchedRegions: this.watchedRegions,
+            forwarding: this.forwarding,
         });
     }
 
@@ -125,14 +164,30 @@ export class KmsMonitoring extends pulumi.ComponentResource {
         const environment: pulumi.Output<AwsEnvironment> = pulumi
             .all([aws.getCallerIdentityOutput({}, { parent: this }), aws.getPartitionOutput({}, { parent: this }), aws.getRegionOutput({}, { parent: this })])
             .apply(([identity, partition, region]) => ({ accountId: identity.accountId, partition: partition.partition, region: region.region }));
-        // Rule names are fixed, so the topic and queue policies can name the rules' ARNs without waiting for them.
         const alerts = args.apiCallAlerts ?? DEFAULT_API_CALL_ALERTS;
+        const lifecycle = args.keyLifecycleEvents ?? true;
+        const home = args.homeRegion;
+        const watchedKeys = args.watchedKeys ?? [];
+        const remoteRegions = (args.regions ?? []).filter((region) => region !== home).map((region) => {
+            const regionKeys = watchedKeys.filter((reference) => watchedKeyRegion(reference, home) === region);
+            const alarmNames = regionKeys.map((reference) => expiryAlarmName(args.namePrefix, reference));
+            const selection = { apiCalls: alerts, keyLifecycleEvents: lifecycle, alarmNames, deadLetterQueue: args.deadLetterQueue ?? true, selfMonitoring: args.selfMonitoring ?? true };
+            return { region, watchedKeys: regionKeys, plan: forwardingPlan(args.namePrefix, selection) };
+        });
+        const remoteAlarms = remoteAlarmRules(
+            args.namePrefix,
+            remoteRegions.flatMap((remote) => remote.plan.alarmNames),
+            remoteRegions.map((remote) => remote.region),
+        );
+        // Rule names are fixed, so the topic and queue policies can name the rules' ARNs without waiting for them.
         const ruleNames = [
             ...alerts.map((alert) => eventRuleName(args.namePrefix, alert.name)),
-            ...((args.keyLifecycleEvents ?? true) ? [eventRuleName(args.namePrefix, LIFECYCLE_RULE_ROLE)] : []),
+            ...(lifecycle ? [eventRuleName(args.namePrefix, LIFECYCLE_RULE_ROLE)] : []),
+            ...remoteAlarms.map((rule) => rule.ruleName),
         ];
         const eventRuleArns = environment.apply((env) => ruleNames.map((ruleName) => eventRuleArn(env, ruleName)));
-        return { name, args, environment, ruleNames, eventRuleArns };
+        const homeWatchedKeys = watchedKeys.filter((reference) => !remoteRegions.some((remote) => remote.watchedKeys.includes(reference)));
+        return { name, args, environment, ruleNames, eventRuleArns, homeWatchedKeys, remoteRegions, remoteAlarmRules: remoteAlarms };
     }
 
     private alertTopic({ name, args, environment, eventRuleArns }: Wiring): AlertTopic {
@@ -147,15 +202,16 @@ export class KmsMonitoring extends pulumi.ComponentResource {
         );
     }
 
-    /** The API-call rules and the lifecycle rule; returns the names of every rule created. */
-    private alertRules({ name, args }: Wiring, delivery: Delivery): pulumi.Output<string[]> {
+    /** The API-call rules, the lifecycle rule and the rules on other regions' alarms; returns the names of every rule created. */
+    private alertRules({ name, args, remoteAlarmRules: remoteAlarms }: Wiring, delivery: Delivery): pulumi.Output<string[]> {
         const alerts = args.apiCallAlerts ?? DEFAULT_API_CALL_ALERTS;
         const apiCalls = new ApiCallAlerts(`${name}-api-calls`, { alerts, ruleNamePrefix: args.namePrefix, ...delivery }, { parent: this });
         const lifecycle =
             (args.keyLifecycleEvents ?? true)
                 ? new KeyLifecycleEvents(`${name}-key-lifecycle`, { ruleName: eventRuleName(args.namePrefix, LIFECYCLE_RULE_ROLE), ...delivery }, { parent: this })
                 : undefined;
-        return concatenated(apiCalls.ruleNames, lifecycle?.ruleName.apply((ruleName) => [ruleName]));
+        const remote = remoteAlarms.length > 0 ? new RemoteAlarmAlerts(`${name}-remote-alarms`, { rules: remoteAlarms, ...delivery }, { parent: this }) : undefined;
+        return concatenated(apiCalls.ruleNames, lifecycle?.ruleName.apply((ruleName) => [ruleName]), remote?.ruleNames);
     }
 
     private importedKey({ name, args }: Wiring): ImportedKey | undefined {
@@ -178,13 +234,51 @@ export class KmsMonitoring extends pulumi.ComponentResource {
         );
     }
 
-    private expiryAlarms({ name, args }: Wiring, topicArn: pulumi.Output<string>, importedKey: ImportedKey | undefined): KeyMaterialExpiryAlarms {
+    private expiryAlarms({ name, args, homeWatchedKeys }: Wiring, topicArn: pulumi.Output<string>, importedKey: ImportedKey | undefined): KeyMaterialExpiryAlarms {
         const keys: ExpiringKey[] = importedKey && args.importedKey?.validTo !== undefined ? [{ label: args.importedKey.alias, keyId: importedKey.keyId }] : [];
         return new KeyMaterialExpiryAlarms(
             `${name}-expiry`,
-            { keys, watchedKeys: args.watchedKeys, warningDays: args.expiryWarningDays, alarmNamePrefix: args.namePrefix, topicArn, tags: args.tags },
+            { keys, watchedKeys: homeWatchedKeys, warningDays: args.expiryWarningDays, alarmNamePrefix: args.namePrefix, topicArn, tags: args.tags },
             { parent: this },
         );
+    }
+
+    /**
+     * Everything the other regions need: their forwarders and key alarms there, one forwarding
+     * role for all of them, and at home a heartbeat alarm per region.
+     */
+    private forwardingFromOtherRegions({ name, args, environment, remoteRegions }: Wiring, topicArn: pulumi.Output<string>): Forwarding | undefined {
+        if (remoteRegions.length === 0) {
+            return undefined;
+        }
+        const destinationBusArn = environment.apply((env) => eventBusArn(env));
+        const role = new ForwardingRole(`${name}-forwarding-role`, { accountId: environment.accountId, destinationBusArn, tags: args.tags }, { parent: this });
+        const heartbeats = new HeartbeatMonitor(
+            `${name}-heartbeats`,
+            { regions: remoteRegions.map((remote) => remote.region), environment, namePrefix: args.namePrefix, topicArn, tags: args.tags },
+            { parent: this },
+        );
+        const regions = remoteRegions.map(({ region, watchedKeys, plan }) => {
+            const expiry = new KeyMaterialExpiryAlarms(
+                `${name}-expiry-${region}`,
+                { watchedKeys, region, warningDays: args.expiryWarningDays, alarmNamePrefix: args.namePrefix, tags: args.tags },
+                { parent: this },
+            );
+            const forwarder = new RegionalForwarder(
+                `${name}-forwarding-${region}`,
+                { region, plan, destinationBusArn, roleArn: role.roleArn, environment, deadLetterQueue: args.deadLetterQueue, selfMonitoring: args.selfMonitoring, alarmNamePrefix: args.namePrefix, tags: args.tags },
+                { parent: this },
+            );
+            return { region, expiry, forwarder };
+        });
+        return {
+            alarmNames: concatenated(...regions.flatMap(({ expiry, forwarder }) => [expiry.alarmNames, forwarder.alarmNames]), heartbeats.alarmNames.apply(Object.values)),
+            alarmArns: concatenated(...regions.flatMap(({ expiry, forwarder }) => [expiry.alarmArns, forwarder.alarmArns]), heartbeats.alarmArns),
+            byRegion: pulumi
+                .all(regions.map(({ region, forwarder }) => pulumi.all([forwarder.ruleNames, forwarder.deadLetterQueueUrl, heartbeats.alarmNames]).apply(([ruleNames, deadLetterQueueUrl, heartbeatAlarms]) => [region, { ruleNames, deadLetterQueueUrl, heartbeatAlarmName: heartbeatAlarms[region] }] as const)))
+                .apply((entries) => Object.fromEntries(entries)),
+            dashboardRegions: pulumi.output(regions.map(({ region, expiry, forwarder }) => ({ region, expiringKeys: expiry.keys, ruleNames: forwarder.ruleNames, deadLetterQueueName: forwarder.deadLetterQueueName }))),
+        };
     }
 
     private deliveryAlarms({ name, args, ruleNames }: Wiring, topic: AlertTopic, deadLetters: DeadLetterQueue | undefined): DeliveryAlarms | undefined {
@@ -225,13 +319,14 @@ export class KmsMonitoring extends pulumi.ComponentResource {
         expiry: KeyMaterialExpiryAlarms,
         alarmArns: pulumi.Output<string[]>,
         deadLetters: DeadLetterQueue | undefined,
+        remoteRegions: pulumi.Output<RemoteRegionWidgets[]> | undefined,
     ): MonitoringDashboard | undefined {
         if (!(args.dashboard ?? true)) {
             return undefined;
         }
         return new MonitoringDashboard(
             `${name}-dashboard`,
-            { dashboardName: args.namePrefix, environment, expiringKeys: expiry.keys, ruleNames, alarmArns, deadLetterQueueName: deadLetters?.queueName },
+            { dashboardName: args.namePrefix, environment, expiringKeys: expiry.keys, ruleNames, alarmArns, deadLetterQueueName: deadLetters?.queueName, remoteRegions },
             { parent: this },
         );
     }

@@ -42,8 +42,18 @@ export interface KmsMonitoringArgs {
     readonly importedKey?: ImportedKeySettings;
     /** Base64 of 32 bytes of key material for `importedKey`, as a secret. Default: generated. */
     readonly importedKeyMaterial?: pulumi.Input<string>;
-    /** Existing keys with expiring imported material to alarm on: key ID, key ARN or alias. Default: none. */
+    /**
+     * Existing keys with expiring imported material to alarm on: key ID, key ARN, alias or alias
+     * ARN. A key or alias ARN of another watched region puts its alarm in that region. Default: none.
+     */
     readonly watchedKeys?: readonly string[];
+    /** Every region to watch, the home region included; each other one gets forwarders to the home region. Default: the home region only. */
+    readonly regions?: readonly string[];
+    /**
+     * The region of the provider the component deploys with, where the topic and alert rules
+     * live. Required when `regions` lists more than it.
+     */
+    readonly homeRegion?: string;
     /** Days before expiry at which the expiry alarms fire. Default: 30. */
     readonly expiryWarningDays?: number;
     /** Encrypt the topic with a customer managed key created by the stack, alias `alias/<namePrefix>-alerts`. Default: true. */

@@ -95,12 +95,14 @@ export class Recorder {
         return found[0];
     }
 
-    private arn(service: string, resource: string): string {
-        return `arn:${this.env.partition}:${service}:${this.env.region}:${this.env.accountId}:${resource}`;
+    /** A regional ARN; `region` is the resource's own `region` input (AWS provider v7), else the provider's. */
+    private arn(service: string, resource: string, region?: string): string {
+        return `arn:${this.env.partition}:${service}:${region ?? this.env.region}:${this.env.accountId}:${resource}`;
     }
 
     newResource(type: string, name: string, inputs: Record<string, any>): { id: string; state: Record<string, any> } {
         const physical = (inputs.name as string | undefined) ?? `${name}-${crypto.createHash("sha1").update(name).digest("hex").slice(0, 7)}`;
+        const region = (inputs.region as string | undefined) ?? this.env.region;
         switch (type) {
             case "aws:sns/topic:Topic": {
                 const arn = this.arn("sns", physical);
@@ -115,7 +117,7 @@ export class Recorder {
             case "aws:sns/topicPolicy:TopicPolicy":
                 return { id: `${inputs.arn}#policy`, state: { ...inputs, owner: this.env.accountId } };
             case "aws:cloudwatch/eventRule:EventRule": {
-                const arn = this.arn("events", `rule/${physical}`);
+                const arn = this.arn("events", `rule/${physical}`, region);
                 return { id: physical, state: { ...inputs, name: physical, arn } };
             }
             case "aws:cloudwatch/eventTarget:EventTarget": {
@@ -123,7 +125,7 @@ export class Recorder {
                 return { id: `${inputs.rule}-${targetId}`, state: { ...inputs, targetId } };
             }
             case "aws:cloudwatch/metricAlarm:MetricAlarm": {
-                const arn = this.arn("cloudwatch", `alarm:${physical}`);
+                const arn = this.arn("cloudwatch", `alarm:${physical}`, region);
                 return { id: physical, state: { ...inputs, name: physical, arn } };
             }
             case "aws:kms/externalKey:ExternalKey": {
@@ -138,8 +140,20 @@ export class Recorder {
                 return { id: keyId, state: { ...inputs, keyId, arn: this.arn("kms", `key/${keyId}`) } };
             }
             case "aws:sqs/queue:Queue": {
-                const url = `https://sqs.${this.env.region}.amazonaws.com/${this.env.accountId}/${physical}`;
-                return { id: url, state: { ...inputs, name: physical, url, arn: this.arn("sqs", physical) } };
+                const url = `https://sqs.${region}.amazonaws.com/${this.env.accountId}/${physical}`;
+                return { id: url, state: { ...inputs, name: physical, url, arn: this.arn("sqs", physical, region) } };
+            }
+            case "aws:cloudwatch/eventBus:EventBus": {
+                const arn = this.arn("events", `event-bus/${physical}`, region);
+                return { id: physical, state: { ...inputs, name: physical, arn } };
+            }
+            case "aws:iam/role:Role": {
+                const arn = `arn:${this.env.partition}:iam::${this.env.accountId}:role/${physical}`;
+                return { id: physical, state: { ...inputs, name: physical, arn, uniqueId: `AROA${fakeUuid(name).replace(/-/g, "").slice(0, 17).toUpperCase()}` } };
+            }
+            case "aws:cloudformation/stackSet:StackSet": {
+                const stackSetId = `${physical}:${fakeUuid(name)}`;
+                return { id: physical, state: { ...inputs, name: physical, stackSetId, arn: this.arn("cloudformation", `stackset/${stackSetId}`, region) } };
             }
             case "aws:sqs/queuePolicy:QueuePolicy":
                 return { id: `${inputs.queueUrl}#policy`, state: { ...inputs } };
@@ -161,20 +175,23 @@ export class Recorder {
                 return { accountId: this.env.accountId, arn: `arn:${this.env.partition}:iam::${this.env.accountId}:user/deployer`, userId: "AIDAEXAMPLE", id: this.env.accountId };
             case "aws:index/getPartition:getPartition":
                 return { partition: this.env.partition, dnsSuffix: "amazonaws.com", id: this.env.partition };
-            case "aws:index/getRegion:getRegion":
-                return { region: this.env.region, name: this.env.region, id: this.env.region, description: this.env.region, endpoint: `ec2.${this.env.region}.amazonaws.com` };
+            case "aws:index/getRegion:getRegion": {
+                const region = (inputs.region as string | undefined) ?? this.env.region;
+                return { region, name: region, id: region, description: region, endpoint: `ec2.${region}.amazonaws.com` };
+            }
             case "aws:kms/getKey:getKey": {
                 const reference = String(inputs.keyId);
+                const region = (inputs.region as string | undefined) ?? /^arn:[^:]+:kms:([^:]+):/.exec(reference)?.[1];
                 const uuid = /key\/(.+)$/.exec(reference)?.[1] ?? (/^[0-9a-f-]{36}$|^mrk-/.test(reference) ? reference : fakeUuid(reference));
                 // By this harness's convention, a reference naming "aws-generated" is a key whose
                 // material KMS generated, so it has no expiry.
                 if (reference.includes("aws-generated")) {
-                    return { id: uuid, keyId: reference, arn: this.arn("kms", `key/${uuid}`), origin: "AWS_KMS", expirationModel: "", keyState: "Enabled", validTo: "" };
+                    return { id: uuid, keyId: reference, arn: this.arn("kms", `key/${uuid}`, region), origin: "AWS_KMS", expirationModel: "", keyState: "Enabled", validTo: "" };
                 }
                 return {
                     id: uuid,
                     keyId: reference,
-                    arn: this.arn("kms", `key/${uuid}`),
+                    arn: this.arn("kms", `key/${uuid}`, region),
                     origin: "EXTERNAL",
                     expirationModel: "KEY_MATERIAL_EXPIRES",
                     keyState: "Enabled",

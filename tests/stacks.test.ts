@@ -95,7 +95,7 @@ describe("index.ts", () => {
             },
         });
         const outputs = await runProgram(recorder);
-        assert.deepEqual(Object.keys(outputs).sort(), ["alarmNames", "alertKeyArn", "auditLogGroupName", "dashboardUrl", "deadLetterQueueUrl", "emailSubscriptions", "importedKeyArn", "importedKeyId", "nextSteps", "ruleNames", "topicArn"]);
+        assert.deepEqual(Object.keys(outputs).sort(), ["alarmNames", "alertKeyArn", "auditLogGroupName", "dashboardUrl", "deadLetterQueueUrl", "emailSubscriptions", "forwarding", "importedKeyArn", "importedKeyId", "nextSteps", "ruleNames", "topicArn", "watchedRegions"]);
         assert.deepEqual(outputs.emailSubscriptions, [{ email: "ops@example.com", pendingConfirmation: true }]);
         assert.equal(outputs.alertKeyArn, recorder.one("aws:kms/key:Key").state.arn);
         assert.equal(outputs.deadLetterQueueUrl, recorder.one("aws:sqs/queue:Queue").state.url);

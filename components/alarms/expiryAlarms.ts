@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { createTopicAlarm } from "../shared";
+import { createAlarm } from "../shared";
 
 export const DEFAULT_EXPIRY_WARNING_DAYS = 30;
 
@@ -53,6 +53,17 @@ export function keyLabel(reference: string): string {
     return reference.replace(/[^A-Za-z0-9_-]+/g, "-");
 }
 
+const KEY_OR_ALIAS_ARN_REGION = /^arn:[^:]+:kms:([^:]+):/;
+
+/** The region a watched key lives in: that of its key or alias ARN; a key ID or alias means the home region. */
+export function watchedKeyRegion(reference: string, homeRegion: string | undefined): string | undefined {
+    return KEY_OR_ALIAS_ARN_REGION.exec(reference)?.[1] ?? homeRegion;
+}
+
+export function expiryAlarmName(alarmNamePrefix: string, keyReference: string): string {
+    return `${alarmNamePrefix}-key-material-expiry-${keyLabel(keyReference)}`;
+}
+
 export interface ExpiringKey {
     /** Readable, stable name for the key, used in resource and alarm names (e.g. its alias). */
     readonly label: string;
@@ -72,8 +83,10 @@ export interface KeyMaterialExpiryAlarmsArgs {
     readonly warningDays?: number;
     /** Prefix of every alarm name, e.g. `kms-monitoring-dev`. Required. */
     readonly alarmNamePrefix: string;
-    /** ARN of the SNS topic that receives ALARM and OK notifications. Required. */
-    readonly topicArn: pulumi.Input<string>;
+    /** ARN of the SNS topic that receives ALARM and OK notifications. Default: no actions, for alarms outside the topic's region. */
+    readonly topicArn?: pulumi.Input<string>;
+    /** Region of the keys and their alarms: a metric can only be alarmed on in its own region. Default: the provider's. */
+    readonly region?: string;
     /** Tags for every alarm. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
@@ -93,22 +106,23 @@ export class KeyMaterialExpiryAlarms extends pulumi.ComponentResource {
 
         const watched: ExpiringKey[] = (args.watchedKeys ?? []).map((reference) => ({
             label: reference,
-            keyId: this.resolveWatchedKey(reference),
+            keyId: this.resolveWatchedKey(reference, args.region),
         }));
 
         const keys = [...(args.keys ?? []), ...watched];
         const alarms = keys.map((key) => {
             const label = keyLabel(key.label);
-            return createTopicAlarm(
+            return createAlarm(
                 this,
                 `${name}-${label}`,
                 {
-                    name: `${args.alarmNamePrefix}-key-material-expiry-${label}`,
+                    name: expiryAlarmName(args.alarmNamePrefix, key.label),
                     alarmDescription:
                         `Imported key material of KMS key ${key.label} expires in ${warningDays} days or less, or has expired ` +
                         "(no data: the key is PendingImport). Re-import the same key material with a later validTo.",
                     ...settings,
                     dimensions: { KeyId: key.keyId },
+                    region: args.region,
                     tags: args.tags,
                 },
                 args.topicArn,
@@ -126,8 +140,8 @@ export class KeyMaterialExpiryAlarms extends pulumi.ComponentResource {
      * the key has no expiring imported material: KMS publishes no metric for it, so the alarm
      * would sit in ALARM on missing data.
      */
-    private resolveWatchedKey(reference: string): pulumi.Output<string> {
-        const key = aws.kms.getKeyOutput({ keyId: reference }, { parent: this });
+    private resolveWatchedKey(reference: string, region: string | undefined): pulumi.Output<string> {
+        const key = aws.kms.getKeyOutput({ keyId: reference, region }, { parent: this });
         return key.apply((found) => {
             if (found.origin !== "EXTERNAL" || found.expirationModel !== "KEY_MATERIAL_EXPIRES") {
                 pulumi.log.warn(

@@ -84,3 +84,41 @@ export function keyLifecycleAlertTransformer(): InputTransformer {
         ],
     );
 }
+
+/**
+ * A CloudWatch alarm of this stack that lives outside the home region: it cannot notify the topic
+ * itself (alarm actions cannot reach an SNS topic in another region), so its state change event is
+ * forwarded and turned into text here. The key ID is the alarm's `KeyId` dimension, empty for the
+ * alarms that watch delivery rather than a key. The description is this stack's own text, which
+ * never holds a double quote.
+ */
+export function alarmStateChangeTransformer(): InputTransformer {
+    return transformer(
+        {
+            alarm: "$.detail.alarmName",
+            state: "$.detail.state.value",
+            previous: "$.detail.previousState.value",
+            keyId: "$.detail.configuration.metrics[0].metricStat.metric.dimensions.KeyId",
+            metric: "$.detail.configuration.metrics[0].metricStat.metric.name",
+            description: "$.detail.configuration.description",
+            region: "$.region",
+            account: "$.account",
+            time: "$.time",
+        },
+        [
+            "CloudWatch alarm <alarm> is <state> in <region>",
+            "",
+            "Alarm:       <alarm>",
+            "State:       <state> (was <previous>)",
+            "KMS key ID:  <keyId>",
+            "Metric:      <metric>",
+            "Region:      <region>",
+            "Account:     <account>",
+            "Time (UTC):  <time>",
+            "",
+            "<description>",
+            "",
+            "Rule: <aws.events.rule-name>. The alarm is in <region>: aws cloudwatch describe-alarms --region <region> --alarm-names <alarm>",
+        ],
+    );
+}

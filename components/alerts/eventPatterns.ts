@@ -18,7 +18,48 @@ export type RuleState = "ENABLED" | "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVEN
 export interface EventPattern {
     readonly source: readonly string[];
     readonly "detail-type": readonly string[];
+    readonly region?: readonly string[];
+    readonly account?: readonly string[];
+    readonly resources?: readonly string[];
     readonly detail?: Record<string, unknown>;
+}
+
+/**
+ * EventBridge refuses an event pattern longer than 2048 characters unless the account raised the
+ * quota (to at most 4096); lists that can grow with the config are split into several rules.
+ */
+export const MAX_EVENT_PATTERN_LENGTH = 2048;
+
+/** The events CloudWatch sends when an alarm, or one contributor of a multi-time-series alarm, changes state. */
+export const ALARM_STATE_CHANGE = "CloudWatch Alarm State Change";
+export const ALARM_CONTRIBUTOR_STATE_CHANGE = "CloudWatch Alarm Contributor State Change";
+
+/**
+ * Matches state changes of the named alarms, and only those: other stacks' alarms in the same
+ * account and region must not reach this stack's topic. The names are split over as many
+ * patterns as keep each within MAX_EVENT_PATTERN_LENGTH; an alarm is in exactly one, so no event
+ * is delivered twice. With `regions`, only events from those regions match.
+ */
+export function alarmStateChangePatterns(alarmNames: readonly string[], regions?: readonly string[]): EventPattern[] {
+    const build = (names: readonly string[]): EventPattern => ({
+        source: ["aws.cloudwatch"],
+        "detail-type": [ALARM_STATE_CHANGE, ALARM_CONTRIBUTOR_STATE_CHANGE],
+        ...(regions === undefined ? {} : { region: [...regions] }),
+        detail: { alarmName: [...names] },
+    });
+    const patterns: EventPattern[] = [];
+    let chunk: string[] = [];
+    for (const name of alarmNames) {
+        if (chunk.length > 0 && JSON.stringify(build([...chunk, name])).length > MAX_EVENT_PATTERN_LENGTH) {
+            patterns.push(build(chunk));
+            chunk = [];
+        }
+        chunk.push(name);
+    }
+    if (chunk.length > 0) {
+        patterns.push(build(chunk));
+    }
+    return patterns;
 }
 
 /**
@@ -49,4 +90,31 @@ export function keyLifecycleEventPattern(): EventPattern {
 export function apiCallRuleState(eventNames: readonly string[]): RuleState {
     const watchesReadOnly = eventNames.some((name) => isKmsOperation(name) && isReadOnlyOperation(name));
     return watchesReadOnly ? "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" : "ENABLED";
+}
+
+/** What an API-call alert asks for: the operations, and optionally the keys. */
+export interface ApiCallSelection {
+    readonly eventNames: readonly string[];
+    readonly keyArns?: readonly string[];
+}
+
+/**
+ * One pattern that matches every call any of the alerts matches, and nothing else: forwarded
+ * events are billed to the sender as custom events. Operations watched on any key form one
+ * branch; an alert limited to some keys adds a branch for the operations not already forwarded
+ * for every key. Several branches are joined with `$or` (EventBridge User Guide, "Content
+ * filtering in event patterns": `$or` matching), so an event that several alerts match is still
+ * forwarded once, and each home rule sees it once.
+ */
+export function forwardedApiCallPattern(alerts: readonly ApiCallSelection[]): EventPattern {
+    const anyKey = [...new Set(alerts.filter((alert) => (alert.keyArns ?? []).length === 0).flatMap((alert) => alert.eventNames))];
+    const branches: Record<string, unknown>[] = anyKey.length > 0 ? [{ eventName: anyKey }] : [];
+    for (const alert of alerts.filter((each) => (each.keyArns ?? []).length > 0)) {
+        const eventNames = [...new Set(alert.eventNames)].filter((name) => !anyKey.includes(name));
+        if (eventNames.length > 0) {
+            branches.push({ eventName: eventNames, resources: { ARN: [...(alert.keyArns ?? [])] } });
+        }
+    }
+    const detail = branches.length === 1 ? { eventSource: ["kms.amazonaws.com"], ...branches[0] } : { eventSource: ["kms.amazonaws.com"], $or: branches };
+    return { source: ["aws.kms"], "detail-type": [CLOUDTRAIL_API_CALL], detail };
 }

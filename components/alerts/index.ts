@@ -7,3 +7,15 @@ export { KeyLifecycleEvents } from "./keyLifecycleEvents";
 export type { KeyLifecycleEventsArgs } from "./keyLifecycleEvents";
 export { closestOperation, isKmsOperation, isReadOnlyOperation, KMS_OPERATIONS, KMS_SERVICE_EVENTS } from "./kmsOperations";
 export type { KmsOperation } from "./kmsOperations";
+export { REMOTE_ALARMS_RULE_ROLE, RemoteAlarmAlerts, remoteAlarmRules } from "./remoteAlarmAlerts";
+export type { NamedPattern, RemoteAlarmAlertsArgs } from "./remoteAlarmAlerts";
+export {
+    ALARM_CONTRIBUTOR_STATE_CHANGE,
+    ALARM_STATE_CHANGE,
+    alarmStateChangePatterns,
+    apiCallRuleState,
+    forwardedApiCallPattern,
+    keyLifecycleEventPattern,
+    MAX_EVENT_PATTERN_LENGTH,
+} from "./eventPatterns";
+export type { ApiCallSelection, EventPattern, RuleState } from "./eventPatterns";

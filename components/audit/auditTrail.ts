@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { CIS_KMS_PATTERN } from "./auditQueries";
-import { createTopicAlarm } from "../shared";
+import { createAlarm } from "../shared";
 
 export const DEFAULT_LOGS_RETENTION_DAYS = 90;
 
@@ -88,7 +88,7 @@ export class AuditTrail extends pulumi.ComponentResource {
             },
             { parent: this, dependsOn: [this.trail] },
         );
-        return createTopicAlarm(
+        return createAlarm(
             this,
             `${name}-cis-alarm`,
             {

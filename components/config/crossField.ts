@@ -1,3 +1,6 @@
+import { watchedKeyRegion } from "../alarms";
+import { FORWARDER_RULE_ROLES, HEARTBEAT_RULE_ROLE } from "../forwarding";
+import { EVENT_RULE_NAME_MAX, eventRuleName, namePrefix, partitionOfRegion, PARTITIONS_WITHOUT_CROSS_REGION_ROUTING } from "../shared";
 import { DAY_MS } from "./schema";
 import { ImportedKeyConfig, ParseContext, Problem } from "./types";
 
@@ -17,7 +20,7 @@ function stringsAt(input: Record<string, unknown>, key: string, field?: string):
  * Checks that span several keys. They run on the decoded input even when single values are
  * invalid, so that one run reports every problem.
  */
-export function crossFieldProblems(input: Record<string, unknown>): Problem[] {
+export function crossFieldProblems(input: Record<string, unknown>, ctx: ParseContext): Problem[] {
     const problems: Problem[] = [];
     const duplicates = (values: (string | undefined)[], normalise: (value: string) => string = (v) => v): number[] => {
         const seen = new Set<string>();
@@ -38,6 +41,9 @@ export function crossFieldProblems(input: Record<string, unknown>): Problem[] {
         problems.push({ path: ["apiCallAlerts", index, "name"], message: "is used by an earlier rule; rule names must be unique" });
     }
     const watched = stringsAt(input, "watchedKeys");
+    for (const index of duplicates(stringsAt(input, "regions"))) {
+        problems.push({ path: ["regions", index], message: "is listed twice" });
+    }
     for (const index of duplicates(watched)) {
         problems.push({ path: ["watchedKeys", index], message: "is listed twice" });
     }
@@ -48,9 +54,50 @@ export function crossFieldProblems(input: Record<string, unknown>): Problem[] {
             problems.push({ path: ["watchedKeys", index], message: "is the stack's own importedKey, which is already watched" });
         }
     });
+    problems.push(...regionProblems(input, ctx, watched));
     if (input.importedKeyMaterial !== undefined && importedKey === undefined) {
         problems.push({ path: ["importedKeyMaterial"], message: "is set but importedKey is not; set importedKey.alias to create the key" });
     }
+    return problems;
+}
+
+/** `regions` against the home region, the partitions, the rule-name limit and the watched keys. */
+function regionProblems(input: Record<string, unknown>, ctx: ParseContext, watched: readonly (string | undefined)[]): Problem[] {
+    const home = ctx.homeRegion;
+    const explicit = Array.isArray(input.regions);
+    const regions = explicit ? stringsAt(input, "regions") : home === undefined ? [] : [home];
+    const problems: Problem[] = [];
+    if (explicit && home === undefined && regions.length > 0) {
+        problems.push({ path: ["regions"], message: "needs the home region: set aws:region (pulumi config set aws:region <region>); the topic and the alert rules live there" });
+    }
+    if (explicit && home !== undefined && !regions.includes(home)) {
+        problems.push({ path: ["regions"], message: `does not contain the home region ${home} (aws:region), where the topic and the alert rules live: add "${home}"` });
+    }
+    const prefix = namePrefix(ctx.project, ctx.stack);
+    regions.forEach((region, index) => {
+        if (region === undefined || home === undefined || region === home) {
+            return;
+        }
+        const partition = partitionOfRegion(region);
+        if (partition !== partitionOfRegion(home)) {
+            problems.push({ path: ["regions", index], message: `is in partition ${partition}, the home region ${home} in ${partitionOfRegion(home)}; EventBridge cannot forward events between partitions` });
+        } else if (PARTITIONS_WITHOUT_CROSS_REGION_ROUTING.includes(partition)) {
+            problems.push({
+                path: ["regions", index],
+                message: `cannot be watched from ${home}: EventBridge has no cross-Region event routing in ${partition} (AWS GovCloud (US) and China); deploy one stack per region there`,
+            });
+        }
+        const longest = [...FORWARDER_RULE_ROLES, `${HEARTBEAT_RULE_ROLE}-${region}`].map((role) => eventRuleName(prefix, role)).sort((a, b) => b.length - a.length)[0];
+        if (longest.length > EVENT_RULE_NAME_MAX) {
+            problems.push({ path: ["regions", index], message: `makes the forwarding rule name "${longest}" longer than ${EVENT_RULE_NAME_MAX} characters; use a shorter project or stack name` });
+        }
+    });
+    watched.forEach((reference, index) => {
+        const region = reference === undefined ? undefined : watchedKeyRegion(reference, home);
+        if (region !== undefined && regions.length > 0 && !regions.includes(region)) {
+            problems.push({ path: ["watchedKeys", index], message: `is in ${region}, which kms-monitoring:regions does not list; add ${region} to regions, or its expiry alarm has nowhere to live` });
+        }
+    });
     return problems;
 }
 

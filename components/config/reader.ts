@@ -34,7 +34,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, ctx: Par
     const input = decodeRawValues(raw);
     const schema = stackSchema(ctx);
     const result = schema.safeParse(input);
-    const crossField = crossFieldProblems(input);
+    const crossField = crossFieldProblems(input, ctx);
     if (!result.success || crossField.length > 0) {
         throw new pulumi.RunError(configErrorText(ctx, input, [...(result.error?.issues ?? []), ...crossField], schema));
     }
@@ -43,6 +43,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, ctx: Par
         ...config,
         project: ctx.project,
         stack: ctx.stack,
+        homeRegion: ctx.homeRegion,
         importedKeyMaterial: config.importedKeyMaterial === undefined ? undefined : pulumi.secret(config.importedKeyMaterial),
         tags: { ...config.tags, project: ctx.project, stack: ctx.stack, "managed-by": "pulumi" },
         warnings: configWarnings(config, ctx),
@@ -59,7 +60,9 @@ export function readStackConfig(now: Date): StackConfig {
             raw[key.slice(prefix.length)] = value;
         }
     }
-    const config = parseStackConfig(raw, { project, stack: pulumi.getStack(), now });
+    // The provider's own region: aws:region, else the environment the AWS SDK reads.
+    const homeRegion = new pulumi.Config("aws").get("region") ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+    const config = parseStackConfig(raw, { project, stack: pulumi.getStack(), now, homeRegion });
     for (const warning of config.warnings) {
         void pulumi.log.warn(warning);
     }

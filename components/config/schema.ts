@@ -3,7 +3,7 @@ import { DEFAULT_API_CALL_ALERTS, DEFAULT_DISPLAY_NAME, closestOperation, isKmsO
 import { DEFAULT_EXPIRY_WARNING_DAYS } from "../alarms";
 import { DEFAULT_LOGS_RETENTION_DAYS, LOG_RETENTION_DAYS } from "../audit";
 import { MAX_VALID_TO_DAYS } from "../keys";
-import { DEFAULT_DELETION_WINDOW_DAYS, EVENT_RULE_NAME_MAX, eventRuleName, LIFECYCLE_RULE_ROLE, MAX_DELETION_WINDOW_DAYS, MIN_DELETION_WINDOW_DAYS, namePrefix } from "../shared";
+import { DEFAULT_DELETION_WINDOW_DAYS, EVENT_RULE_NAME_MAX, eventRuleName, LIFECYCLE_RULE_ROLE, MAX_DELETION_WINDOW_DAYS, MIN_DELETION_WINDOW_DAYS, namePrefix, REGION_CODE } from "../shared";
 import { ParseContext } from "./types";
 
 /**
@@ -176,6 +176,12 @@ export function stackSchema(ctx: ParseContext) {
             importedKey: importedKey.optional(),
             importedKeyMaterial: keyMaterial.optional(),
             watchedKeys: z.array(keyReference, { error: "must be a list of key IDs, key ARNs or aliases" }).default([]),
+            regions: z
+                .array(z.string({ error: "must be a string" }).regex(REGION_CODE, { error: "is not an AWS region code; expected e.g. eu-west-1" }), {
+                    error: "must be a list of region codes",
+                })
+                .min(1, { error: "must list at least the home region" })
+                .default(ctx.homeRegion === undefined ? [] : [ctx.homeRegion]),
             expiryWarningDays: wholeDays(1, 365).default(DEFAULT_EXPIRY_WARNING_DAYS),
             encryptTopic: booleanSchema().default(true),
             alertKeyDeletionWindowInDays: wholeDays(MIN_DELETION_WINDOW_DAYS, MAX_DELETION_WINDOW_DAYS).default(DEFAULT_DELETION_WINDOW_DAYS),

@@ -39,6 +39,10 @@ export interface StackConfig {
     /** Base64 key material, always wrapped as a Pulumi secret. Absent: the stack generates it. */
     readonly importedKeyMaterial?: pulumi.Output<string>;
     readonly watchedKeys: readonly string[];
+    /** Every region watched; the home region (the stack's aws:region) is one of them. */
+    readonly regions: readonly string[];
+    /** The stack's `aws:region`, where the topic and alert rules live; absent when neither config nor environment names one. */
+    readonly homeRegion?: string;
     readonly expiryWarningDays: number;
     readonly encryptTopic: boolean;
     readonly alertKeyDeletionWindowInDays: number;
@@ -59,6 +63,8 @@ export interface ParseContext {
     readonly stack: string;
     /** The moment `validTo` is checked against. */
     readonly now: Date;
+    /** The stack's `aws:region` (or AWS_REGION): the default of `regions`, and the region it must contain. */
+    readonly homeRegion?: string;
 }
 
 /** Where a value sits in the config: `["apiCallAlerts", 0, "eventNames", 2]`. */

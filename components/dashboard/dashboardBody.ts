@@ -62,14 +62,20 @@ export const DASHBOARD_KMS_OPERATIONS = [
     "ImportKeyMaterial",
 ] as const;
 
-export interface DashboardInputs {
+/** What the dashboard graphs in one region. */
+export interface RegionalInputs {
     readonly region: string;
     /** Keys with expiring material: label and key ID (the metric's KeyId). */
     readonly expiringKeys: readonly { readonly label: string; readonly keyId: string }[];
     readonly ruleNames: readonly string[];
-    readonly alarmArns: readonly string[];
     /** The dead-letter queue's name, when there is one. */
     readonly deadLetterQueueName?: string;
+}
+
+export interface DashboardInputs extends RegionalInputs {
+    readonly alarmArns: readonly string[];
+    /** The other watched regions, each graphed in its own widgets (a widget's `region` is where its metrics are read). */
+    readonly remoteRegions?: readonly RegionalInputs[];
 }
 
 const SECONDS_PER_DAY = 86_400;
@@ -85,12 +91,13 @@ function chunks<T>(items: readonly T[]): T[][] {
     return result;
 }
 
-export function dashboardBody(inputs: DashboardInputs): { widgets: Widget[] } {
+/** The graphs of one region; `titleSuffix` names the region on all but the home region's. */
+function regionalWidgets(inputs: RegionalInputs, titleSuffix: string): Unplaced[] {
     const metric = (title: string, metrics: MetricRow[], stat: string, period: number, extra: Partial<MetricWidgetProperties> = {}): Unplaced => ({
         type: "metric",
         width: 12,
         height: 6,
-        properties: { title, region: inputs.region, metrics, view: "timeSeries", stat, period, ...extra },
+        properties: { title: title + titleSuffix, region: inputs.region, metrics, view: "timeSeries", stat, period, ...extra },
     });
 
     const widgets: Unplaced[] = [];
@@ -139,6 +146,11 @@ export function dashboardBody(inputs: DashboardInputs): { widgets: Widget[] } {
             ),
         );
     }
+    return widgets;
+}
+
+export function dashboardBody(inputs: DashboardInputs): { widgets: Widget[] } {
+    const widgets: Unplaced[] = [inputs, ...(inputs.remoteRegions ?? [])].flatMap((regional) => regionalWidgets(regional, regional.region === inputs.region ? "" : ` (${regional.region})`));
     for (const alarms of chunks(inputs.alarmArns)) {
         widgets.push({ type: "alarm", width: GRID_COLUMNS, height: Math.max(3, Math.ceil(alarms.length / 4) + 2), properties: { title: "Alarms of this stack", alarms } });
     }

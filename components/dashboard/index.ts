@@ -1,3 +1,3 @@
 // The stack's CloudWatch dashboard.
 export { MonitoringDashboard } from "./monitoringDashboard";
-export type { MonitoringDashboardArgs } from "./monitoringDashboard";
+export type { MonitoringDashboardArgs, RemoteRegionWidgets } from "./monitoringDashboard";

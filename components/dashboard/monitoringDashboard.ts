@@ -16,6 +16,19 @@ export interface MonitoringDashboardArgs {
     readonly alarmArns?: pulumi.Input<readonly string[]>;
     /** The dead-letter queue's name. Default: no queue widget. */
     readonly deadLetterQueueName?: pulumi.Input<string>;
+    /** The other watched regions: their keys, forwarding rules and queue, graphed in widgets of their own region. Default: none. */
+    readonly remoteRegions?: pulumi.Input<pulumi.Input<RemoteRegionWidgets>[]>;
+}
+
+export interface RemoteRegionWidgets {
+    /** The region the widgets read their metrics from. */
+    readonly region: string;
+    /** Keys with expiring material in that region. */
+    readonly expiringKeys: pulumi.Input<pulumi.Input<{ label: string; keyId: pulumi.Input<string> }>[]>;
+    /** The forwarding rules in that region. */
+    readonly ruleNames: pulumi.Input<string[]>;
+    /** The region's dead-letter queue, when there is one. */
+    readonly deadLetterQueueName?: pulumi.Input<string>;
 }
 
 /** One CloudWatch dashboard for the stack: key expiry, rule deliveries, KMS request volume, alarms. */
@@ -27,9 +40,9 @@ export class MonitoringDashboard extends pulumi.ComponentResource {
         super("kms-monitoring:dashboard:MonitoringDashboard", name, {}, opts);
 
         const body = pulumi
-            .all([args.environment, args.expiringKeys ?? [], args.ruleNames ?? [], args.alarmArns ?? [], args.deadLetterQueueName])
-            .apply(([environment, expiringKeys, ruleNames, alarmArns, deadLetterQueueName]) =>
-                dashboardBody({ region: environment.region, expiringKeys, ruleNames, alarmArns, deadLetterQueueName }),
+            .all([args.environment, args.expiringKeys ?? [], args.ruleNames ?? [], args.alarmArns ?? [], args.deadLetterQueueName, pulumi.output(args.remoteRegions ?? [])])
+            .apply(([environment, expiringKeys, ruleNames, alarmArns, deadLetterQueueName, remoteRegions]) =>
+                dashboardBody({ region: environment.region, expiringKeys, ruleNames, alarmArns, deadLetterQueueName, remoteRegions }),
             );
         const dashboard = new aws.cloudwatch.Dashboard(`${name}-dashboard`, { dashboardName: args.dashboardName, dashboardBody: pulumi.jsonStringify(body) }, { parent: this });
 

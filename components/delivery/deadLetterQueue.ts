@@ -11,6 +11,11 @@ export interface DeadLetterQueueArgs {
     readonly eventRuleArns?: pulumi.Input<readonly string[]>;
     /** Account, partition and region of the stack. Required. */
     readonly environment: pulumi.Input<AwsEnvironment>;
+    /**
+     * Region of the queue, which must be that of the rules that use it (EventBridge User Guide,
+     * "Using dead-letter queues": the queue must be in the same Region as the rule). Default: the provider's.
+     */
+    readonly region?: string;
     /** Tags for the queue. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
@@ -33,6 +38,7 @@ export class DeadLetterQueue extends pulumi.ComponentResource {
             {
                 sqsManagedSseEnabled: true,
                 messageRetentionSeconds: DEAD_LETTER_RETENTION_SECONDS,
+                region: args.region,
                 tags: args.tags,
             },
             { parent: this },
@@ -42,6 +48,7 @@ export class DeadLetterQueue extends pulumi.ComponentResource {
             `${name}-policy`,
             {
                 queueUrl: queue.url,
+                region: args.region,
                 policy: pulumi.jsonStringify(
                     pulumi
                         .all([queue.arn, args.environment, args.eventRuleArns ?? []])

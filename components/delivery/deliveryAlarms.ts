@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { createTopicAlarm } from "../shared";
+import { createAlarm } from "../shared";
 
 export type DeliveryFailure = "dead-letters" | "failed-invocations" | "failed-notifications";
 
@@ -54,17 +54,27 @@ export function deliveryAlarmDescription(failure: DeliveryFailure, subject: stri
     }
 }
 
+export function failedInvocationsAlarmName(ruleName: string): string {
+    return `${ruleName}-failed-invocations`;
+}
+
+export function deadLettersAlarmName(alarmNamePrefix: string): string {
+    return `${alarmNamePrefix}-dead-letters`;
+}
+
 export interface DeliveryAlarmsArgs {
-    /** Name of the alert topic, the `TopicName` dimension. Required. */
-    readonly topicName: pulumi.Input<string>;
-    /** ARN of the alert topic, which the alarms notify. Required. */
-    readonly topicArn: pulumi.Input<string>;
+    /** Name of the alert topic, the `TopicName` dimension. Default: no alarm on the topic. */
+    readonly topicName?: pulumi.Input<string>;
+    /** ARN of the alert topic, which the alarms notify. Default: no actions, for alarms outside the topic's region. */
+    readonly topicArn?: pulumi.Input<string>;
     /** Names of the EventBridge rules that target the topic; one alarm each. A plain list: it decides which alarms exist. Default: none. */
     readonly ruleNames?: readonly string[];
     /** Name of the dead-letter queue, when there is one. Default: none, and no queue alarm. */
     readonly deadLetterQueueName?: pulumi.Input<string>;
     /** Prefix of every alarm name, e.g. `kms-monitoring-dev`. Required. */
     readonly alarmNamePrefix: string;
+    /** Region of the alarms, and of the rules and queue they watch. Default: the provider's. */
+    readonly region?: string;
     /** Tags for every alarm. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
@@ -83,15 +93,15 @@ export class DeliveryAlarms extends pulumi.ComponentResource {
 
         const prefix = args.alarmNamePrefix;
         const watched: { alarmName: string; failure: DeliveryFailure; subject: pulumi.Input<string> }[] = [
-            { alarmName: `${prefix}-sns-failed-notifications`, failure: "failed-notifications", subject: args.topicName },
-            ...(args.ruleNames ?? []).map((ruleName) => ({ alarmName: `${ruleName}-failed-invocations`, failure: "failed-invocations" as const, subject: ruleName })),
-            ...(args.deadLetterQueueName === undefined ? [] : [{ alarmName: `${prefix}-dead-letters`, failure: "dead-letters" as const, subject: args.deadLetterQueueName }]),
+            ...(args.topicName === undefined ? [] : [{ alarmName: `${prefix}-sns-failed-notifications`, failure: "failed-notifications" as const, subject: args.topicName }]),
+            ...(args.ruleNames ?? []).map((ruleName) => ({ alarmName: failedInvocationsAlarmName(ruleName), failure: "failed-invocations" as const, subject: ruleName })),
+            ...(args.deadLetterQueueName === undefined ? [] : [{ alarmName: deadLettersAlarmName(prefix), failure: "dead-letters" as const, subject: args.deadLetterQueueName }]),
         ];
 
         const alarms = watched.map(({ alarmName, failure, subject }) => {
             const { dimension, ...settings } = deliveryAlarmSettings(failure);
             const role = alarmName.startsWith(`${prefix}-`) ? alarmName.slice(prefix.length + 1) : alarmName;
-            return createTopicAlarm(
+            return createAlarm(
                 this,
                 `${name}-${role}`,
                 {
@@ -99,6 +109,7 @@ export class DeliveryAlarms extends pulumi.ComponentResource {
                     alarmDescription: pulumi.output(subject).apply((value) => deliveryAlarmDescription(failure, value)),
                     ...settings,
                     dimensions: { [dimension]: subject },
+                    region: args.region,
                     tags: args.tags,
                 },
                 args.topicArn,

@@ -1,5 +1,5 @@
 // What keeps alert delivery honest: the dead-letter queue and the alarms on failed delivery.
 export { DEAD_LETTER_RETENTION_SECONDS, DeadLetterQueue } from "./deadLetterQueue";
 export type { DeadLetterQueueArgs } from "./deadLetterQueue";
-export { DeliveryAlarms } from "./deliveryAlarms";
+export { deadLettersAlarmName, DeliveryAlarms, failedInvocationsAlarmName } from "./deliveryAlarms";
 export type { DeliveryAlarmsArgs } from "./deliveryAlarms";

@@ -29,3 +29,17 @@ export function eventRuleName(prefix: string, role: string): string {
 
 /** The rule name for KMS's own events; `apiCallAlerts[].name` may not take it. */
 export const LIFECYCLE_RULE_ROLE = "key-lifecycle";
+
+/** The same account and partition, in another region. */
+export function inRegion(env: AwsEnvironment, region: string): AwsEnvironment {
+    return { ...env, region };
+}
+
+/** `arn:<partition>:events:<region>:<account>:event-bus/<name>`; every account has a bus named `default` in every region. */
+export function eventBusArn(env: AwsEnvironment, busName = "default"): string {
+    return `arn:${env.partition}:events:${env.region}:${env.accountId}:event-bus/${busName}`;
+}
+
+export function alarmArn(env: AwsEnvironment, alarmName: string): string {
+    return `arn:${env.partition}:cloudwatch:${env.region}:${env.accountId}:alarm:${alarmName}`;
+}

@@ -4,4 +4,5 @@ export * from "./arns";
 export * from "./closestMatch";
 export * from "./keyDeletion";
 export * from "./policies";
-export * from "./topicAlarm";
+export * from "./regions";
+export * from "./alarm";

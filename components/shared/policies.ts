@@ -1,9 +1,11 @@
 export interface PolicyStatement {
     readonly Sid: string;
     readonly Effect: "Allow" | "Deny";
-    readonly Principal: "*" | { readonly AWS?: string | readonly string[]; readonly Service?: string | readonly string[] };
+    /** Absent only in an identity-based policy, which applies to whoever it is attached to. */
+    readonly Principal?: "*" | { readonly AWS?: string | readonly string[]; readonly Service?: string | readonly string[] };
     readonly Action: string | readonly string[];
-    readonly Resource: string | readonly string[];
+    /** Absent only in a role's trust policy, whose resource is the role itself. */
+    readonly Resource?: string | readonly string[];
     readonly Condition?: Record<string, Record<string, string | readonly string[]>>;
 }
 

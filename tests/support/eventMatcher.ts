@@ -5,14 +5,23 @@
  * - a pattern field holds an object: match it against the event's object at that field, or,
  *   when the event holds an array of objects, against any one of them;
  * - every pattern field must match; event fields the pattern does not name are ignored;
- * - a field missing from the event never matches.
+ * - a field missing from the event never matches;
+ * - `$or` holds a list of sub-patterns, of which at least one must match the same object.
  * (EventBridge User Guide, "Event patterns" and "Arrays in EventBridge event patterns".)
  */
 export function matchesPattern(pattern: object, event: unknown): boolean {
     if (typeof event !== "object" || event === null || Array.isArray(event)) {
         return false;
     }
-    return Object.entries(pattern).every(([field, expected]) => matchesField(expected, (event as Record<string, unknown>)[field]));
+    return Object.entries(pattern).every(([field, expected]) => {
+        if (field === "$or") {
+            if (!Array.isArray(expected) || expected.length < 2) {
+                throw new Error("$or takes a list of at least two sub-patterns");
+            }
+            return expected.some((branch: object) => matchesPattern(branch, event));
+        }
+        return matchesField(expected, (event as Record<string, unknown>)[field]);
+    });
 }
 
 function matchesField(expected: unknown, actual: unknown): boolean {

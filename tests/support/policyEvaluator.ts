@@ -31,7 +31,8 @@ interface Statement {
     readonly Effect: "Allow" | "Deny";
     readonly Principal?: unknown;
     readonly Action: string | readonly string[];
-    readonly Resource: string | readonly string[];
+    /** Absent in a trust policy: the statement is about the role it is attached to. */
+    readonly Resource?: string | readonly string[];
     readonly Condition?: Record<string, Record<string, string | readonly string[]>>;
 }
 
@@ -92,9 +93,10 @@ function conditionsHold(condition: Statement["Condition"], context: Request["con
 
 function applies(statement: Statement, request: Request): boolean {
     return (
-        principalMatches(statement.Principal, request.principal) &&
+        // An identity-based policy has no Principal: it applies to the principal it is attached to.
+        (statement.Principal === undefined || principalMatches(statement.Principal, request.principal)) &&
         list(statement.Action).some((action) => wildcardMatch(action, request.action, true)) &&
-        list(statement.Resource).some((resource) => wildcardMatch(resource, request.resource)) &&
+        (statement.Resource === undefined || list(statement.Resource).some((resource) => wildcardMatch(resource, request.resource))) &&
         conditionsHold(statement.Condition, request.context)
     );
 }

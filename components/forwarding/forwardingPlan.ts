@@ -1,0 +1,110 @@
+import {
+    alarmStateChangePatterns,
+    ApiCallSelection,
+    apiCallRuleState,
+    EventPattern,
+    forwardedApiCallPattern,
+    keyLifecycleEventPattern,
+    RuleState,
+} from "../alerts";
+import { deadLettersAlarmName, failedInvocationsAlarmName } from "../delivery";
+import { eventRuleName } from "../shared";
+
+/**
+ * How often each remote region proves its forwarding path works. Every 5 minutes is 8,760
+ * events a month per region, billed to the sender as custom events ($1.00 per million: under a
+ * cent a month), and lets a broken path be noticed within 15 minutes.
+ */
+export const HEARTBEAT_SCHEDULE = "rate(5 minutes)";
+export const HEARTBEAT_PERIOD_SECONDS = 300;
+
+export const HEARTBEAT_RULE_ROLE = "heartbeat";
+const API_CALLS_ROLE = "forward-api-calls";
+const KEY_LIFECYCLE_ROLE = "forward-key-lifecycle";
+const ALARMS_ROLE = "forward-alarms";
+
+/** The roles of the rules in every remote region; each rule is `<prefix>-<role>`. */
+export const FORWARDER_RULE_ROLES: readonly string[] = [API_CALLS_ROLE, KEY_LIFECYCLE_ROLE, ALARMS_ROLE, HEARTBEAT_RULE_ROLE];
+
+/** What one region sends on to the destination bus. */
+export interface ForwardingSelection {
+    /** The API calls of every `apiCallAlerts` entry. Empty: no API-call forwarder. */
+    readonly apiCalls: readonly ApiCallSelection[];
+    /** Forward KMS's own expiration, rotation and deletion events. */
+    readonly keyLifecycleEvents: boolean;
+    /** This stack's other alarms in the region, whose state changes go home. */
+    readonly alarmNames: readonly string[];
+    /** A dead-letter queue for the forwarders. */
+    readonly deadLetterQueue: boolean;
+    /** Failed-invocation and dead-letter alarms on the forwarders. */
+    readonly selfMonitoring: boolean;
+}
+
+export interface ForwardingRuleSpec {
+    /** Part of the Pulumi resource name. */
+    readonly role: string;
+    /** The rule's fixed name; rule names are per region, so every region uses the same ones. */
+    readonly ruleName: string;
+    readonly description: string;
+    readonly eventPattern?: EventPattern;
+    readonly scheduleExpression?: string;
+    readonly state: RuleState;
+}
+
+export interface ForwardingPlan {
+    readonly rules: readonly ForwardingRuleSpec[];
+    /** The alarms the forwarder itself creates in the region. */
+    readonly ownAlarmNames: readonly string[];
+    /** Every alarm of the stack in the region: its own and `selection.alarmNames`. */
+    readonly alarmNames: readonly string[];
+}
+
+/**
+ * The forwarding rules of one region, all on its default bus and all targeting the destination
+ * bus directly: EventBridge never sends on an event it received from another bus (User Guide,
+ * "eb-bus-to-bus": it "can't route events received from a sender event bus to a third event bus"),
+ * so a chain through another region would silently drop everything.
+ */
+export function forwardingPlan(ruleNamePrefix: string, selection: ForwardingSelection): ForwardingPlan {
+    const rule = (role: string, description: string, rest: Pick<ForwardingRuleSpec, "eventPattern" | "scheduleExpression" | "state">): ForwardingRuleSpec => ({
+        role,
+        ruleName: eventRuleName(ruleNamePrefix, role),
+        description,
+        ...rest,
+    });
+    const fixed: ForwardingRuleSpec[] = [];
+    if (selection.apiCalls.length > 0) {
+        fixed.push(
+            rule(API_CALLS_ROLE, "Forwards the KMS API calls this stack alerts on to its home region", {
+                eventPattern: forwardedApiCallPattern(selection.apiCalls),
+                // The forwarder, not only the home rule, must opt in to read-only calls, or they are never forwarded.
+                state: apiCallRuleState(selection.apiCalls.flatMap((alert) => alert.eventNames)),
+            }),
+        );
+    }
+    if (selection.keyLifecycleEvents) {
+        fixed.push(rule(KEY_LIFECYCLE_ROLE, "Forwards KMS key expiration, rotation and deletion events to the home region", { eventPattern: keyLifecycleEventPattern(), state: "ENABLED" }));
+    }
+    // A scheduled rule rejects ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS (terraform-provider-aws#34988).
+    fixed.push(rule(HEARTBEAT_RULE_ROLE, "Proves every few minutes that events from this region reach the home region", { scheduleExpression: HEARTBEAT_SCHEDULE, state: "ENABLED" }));
+
+    // The alarm forwarders forward their own failed-invocation alarms too, and how many of them
+    // there are depends on how many names there are: settle the count first.
+    const alarmRuleRole = (index: number) => (index === 0 ? ALARMS_ROLE : `${ALARMS_ROLE}-${index + 1}`);
+    let alarmRuleCount = 1;
+    for (;;) {
+        const ruleNames = [...fixed.map((each) => each.ruleName), ...Array.from({ length: alarmRuleCount }, (_, index) => eventRuleName(ruleNamePrefix, alarmRuleRole(index)))];
+        const ownAlarmNames = selection.selfMonitoring
+            ? [...ruleNames.map(failedInvocationsAlarmName), ...(selection.deadLetterQueue ? [deadLettersAlarmName(ruleNamePrefix)] : [])]
+            : [];
+        const alarmNames = [...selection.alarmNames, ...ownAlarmNames];
+        const patterns = alarmStateChangePatterns(alarmNames);
+        if (patterns.length <= alarmRuleCount) {
+            const alarmRules = patterns.map((eventPattern, index) =>
+                rule(alarmRuleRole(index), "Forwards state changes of this stack's alarms in this region to the home region", { eventPattern, state: "ENABLED" }),
+            );
+            return { rules: [...fixed, ...alarmRules], ownAlarmNames, alarmNames };
+        }
+        alarmRuleCount = patterns.length;
+    }
+}

@@ -1,0 +1,10 @@
+// Forwarding from the other watched regions to the home region: the rules, the role, the heartbeats.
+export { FORWARDER_RULE_ROLES, forwardingPlan, HEARTBEAT_RULE_ROLE, HEARTBEAT_SCHEDULE } from "./forwardingPlan";
+export type { ForwardingPlan, ForwardingRuleSpec, ForwardingSelection } from "./forwardingPlan";
+export { ForwardingRole } from "./forwardingRole";
+export type { ForwardingRoleArgs } from "./forwardingRole";
+export { heartbeatAlarmName, HeartbeatMonitor } from "./heartbeatMonitor";
+export type { HeartbeatMonitorArgs } from "./heartbeatMonitor";
+export { forwardingRolePolicy, forwardingRoleTrustPolicy } from "./policies";
+export { RegionalForwarder } from "./regionalForwarder";
+export type { RegionalForwarderArgs } from "./regionalForwarder";
