@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AlertTopic, ApiCallAlerts, DEFAULT_API_CALL_ALERTS, KeyLifecycleEvents, NamedPattern, RemoteAlarmAlerts, remoteAlarmRules } from "./alerts";
+import { AlertTopic, ApiCallAlerts, ApiCallSelection, DEFAULT_API_CALL_ALERTS, KeyLifecycleEvents, NamedPattern, RemoteAlarmAlerts, remoteAlarmRules } from "./alerts";
 import { ExpiringKey, expiryAlarmName, KeyMaterialExpiryAlarms, watchedKeyRegion } from "./alarms";
 import { AuditTrail, SavedQueries } from "./audit";
 import type { StackConfig } from "./config";
@@ -33,6 +33,21 @@ export interface RegionForwardingOutput {
     readonly ruleNames: string[];
     readonly deadLetterQueueUrl?: string;
     readonly heartbeatAlarmName: string;
+}
+
+/**
+ * The API calls worth forwarding from `region`: an alert on given keys only needs the calls on
+ * those of its keys that live there (a key ARN names its region), and none at all when no key does.
+ */
+export function apiCallsInRegion(alerts: readonly ApiCallSelection[], region: string): ApiCallSelection[] {
+    return alerts.flatMap((alert) => {
+        const keyArns = alert.keyArns ?? [];
+        if (keyArns.length === 0) {
+            return [alert];
+        }
+        const local = keyArns.filter((arn) => arn.split(":")[3] === region);
+        return local.length === 0 ? [] : [{ eventNames: alert.eventNames, keyArns: local }];
+    });
 }
 
 /** One list from the lists of the parts that exist. */
@@ -171,7 +186,13 @@ export class KmsMonitoring extends pulumi.ComponentResource {
         const remoteRegions = (args.regions ?? []).filter((region) => region !== home).map((region) => {
             const regionKeys = watchedKeys.filter((reference) => watchedKeyRegion(reference, home) === region);
             const alarmNames = regionKeys.map((reference) => expiryAlarmName(args.namePrefix, reference));
-            const selection = { apiCalls: alerts, keyLifecycleEvents: lifecycle, alarmNames, deadLetterQueue: args.deadLetterQueue ?? true, selfMonitoring: args.selfMonitoring ?? true };
+            const selection = {
+                apiCalls: apiCallsInRegion(alerts, region),
+                keyLifecycleEvents: lifecycle,
+                alarmNames,
+                deadLetterQueue: args.deadLetterQueue ?? true,
+                selfMonitoring: args.selfMonitoring ?? true,
+            };
             return { region, watchedKeys: regionKeys, plan: forwardingPlan(args.namePrefix, selection) };
         });
         const remoteAlarms = remoteAlarmRules(
@@ -259,11 +280,14 @@ export class KmsMonitoring extends pulumi.ComponentResource {
             { parent: this },
         );
         const regions = remoteRegions.map(({ region, watchedKeys, plan }) => {
-            const expiry = new KeyMaterialExpiryAlarms(
-                `${name}-expiry-${region}`,
-                { watchedKeys, region, warningDays: args.expiryWarningDays, alarmNamePrefix: args.namePrefix, tags: args.tags },
-                { parent: this },
-            );
+            const expiry =
+                watchedKeys.length === 0
+                    ? undefined
+                    : new KeyMaterialExpiryAlarms(
+                          `${name}-expiry-${region}`,
+                          { watchedKeys, region, warningDays: args.expiryWarningDays, alarmNamePrefix: args.namePrefix, tags: args.tags },
+                          { parent: this },
+                      );
             const forwarder = new RegionalForwarder(
                 `${name}-forwarding-${region}`,
                 { region, plan, destinationBusArn, roleArn: role.roleArn, environment, deadLetterQueue: args.deadLetterQueue, selfMonitoring: args.selfMonitoring, alarmNamePrefix: args.namePrefix, tags: args.tags },
@@ -272,12 +296,14 @@ export class KmsMonitoring extends pulumi.ComponentResource {
             return { region, expiry, forwarder };
         });
         return {
-            alarmNames: concatenated(...regions.flatMap(({ expiry, forwarder }) => [expiry.alarmNames, forwarder.alarmNames]), heartbeats.alarmNames.apply(Object.values)),
-            alarmArns: concatenated(...regions.flatMap(({ expiry, forwarder }) => [expiry.alarmArns, forwarder.alarmArns]), heartbeats.alarmArns),
+            alarmNames: concatenated(...regions.flatMap(({ expiry, forwarder }) => [expiry?.alarmNames, forwarder.alarmNames]), heartbeats.alarmNames.apply(Object.values)),
+            alarmArns: concatenated(...regions.flatMap(({ expiry, forwarder }) => [expiry?.alarmArns, forwarder.alarmArns]), heartbeats.alarmArns),
             byRegion: pulumi
                 .all(regions.map(({ region, forwarder }) => pulumi.all([forwarder.ruleNames, forwarder.deadLetterQueueUrl, heartbeats.alarmNames]).apply(([ruleNames, deadLetterQueueUrl, heartbeatAlarms]) => [region, { ruleNames, deadLetterQueueUrl, heartbeatAlarmName: heartbeatAlarms[region] }] as const)))
                 .apply((entries) => Object.fromEntries(entries)),
-            dashboardRegions: pulumi.output(regions.map(({ region, expiry, forwarder }) => ({ region, expiringKeys: expiry.keys, ruleNames: forwarder.ruleNames, deadLetterQueueName: forwarder.deadLetterQueueName }))),
+            dashboardRegions: pulumi.output(
+                regions.map(({ region, expiry, forwarder }) => ({ region, expiringKeys: expiry?.keys ?? [], ruleNames: forwarder.ruleNames, deadLetterQueueName: forwarder.deadLetterQueueName })),
+            ),
         };
     }
 

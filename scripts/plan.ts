@@ -7,7 +7,7 @@
  */
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { installMocks, loadStackConfig, Recorder, RecordedResource, redactWire, REPO_ROOT, restoreWarnings, runProgram, withClockAt } from "./mockRuntime";
+import { installMocks, loadStackConfig, Recorder, RecordedResource, redactWire, REGION, REPO_ROOT, restoreWarnings, runProgram, withClockAt } from "./mockRuntime";
 
 export interface PlanOptions {
     readonly stack: string;
@@ -29,6 +29,8 @@ export interface PlannedResource {
 
 export interface Plan {
     readonly stack: string;
+    /** The stack's aws:region, where resources without a region input go. */
+    readonly homeRegion: string;
     readonly resources: PlannedResource[];
     readonly warnings: string[];
     /** The full records, for the tree view and the tests. */
@@ -44,14 +46,15 @@ export async function planStack(options: PlanOptions): Promise<Plan> {
     } finally {
         restoreWarnings();
     }
-    return toPlan(options.stack, recorder);
+    return toPlan(options.stack, recorder, config["aws:region"] ?? REGION);
 }
 
-function toPlan(stack: string, recorder: Recorder): Plan {
+function toPlan(stack: string, recorder: Recorder, homeRegion: string): Plan {
     const byUrn = new Map(recorder.resources.map((resource) => [resource.urn, resource]));
     const recorded = [...recorder.resources].sort((a, b) => a.urn.localeCompare(b.urn));
     return {
         stack,
+        homeRegion,
         recorded,
         warnings: [...recorder.warnings],
         resources: recorded.map((resource) => ({
@@ -79,15 +82,24 @@ function summary(resource: RecordedResource, all: readonly RecordedResource[]): 
     const inputs = resource.inputs;
     switch (resource.type) {
         case "aws:cloudwatch/eventRule:EventRule": {
-            const pattern = JSON.parse(inputs.eventPattern) as { "detail-type": string[]; detail?: { eventName?: string[] } };
-            const events = pattern.detail?.eventName ?? pattern["detail-type"];
-            return `${inputs.name}: ${events.join(", ")}; state ${inputs.state}`;
+            if (inputs.scheduleExpression !== undefined) {
+                return `${inputs.name}: ${inputs.scheduleExpression}; state ${inputs.state}`;
+            }
+            type Detail = { eventName?: string[]; alarmName?: string[]; $or?: Detail[] };
+            const pattern = JSON.parse(inputs.eventPattern) as { "detail-type": string[]; resources?: string[]; detail?: Detail };
+            const detail = pattern.detail;
+            const events = [...new Set([...(detail?.eventName ?? []), ...(detail?.$or ?? []).flatMap((branch) => branch.eventName ?? [])])];
+            const matched = events.length > 0 ? events : detail?.alarmName ? [`${detail.alarmName.length} alarms`] : pattern["detail-type"];
+            return `${inputs.name}: ${matched.join(", ")}; state ${inputs.state}`;
         }
-        case "aws:cloudwatch/eventTarget:EventTarget":
-            return `rule ${inputs.rule}; dead-letter queue ${yesNo(inputs.deadLetterConfig)}; readable text ${yesNo(inputs.inputTransformer)}; retries ${inputs.retryPolicy?.maximumRetryAttempts ?? "default"}`;
+        case "aws:cloudwatch/eventTarget:EventTarget": {
+            const destination = inputs.roleArn === undefined ? `readable text ${yesNo(inputs.inputTransformer)}` : `to ${String(inputs.arn).split(":").slice(3, 4)} ${String(inputs.arn).split(":").pop()} with a role`;
+            return `rule ${inputs.rule}; ${destination}; dead-letter queue ${yesNo(inputs.deadLetterConfig)}; retries ${inputs.retryPolicy?.maximumRetryAttempts ?? "default"}`;
+        }
         case "aws:cloudwatch/metricAlarm:MetricAlarm": {
             const threshold = inputs.metricName === "SecondsUntilKeyMaterialExpiration" ? days(inputs.threshold) : String(inputs.threshold);
-            const operator = { LessThanOrEqualToThreshold: "<=", GreaterThanThreshold: ">", GreaterThanOrEqualToThreshold: ">=" }[inputs.comparisonOperator as string] ?? inputs.comparisonOperator;
+            const operator =
+                { LessThanOrEqualToThreshold: "<=", LessThanThreshold: "<", GreaterThanThreshold: ">", GreaterThanOrEqualToThreshold: ">=" }[inputs.comparisonOperator as string] ?? inputs.comparisonOperator;
             const actions = (inputs.alarmActions ?? []).length > 0 ? "notifies the topic" : "no actions";
             return `${inputs.namespace} ${inputs.metricName} ${operator} ${threshold} (${inputs.statistic}); ${actions}; missing data ${inputs.treatMissingData}`;
         }
@@ -133,7 +145,8 @@ export function planTree(plan: Plan): string {
         list.forEach((resource, index) => {
             const last = index === list.length - 1;
             const detail = summary(resource, plan.recorded);
-            lines.push(`${indent}${last ? "└─ " : "├─ "}${resource.type}  ${resource.name}${detail ? `  (${detail})` : ""}`);
+            const region = resource.inputs.region === undefined ? "" : `  [${resource.inputs.region}]`;
+            lines.push(`${indent}${last ? "└─ " : "├─ "}${resource.type}  ${resource.name}${region}${detail ? `  (${detail})` : ""}`);
             walk(resource.urn, indent + (last ? "   " : "│  "));
         });
     };
@@ -150,6 +163,15 @@ export function planTree(plan: Plan): string {
         lines.push(`  ${type.padEnd(width)}  ${count}`);
     }
     lines.push(`  ${"total".padEnd(width)}  ${[...totals.values()].reduce((sum, count) => sum + count, 0)}`);
+    const byRegion = new Map<string, number>();
+    for (const resource of plan.recorded.filter((each) => each.custom || each.type.startsWith("awsx:"))) {
+        // Resources without a region input are in the provider's (home) region; IAM is global.
+        const region = resource.type.startsWith("aws:iam/") ? "global (IAM)" : ((resource.inputs.region as string | undefined) ?? `${plan.homeRegion} (home)`);
+        byRegion.set(region, (byRegion.get(region) ?? 0) + 1);
+    }
+    if (byRegion.size > 1) {
+        lines.push("", "Resources by region:", ...[...byRegion].map(([region, count]) => `  ${region.padEnd(width)}  ${count}`));
+    }
     if (plan.warnings.length > 0) {
         lines.push("", "Warnings:", ...plan.warnings.map((warning) => `  ${warning}`));
     }

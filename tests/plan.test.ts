@@ -31,6 +31,27 @@ describe("npm run plan", () => {
         assert.match(out, /\n {2}total +32\n/);
     });
 
+    it("marks each resource outside the home region and counts resources by region", async () => {
+        const { code, out } = await cli("--stack", "prod", "--now", SNAPSHOT_NOW.toISOString());
+        assert.equal(code, 0);
+        assert.match(out, /EventRule {2}kms-monitoring-forwarding-us-east-1-forward-api-calls {2}\[us-east-1\] {2}\(kms-monitoring-prod-forward-api-calls: /);
+        assert.match(out, /EventTarget {2}kms-monitoring-forwarding-eu-central-1-heartbeat-target {2}\[eu-central-1\] {2}\(rule kms-monitoring-prod-heartbeat; to eu-west-1 event-bus\/default with a role;/);
+        const byRegion = out.slice(out.indexOf("Resources by region:"));
+        assert.match(byRegion, /\n {2}eu-west-1 \(home\) +\d+\n/);
+        assert.match(byRegion, /\n {2}eu-central-1 +\d+\n/);
+        assert.match(byRegion, /\n {2}us-east-1 +\d+\n/);
+        assert.match(byRegion, /\n {2}global \(IAM\) +2\n/);
+        const counts = [...byRegion.matchAll(/ (\d+)\n/g)].map((match) => Number(match[1]));
+        const total = Number(/\n {2}total +(\d+)\n/.exec(out)?.[1]);
+        assert.equal(counts.reduce((sum, count) => sum + count, 0), total);
+    });
+
+    it("shows no region breakdown for a one-region stack", async () => {
+        const { out } = await cli("--stack", "dev", "--now", SNAPSHOT_NOW.toISOString());
+        assert.ok(!out.includes("Resources by region"));
+        assert.ok(!out.includes("  ["));
+    });
+
     it("prints one JSON document with secrets hidden", async () => {
         const file = stackFile(
             [

@@ -1,7 +1,10 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import { shippedStacks, SNAPSHOT_DIR, snapshotOf } from "../scripts/snapshots";
+import * as os from "os";
+import { planJson, planStack } from "../scripts/plan";
+import { SNAPSHOT_NOW, shippedStacks, SNAPSHOT_DIR, snapshotOf } from "../scripts/snapshots";
+import { REPO_ROOT } from "./harness";
 import { lineDiff } from "./support/textDiff";
 
 describe("plan snapshots of the shipped stacks", () => {
@@ -21,6 +24,14 @@ describe("plan snapshots of the shipped stacks", () => {
             }
         });
     }
+
+    it("plans a stack whose regions are just its aws:region exactly as one without regions", async () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kms-monitoring-"));
+        const file = path.join(dir, "Pulumi.dev.yaml");
+        fs.writeFileSync(file, fs.readFileSync(path.join(REPO_ROOT, "Pulumi.dev.yaml"), "utf8") + "  kms-monitoring:regions:\n    - us-east-1\n");
+        const withRegions = planJson(await planStack({ stack: "dev", configFile: file, now: SNAPSHOT_NOW }));
+        assert.equal(withRegions, fs.readFileSync(path.join(SNAPSHOT_DIR, "dev.json"), "utf8"));
+    });
 
     it("never shows a secret's value", async () => {
         const dev = JSON.parse(await snapshotOf("dev")) as { resources: { type: string; inputs: Record<string, unknown> }[] };

@@ -16,7 +16,7 @@ interface EvaluatedStack {
 async function evaluateStackFile(stack: string): Promise<EvaluatedStack> {
     const { config, secretKeys } = loadStackConfig(path.join(REPO_ROOT, `Pulumi.${stack}.yaml`));
     const recorder = await installMocks({ stack, config, secretKeys, region: config["aws:region"] });
-    const monitoring = KmsMonitoring.fromConfig(parseStackConfig(projectConfig(config), { project: "kms-monitoring", stack, now: PINNED_NOW }));
+    const monitoring = KmsMonitoring.fromConfig(parseStackConfig(projectConfig(config), { project: "kms-monitoring", stack, now: PINNED_NOW, homeRegion: config["aws:region"] }));
     await valueOf(monitoring.nextSteps);
     await settle(recorder);
     return { recorder, monitoring };
@@ -59,7 +59,7 @@ describe("shipped stack files", () => {
         assert.equal(recorder.one("aws:cloudwatch/eventRule:EventRule", "data-key-generation-rule").inputs.state, "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
     });
 
-    it("prod protects the key, keeps a 30-day window, mails several people and watches a key", async () => {
+    it("prod protects the key, keeps a 30-day window, mails several people and watches keys in three regions", async () => {
         const { recorder, monitoring } = await evaluateStackFile("prod");
         const key = recorder.one("aws:kms/externalKey:ExternalKey");
         assert.equal(key.protect, true);
@@ -74,9 +74,36 @@ describe("shipped stack files", () => {
             "kms-monitoring-prod-key-management-failed-invocations",
             "kms-monitoring-prod-payments-key-decrypt-failed-invocations",
             "kms-monitoring-prod-key-lifecycle-failed-invocations",
+            "kms-monitoring-prod-remote-alarms-failed-invocations",
             "kms-monitoring-prod-dead-letters",
             "kms-monitoring-prod-cis-kms-key-disable-or-deletion",
+            // eu-central-1: only the forwarder's own alarms.
+            "kms-monitoring-prod-forward-api-calls-failed-invocations",
+            "kms-monitoring-prod-forward-key-lifecycle-failed-invocations",
+            "kms-monitoring-prod-heartbeat-failed-invocations",
+            "kms-monitoring-prod-forward-alarms-failed-invocations",
+            "kms-monitoring-prod-dead-letters",
+            // us-east-1: the replica's expiry alarm, then the forwarder's.
+            "kms-monitoring-prod-key-material-expiry-arn-aws-kms-us-east-1-111122223333-key-mrk-1234abcd12ab34cd56ef1234567890ab",
+            "kms-monitoring-prod-forward-api-calls-failed-invocations",
+            "kms-monitoring-prod-forward-key-lifecycle-failed-invocations",
+            "kms-monitoring-prod-heartbeat-failed-invocations",
+            "kms-monitoring-prod-forward-alarms-failed-invocations",
+            "kms-monitoring-prod-dead-letters",
+            "kms-monitoring-prod-forwarding-heartbeat-eu-central-1",
+            "kms-monitoring-prod-forwarding-heartbeat-us-east-1",
         ]);
+        assert.deepEqual(await valueOf(monitoring.watchedRegions), ["eu-west-1", "eu-central-1", "us-east-1"]);
+        const forwarding = await valueOf(monitoring.forwarding);
+        assert.deepEqual(Object.keys(forwarding ?? {}), ["eu-central-1", "us-east-1"]);
+        assert.deepEqual(forwarding?.["us-east-1"].ruleNames, [
+            "kms-monitoring-prod-forward-api-calls",
+            "kms-monitoring-prod-forward-key-lifecycle",
+            "kms-monitoring-prod-heartbeat",
+            "kms-monitoring-prod-forward-alarms",
+        ]);
+        assert.match(forwarding?.["us-east-1"].deadLetterQueueUrl ?? "", /^https:\/\/sqs\.us-east-1\.amazonaws\.com\//);
+        assert.equal(forwarding?.["us-east-1"].heartbeatAlarmName, "kms-monitoring-prod-forwarding-heartbeat-us-east-1");
         for (const alarm of recorder.byType("aws:cloudwatch/metricAlarm:MetricAlarm").filter((each) => each.inputs.namespace === "AWS/KMS")) {
             assert.equal(alarm.inputs.threshold, 45 * 86_400);
         }

@@ -8,7 +8,7 @@ import { parseStackConfig, StackConfig } from "../../components/config";
 import { REPO_ROOT, validToAfter, valueOf } from "../harness";
 
 const NOW = new Date("2026-11-28T12:00:00Z");
-const CONTEXT = { project: "kms-monitoring", stack: "dev", now: NOW };
+const CONTEXT = { project: "kms-monitoring", stack: "dev", now: NOW, homeRegion: "us-east-1" };
 const VALID_MATERIAL = Buffer.alloc(32, 7).toString("base64");
 
 function parse(raw: Record<string, unknown>): StackConfig {
@@ -126,11 +126,12 @@ describe("stack config defaults", () => {
             "1234abcd-12ab-34cd-56ef-1234567890ab",
             "mrk-1234abcd12ab34cd56ef1234567890ab",
             "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
-            "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab",
             "alias/legacy-imported",
             "arn:aws:kms:us-east-1:111122223333:alias/legacy-imported",
         ];
         assert.deepEqual(parse({ watchedKeys: references }).watchedKeys, references);
+        const govKey = "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        assert.deepEqual(parseStackConfig({ watchedKeys: JSON.stringify([govKey]) }, { ...CONTEXT, homeRegion: "us-gov-west-1" }).watchedKeys, [govKey]);
     });
 
     it("warns when validTo is already within the expiry warning window", () => {

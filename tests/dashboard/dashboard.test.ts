@@ -149,3 +149,36 @@ describe("dashboard wiring", () => {
         assert.equal(await new Promise((resolve) => monitoring.dashboardUrl?.apply(resolve)), "https://console.aws.amazon.com/cloudwatch/home?region=us-east-1#dashboards:name=kms-monitoring-dev");
     });
 });
+
+describe("dashboard of a multi-region stack", () => {
+    it("graphs every watched region in widgets that read that region's metrics", async () => {
+        const recorder = await installMocks();
+        new KmsMonitoring("kms-monitoring", {
+            namePrefix: "kms-monitoring-dev",
+            homeRegion: "us-east-1",
+            regions: ["us-east-1", "eu-west-1"],
+            watchedKeys: ["alias/legacy", "arn:aws:kms:eu-west-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab"],
+        });
+        await settle(recorder);
+        const { widgets } = JSON.parse(recorder.one("aws:cloudwatch/dashboard:Dashboard").inputs.dashboardBody) as { widgets: Widget[] };
+        assertWellFormed(widgets);
+        const metricWidgets = widgets.filter((widget) => widget.type === "metric");
+        const remote = metricWidgets.filter((widget) => widget.properties.region === "eu-west-1");
+        assert.ok(remote.every((widget) => widget.properties.title.endsWith(" (eu-west-1)")));
+        assert.deepEqual(
+            remote.map((widget) => widget.properties.title),
+            [
+                "Days until imported key material expires (eu-west-1)",
+                "EventBridge rules: matched events and failed deliveries (eu-west-1)",
+                "KMS API requests (AWS/Usage CallCount) (eu-west-1)",
+                "Undelivered alerts in the dead-letter queue (eu-west-1)",
+            ],
+        );
+        const remoteKeys = remote[0].properties.metrics.filter((row) => row[0] === "AWS/KMS").map((row) => row[3]);
+        assert.deepEqual(remoteKeys, ["mrk-1234abcd12ab34cd56ef1234567890ab"]);
+        const remoteRules = new Set(recorder.byType("aws:cloudwatch/eventRule:EventRule").filter((rule) => rule.inputs.region === "eu-west-1").map((rule) => rule.state.name));
+        assert.deepEqual(new Set(remote[1].properties.metrics.map((row) => row[3])), remoteRules);
+        const shown = widgets.flatMap((widget) => (widget.type === "alarm" ? widget.properties.alarms : []));
+        assert.ok(shown.some((arn) => arn.startsWith("arn:aws:cloudwatch:eu-west-1:")), "the remote alarms are on the alarm widget");
+    });
+});

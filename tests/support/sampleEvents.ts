@@ -84,3 +84,59 @@ export const s3ApiCallEvent = {
     source: "aws.s3",
     detail: { ...generateDataKeyEvent.detail, eventSource: "s3.amazonaws.com", eventName: "GetObject" },
 };
+
+/**
+ * The same event as recorded in another region: EventBridge keeps `region` (and `account`) when
+ * a rule forwards it to another bus, and CloudTrail names the key by its regional ARN.
+ */
+export function recordedIn<T extends { region: string }>(event: T, region: string): T {
+    const text = JSON.stringify(event).replace(/arn:aws:kms:us-east-1:/g, `arn:aws:kms:${region}:`).replace(/"awsRegion":"us-east-1"/g, `"awsRegion":"${region}"`);
+    return { ...(JSON.parse(text) as T), region };
+}
+
+/**
+ * A metric alarm's state change, as in the CloudWatch User Guide ("Alarm events and
+ * EventBridge"), for an alarm on one KMS key's SecondsUntilKeyMaterialExpiration.
+ */
+export function alarmStateChangeEvent(alarmName: string, region: string, keyId = "1234abcd-12ab-34cd-56ef-1234567890ab") {
+    return {
+        version: "0",
+        id: "c4c1c1c9-6542-e61b-6ef0-8c4d36933a92",
+        "detail-type": "CloudWatch Alarm State Change",
+        source: "aws.cloudwatch",
+        account: "111122223333",
+        time: "2026-11-28T17:04:40Z",
+        region,
+        resources: [`arn:aws:cloudwatch:${region}:111122223333:alarm:${alarmName}`],
+        detail: {
+            alarmName,
+            configuration: {
+                description: "Imported key material of KMS key alias/example expires in 30 days or less, or has expired.",
+                metrics: [
+                    {
+                        id: "30b6c6b2-a864-43a2-4877-c09a1afc3b87",
+                        metricStat: { metric: { dimensions: { KeyId: keyId }, name: "SecondsUntilKeyMaterialExpiration", namespace: "AWS/KMS" }, period: 3600, stat: "Minimum" },
+                        returnData: true,
+                    },
+                ],
+            },
+            previousState: { reason: "Threshold Crossed", timestamp: "2026-11-28T16:04:40.985+0000", value: "OK" },
+            state: { reason: "Threshold Crossed", timestamp: "2026-11-28T17:04:40.989+0000", value: "ALARM" },
+        },
+    };
+}
+
+/** What a scheduled rule sends (EventBridge User Guide, "Scheduled events"). */
+export function scheduledEvent(ruleArn: string, region: string) {
+    return {
+        version: "0",
+        id: "53dc4d37-cffa-4f76-80c9-8b7d4a4d2eaa",
+        "detail-type": "Scheduled Event",
+        source: "aws.events",
+        account: "111122223333",
+        time: "2026-11-28T12:00:00Z",
+        region,
+        resources: [ruleArn],
+        detail: {},
+    };
+}
