@@ -1,7 +1,26 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AlertTopic, ApiCallAlerts, ApiCallSelection, DEFAULT_API_CALL_ALERTS, KeyLifecycleEvents, NamedPattern, RemoteAlarmAlerts, remoteAlarmRules } from "./alerts";
-import { ExpiringKey, expiryAlarmName, KeyMaterialExpiryAlarms, watchedKeyRegion } from "./alarms";
+import {
+    AlertTopic,
+    ApiCallAlerts,
+    ApiCallSelection,
+    DEFAULT_API_CALL_ALERTS,
+    ExpiringKeyAlerts,
+    expiringKeysRuleName,
+    KeyLifecycleEvents,
+    NamedPattern,
+    RemoteAlarmAlerts,
+    remoteAlarmRules,
+} from "./alerts";
+import {
+    DEFAULT_EXPIRY_WARNING_DAYS,
+    ExpiringKey,
+    ExpiringKeyDiscovery,
+    expiringKeysAlarmName,
+    expiryAlarmName,
+    KeyMaterialExpiryAlarms,
+    watchedKeyRegion,
+} from "./alarms";
 import { AuditTrail, SavedQueries } from "./audit";
 import type { StackConfig } from "./config";
 import { MonitoringDashboard, RemoteRegionWidgets } from "./dashboard";
@@ -76,6 +95,13 @@ interface Wiring {
     readonly remoteRegions: readonly RemoteRegion[];
     /** The home rules that alert on the remote regions' alarms. */
     readonly remoteAlarmRules: readonly NamedPattern[];
+}
+
+/** The expiry alarms of the home region. */
+interface Expiry {
+    readonly perKey: KeyMaterialExpiryAlarms;
+    readonly alarmNames: pulumi.Output<string[]>;
+    readonly alarmArns: pulumi.Output<string[]>;
 }
 
 /** What the stack deploys for the regions other than the home one. */
@@ -182,6 +208,7 @@ export class KmsMonitoring extends pulumi.ComponentResource {
         const alerts = args.apiCallAlerts ?? DEFAULT_API_CALL_ALERTS;
         const lifecycle = args.keyLifecycleEvents ?? true;
         const home = args.homeRegion;
+        const discover = args.discoverExpiringKeys ?? true;
         const watchedKeys = args.watchedKeys ?? [];
         const remoteRegions = (args.regions ?? []).filter((region) => region !== home).map((region) => {
             const regionKeys = watchedKeys.filter((reference) => watchedKeyRegion(reference, home) === region);
@@ -190,6 +217,7 @@ export class KmsMonitoring extends pulumi.ComponentResource {
                 apiCalls: apiCallsInRegion(alerts, region),
                 keyLifecycleEvents: lifecycle,
                 alarmNames,
+                expiringKeysAlarmName: discover ? expiringKeysAlarmName(args.namePrefix) : undefined,
                 deadLetterQueue: args.deadLetterQueue ?? true,
                 selfMonitoring: args.selfMonitoring ?? true,
             };
@@ -204,6 +232,7 @@ export class KmsMonitoring extends pulumi.ComponentResource {
         const ruleNames = [
             ...alerts.map((alert) => eventRuleName(args.namePrefix, alert.name)),
             ...(lifecycle ? [eventRuleName(args.namePrefix, LIFECYCLE_RULE_ROLE)] : []),
+            ...(discover ? [expiringKeysRuleName(args.namePrefix)] : []),
             ...remoteAlarms.map((rule) => rule.ruleName),
         ];
         const eventRuleArns = environment.apply((env) => ruleNames.map((ruleName) => eventRuleArn(env, ruleName)));
@@ -224,15 +253,30 @@ export class KmsMonitoring extends pulumi.ComponentResource {
     }
 
     /** The API-call rules, the lifecycle rule and the rules on other regions' alarms; returns the names of every rule created. */
-    private alertRules({ name, args, remoteAlarmRules: remoteAlarms }: Wiring, delivery: Delivery): pulumi.Output<string[]> {
+    private alertRules({ name, args, remoteAlarmRules: remoteAlarms, remoteRegions }: Wiring, delivery: Delivery): pulumi.Output<string[]> {
         const alerts = args.apiCallAlerts ?? DEFAULT_API_CALL_ALERTS;
         const apiCalls = new ApiCallAlerts(`${name}-api-calls`, { alerts, ruleNamePrefix: args.namePrefix, ...delivery }, { parent: this });
         const lifecycle =
             (args.keyLifecycleEvents ?? true)
                 ? new KeyLifecycleEvents(`${name}-key-lifecycle`, { ruleName: eventRuleName(args.namePrefix, LIFECYCLE_RULE_ROLE), ...delivery }, { parent: this })
                 : undefined;
+        const regions = args.homeRegion === undefined ? undefined : [args.homeRegion, ...remoteRegions.map((remote) => remote.region)];
+        const expiring =
+            (args.discoverExpiringKeys ?? true)
+                ? new ExpiringKeyAlerts(
+                      `${name}-expiring-keys`,
+                      {
+                          ruleNamePrefix: args.namePrefix,
+                          alarmName: expiringKeysAlarmName(args.namePrefix),
+                          regions,
+                          warningDays: args.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
+                          ...delivery,
+                      },
+                      { parent: this },
+                  )
+                : undefined;
         const remote = remoteAlarms.length > 0 ? new RemoteAlarmAlerts(`${name}-remote-alarms`, { rules: remoteAlarms, ...delivery }, { parent: this }) : undefined;
-        return concatenated(apiCalls.ruleNames, lifecycle?.ruleName.apply((ruleName) => [ruleName]), remote?.ruleNames);
+        return concatenated(apiCalls.ruleNames, lifecycle?.ruleName.apply((ruleName) => [ruleName]), expiring?.ruleName.apply((ruleName) => [ruleName]), remote?.ruleNames);
     }
 
     private importedKey({ name, args }: Wiring): ImportedKey | undefined {
@@ -255,11 +299,29 @@ export class KmsMonitoring extends pulumi.ComponentResource {
         );
     }
 
-    private expiryAlarms({ name, args, homeWatchedKeys }: Wiring, topicArn: pulumi.Output<string>, importedKey: ImportedKey | undefined): KeyMaterialExpiryAlarms {
+    /** The per-key alarms of the created and home watched keys, and the home region's expiring-material alarm. */
+    private expiryAlarms({ name, args, homeWatchedKeys }: Wiring, topicArn: pulumi.Output<string>, importedKey: ImportedKey | undefined): Expiry {
         const keys: ExpiringKey[] = importedKey && args.importedKey?.validTo !== undefined ? [{ label: args.importedKey.alias, keyId: importedKey.keyId }] : [];
-        return new KeyMaterialExpiryAlarms(
+        const perKey = new KeyMaterialExpiryAlarms(
             `${name}-expiry`,
             { keys, watchedKeys: homeWatchedKeys, warningDays: args.expiryWarningDays, alarmNamePrefix: args.namePrefix, topicArn, tags: args.tags },
+            { parent: this },
+        );
+        const discovery = this.expiringKeyDiscovery(`${name}-expiring-material`, args, undefined);
+        return {
+            perKey,
+            alarmNames: concatenated(perKey.alarmNames, discovery?.alarmName.apply((alarmName) => [alarmName])),
+            alarmArns: concatenated(perKey.alarmArns, discovery?.alarmArn.apply((arn) => [arn])),
+        };
+    }
+
+    private expiringKeyDiscovery(name: string, args: KmsMonitoringArgs, region: string | undefined): ExpiringKeyDiscovery | undefined {
+        if (!(args.discoverExpiringKeys ?? true)) {
+            return undefined;
+        }
+        return new ExpiringKeyDiscovery(
+            name,
+            { alarmNamePrefix: args.namePrefix, warningDays: args.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS, region, tags: args.tags },
             { parent: this },
         );
     }
@@ -288,16 +350,20 @@ export class KmsMonitoring extends pulumi.ComponentResource {
                           { watchedKeys, region, warningDays: args.expiryWarningDays, alarmNamePrefix: args.namePrefix, tags: args.tags },
                           { parent: this },
                       );
+            const discovery = this.expiringKeyDiscovery(`${name}-expiring-material-${region}`, args, region);
             const forwarder = new RegionalForwarder(
                 `${name}-forwarding-${region}`,
                 { region, plan, destinationBusArn, roleArn: role.roleArn, environment, deadLetterQueue: args.deadLetterQueue, selfMonitoring: args.selfMonitoring, alarmNamePrefix: args.namePrefix, tags: args.tags },
                 { parent: this },
             );
-            return { region, expiry, forwarder };
+            return { region, expiry, discovery, forwarder };
         });
         return {
-            alarmNames: concatenated(...regions.flatMap(({ expiry, forwarder }) => [expiry?.alarmNames, forwarder.alarmNames]), heartbeats.alarmNames.apply(Object.values)),
-            alarmArns: concatenated(...regions.flatMap(({ expiry, forwarder }) => [expiry?.alarmArns, forwarder.alarmArns]), heartbeats.alarmArns),
+            alarmNames: concatenated(
+                ...regions.flatMap(({ expiry, discovery, forwarder }) => [expiry?.alarmNames, discovery?.alarmName.apply((alarmName) => [alarmName]), forwarder.alarmNames]),
+                heartbeats.alarmNames.apply(Object.values),
+            ),
+            alarmArns: concatenated(...regions.flatMap(({ expiry, discovery, forwarder }) => [expiry?.alarmArns, discovery?.alarmArn.apply((arn) => [arn]), forwarder.alarmArns]), heartbeats.alarmArns),
             byRegion: pulumi
                 .all(regions.map(({ region, forwarder }) => pulumi.all([forwarder.ruleNames, forwarder.deadLetterQueueUrl, heartbeats.alarmNames]).apply(([ruleNames, deadLetterQueueUrl, heartbeatAlarms]) => [region, { ruleNames, deadLetterQueueUrl, heartbeatAlarmName: heartbeatAlarms[region] }] as const)))
                 .apply((entries) => Object.fromEntries(entries)),
@@ -342,7 +408,7 @@ export class KmsMonitoring extends pulumi.ComponentResource {
 
     private dashboard(
         { name, args, environment, ruleNames }: Wiring,
-        expiry: KeyMaterialExpiryAlarms,
+        expiry: Expiry,
         alarmArns: pulumi.Output<string[]>,
         deadLetters: DeadLetterQueue | undefined,
         remoteRegions: pulumi.Output<RemoteRegionWidgets[]> | undefined,
@@ -352,7 +418,16 @@ export class KmsMonitoring extends pulumi.ComponentResource {
         }
         return new MonitoringDashboard(
             `${name}-dashboard`,
-            { dashboardName: args.namePrefix, environment, expiringKeys: expiry.keys, ruleNames, alarmArns, deadLetterQueueName: deadLetters?.queueName, remoteRegions },
+            {
+                dashboardName: args.namePrefix,
+                environment,
+                expiringKeys: expiry.perKey.keys,
+                discoverExpiringKeys: args.discoverExpiringKeys ?? true,
+                ruleNames,
+                alarmArns,
+                deadLetterQueueName: deadLetters?.queueName,
+                remoteRegions,
+            },
             { parent: this },
         );
     }

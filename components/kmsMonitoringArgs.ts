@@ -54,6 +54,11 @@ export interface KmsMonitoringArgs {
      * live. Required when `regions` lists more than it.
      */
     readonly homeRegion?: string;
+    /**
+     * One Metrics Insights alarm per watched region on every key with expiring imported material,
+     * including keys created later, alerting per key through EventBridge. Default: true.
+     */
+    readonly discoverExpiringKeys?: boolean;
     /** Days before expiry at which the expiry alarms fire. Default: 30. */
     readonly expiryWarningDays?: number;
     /** Encrypt the topic with a customer managed key created by the stack, alias `alias/<namePrefix>-alerts`. Default: true. */

@@ -89,7 +89,8 @@ function summary(resource: RecordedResource, all: readonly RecordedResource[]): 
             const pattern = JSON.parse(inputs.eventPattern) as { "detail-type": string[]; resources?: string[]; detail?: Detail };
             const detail = pattern.detail;
             const events = [...new Set([...(detail?.eventName ?? []), ...(detail?.$or ?? []).flatMap((branch) => branch.eventName ?? [])])];
-            const matched = events.length > 0 ? events : detail?.alarmName ? [`${detail.alarmName.length} alarms`] : pattern["detail-type"];
+            const alarms = detail?.alarmName ? [`${pattern["detail-type"].join(", ")} of ${detail.alarmName.length === 1 ? detail.alarmName[0] : `${detail.alarmName.length} alarms`}`] : undefined;
+            const matched = events.length > 0 ? events : (alarms ?? pattern["detail-type"]);
             return `${inputs.name}: ${matched.join(", ")}; state ${inputs.state}`;
         }
         case "aws:cloudwatch/eventTarget:EventTarget": {
@@ -97,11 +98,13 @@ function summary(resource: RecordedResource, all: readonly RecordedResource[]): 
             return `rule ${inputs.rule}; ${destination}; dead-letter queue ${yesNo(inputs.deadLetterConfig)}; retries ${inputs.retryPolicy?.maximumRetryAttempts ?? "default"}`;
         }
         case "aws:cloudwatch/metricAlarm:MetricAlarm": {
-            const threshold = inputs.metricName === "SecondsUntilKeyMaterialExpiration" ? days(inputs.threshold) : String(inputs.threshold);
+            const query = inputs.metricQueries?.[0]?.expression as string | undefined;
+            const threshold = inputs.metricName === "SecondsUntilKeyMaterialExpiration" || query?.includes("SecondsUntilKeyMaterialExpiration") ? days(inputs.threshold) : String(inputs.threshold);
             const operator =
                 { LessThanOrEqualToThreshold: "<=", LessThanThreshold: "<", GreaterThanThreshold: ">", GreaterThanOrEqualToThreshold: ">=" }[inputs.comparisonOperator as string] ?? inputs.comparisonOperator;
             const actions = (inputs.alarmActions ?? []).length > 0 ? "notifies the topic" : "no actions";
-            return `${inputs.namespace} ${inputs.metricName} ${operator} ${threshold} (${inputs.statistic}); ${actions}; missing data ${inputs.treatMissingData}`;
+            const measured = query === undefined ? `${inputs.namespace} ${inputs.metricName}` : `Metrics Insights ${query}`;
+            return `${measured} ${operator} ${threshold}${query === undefined ? ` (${inputs.statistic})` : ""}; ${actions}; missing data ${inputs.treatMissingData}`;
         }
         case "aws:kms/externalKey:ExternalKey":
         case "aws:kms/key:Key": {

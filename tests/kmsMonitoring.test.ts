@@ -40,9 +40,9 @@ describe("KmsMonitoring", () => {
             "aws:sns/topic:Topic": 1,
             "aws:kms/key:Key": 1,
             "aws:sqs/queue:Queue": 1,
-            "aws:cloudwatch/eventRule:EventRule": 3,
-            // 2 expiry alarms; delivery: 1 topic, 3 rules, 1 dead-letter queue.
-            "aws:cloudwatch/metricAlarm:MetricAlarm": 2 + 5,
+            "aws:cloudwatch/eventRule:EventRule": 4,
+            // 2 per-key expiry alarms, the expiring-material alarm; delivery: 1 topic, 4 rules, 1 dead-letter queue.
+            "aws:cloudwatch/metricAlarm:MetricAlarm": 2 + 1 + 6,
             "aws:kms/externalKey:ExternalKey": 1,
         };
         for (const [type, count] of Object.entries(expectedTagged)) {
@@ -68,6 +68,7 @@ describe("KmsMonitoring", () => {
             "arn:aws-us-gov:events:us-gov-west-1:444455556666:rule/p-data-key-generation",
             "arn:aws-us-gov:events:us-gov-west-1:444455556666:rule/p-key-management",
             "arn:aws-us-gov:events:us-gov-west-1:444455556666:rule/p-key-lifecycle",
+            "arn:aws-us-gov:events:us-gov-west-1:444455556666:rule/p-expiring-keys",
         ]);
         assert.deepEqual(events.Condition.StringEquals, { "aws:SourceAccount": "444455556666" });
     });
@@ -83,13 +84,17 @@ describe("KmsMonitoring", () => {
     it("leaves out the lifecycle rule when keyLifecycleEvents is false", async () => {
         const recorder = await build(() => new KmsMonitoring("m", { namePrefix: "p", keyLifecycleEvents: false }));
         assert.equal(recorder.byType("kms-monitoring:alerts:KeyLifecycleEvents").length, 0);
-        assert.equal(recorder.byType("aws:cloudwatch/eventRule:EventRule").length, 2);
+        assert.deepEqual(
+            recorder.byType("aws:cloudwatch/eventRule:EventRule").map((rule) => rule.inputs.name),
+            ["p-data-key-generation", "p-key-management", "p-expiring-keys"],
+        );
     });
 
     it("alarms on the imported key only when its material expires", async () => {
         const recorder = await build(() => new KmsMonitoring("m", { namePrefix: "p", importedKey: { alias: "alias/forever" } }));
         assert.equal(recorder.byType("aws:kms/externalKey:ExternalKey").length, 1);
         const expiryAlarms = recorder.byType("aws:cloudwatch/metricAlarm:MetricAlarm").filter((alarm) => alarm.inputs.metricName === "SecondsUntilKeyMaterialExpiration");
+        // The Metrics Insights alarm still covers it, should its material ever be made to expire.
         assert.equal(expiryAlarms.length, 0);
     });
 });

@@ -27,8 +27,8 @@ describe("npm run plan", () => {
         assert.match(out, /aws:cloudwatch\/eventRule:EventRule {2}kms-monitoring-api-calls-data-key-generation-rule {2}\(kms-monitoring-dev-data-key-generation: GenerateDataKey; state ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS\)/);
         assert.match(out, /MetricAlarm {2}kms-monitoring-expiry-alias-ImportedCMK {2}\(AWS\/KMS SecondsUntilKeyMaterialExpiration <= 30 days \(Minimum\); notifies the topic; missing data breaching\)/);
         assert.match(out, /ExternalKey {2}kms-monitoring-imported-key-key {2}\(alias\/ImportedCMK; origin EXTERNAL; validTo 2027-06-30T00:00:00Z; deletion window 7 days; protect no\)/);
-        assert.match(out, /\n {2}aws:cloudwatch\/eventRule:EventRule +3\n/);
-        assert.match(out, /\n {2}total +32\n/);
+        assert.match(out, /\n {2}aws:cloudwatch\/eventRule:EventRule +4\n/);
+        assert.match(out, /\n {2}total +36\n/);
     });
 
     it("marks each resource outside the home region and counts resources by region", async () => {

@@ -47,7 +47,12 @@ describe("shipped stack files", () => {
             recorder.byType("aws:sns/topicSubscription:TopicSubscription").map((each) => each.inputs.endpoint),
             ["kms-workshop@example.com"],
         );
-        assert.deepEqual(await valueOf(monitoring.ruleNames), ["kms-monitoring-dev-data-key-generation", "kms-monitoring-dev-key-management", "kms-monitoring-dev-key-lifecycle"]);
+        assert.deepEqual(await valueOf(monitoring.ruleNames), [
+            "kms-monitoring-dev-data-key-generation",
+            "kms-monitoring-dev-key-management",
+            "kms-monitoring-dev-key-lifecycle",
+            "kms-monitoring-dev-expiring-keys",
+        ]);
         const key = recorder.one("aws:kms/externalKey:ExternalKey");
         assert.equal(key.inputs.deletionWindowInDays, 7);
         assert.equal(key.inputs.validTo, "2027-06-30T00:00:00Z");
@@ -70,23 +75,29 @@ describe("shipped stack files", () => {
         assert.deepEqual(await valueOf(monitoring.alarmNames), [
             "kms-monitoring-prod-key-material-expiry-alias-prod-imported",
             "kms-monitoring-prod-key-material-expiry-alias-legacy-imported-key",
+            "kms-monitoring-prod-expiring-key-material",
             "kms-monitoring-prod-sns-failed-notifications",
             "kms-monitoring-prod-key-management-failed-invocations",
             "kms-monitoring-prod-payments-key-decrypt-failed-invocations",
             "kms-monitoring-prod-key-lifecycle-failed-invocations",
+            "kms-monitoring-prod-expiring-keys-failed-invocations",
             "kms-monitoring-prod-remote-alarms-failed-invocations",
             "kms-monitoring-prod-dead-letters",
             "kms-monitoring-prod-cis-kms-key-disable-or-deletion",
-            // eu-central-1: only the forwarder's own alarms.
+            // eu-central-1: the expiring-material alarm and the forwarder's own alarms.
+            "kms-monitoring-prod-expiring-key-material",
             "kms-monitoring-prod-forward-api-calls-failed-invocations",
             "kms-monitoring-prod-forward-key-lifecycle-failed-invocations",
+            "kms-monitoring-prod-forward-expiring-keys-failed-invocations",
             "kms-monitoring-prod-heartbeat-failed-invocations",
             "kms-monitoring-prod-forward-alarms-failed-invocations",
             "kms-monitoring-prod-dead-letters",
-            // us-east-1: the replica's expiry alarm, then the forwarder's.
+            // us-east-1: the replica's expiry alarm, the expiring-material alarm, then the forwarder's.
             "kms-monitoring-prod-key-material-expiry-arn-aws-kms-us-east-1-111122223333-key-mrk-1234abcd12ab34cd56ef1234567890ab",
+            "kms-monitoring-prod-expiring-key-material",
             "kms-monitoring-prod-forward-api-calls-failed-invocations",
             "kms-monitoring-prod-forward-key-lifecycle-failed-invocations",
+            "kms-monitoring-prod-forward-expiring-keys-failed-invocations",
             "kms-monitoring-prod-heartbeat-failed-invocations",
             "kms-monitoring-prod-forward-alarms-failed-invocations",
             "kms-monitoring-prod-dead-letters",
@@ -99,6 +110,7 @@ describe("shipped stack files", () => {
         assert.deepEqual(forwarding?.["us-east-1"].ruleNames, [
             "kms-monitoring-prod-forward-api-calls",
             "kms-monitoring-prod-forward-key-lifecycle",
+            "kms-monitoring-prod-forward-expiring-keys",
             "kms-monitoring-prod-heartbeat",
             "kms-monitoring-prod-forward-alarms",
         ]);
@@ -132,12 +144,16 @@ describe("index.ts", () => {
         assert.equal(outputs.topicArn, recorder.one("aws:sns/topic:Topic").state.arn);
         assert.deepEqual(outputs.alarmNames, [
             "kms-monitoring-dev-key-material-expiry-alias-ImportedCMK",
+            "kms-monitoring-dev-expiring-key-material",
             "kms-monitoring-dev-sns-failed-notifications",
             "kms-monitoring-dev-data-key-generation-failed-invocations",
             "kms-monitoring-dev-key-management-failed-invocations",
             "kms-monitoring-dev-key-lifecycle-failed-invocations",
+            "kms-monitoring-dev-expiring-keys-failed-invocations",
             "kms-monitoring-dev-dead-letters",
         ]);
+        assert.deepEqual(outputs.watchedRegions, ["us-east-1"]);
+        assert.deepEqual(outputs.forwarding, {});
         assert.match(String(outputs.nextSteps), /ops@example.com/);
     });
 

@@ -122,3 +122,36 @@ export function alarmStateChangeTransformer(): InputTransformer {
         ],
     );
 }
+
+/**
+ * One key of the expiring-material alarm changed state. ALARM: the key has `warningDays` or fewer
+ * days of validity left. OK: it has more again, or KMS stopped reporting it (material re-imported
+ * without expiry, deleted, or expired: the lifecycle rule reports an expiry separately).
+ */
+export function expiringKeyContributorTransformer(warningDays: number): InputTransformer {
+    return transformer(
+        {
+            keyId: "$.detail.alarmContributor.attributes.KeyId",
+            state: "$.detail.state.value",
+            alarm: "$.detail.alarmName",
+            region: "$.region",
+            account: "$.account",
+            time: "$.time",
+        },
+        [
+            "Imported key material of KMS key <keyId> in <region>: <state>",
+            "",
+            "KMS key ID:  <keyId>",
+            `State:       <state> (ALARM: ${warningDays} days or fewer of validity left; OK: no longer within ${warningDays} days, or no longer reported)`,
+            "Region:      <region>",
+            "Account:     <account>",
+            "Time (UTC):  <time>",
+            "Alarm:       <alarm> (one contributor per key with expiring imported material)",
+            "",
+            "On ALARM: re-import the same key material with a later validTo before it expires, or every encrypt and decrypt with the key fails (the key goes to PendingImport).",
+            "Look at the key: aws kms describe-key --region <region> --key-id <keyId>",
+            "",
+            "Rule: <aws.events.rule-name>",
+        ],
+    );
+}

@@ -43,7 +43,7 @@ export const ALARM_CONTRIBUTOR_STATE_CHANGE = "CloudWatch Alarm Contributor Stat
 export function alarmStateChangePatterns(alarmNames: readonly string[], regions?: readonly string[]): EventPattern[] {
     const build = (names: readonly string[]): EventPattern => ({
         source: ["aws.cloudwatch"],
-        "detail-type": [ALARM_STATE_CHANGE, ALARM_CONTRIBUTOR_STATE_CHANGE],
+        "detail-type": [ALARM_STATE_CHANGE],
         ...(regions === undefined ? {} : { region: [...regions] }),
         detail: { alarmName: [...names] },
     });
@@ -90,6 +90,21 @@ export function keyLifecycleEventPattern(): EventPattern {
 export function apiCallRuleState(eventNames: readonly string[]): RuleState {
     const watchesReadOnly = eventNames.some((name) => isKmsOperation(name) && isReadOnlyOperation(name));
     return watchesReadOnly ? "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" : "ENABLED";
+}
+
+/**
+ * The per-key state changes of a multi-time-series alarm (CloudWatch User Guide, "Alarm events and
+ * EventBridge": `detail.alarmContributor.attributes` holds the GROUP BY dimensions, and there is
+ * no `previousState`). The alarm-level changes of the same alarm are not matched, so a person gets
+ * one alert per key and change, not a second one for the alarm as a whole.
+ */
+export function contributorStateChangePattern(alarmName: string, regions?: readonly string[]): EventPattern {
+    return {
+        source: ["aws.cloudwatch"],
+        "detail-type": [ALARM_CONTRIBUTOR_STATE_CHANGE],
+        ...(regions === undefined ? {} : { region: [...regions] }),
+        detail: { alarmName: [alarmName] },
+    };
 }
 
 /** What an API-call alert asks for: the operations, and optionally the keys. */

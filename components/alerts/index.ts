@@ -14,8 +14,11 @@ export {
     ALARM_STATE_CHANGE,
     alarmStateChangePatterns,
     apiCallRuleState,
+    contributorStateChangePattern,
     forwardedApiCallPattern,
     keyLifecycleEventPattern,
     MAX_EVENT_PATTERN_LENGTH,
 } from "./eventPatterns";
 export type { ApiCallSelection, EventPattern, RuleState } from "./eventPatterns";
+export { EXPIRING_KEYS_RULE_ROLE, ExpiringKeyAlerts, expiringKeysRuleName } from "./expiringKeyAlerts";
+export type { ExpiringKeyAlertsArgs } from "./expiringKeyAlerts";

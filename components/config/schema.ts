@@ -183,6 +183,7 @@ export function stackSchema(ctx: ParseContext) {
                 .min(1, { error: "must list at least the home region" })
                 .default(ctx.homeRegion === undefined ? [] : [ctx.homeRegion]),
             expiryWarningDays: wholeDays(1, 365).default(DEFAULT_EXPIRY_WARNING_DAYS),
+            discoverExpiringKeys: booleanSchema().default(true),
             encryptTopic: booleanSchema().default(true),
             alertKeyDeletionWindowInDays: wholeDays(MIN_DELETION_WINDOW_DAYS, MAX_DELETION_WINDOW_DAYS).default(DEFAULT_DELETION_WINDOW_DAYS),
             alertKeyProtect: booleanSchema().default(isProductionStack(ctx.stack)),

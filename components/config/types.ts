@@ -44,6 +44,7 @@ export interface StackConfig {
     /** The stack's `aws:region`, where the topic and alert rules live; absent when neither config nor environment names one. */
     readonly homeRegion?: string;
     readonly expiryWarningDays: number;
+    readonly discoverExpiringKeys: boolean;
     readonly encryptTopic: boolean;
     readonly alertKeyDeletionWindowInDays: number;
     readonly alertKeyProtect: boolean;

@@ -1,3 +1,5 @@
+import { EXPIRING_KEYS_QUERY } from "../alarms";
+
 /**
  * Typed builders for the CloudWatch dashboard body (CloudWatch API reference, "Dashboard body
  * structure and syntax"). Widgets are laid out left to right, top to bottom, on the 24-column grid.
@@ -74,6 +76,8 @@ export interface RegionalInputs {
 
 export interface DashboardInputs extends RegionalInputs {
     readonly alarmArns: readonly string[];
+    /** Graph expiring keys with the Metrics Insights query of the expiring-material alarms, which finds every key. */
+    readonly discoverExpiringKeys?: boolean;
     /** The other watched regions, each graphed in its own widgets (a widget's `region` is where its metrics are read). */
     readonly remoteRegions?: readonly RegionalInputs[];
 }
@@ -92,7 +96,7 @@ function chunks<T>(items: readonly T[]): T[][] {
 }
 
 /** The graphs of one region; `titleSuffix` names the region on all but the home region's. */
-function regionalWidgets(inputs: RegionalInputs, titleSuffix: string): Unplaced[] {
+function regionalWidgets(inputs: RegionalInputs, titleSuffix: string, discoverExpiringKeys: boolean): Unplaced[] {
     const metric = (title: string, metrics: MetricRow[], stat: string, period: number, extra: Partial<MetricWidgetProperties> = {}): Unplaced => ({
         type: "metric",
         width: 12,
@@ -101,7 +105,23 @@ function regionalWidgets(inputs: RegionalInputs, titleSuffix: string): Unplaced[
     });
 
     const widgets: Unplaced[] = [];
-    for (const keys of chunks(inputs.expiringKeys)) {
+    if (discoverExpiringKeys) {
+        // The alarm's own query, as metric math's input (CloudWatch User Guide, "Use Metrics
+        // Insights queries with metric math"): every key with expiring material, listed or not.
+        widgets.push(
+            metric(
+                "Days until imported key material expires, every key",
+                [
+                    [{ expression: EXPIRING_KEYS_QUERY, id: "q", period: 3600, visible: false }],
+                    [{ expression: `q / ${SECONDS_PER_DAY}`, id: "d", label: "days" }],
+                ],
+                "Minimum",
+                3600,
+                { yAxis: { left: { min: 0, label: "days" } } },
+            ),
+        );
+    }
+    for (const keys of discoverExpiringKeys ? [] : chunks(inputs.expiringKeys)) {
         widgets.push(
             metric(
                 "Days until imported key material expires",
@@ -150,7 +170,9 @@ function regionalWidgets(inputs: RegionalInputs, titleSuffix: string): Unplaced[
 }
 
 export function dashboardBody(inputs: DashboardInputs): { widgets: Widget[] } {
-    const widgets: Unplaced[] = [inputs, ...(inputs.remoteRegions ?? [])].flatMap((regional) => regionalWidgets(regional, regional.region === inputs.region ? "" : ` (${regional.region})`));
+    const widgets: Unplaced[] = [inputs, ...(inputs.remoteRegions ?? [])].flatMap((regional) =>
+        regionalWidgets(regional, regional.region === inputs.region ? "" : ` (${regional.region})`, inputs.discoverExpiringKeys ?? false),
+    );
     for (const alarms of chunks(inputs.alarmArns)) {
         widgets.push({ type: "alarm", width: GRID_COLUMNS, height: Math.max(3, Math.ceil(alarms.length / 4) + 2), properties: { title: "Alarms of this stack", alarms } });
     }

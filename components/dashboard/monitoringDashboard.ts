@@ -10,6 +10,11 @@ export interface MonitoringDashboardArgs {
     readonly environment: pulumi.Input<AwsEnvironment>;
     /** Keys with expiring material: a label and the key ID. Default: none. */
     readonly expiringKeys?: pulumi.Input<readonly { label: string; keyId: pulumi.Input<string> }[]>;
+    /**
+     * Graph every key with expiring material in each region with the expiring-material alarm's own
+     * Metrics Insights query, instead of the listed keys one by one. Default: false.
+     */
+    readonly discoverExpiringKeys?: boolean;
     /** The stack's EventBridge rule names. Default: none. */
     readonly ruleNames?: pulumi.Input<readonly string[]>;
     /** Every alarm of the stack. Default: none. */
@@ -42,7 +47,7 @@ export class MonitoringDashboard extends pulumi.ComponentResource {
         const body = pulumi
             .all([args.environment, args.expiringKeys ?? [], args.ruleNames ?? [], args.alarmArns ?? [], args.deadLetterQueueName, pulumi.output(args.remoteRegions ?? [])])
             .apply(([environment, expiringKeys, ruleNames, alarmArns, deadLetterQueueName, remoteRegions]) =>
-                dashboardBody({ region: environment.region, expiringKeys, ruleNames, alarmArns, deadLetterQueueName, remoteRegions }),
+                dashboardBody({ region: environment.region, expiringKeys, ruleNames, alarmArns, deadLetterQueueName, remoteRegions, discoverExpiringKeys: args.discoverExpiringKeys }),
             );
         const dashboard = new aws.cloudwatch.Dashboard(`${name}-dashboard`, { dashboardName: args.dashboardName, dashboardBody: pulumi.jsonStringify(body) }, { parent: this });
 

@@ -2,6 +2,7 @@ import {
     alarmStateChangePatterns,
     ApiCallSelection,
     apiCallRuleState,
+    contributorStateChangePattern,
     EventPattern,
     forwardedApiCallPattern,
     keyLifecycleEventPattern,
@@ -22,9 +23,10 @@ export const HEARTBEAT_RULE_ROLE = "heartbeat";
 const API_CALLS_ROLE = "forward-api-calls";
 const KEY_LIFECYCLE_ROLE = "forward-key-lifecycle";
 const ALARMS_ROLE = "forward-alarms";
+const EXPIRING_KEYS_ROLE = "forward-expiring-keys";
 
 /** The roles of the rules in every remote region; each rule is `<prefix>-<role>`. */
-export const FORWARDER_RULE_ROLES: readonly string[] = [API_CALLS_ROLE, KEY_LIFECYCLE_ROLE, ALARMS_ROLE, HEARTBEAT_RULE_ROLE];
+export const FORWARDER_RULE_ROLES: readonly string[] = [API_CALLS_ROLE, KEY_LIFECYCLE_ROLE, ALARMS_ROLE, EXPIRING_KEYS_ROLE, HEARTBEAT_RULE_ROLE];
 
 /** What one region sends on to the destination bus. */
 export interface ForwardingSelection {
@@ -34,6 +36,8 @@ export interface ForwardingSelection {
     readonly keyLifecycleEvents: boolean;
     /** This stack's other alarms in the region, whose state changes go home. */
     readonly alarmNames: readonly string[];
+    /** The expiring-material alarm of the region, whose per-key changes go home. Default: none. */
+    readonly expiringKeysAlarmName?: string;
     /** A dead-letter queue for the forwarders. */
     readonly deadLetterQueue: boolean;
     /** Failed-invocation and dead-letter alarms on the forwarders. */
@@ -84,6 +88,14 @@ export function forwardingPlan(ruleNamePrefix: string, selection: ForwardingSele
     }
     if (selection.keyLifecycleEvents) {
         fixed.push(rule(KEY_LIFECYCLE_ROLE, "Forwards KMS key expiration, rotation and deletion events to the home region", { eventPattern: keyLifecycleEventPattern(), state: "ENABLED" }));
+    }
+    if (selection.expiringKeysAlarmName !== undefined) {
+        fixed.push(
+            rule(EXPIRING_KEYS_ROLE, "Forwards each key's state change in this region's expiring-material alarm to the home region", {
+                eventPattern: contributorStateChangePattern(selection.expiringKeysAlarmName),
+                state: "ENABLED",
+            }),
+        );
     }
     // A scheduled rule rejects ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS (terraform-provider-aws#34988).
     fixed.push(rule(HEARTBEAT_RULE_ROLE, "Proves every few minutes that events from this region reach the home region", { scheduleExpression: HEARTBEAT_SCHEDULE, state: "ENABLED" }));

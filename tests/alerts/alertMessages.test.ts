@@ -1,5 +1,10 @@
 import { strict as assert } from "assert";
-import { apiCallAlertTransformer, keyLifecycleAlertTransformer } from "../../components/alerts/alertMessages";
+import {
+    alarmStateChangeTransformer,
+    apiCallAlertTransformer,
+    expiringKeyContributorTransformer,
+    keyLifecycleAlertTransformer,
+} from "../../components/alerts/alertMessages";
 import { renderTransformer, selectPath } from "../support/inputTransformerRenderer";
 import * as samples from "../support/sampleEvents";
 
@@ -27,6 +32,8 @@ describe("readable alert templates", () => {
     for (const [name, transformer] of [
         ["API call", apiCallAlertTransformer()],
         ["key lifecycle", keyLifecycleAlertTransformer()],
+        ["alarm in another region", alarmStateChangeTransformer()],
+        ["expiring key", expiringKeyContributorTransformer(30)],
     ] as const) {
         it(`${name}: is a JSON string literal within EventBridge's limits`, () => {
             assert.equal(typeof JSON.parse(transformer.inputTemplate), "string");

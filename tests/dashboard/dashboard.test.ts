@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import { dashboardBody, dashboardUrl, GRID_COLUMNS, layout, Widget } from "../../components/dashboard/dashboardBody";
 import { KmsMonitoring } from "../../components";
+import { EXPIRING_KEYS_QUERY } from "../../components/alarms";
 import { installMocks, restoreWarnings, settle } from "../harness";
 
 afterEach(restoreWarnings);
@@ -151,9 +152,10 @@ describe("dashboard wiring", () => {
 });
 
 describe("dashboard of a multi-region stack", () => {
-    it("graphs every watched region in widgets that read that region's metrics", async () => {
+    async function deployMultiRegion(discoverExpiringKeys: boolean) {
         const recorder = await installMocks();
         new KmsMonitoring("kms-monitoring", {
+            discoverExpiringKeys,
             namePrefix: "kms-monitoring-dev",
             homeRegion: "us-east-1",
             regions: ["us-east-1", "eu-west-1"],
@@ -161,6 +163,26 @@ describe("dashboard of a multi-region stack", () => {
         });
         await settle(recorder);
         const { widgets } = JSON.parse(recorder.one("aws:cloudwatch/dashboard:Dashboard").inputs.dashboardBody) as { widgets: Widget[] };
+        return { recorder, widgets };
+    }
+
+    it("graphs every key with expiring material in each region with the alarm's own query", async () => {
+        const { widgets } = await deployMultiRegion(true);
+        const expiry = widgets.filter((widget) => widget.type === "metric" && widget.properties.title.startsWith("Days until"));
+        assert.deepEqual(
+            expiry.map((widget) => widget.type === "metric" && [widget.properties.region, widget.properties.metrics]),
+            ["us-east-1", "eu-west-1"].map((region) => [
+                region,
+                [
+                    [{ expression: EXPIRING_KEYS_QUERY, id: "q", period: 3600, visible: false }],
+                    [{ expression: "q / 86400", id: "d", label: "days" }],
+                ],
+            ]),
+        );
+    });
+
+    it("graphs every watched region in widgets that read that region's metrics", async () => {
+        const { recorder, widgets } = await deployMultiRegion(false);
         assertWellFormed(widgets);
         const metricWidgets = widgets.filter((widget) => widget.type === "metric");
         const remote = metricWidgets.filter((widget) => widget.properties.region === "eu-west-1");

@@ -225,7 +225,7 @@ describe("delivery wiring", () => {
         assert.equal(queue.inputs.sqsManagedSseEnabled, true);
         assert.equal(queue.inputs.messageRetentionSeconds, 1_209_600);
         const targets = recorder.byType("aws:cloudwatch/eventTarget:EventTarget");
-        assert.equal(targets.length, 3);
+        assert.equal(targets.length, 4);
         for (const target of targets) {
             assert.deepEqual(target.inputs.deadLetterConfig, { arn: queue.state.arn }, target.name);
             assert.deepEqual(target.inputs.retryPolicy, TARGET_RETRY_POLICY, target.name);
@@ -246,7 +246,7 @@ describe("delivery wiring", () => {
     });
 
     it("creates no dead-letter queue when the stack has no rules", async () => {
-        const recorder = await deploy({ apiCallAlerts: [], keyLifecycleEvents: false });
+        const recorder = await deploy({ apiCallAlerts: [], keyLifecycleEvents: false, discoverExpiringKeys: false });
         assert.equal(recorder.byType("aws:cloudwatch/eventRule:EventRule").length, 0);
         assert.equal(recorder.byType("aws:sqs/queue:Queue").length, 0);
         assert.deepEqual(
@@ -259,7 +259,7 @@ describe("delivery wiring", () => {
         const recorder = await deploy();
         const alarms = recorder
             .byType("aws:cloudwatch/metricAlarm:MetricAlarm")
-            .filter((alarm) => alarm.inputs.namespace !== "AWS/KMS")
+            .filter((alarm) => alarm.inputs.namespace !== "AWS/KMS" && alarm.inputs.metricQueries === undefined)
             .sort((a, b) => a.inputs.name.localeCompare(b.inputs.name));
         const topic = recorder.one("aws:sns/topic:Topic");
         const queue = recorder.one("aws:sqs/queue:Queue");
@@ -268,6 +268,7 @@ describe("delivery wiring", () => {
             [
                 ["kms-monitoring-dev-data-key-generation-failed-invocations", "FailedInvocations", { RuleName: "kms-monitoring-dev-data-key-generation" }],
                 ["kms-monitoring-dev-dead-letters", "ApproximateNumberOfMessagesVisible", { QueueName: queue.state.name }],
+                ["kms-monitoring-dev-expiring-keys-failed-invocations", "FailedInvocations", { RuleName: "kms-monitoring-dev-expiring-keys" }],
                 ["kms-monitoring-dev-key-lifecycle-failed-invocations", "FailedInvocations", { RuleName: "kms-monitoring-dev-key-lifecycle" }],
                 ["kms-monitoring-dev-key-management-failed-invocations", "FailedInvocations", { RuleName: "kms-monitoring-dev-key-management" }],
                 ["kms-monitoring-dev-sns-failed-notifications", "NumberOfNotificationsFailed", { TopicName: "snsworkshop" }],
@@ -278,11 +279,11 @@ describe("delivery wiring", () => {
             assert.equal(alarm.inputs.treatMissingData, "notBreaching");
             assert.ok(alarm.inputs.alarmDescription.length > 40);
         }
-        assert.equal(recorder.byType("aws:cloudwatch/metricAlarm:MetricAlarm").length, alarms.length, "no imported or watched key: no expiry alarm");
+        assert.equal(recorder.byType("aws:cloudwatch/metricAlarm:MetricAlarm").length, alarms.length + 1, "no imported or watched key: only the expiring-material alarm");
     });
 
     it("adds no delivery alarms when self-monitoring is off", async () => {
-        const recorder = await deploy({ selfMonitoring: false });
+        const recorder = await deploy({ selfMonitoring: false, discoverExpiringKeys: false });
         assert.equal(recorder.byType("kms-monitoring:delivery:DeliveryAlarms").length, 0);
         assert.equal(recorder.byType("aws:cloudwatch/metricAlarm:MetricAlarm").length, 0);
     });

@@ -68,7 +68,7 @@ describe("the forwarding role", () => {
                     context: { "aws:SourceArn": ruleArn, "aws:SourceAccount": ACCOUNT_ID, "aws:SecureTransport": "true" },
                 });
                 const regionRules = recorder.byType("aws:cloudwatch/eventRule:EventRule").filter((rule) => rule.inputs.region === region);
-                assert.equal(regionRules.length, 4);
+                assert.equal(regionRules.length, 5);
                 for (const rule of regionRules) {
                     assert.equal(evaluate(policy, send(rule.state.arn)), "Allow", rule.inputs.name);
                 }

@@ -140,3 +140,30 @@ export function scheduledEvent(ruleArn: string, region: string) {
         detail: {},
     };
 }
+
+/**
+ * One key's state change in a multi-time-series (Metrics Insights) alarm, in the shape of the
+ * CloudWatch User Guide's "Alarm Contributor State Change" example: the contributor's GROUP BY
+ * attributes, its state, and no previousState.
+ */
+export function contributorStateChangeEvent(alarmName: string, region: string, keyId: string, state: "ALARM" | "OK" = "ALARM") {
+    return {
+        version: "0",
+        id: "8d4f5a3b-2c1e-4f6a-9b8c-7d6e5f4a3b2c",
+        "detail-type": "CloudWatch Alarm Contributor State Change",
+        source: "aws.cloudwatch",
+        account: "111122223333",
+        time: "2026-11-28T18:00:00Z",
+        region,
+        resources: [`arn:aws:cloudwatch:${region}:111122223333:alarm:${alarmName}`],
+        detail: {
+            alarmName,
+            alarmContributor: { id: "6d0b2c5e1f7a8b9c", attributes: { KeyId: keyId } },
+            state: { value: state, reason: "Threshold Crossed: 1 datapoint was less than or equal to the threshold.", timestamp: "2026-11-28T18:00:00.000+0000" },
+            configuration: {
+                description: "Imported key material of a KMS key expires in 30 days or less.",
+                metrics: [{ id: "expiring", expression: 'SELECT MIN(SecondsUntilKeyMaterialExpiration) FROM SCHEMA("AWS/KMS", KeyId) GROUP BY KeyId ORDER BY MIN() ASC', period: 3600, returnData: true }],
+            },
+        },
+    };
+}

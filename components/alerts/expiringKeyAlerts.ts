@@ -1,0 +1,55 @@
+import * as pulumi from "@pulumi/pulumi";
+import { eventRuleName } from "../shared";
+import { expiringKeyContributorTransformer } from "./alertMessages";
+import { contributorStateChangePattern } from "./eventPatterns";
+import { createTopicRule } from "./topicRule";
+
+export const EXPIRING_KEYS_RULE_ROLE = "expiring-keys";
+
+export function expiringKeysRuleName(ruleNamePrefix: string): string {
+    return eventRuleName(ruleNamePrefix, EXPIRING_KEYS_RULE_ROLE);
+}
+
+export interface ExpiringKeyAlertsArgs {
+    /** Prefix of the rule name, e.g. `kms-monitoring-dev`. Required. */
+    readonly ruleNamePrefix: string;
+    /** Name of the expiring-material alarm, the same in every region. Required. */
+    readonly alarmName: string;
+    /** Every watched region: home events arrive directly, the others forwarded. Default: any region. */
+    readonly regions?: readonly string[];
+    /** Days the alarm warns ahead, quoted in the text. Required. */
+    readonly warningDays: number;
+    /** ARN of the SNS topic the rule targets. Required. */
+    readonly topicArn: pulumi.Input<string>;
+    /** Email a short readable text instead of the raw event JSON. Default: true. */
+    readonly readableAlerts?: boolean;
+    /** SQS queue for events that could not be delivered to the topic. Default: none. */
+    readonly deadLetterQueueArn?: pulumi.Input<string>;
+    /** Tags for the rule. Default: none. */
+    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/** One rule that turns each key's state change in the expiring-material alarms of every region into one alert. */
+export class ExpiringKeyAlerts extends pulumi.ComponentResource {
+    public readonly ruleName: pulumi.Output<string>;
+
+    constructor(name: string, args: ExpiringKeyAlertsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("kms-monitoring:alerts:ExpiringKeyAlerts", name, {}, opts);
+
+        const rule = createTopicRule(
+            this,
+            name,
+            {
+                ruleName: expiringKeysRuleName(args.ruleNamePrefix),
+                description: "Each KMS key whose imported material expires soon, found by the Metrics Insights alarms of every watched region",
+                eventPattern: contributorStateChangePattern(args.alarmName, args.regions),
+                state: "ENABLED",
+                inputTransformer: (args.readableAlerts ?? true) ? expiringKeyContributorTransformer(args.warningDays) : undefined,
+            },
+            { topicArn: args.topicArn, deadLetterQueueArn: args.deadLetterQueueArn, tags: args.tags },
+        );
+
+        this.ruleName = rule.name;
+        this.registerOutputs({ ruleName: this.ruleName });
+    }
+}
