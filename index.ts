@@ -16,3 +16,6 @@ export const dashboardUrl = monitoring.dashboardUrl;
 export const auditLogGroupName = monitoring.auditLogGroupName;
 export const watchedRegions = monitoring.watchedRegions;
 export const forwarding = monitoring.forwarding;
+export const organizationBusArn = monitoring.organizationBusArn;
+export const stackSetName = monitoring.stackSetName;
+export const stackSetInstanceRegions = monitoring.stackSetInstanceRegions;

@@ -1,17 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import {
-    AlertTopic,
-    ApiCallAlerts,
-    ApiCallSelection,
-    DEFAULT_API_CALL_ALERTS,
-    ExpiringKeyAlerts,
-    expiringKeysRuleName,
-    KeyLifecycleEvents,
-    NamedPattern,
-    RemoteAlarmAlerts,
-    remoteAlarmRules,
-} from "./alerts";
+import { AlertTopic, ApiCallSelection, DEFAULT_API_CALL_ALERTS, NamedPattern, remoteAlarmRules } from "./alerts";
 import {
     DEFAULT_EXPIRY_WARNING_DAYS,
     ExpiringKey,
@@ -28,9 +17,11 @@ import { DeadLetterQueue, DeliveryAlarms } from "./delivery";
 import { ForwardingPlan, forwardingPlan, ForwardingRole, HeartbeatMonitor, RegionalForwarder } from "./forwarding";
 import { ImportedKey } from "./keys";
 import type { KmsMonitoringArgs } from "./kmsMonitoringArgs";
-import { AwsEnvironment, eventBusArn, eventRuleArn, eventRuleName, LIFECYCLE_RULE_ROLE, namePrefix } from "./shared";
+import { alertRuleNames, createAlertRules } from "./alertRules";
+import { composeOrganization, organizationBusName, organizationTopicRuleNames } from "./organizationComposition";
+import { AwsEnvironment, eventBusArn, eventRuleArn, namePrefix } from "./shared";
 
-export type { AuditTrailSettings, ImportedKeySettings, KmsMonitoringArgs } from "./kmsMonitoringArgs";
+export type { AuditTrailSettings, ImportedKeySettings, KmsMonitoringArgs, OrganizationSettings } from "./kmsMonitoringArgs";
 
 /** What the stack tells the user to do after `pulumi up`. */
 export function nextStepsText(subscriptions: readonly { email: string; pendingConfirmation: boolean }[]): string {
@@ -144,6 +135,12 @@ export class KmsMonitoring extends pulumi.ComponentResource {
     public readonly watchedRegions: pulumi.Output<string[]>;
     /** Per other region: its forwarding rule names, dead-letter queue URL and heartbeat alarm name. */
     public readonly forwarding: pulumi.Output<Record<string, RegionForwardingOutput>>;
+    /** The bus member accounts forward to, with `organization`. */
+    public readonly organizationBusArn?: pulumi.Output<string>;
+    /** The StackSet that deploys the member forwarders, with `organization`. */
+    public readonly stackSetName?: pulumi.Output<string>;
+    /** The regions of its instances, with `organization`. */
+    public readonly stackSetInstanceRegions?: pulumi.Output<string[]>;
 
     /** The stack as `index.ts` builds it: one component named after the project. */
     static fromConfig(config: StackConfig): KmsMonitoring {
@@ -167,14 +164,15 @@ export class KmsMonitoring extends pulumi.ComponentResource {
         const forwarding = this.forwardingFromOtherRegions(wiring, topic.topicArn);
         const deliveryAlarms = this.deliveryAlarms(wiring, topic, deadLetters);
         const audit = this.audit(wiring, topic.topicArn, importedKey?.keyArn);
-        const alarmArns = concatenated(expiry.alarmArns, deliveryAlarms?.alarmArns, audit?.cisAlarmArn?.apply((arn) => [arn]), forwarding?.alarmArns);
+        const organization = composeOrganization(this, name, args, wiring.environment, delivery);
+        const alarmArns = concatenated(expiry.alarmArns, deliveryAlarms?.alarmArns, audit?.cisAlarmArn?.apply((arn) => [arn]), forwarding?.alarmArns, organization?.alarmArns);
         const dashboard = this.dashboard(wiring, expiry, alarmArns, deadLetters, forwarding?.dashboardRegions);
 
         this.topicArn = topic.topicArn;
         this.importedKeyId = importedKey?.keyId;
         this.importedKeyArn = importedKey?.keyArn;
         this.ruleNames = ruleNames;
-        this.alarmNames = concatenated(expiry.alarmNames, deliveryAlarms?.alarmNames, audit?.cisAlarmName?.apply((alarmName) => [alarmName]), forwarding?.alarmNames);
+        this.alarmNames = concatenated(expiry.alarmNames, deliveryAlarms?.alarmNames, audit?.cisAlarmName?.apply((alarmName) => [alarmName]), forwarding?.alarmNames, organization?.alarmNames);
         this.emailSubscriptions = topic.subscriptions;
         this.nextSteps = topic.subscriptions.apply(nextStepsText);
         this.alertKeyArn = topic.keyArn;
@@ -183,6 +181,9 @@ export class KmsMonitoring extends pulumi.ComponentResource {
         this.auditLogGroupName = audit?.logGroupName;
         this.watchedRegions = wiring.environment.apply((env) => [env.region, ...wiring.remoteRegions.map((remote) => remote.region)]);
         this.forwarding = forwarding?.byRegion ?? pulumi.output<Record<string, RegionForwardingOutput>>({});
+        this.organizationBusArn = organization?.busArn;
+        this.stackSetName = organization?.stackSetName;
+        this.stackSetInstanceRegions = organization?.instanceRegions;
         this.registerOutputs({
             topicArn: this.topicArn,
             importedKeyId: this.importedKeyId,
@@ -197,6 +198,9 @@ export class KmsMonitoring extends pulumi.ComponentResource {
             auditLogGroupName: this.auditLogGroupName,
             watchedRegions: this.watchedRegions,
             forwarding: this.forwarding,
+            organizationBusArn: this.organizationBusArn,
+            stackSetName: this.stackSetName,
+            stackSetInstanceRegions: this.stackSetInstanceRegions,
         });
     }
 
@@ -229,13 +233,12 @@ export class KmsMonitoring extends pulumi.ComponentResource {
             remoteRegions.map((remote) => remote.region),
         );
         // Rule names are fixed, so the topic and queue policies can name the rules' ARNs without waiting for them.
-        const ruleNames = [
-            ...alerts.map((alert) => eventRuleName(args.namePrefix, alert.name)),
-            ...(lifecycle ? [eventRuleName(args.namePrefix, LIFECYCLE_RULE_ROLE)] : []),
-            ...(discover ? [expiringKeysRuleName(args.namePrefix)] : []),
-            ...remoteAlarms.map((rule) => rule.ruleName),
-        ];
-        const eventRuleArns = environment.apply((env) => ruleNames.map((ruleName) => eventRuleArn(env, ruleName)));
+        const ruleNames = alertRuleNames(args, remoteAlarms);
+        const organizationRules = organizationTopicRuleNames(args);
+        const eventRuleArns = environment.apply((env) => [
+            ...ruleNames.map((ruleName) => eventRuleArn(env, ruleName)),
+            ...organizationRules.map((ruleName) => eventRuleArn(env, ruleName, organizationBusName(args.namePrefix))),
+        ]);
         const homeWatchedKeys = watchedKeys.filter((reference) => !remoteRegions.some((remote) => remote.watchedKeys.includes(reference)));
         return { name, args, environment, ruleNames, eventRuleArns, homeWatchedKeys, remoteRegions, remoteAlarmRules: remoteAlarms };
     }
@@ -252,31 +255,10 @@ export class KmsMonitoring extends pulumi.ComponentResource {
         );
     }
 
-    /** The API-call rules, the lifecycle rule and the rules on other regions' alarms; returns the names of every rule created. */
-    private alertRules({ name, args, remoteAlarmRules: remoteAlarms, remoteRegions }: Wiring, delivery: Delivery): pulumi.Output<string[]> {
-        const alerts = args.apiCallAlerts ?? DEFAULT_API_CALL_ALERTS;
-        const apiCalls = new ApiCallAlerts(`${name}-api-calls`, { alerts, ruleNamePrefix: args.namePrefix, ...delivery }, { parent: this });
-        const lifecycle =
-            (args.keyLifecycleEvents ?? true)
-                ? new KeyLifecycleEvents(`${name}-key-lifecycle`, { ruleName: eventRuleName(args.namePrefix, LIFECYCLE_RULE_ROLE), ...delivery }, { parent: this })
-                : undefined;
+    /** The alert rules on the home default bus, for this account's events from every watched region. */
+    private alertRules({ name, args, remoteAlarmRules: alarmRules, remoteRegions }: Wiring, delivery: Delivery): pulumi.Output<string[]> {
         const regions = args.homeRegion === undefined ? undefined : [args.homeRegion, ...remoteRegions.map((remote) => remote.region)];
-        const expiring =
-            (args.discoverExpiringKeys ?? true)
-                ? new ExpiringKeyAlerts(
-                      `${name}-expiring-keys`,
-                      {
-                          ruleNamePrefix: args.namePrefix,
-                          alarmName: expiringKeysAlarmName(args.namePrefix),
-                          regions,
-                          warningDays: args.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
-                          ...delivery,
-                      },
-                      { parent: this },
-                  )
-                : undefined;
-        const remote = remoteAlarms.length > 0 ? new RemoteAlarmAlerts(`${name}-remote-alarms`, { rules: remoteAlarms, ...delivery }, { parent: this }) : undefined;
-        return concatenated(apiCalls.ruleNames, lifecycle?.ruleName.apply((ruleName) => [ruleName]), expiring?.ruleName.apply((ruleName) => [ruleName]), remote?.ruleNames);
+        return createAlertRules(this, args, delivery, { componentPrefix: name, alarmRulesRole: "remote-alarms", expiringKeysAlarmName: expiringKeysAlarmName(args.namePrefix), regions, alarmRules });
     }
 
     private importedKey({ name, args }: Wiring): ImportedKey | undefined {

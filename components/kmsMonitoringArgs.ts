@@ -25,6 +25,17 @@ export interface AuditTrailSettings {
     readonly forceDestroyBucket?: boolean;
 }
 
+export interface OrganizationSettings {
+    /** The AWS Organizations ID, `o-...`. */
+    readonly id: string;
+    /** OUs, or the root, whose accounts get the member forwarders, now and when they join later. */
+    readonly organizationalUnitIds: readonly string[];
+    /** `SELF` from the management account, `DELEGATED_ADMIN` from a registered delegated administrator. Default: `DELEGATED_ADMIN`. */
+    readonly callAs?: "SELF" | "DELEGATED_ADMIN";
+    /** The member regions, a subset of `regions`. Default: `regions`. */
+    readonly regions?: readonly string[];
+}
+
 export interface KmsMonitoringArgs {
     /** Prefix of every physical name the stack chooses (rules, alarms), e.g. `kms-monitoring-dev`. Required. */
     readonly namePrefix: string;
@@ -77,6 +88,12 @@ export interface KmsMonitoringArgs {
     readonly readableAlerts?: boolean;
     /** A CloudWatch dashboard named after `namePrefix`. Default: true. */
     readonly dashboard?: boolean;
+    /**
+     * Cover the member accounts of an AWS Organization: a custom bus here that only the
+     * organization may put events on, alert rules on it, and a service-managed StackSet that
+     * deploys the forwarders to every account of the OUs. Default: this account only.
+     */
+    readonly organization?: OrganizationSettings;
     /** Tags for every taggable resource. Default: none. */
     readonly tags?: Readonly<Record<string, string>>;
 }

@@ -14,6 +14,8 @@ import * as YAML from "yaml";
 export const ACCOUNT_ID = "111122223333";
 export const REGION = "us-east-1";
 export const PARTITION = "aws";
+/** The organization's management account in the mock's AWS Organizations answers. */
+export const MANAGEMENT_ACCOUNT_ID = "123456789012";
 export const REPO_ROOT = path.resolve(__dirname, "..");
 
 /** Pulumi's wire marker for a secret value. */
@@ -117,7 +119,8 @@ export class Recorder {
             case "aws:sns/topicPolicy:TopicPolicy":
                 return { id: `${inputs.arn}#policy`, state: { ...inputs, owner: this.env.accountId } };
             case "aws:cloudwatch/eventRule:EventRule": {
-                const arn = this.arn("events", `rule/${physical}`, region);
+                const bus = inputs.eventBusName as string | undefined;
+                const arn = this.arn("events", bus === undefined || bus === "default" ? `rule/${physical}` : `rule/${bus}/${physical}`, region);
                 return { id: physical, state: { ...inputs, name: physical, arn } };
             }
             case "aws:cloudwatch/eventTarget:EventTarget": {
@@ -198,6 +201,26 @@ export class Recorder {
                     validTo: "2027-03-01T00:00:00Z",
                 };
             }
+            // By this harness's convention every OU holds the central account, the management
+            // account, two active member accounts derived from the OU's ID and one suspended one.
+            case "aws:organizations/getOrganizationalUnitDescendantAccounts:getOrganizationalUnitDescendantAccounts": {
+                const parentId = String(inputs.parentId);
+                const digits = crypto.createHash("sha256").update(parentId).digest("hex").replace(/[a-f]/g, "").padEnd(36, "7");
+                const account = (id: string, state: string) => ({ id, arn: `arn:${this.env.partition}:organizations::${MANAGEMENT_ACCOUNT_ID}:account/o-exampleorgid/${id}`, email: `${id}@example.com`, name: id, state, joinedMethod: "CREATED", joinedTimestamp: "2026-01-01T00:00:00Z" });
+                return {
+                    id: parentId,
+                    parentId,
+                    accounts: [
+                        account(this.env.accountId, "ACTIVE"),
+                        account(MANAGEMENT_ACCOUNT_ID, "ACTIVE"),
+                        account(digits.slice(0, 12), "ACTIVE"),
+                        account(digits.slice(12, 24), "ACTIVE"),
+                        account(digits.slice(24, 36), "SUSPENDED"),
+                    ],
+                };
+            }
+            case "aws:organizations/getOrganization:getOrganization":
+                return { id: "o-exampleorgid", arn: `arn:${this.env.partition}:organizations::${MANAGEMENT_ACCOUNT_ID}:organization/o-exampleorgid`, masterAccountId: MANAGEMENT_ACCOUNT_ID, featureSet: "ALL" };
             default:
                 throw new Error(`the mock harness does not answer invoke ${token}`);
         }

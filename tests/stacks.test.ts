@@ -27,8 +27,8 @@ afterEach(restoreWarnings);
 describe("shipped stack files", () => {
     const stacks = shippedStacks();
 
-    it("ships dev and prod", () => {
-        assert.deepEqual([...stacks].sort(), ["dev", "prod"]);
+    it("ships dev, org and prod", () => {
+        assert.deepEqual([...stacks].sort(), ["dev", "org", "prod"]);
     });
 
     for (const stack of stacks) {
@@ -134,7 +134,7 @@ describe("index.ts", () => {
             },
         });
         const outputs = await runProgram(recorder);
-        assert.deepEqual(Object.keys(outputs).sort(), ["alarmNames", "alertKeyArn", "auditLogGroupName", "dashboardUrl", "deadLetterQueueUrl", "emailSubscriptions", "forwarding", "importedKeyArn", "importedKeyId", "nextSteps", "ruleNames", "topicArn", "watchedRegions"]);
+        assert.deepEqual(Object.keys(outputs).sort(), ["alarmNames", "alertKeyArn", "auditLogGroupName", "dashboardUrl", "deadLetterQueueUrl", "emailSubscriptions", "forwarding", "importedKeyArn", "importedKeyId", "nextSteps", "organizationBusArn", "ruleNames", "stackSetInstanceRegions", "stackSetName", "topicArn", "watchedRegions"]);
         assert.deepEqual(outputs.emailSubscriptions, [{ email: "ops@example.com", pendingConfirmation: true }]);
         assert.equal(outputs.alertKeyArn, recorder.one("aws:kms/key:Key").state.arn);
         assert.equal(outputs.deadLetterQueueUrl, recorder.one("aws:sqs/queue:Queue").state.url);

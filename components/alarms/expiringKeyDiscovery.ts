@@ -37,6 +37,13 @@ export function expiringKeysAlarmSettings(warningDays: number) {
     } as const;
 }
 
+export function expiringKeysAlarmDescription(warningDays: number): string {
+    return (
+        `Imported key material of a KMS key expires in ${warningDays} days or less. One contributor per key, found by a Metrics Insights query: ` +
+        "keys created later join on their own. Re-import the same key material with a later validTo."
+    );
+}
+
 export interface ExpiringKeyDiscoveryArgs {
     /** Prefix of the alarm name, e.g. `kms-monitoring-dev`. Required. */
     readonly alarmNamePrefix: string;
@@ -68,9 +75,7 @@ export class ExpiringKeyDiscovery extends pulumi.ComponentResource {
             `${name}-alarm`,
             {
                 name: expiringKeysAlarmName(args.alarmNamePrefix),
-                alarmDescription:
-                    `Imported key material of a KMS key expires in ${args.warningDays} days or less. One contributor per key, found by a Metrics Insights query: ` +
-                    "keys created later join on their own. Re-import the same key material with a later validTo.",
+                alarmDescription: expiringKeysAlarmDescription(args.warningDays),
                 ...settings,
                 metricQueries: [...settings.metricQueries],
                 region: args.region,

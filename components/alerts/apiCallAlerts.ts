@@ -44,6 +44,8 @@ export interface ApiCallAlertsArgs {
     readonly readableAlerts?: boolean;
     /** SQS queue for events that could not be delivered to the topic. Default: none. */
     readonly deadLetterQueueArn?: pulumi.Input<string>;
+    /** The bus every rule is on: the organization bus for member accounts' events. Default: the default bus. */
+    readonly eventBusName?: pulumi.Input<string>;
     /** Tags for every rule. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
@@ -67,7 +69,7 @@ export class ApiCallAlerts extends pulumi.ComponentResource {
                     state: apiCallRuleState(alert.eventNames),
                     inputTransformer: (args.readableAlerts ?? true) ? apiCallAlertTransformer() : undefined,
                 },
-                { topicArn: args.topicArn, deadLetterQueueArn: args.deadLetterQueueArn, tags: args.tags },
+                { topicArn: args.topicArn, deadLetterQueueArn: args.deadLetterQueueArn, eventBusName: args.eventBusName, tags: args.tags },
             ),
         );
 

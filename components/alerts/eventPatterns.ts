@@ -20,7 +20,8 @@ export interface EventPattern {
     readonly "detail-type": readonly string[];
     readonly region?: readonly string[];
     readonly account?: readonly string[];
-    readonly resources?: readonly string[];
+    /** ARNs, or `{ suffix }` matchers (EventBridge User Guide, "Suffix matching"). */
+    readonly resources?: readonly (string | { readonly suffix: string })[];
     readonly detail?: Record<string, unknown>;
 }
 

@@ -25,6 +25,8 @@ export interface ExpiringKeyAlertsArgs {
     readonly readableAlerts?: boolean;
     /** SQS queue for events that could not be delivered to the topic. Default: none. */
     readonly deadLetterQueueArn?: pulumi.Input<string>;
+    /** The bus the rule is on: the organization bus for member accounts' events. Default: the default bus. */
+    readonly eventBusName?: pulumi.Input<string>;
     /** Tags for the rule. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
@@ -46,7 +48,7 @@ export class ExpiringKeyAlerts extends pulumi.ComponentResource {
                 state: "ENABLED",
                 inputTransformer: (args.readableAlerts ?? true) ? expiringKeyContributorTransformer(args.warningDays) : undefined,
             },
-            { topicArn: args.topicArn, deadLetterQueueArn: args.deadLetterQueueArn, tags: args.tags },
+            { topicArn: args.topicArn, deadLetterQueueArn: args.deadLetterQueueArn, eventBusName: args.eventBusName, tags: args.tags },
         );
 
         this.ruleName = rule.name;

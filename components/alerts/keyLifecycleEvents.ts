@@ -12,6 +12,8 @@ export interface KeyLifecycleEventsArgs {
     readonly readableAlerts?: boolean;
     /** SQS queue for events that could not be delivered to the topic. Default: none. */
     readonly deadLetterQueueArn?: pulumi.Input<string>;
+    /** The bus the rule is on: the organization bus for member accounts' events. Default: the default bus. */
+    readonly eventBusName?: pulumi.Input<string>;
     /** Tags for the rule. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
@@ -37,7 +39,7 @@ export class KeyLifecycleEvents extends pulumi.ComponentResource {
                 state: "ENABLED",
                 inputTransformer: (args.readableAlerts ?? true) ? keyLifecycleAlertTransformer() : undefined,
             },
-            { topicArn: args.topicArn, deadLetterQueueArn: args.deadLetterQueueArn, tags: args.tags },
+            { topicArn: args.topicArn, deadLetterQueueArn: args.deadLetterQueueArn, eventBusName: args.eventBusName, tags: args.tags },
         );
 
         this.ruleName = rule.name;

@@ -36,6 +36,8 @@ export interface RemoteAlarmAlertsArgs {
     readonly readableAlerts?: boolean;
     /** SQS queue for events that could not be delivered to the topic. Default: none. */
     readonly deadLetterQueueArn?: pulumi.Input<string>;
+    /** The bus every rule is on: the organization bus for member accounts' events. Default: the default bus. */
+    readonly eventBusName?: pulumi.Input<string>;
     /** Tags for every rule. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
@@ -61,7 +63,7 @@ export class RemoteAlarmAlerts extends pulumi.ComponentResource {
                     state: "ENABLED",
                     inputTransformer: (args.readableAlerts ?? true) ? alarmStateChangeTransformer() : undefined,
                 },
-                { topicArn: args.topicArn, deadLetterQueueArn: args.deadLetterQueueArn, tags: args.tags },
+                { topicArn: args.topicArn, deadLetterQueueArn: args.deadLetterQueueArn, eventBusName: args.eventBusName, tags: args.tags },
             ),
         );
 

@@ -27,10 +27,12 @@ export interface TopicRuleDelivery {
     readonly topicArn: pulumi.Input<string>;
     /** SQS queue for events EventBridge could not deliver. Default: none, and they are dropped. */
     readonly deadLetterQueueArn?: pulumi.Input<string>;
+    /** The bus the rule is on. Default: the default bus. */
+    readonly eventBusName?: pulumi.Input<string>;
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
-/** An EventBridge rule on the default bus whose one target is the alert topic. */
+/** An EventBridge rule whose one target is the alert topic. */
 export function createTopicRule(parent: pulumi.Resource, name: string, spec: TopicRuleSpec, delivery: TopicRuleDelivery): aws.cloudwatch.EventRule {
     const rule = new aws.cloudwatch.EventRule(
         `${name}-rule`,
@@ -39,6 +41,7 @@ export function createTopicRule(parent: pulumi.Resource, name: string, spec: Top
             description: spec.description,
             eventPattern: pulumi.jsonStringify(spec.eventPattern),
             state: spec.state,
+            eventBusName: delivery.eventBusName,
             tags: delivery.tags,
         },
         { parent },
@@ -49,6 +52,7 @@ export function createTopicRule(parent: pulumi.Resource, name: string, spec: Top
         `${name}-target`,
         {
             rule: rule.name,
+            eventBusName: delivery.eventBusName,
             arn: delivery.topicArn,
             retryPolicy: TARGET_RETRY_POLICY,
             inputTransformer: spec.inputTransformer,

@@ -1,5 +1,6 @@
 import { watchedKeyRegion } from "../alarms";
 import { FORWARDER_RULE_ROLES, HEARTBEAT_RULE_ROLE } from "../forwarding";
+import { organizationMemberPrefix } from "../organization";
 import { EVENT_RULE_NAME_MAX, eventRuleName, namePrefix, partitionOfRegion, PARTITIONS_WITHOUT_CROSS_REGION_ROUTING } from "../shared";
 import { DAY_MS } from "./schema";
 import { ImportedKeyConfig, ParseContext, Problem } from "./types";
@@ -16,24 +17,26 @@ function stringsAt(input: Record<string, unknown>, key: string, field?: string):
     });
 }
 
+/** The positions of values that an earlier value already had. */
+function duplicates(values: (string | undefined)[], normalise: (value: string) => string = (v) => v): number[] {
+    const seen = new Set<string>();
+    return values.flatMap((value, index) => {
+        if (value === undefined) {
+            return [];
+        }
+        const key = normalise(value);
+        const repeated = seen.has(key);
+        seen.add(key);
+        return repeated ? [index] : [];
+    });
+}
+
 /**
  * Checks that span several keys. They run on the decoded input even when single values are
  * invalid, so that one run reports every problem.
  */
 export function crossFieldProblems(input: Record<string, unknown>, ctx: ParseContext): Problem[] {
     const problems: Problem[] = [];
-    const duplicates = (values: (string | undefined)[], normalise: (value: string) => string = (v) => v): number[] => {
-        const seen = new Set<string>();
-        return values.flatMap((value, index) => {
-            if (value === undefined) {
-                return [];
-            }
-            const key = normalise(value);
-            const repeated = seen.has(key);
-            seen.add(key);
-            return repeated ? [index] : [];
-        });
-    };
     for (const index of duplicates(stringsAt(input, "alertEmails"), (email) => email.toLowerCase())) {
         problems.push({ path: ["alertEmails", index], message: "is listed twice" });
     }
@@ -55,6 +58,7 @@ export function crossFieldProblems(input: Record<string, unknown>, ctx: ParseCon
         }
     });
     problems.push(...regionProblems(input, ctx, watched));
+    problems.push(...organizationProblems(input, ctx));
     if (input.importedKeyMaterial !== undefined && importedKey === undefined) {
         problems.push({ path: ["importedKeyMaterial"], message: "is set but importedKey is not; set importedKey.alias to create the key" });
     }
@@ -98,6 +102,36 @@ function regionProblems(input: Record<string, unknown>, ctx: ParseContext, watch
             problems.push({ path: ["watchedKeys", index], message: `is in ${region}, which kms-monitoring:regions does not list; add ${region} to regions, or its expiry alarm has nowhere to live` });
         }
     });
+    return problems;
+}
+
+/** The organization's OUs and regions against `regions` and the names the member template chooses. */
+function organizationProblems(input: Record<string, unknown>, ctx: ParseContext): Problem[] {
+    const organization = input.organization;
+    if (typeof organization !== "object" || organization === null || Array.isArray(organization)) {
+        return [];
+    }
+    const problems: Problem[] = [];
+    const fields = organization as Record<string, unknown>;
+    for (const index of duplicates(stringsAt(fields, "organizationalUnitIds"))) {
+        problems.push({ path: ["organization", "organizationalUnitIds", index], message: "is listed twice" });
+    }
+    const watched = Array.isArray(input.regions) ? stringsAt(input, "regions") : ctx.homeRegion === undefined ? [] : [ctx.homeRegion];
+    const memberRegions = stringsAt(fields, "regions");
+    for (const index of duplicates(memberRegions)) {
+        problems.push({ path: ["organization", "regions", index], message: "is listed twice" });
+    }
+    memberRegions.forEach((region, index) => {
+        if (region !== undefined && !watched.includes(region)) {
+            problems.push({ path: ["organization", "regions", index], message: `is not in kms-monitoring:regions (${watched.join(", ")}); member regions must be a subset of the regions the stack watches` });
+        }
+    });
+    const memberPrefix = organizationMemberPrefix(namePrefix(ctx.project, ctx.stack));
+    const longestRegion = [...(memberRegions.length > 0 ? memberRegions : watched)].filter((region): region is string => region !== undefined).sort((a, b) => b.length - a.length)[0] ?? "";
+    const longest = [...FORWARDER_RULE_ROLES.map((role) => eventRuleName(memberPrefix, role)), `${memberPrefix}-forwarder-${longestRegion}`].sort((a, b) => b.length - a.length)[0];
+    if (longest.length > EVENT_RULE_NAME_MAX) {
+        problems.push({ path: ["organization"], message: `makes the member name "${longest}" longer than ${EVENT_RULE_NAME_MAX} characters (rule and IAM role names); use a shorter project or stack name` });
+    }
     return problems;
 }
 

@@ -44,6 +44,7 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, ctx: Par
         project: ctx.project,
         stack: ctx.stack,
         homeRegion: ctx.homeRegion,
+        organization: config.organization === undefined ? undefined : { ...config.organization, regions: config.organization.regions ?? config.regions },
         importedKeyMaterial: config.importedKeyMaterial === undefined ? undefined : pulumi.secret(config.importedKeyMaterial),
         tags: { ...config.tags, project: ctx.project, stack: ctx.stack, "managed-by": "pulumi" },
         warnings: configWarnings(config, ctx),

@@ -28,6 +28,9 @@ const ALIAS_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:alias\/[A-Za-z0-9/_-]{1
  * run (terraform-provider-aws, aws_kms_external_key, waitKeyValidToPropagated).
  */
 const VALID_TO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
+/** AWS Organizations API reference: Organization Id `^o-[a-z0-9]{10,32}$`; OU `^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$`; root `^r-[0-9a-z]{4,32}$`. */
+const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
+const OU_OR_ROOT_ID = /^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32})$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 export const DAY_MS = 86_400_000;
@@ -145,6 +148,24 @@ export function stackSchema(ctx: ParseContext) {
             error: "must be a key ID (1234abcd-12ab-34cd-56ef-1234567890ab), a key ARN, alias/<name> or an alias ARN",
         });
 
+    const regionCode = z.string({ error: "must be a string" }).regex(REGION_CODE, { error: "is not an AWS region code; expected e.g. eu-west-1" });
+
+    const organization = z.strictObject(
+        {
+            id: z.string({ error: "must be a string" }).regex(ORGANIZATION_ID, { error: "must be an organization ID: o- and 10 to 32 lowercase letters or digits, e.g. o-a1b2c3d4e5" }),
+            organizationalUnitIds: z
+                .array(z.string({ error: "must be a string" }).regex(OU_OR_ROOT_ID, { error: "must be an OU ID (ou-ab12-cdef3456) or the root ID (r-ab12)" }), {
+                    error: "must be a list of OU IDs or the root ID",
+                })
+                .min(1, { error: "must name at least one OU, or the root" }),
+            callAs: z
+                .enum(["SELF", "DELEGATED_ADMIN"], { error: "must be SELF (deploying from the management account) or DELEGATED_ADMIN (from a registered delegated administrator)" })
+                .default("DELEGATED_ADMIN"),
+            regions: z.array(regionCode, { error: "must be a list of region codes" }).min(1, { error: "must list at least one region" }).optional(),
+        },
+        { error: "must be an object with id, organizationalUnitIds and optional callAs, regions" },
+    );
+
     const tags = z.record(
         z
             .string()
@@ -177,9 +198,7 @@ export function stackSchema(ctx: ParseContext) {
             importedKeyMaterial: keyMaterial.optional(),
             watchedKeys: z.array(keyReference, { error: "must be a list of key IDs, key ARNs or aliases" }).default([]),
             regions: z
-                .array(z.string({ error: "must be a string" }).regex(REGION_CODE, { error: "is not an AWS region code; expected e.g. eu-west-1" }), {
-                    error: "must be a list of region codes",
-                })
+                .array(regionCode, { error: "must be a list of region codes" })
                 .min(1, { error: "must list at least the home region" })
                 .default(ctx.homeRegion === undefined ? [] : [ctx.homeRegion]),
             expiryWarningDays: wholeDays(1, 365).default(DEFAULT_EXPIRY_WARNING_DAYS),
@@ -193,6 +212,7 @@ export function stackSchema(ctx: ParseContext) {
             auditTrail: auditTrail.prefault({}),
             readableAlerts: booleanSchema().default(true),
             dashboard: booleanSchema().default(true),
+            organization: organization.optional(),
             tags: tags.default({}),
         });
 }

@@ -26,6 +26,14 @@ export interface AuditTrailConfig {
     readonly forceDestroyBucket: boolean;
 }
 
+export interface OrganizationConfig {
+    readonly id: string;
+    readonly organizationalUnitIds: readonly string[];
+    readonly callAs: "SELF" | "DELEGATED_ADMIN";
+    /** The member regions; defaults to the stack's `regions`. */
+    readonly regions: readonly string[];
+}
+
 /** The validated stack config, with every default applied. */
 export interface StackConfig {
     readonly project: string;
@@ -53,6 +61,8 @@ export interface StackConfig {
     readonly auditTrail: AuditTrailConfig;
     readonly readableAlerts: boolean;
     readonly dashboard: boolean;
+    /** Member accounts of an AWS Organization, covered through a StackSet. Absent: this account only. */
+    readonly organization?: OrganizationConfig;
     /** The user's `tags` plus `project`, `stack` and `managed-by`. */
     readonly tags: Readonly<Record<string, string>>;
     /** Valid but worth a word: `readStackConfig` logs them with pulumi.log.warn. */

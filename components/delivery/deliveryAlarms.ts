@@ -54,8 +54,17 @@ export function deliveryAlarmDescription(failure: DeliveryFailure, subject: stri
     }
 }
 
-export function failedInvocationsAlarmName(ruleName: string): string {
-    return `${ruleName}-failed-invocations`;
+/** `busRole` tells apart a rule of the same name on a custom bus, e.g. `org`. */
+export function failedInvocationsAlarmName(ruleName: string, busRole?: string): string {
+    return busRole === undefined ? `${ruleName}-failed-invocations` : `${ruleName}-${busRole}-failed-invocations`;
+}
+
+/** A custom event bus the watched rules are on. */
+export interface WatchedBus {
+    /** The bus's name, the `EventBusName` dimension of its rules' metrics. */
+    readonly name: string;
+    /** A short word for it in alarm names, e.g. `org`. */
+    readonly role: string;
 }
 
 export function deadLettersAlarmName(alarmNamePrefix: string): string {
@@ -75,6 +84,11 @@ export interface DeliveryAlarmsArgs {
     readonly alarmNamePrefix: string;
     /** Region of the alarms, and of the rules and queue they watch. Default: the provider's. */
     readonly region?: string;
+    /**
+     * The custom bus `ruleNames` are on; their metrics then carry EventBusName as well as RuleName
+     * (EventBridge User Guide, "Monitoring Amazon EventBridge"). Default: the default bus.
+     */
+    readonly eventBus?: WatchedBus;
     /** Tags for every alarm. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
@@ -92,9 +106,10 @@ export class DeliveryAlarms extends pulumi.ComponentResource {
         super("kms-monitoring:delivery:DeliveryAlarms", name, {}, opts);
 
         const prefix = args.alarmNamePrefix;
+        const bus = args.eventBus;
         const watched: { alarmName: string; failure: DeliveryFailure; subject: pulumi.Input<string> }[] = [
             ...(args.topicName === undefined ? [] : [{ alarmName: `${prefix}-sns-failed-notifications`, failure: "failed-notifications" as const, subject: args.topicName }]),
-            ...(args.ruleNames ?? []).map((ruleName) => ({ alarmName: failedInvocationsAlarmName(ruleName), failure: "failed-invocations" as const, subject: ruleName })),
+            ...(args.ruleNames ?? []).map((ruleName) => ({ alarmName: failedInvocationsAlarmName(ruleName, bus?.role), failure: "failed-invocations" as const, subject: ruleName })),
             ...(args.deadLetterQueueName === undefined ? [] : [{ alarmName: deadLettersAlarmName(prefix), failure: "dead-letters" as const, subject: args.deadLetterQueueName }]),
         ];
 
@@ -108,7 +123,7 @@ export class DeliveryAlarms extends pulumi.ComponentResource {
                     name: alarmName,
                     alarmDescription: pulumi.output(subject).apply((value) => deliveryAlarmDescription(failure, value)),
                     ...settings,
-                    dimensions: { [dimension]: subject },
+                    dimensions: failure === "failed-invocations" && bus !== undefined ? { EventBusName: bus.name, [dimension]: subject } : { [dimension]: subject },
                     region: args.region,
                     tags: args.tags,
                 },

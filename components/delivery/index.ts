@@ -2,4 +2,6 @@
 export { DEAD_LETTER_RETENTION_SECONDS, DeadLetterQueue } from "./deadLetterQueue";
 export type { DeadLetterQueueArgs } from "./deadLetterQueue";
 export { deadLettersAlarmName, DeliveryAlarms, failedInvocationsAlarmName } from "./deliveryAlarms";
-export type { DeliveryAlarmsArgs } from "./deliveryAlarms";
+export type { DeliveryAlarmsArgs, DeliveryFailure, WatchedBus } from "./deliveryAlarms";
+export { deliveryAlarmDescription, deliveryAlarmSettings } from "./deliveryAlarms";
+export { deadLetterQueuePolicyDocument } from "./queuePolicy";

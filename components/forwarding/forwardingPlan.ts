@@ -42,6 +42,8 @@ export interface ForwardingSelection {
     readonly deadLetterQueue: boolean;
     /** Failed-invocation and dead-letter alarms on the forwarders. */
     readonly selfMonitoring: boolean;
+    /** Where the events go, for the rules' descriptions. Default: `the home region`. */
+    readonly destination?: string;
 }
 
 export interface ForwardingRuleSpec {
@@ -76,10 +78,11 @@ export function forwardingPlan(ruleNamePrefix: string, selection: ForwardingSele
         description,
         ...rest,
     });
+    const destination = selection.destination ?? "the home region";
     const fixed: ForwardingRuleSpec[] = [];
     if (selection.apiCalls.length > 0) {
         fixed.push(
-            rule(API_CALLS_ROLE, "Forwards the KMS API calls this stack alerts on to its home region", {
+            rule(API_CALLS_ROLE, `Forwards the KMS API calls the monitoring alerts on to ${destination}`, {
                 eventPattern: forwardedApiCallPattern(selection.apiCalls),
                 // The forwarder, not only the home rule, must opt in to read-only calls, or they are never forwarded.
                 state: apiCallRuleState(selection.apiCalls.flatMap((alert) => alert.eventNames)),
@@ -87,18 +90,18 @@ export function forwardingPlan(ruleNamePrefix: string, selection: ForwardingSele
         );
     }
     if (selection.keyLifecycleEvents) {
-        fixed.push(rule(KEY_LIFECYCLE_ROLE, "Forwards KMS key expiration, rotation and deletion events to the home region", { eventPattern: keyLifecycleEventPattern(), state: "ENABLED" }));
+        fixed.push(rule(KEY_LIFECYCLE_ROLE, `Forwards KMS key expiration, rotation and deletion events to ${destination}`, { eventPattern: keyLifecycleEventPattern(), state: "ENABLED" }));
     }
     if (selection.expiringKeysAlarmName !== undefined) {
         fixed.push(
-            rule(EXPIRING_KEYS_ROLE, "Forwards each key's state change in this region's expiring-material alarm to the home region", {
+            rule(EXPIRING_KEYS_ROLE, `Forwards each key's state change in this region's expiring-material alarm to ${destination}`, {
                 eventPattern: contributorStateChangePattern(selection.expiringKeysAlarmName),
                 state: "ENABLED",
             }),
         );
     }
     // A scheduled rule rejects ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS (terraform-provider-aws#34988).
-    fixed.push(rule(HEARTBEAT_RULE_ROLE, "Proves every few minutes that events from this region reach the home region", { scheduleExpression: HEARTBEAT_SCHEDULE, state: "ENABLED" }));
+    fixed.push(rule(HEARTBEAT_RULE_ROLE, `Proves every few minutes that events from this region reach ${destination}`, { scheduleExpression: HEARTBEAT_SCHEDULE, state: "ENABLED" }));
 
     // The alarm forwarders forward their own failed-invocation alarms too, and how many of them
     // there are depends on how many names there are: settle the count first.
@@ -107,13 +110,13 @@ export function forwardingPlan(ruleNamePrefix: string, selection: ForwardingSele
     for (;;) {
         const ruleNames = [...fixed.map((each) => each.ruleName), ...Array.from({ length: alarmRuleCount }, (_, index) => eventRuleName(ruleNamePrefix, alarmRuleRole(index)))];
         const ownAlarmNames = selection.selfMonitoring
-            ? [...ruleNames.map(failedInvocationsAlarmName), ...(selection.deadLetterQueue ? [deadLettersAlarmName(ruleNamePrefix)] : [])]
+            ? [...ruleNames.map((ruleName) => failedInvocationsAlarmName(ruleName)), ...(selection.deadLetterQueue ? [deadLettersAlarmName(ruleNamePrefix)] : [])]
             : [];
         const alarmNames = [...selection.alarmNames, ...ownAlarmNames];
         const patterns = alarmStateChangePatterns(alarmNames);
         if (patterns.length <= alarmRuleCount) {
             const alarmRules = patterns.map((eventPattern, index) =>
-                rule(alarmRuleRole(index), "Forwards state changes of this stack's alarms in this region to the home region", { eventPattern, state: "ENABLED" }),
+                rule(alarmRuleRole(index), `Forwards state changes of the monitoring's alarms in this region to ${destination}`, { eventPattern, state: "ENABLED" }),
             );
             return { rules: [...fixed, ...alarmRules], ownAlarmNames, alarmNames };
         }

@@ -5,9 +5,13 @@ export interface AwsEnvironment {
     readonly region: string;
 }
 
-/** Rules on the default event bus have ARNs `arn:<partition>:events:<region>:<account>:rule/<name>`. */
-export function eventRuleArn(env: AwsEnvironment, ruleName: string): string {
-    return `arn:${env.partition}:events:${env.region}:${env.accountId}:rule/${ruleName}`;
+/**
+ * Rules on the default event bus have ARNs `arn:<partition>:events:<region>:<account>:rule/<name>`;
+ * rules on a custom bus `...:rule/<bus>/<name>`.
+ */
+export function eventRuleArn(env: AwsEnvironment, ruleName: string, busName = "default"): string {
+    const path = busName === "default" ? ruleName : `${busName}/${ruleName}`;
+    return `arn:${env.partition}:events:${env.region}:${env.accountId}:rule/${path}`;
 }
 
 /** Matches every CloudWatch alarm of the account in the region. */

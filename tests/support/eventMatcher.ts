@@ -6,7 +6,8 @@
  *   when the event holds an array of objects, against any one of them;
  * - every pattern field must match; event fields the pattern does not name are ignored;
  * - a field missing from the event never matches;
- * - `$or` holds a list of sub-patterns, of which at least one must match the same object.
+ * - `$or` holds a list of sub-patterns, of which at least one must match the same object;
+ * - a list entry `{ suffix: "..." }` matches a string value that ends with it.
  * (EventBridge User Guide, "Event patterns" and "Arrays in EventBridge event patterns".)
  */
 export function matchesPattern(pattern: object, event: unknown): boolean {
@@ -30,7 +31,18 @@ function matchesField(expected: unknown, actual: unknown): boolean {
     }
     if (Array.isArray(expected)) {
         const values = Array.isArray(actual) ? actual : [actual];
-        return values.some((value) => expected.some((candidate) => candidate === value));
+        return values.some((value) =>
+            expected.some((candidate) => {
+                if (typeof candidate === "object" && candidate !== null) {
+                    const { suffix, ...others } = candidate as { suffix?: unknown };
+                    if (typeof suffix !== "string" || Object.keys(others).length > 0) {
+                        throw new Error(`unsupported matcher ${JSON.stringify(candidate)}`);
+                    }
+                    return typeof value === "string" && value.endsWith(suffix);
+                }
+                return candidate === value;
+            }),
+        );
     }
     if (typeof expected === "object" && expected !== null) {
         const objects = Array.isArray(actual) ? actual : [actual];

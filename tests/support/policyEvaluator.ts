@@ -4,7 +4,9 @@
  *   request is implicitly denied;
  * - Principal: "*", { AWS: "*" | account | ARN | list }, { Service: name | list };
  * - Action and Resource: exact values or `*` / `?` wildcards, case-insensitive for actions;
- * - Condition operators StringEquals, StringLike, ArnEquals, ArnLike and Bool. Condition keys are
+ * - Condition operators StringEquals, StringLike, ArnEquals, ArnLike, Bool and
+ *   ForAllValues:StringEquals (every value the request carries for the key is in the list; the
+ *   request here carries one value per key, comma-separated for several). Condition keys are
  *   case-insensitive; a key missing from the request fails every operator here (no ...IfExists);
  *   several values for one key are ORed, several keys and operators are ANDed.
  * (IAM User Guide, "Policy evaluation logic" and "IAM JSON policy elements: Condition operators".)
@@ -80,6 +82,10 @@ const OPERATORS: Record<string, (expected: string, actual: string) => boolean> =
 function conditionsHold(condition: Statement["Condition"], context: Request["context"]): boolean {
     const lowered = new Map(Object.entries(context).map(([key, value]) => [key.toLowerCase(), value]));
     return Object.entries(condition ?? {}).every(([operator, keys]) => {
+        if (operator === "ForAllValues:StringEquals") {
+            // An absent key holds vacuously for ForAllValues (IAM User Guide, "Multivalued context keys").
+            return Object.entries(keys).every(([key, expected]) => (lowered.get(key.toLowerCase())?.split(",") ?? []).every((value) => list(expected).includes(value)));
+        }
         const test = OPERATORS[operator];
         if (test === undefined) {
             throw new Error(`the test evaluator does not model condition operator ${operator}`);

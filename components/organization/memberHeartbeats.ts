@@ -1,0 +1,136 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import type { EventPattern } from "../alerts";
+import { createAlarm, PolicyDocument } from "../shared";
+
+/** Heartbeats per member account and region in an hour: the template's rate(5 minutes). */
+export const HEARTBEATS_PER_HOUR = 12;
+
+/** Any member's heartbeat as it arrives on the organization bus: its rule ARN ends in the rule's fixed name. */
+export function memberHeartbeatPattern(memberHeartbeatRuleName: string): EventPattern {
+    return { source: ["aws.events"], "detail-type": ["Scheduled Event"], resources: [{ suffix: `:rule/${memberHeartbeatRuleName}` }] };
+}
+
+/**
+ * Fires when an hour brings fewer heartbeats than every expected member account and region sends,
+ * with half a member's hour of slack for a heartbeat that lands on the other side of the hour.
+ * No data is breaching: silence from everyone is the worst case. With no member expected it
+ * cannot fire.
+ */
+export function memberHeartbeatAlarmSettings(expectedMemberRegions: number) {
+    return {
+        namespace: "AWS/Events",
+        metricName: "MatchedEvents",
+        statistic: "Sum",
+        period: 3600,
+        evaluationPeriods: 1,
+        comparisonOperator: "LessThanThreshold",
+        threshold: Math.max(0, expectedMemberRegions * HEARTBEATS_PER_HOUR - HEARTBEATS_PER_HOUR / 2),
+        treatMissingData: expectedMemberRegions > 0 ? "breaching" : "notBreaching",
+    } as const;
+}
+
+/** Lets EventBridge write the heartbeats into the log group (EventBridge User Guide, "CloudWatch Logs permissions"). */
+export function heartbeatLogPolicy(logGroupArn: string): PolicyDocument {
+    return {
+        Version: "2012-10-17",
+        Statement: [
+            {
+                Sid: "EventBridgeWritesMemberHeartbeats",
+                Effect: "Allow",
+                Principal: { Service: ["events.amazonaws.com", "delivery.logs.amazonaws.com"] },
+                Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                Resource: `${logGroupArn}:*`,
+            },
+        ],
+    };
+}
+
+/** Which member account and region went silent: the last heartbeat of each, oldest first. */
+export const SILENT_MEMBERS_QUERY = [
+    "# The last heartbeat of each member account and region, oldest first: a silent one stands at the top.",
+    "fields account, region",
+    "| stats max(@timestamp) as lastHeartbeat, count(*) as heartbeats by account, region",
+    "| sort lastHeartbeat asc",
+    "| limit 1000",
+].join("\n");
+
+export interface MemberHeartbeatsArgs {
+    /** Prefix of the rule, log group, alarm and query names, e.g. `kms-monitoring-prod`. Required. */
+    readonly namePrefix: string;
+    /** The organization bus. Required. */
+    readonly busName: pulumi.Input<string>;
+    /** The fixed name of the members' heartbeat rule. Required. */
+    readonly memberHeartbeatRuleName: string;
+    /** How many member account-and-region pairs should send heartbeats. Required. */
+    readonly expectedMemberRegions: pulumi.Input<number>;
+    /** ARN of the topic the alarm notifies. Required. */
+    readonly topicArn: pulumi.Input<string>;
+    /** Tags for the rule, log group and alarm. Default: none. */
+    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/**
+ * Catches a member account or region going silent. A Metrics Insights alarm cannot: a silent
+ * member has no series, so it is no contributor. Instead every heartbeat is kept in a log group
+ * (account and region are fields of each event), the hourly count is compared with the count the
+ * organization's accounts should send, and a saved query names the silent ones.
+ */
+export class MemberHeartbeats extends pulumi.ComponentResource {
+    public readonly ruleName: pulumi.Output<string>;
+    public readonly alarmName: pulumi.Output<string>;
+    public readonly alarmArn: pulumi.Output<string>;
+    public readonly logGroupName: pulumi.Output<string>;
+
+    constructor(name: string, args: MemberHeartbeatsArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("kms-monitoring:organization:MemberHeartbeats", name, {}, opts);
+
+        const logGroup = new aws.cloudwatch.LogGroup(`${name}-log`, { name: `/aws/events/${args.namePrefix}-member-heartbeats`, retentionInDays: 14, tags: args.tags }, { parent: this });
+        const logPolicy = new aws.cloudwatch.LogResourcePolicy(
+            `${name}-log-policy`,
+            { policyName: `${args.namePrefix}-member-heartbeats`, policyDocument: pulumi.jsonStringify(logGroup.arn.apply(heartbeatLogPolicy)) },
+            { parent: this },
+        );
+        const rule = new aws.cloudwatch.EventRule(
+            `${name}-rule`,
+            {
+                name: `${args.namePrefix}-member-heartbeats`,
+                description: "Heartbeats of every member account and region, kept to tell which went silent",
+                eventBusName: args.busName,
+                eventPattern: pulumi.jsonStringify(memberHeartbeatPattern(args.memberHeartbeatRuleName)),
+                state: "ENABLED",
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        new aws.cloudwatch.EventTarget(`${name}-target`, { rule: rule.name, eventBusName: args.busName, arn: logGroup.arn }, { parent: this, dependsOn: [logPolicy] });
+        new aws.cloudwatch.QueryDefinition(`${name}-query`, { name: `${args.namePrefix}/Silent member accounts and regions`, logGroupNames: [logGroup.name], queryString: SILENT_MEMBERS_QUERY }, { parent: this });
+
+        const settings = pulumi.output(args.expectedMemberRegions).apply(memberHeartbeatAlarmSettings);
+        const alarm = createAlarm(
+            this,
+            `${name}-alarm`,
+            {
+                name: `${args.namePrefix}-member-heartbeats`,
+                alarmDescription: pulumi.interpolate`Fewer heartbeats than the ${args.expectedMemberRegions} member account-region pairs send in an hour: a member account or region stopped forwarding its KMS events. Run the saved query '${args.namePrefix}/Silent member accounts and regions', then check that account's StackSet instance, forwarding rules and role.`,
+                namespace: settings.namespace,
+                metricName: settings.metricName,
+                statistic: settings.statistic,
+                period: settings.period,
+                evaluationPeriods: settings.evaluationPeriods,
+                comparisonOperator: settings.comparisonOperator,
+                threshold: settings.threshold,
+                treatMissingData: settings.treatMissingData,
+                dimensions: { EventBusName: args.busName, RuleName: rule.name },
+                tags: args.tags,
+            },
+            args.topicArn,
+        );
+
+        this.ruleName = rule.name;
+        this.alarmName = alarm.name;
+        this.alarmArn = alarm.arn;
+        this.logGroupName = logGroup.name;
+        this.registerOutputs({ ruleName: this.ruleName, alarmName: this.alarmName, alarmArn: this.alarmArn, logGroupName: this.logGroupName });
+    }
+}

@@ -1,0 +1,90 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+
+export type CallAs = "SELF" | "DELEGATED_ADMIN";
+
+/**
+ * How an instance rolls out to an OU's accounts: every account of a region at once, and a few
+ * failing accounts do not stop the others (a monitor missing in one account is better than in
+ * all). On the instance, because the StackSet's own preferences are ignored
+ * (terraform-provider-aws#33170).
+ */
+export const MEMBER_OPERATION_PREFERENCES = {
+    concurrencyMode: "SOFT_FAILURE_TOLERANCE",
+    maxConcurrentPercentage: 100,
+    failureTolerancePercentage: 10,
+} as const;
+
+export interface MemberStackSetArgs {
+    /** The StackSet's name. Required. */
+    readonly stackSetName: string;
+    /** The member template, as JSON. Required. */
+    readonly templateBody: pulumi.Input<string>;
+    /** `SELF` from the management account, `DELEGATED_ADMIN` from a registered delegated administrator. Required. */
+    readonly callAs: CallAs;
+    /** OUs, or the root, whose accounts get the stack, now and when they join later. Required. */
+    readonly organizationalUnitIds: readonly string[];
+    /** One instance per region. A plain list: it decides which instances exist. Required. */
+    readonly regions: readonly string[];
+    /** Accounts of those OUs that must not get the stack: the central account, whose own regions the stack covers. Default: none. */
+    readonly excludedAccountIds?: pulumi.Input<pulumi.Input<string>[]>;
+    /** Tags for the StackSet, which CloudFormation puts on the stacks' resources. Default: none. */
+    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/**
+ * A service-managed StackSet with automatic deployment: CloudFormation rolls the member template
+ * out to every account of the OUs, including accounts added later, and removes the stacks when an
+ * account leaves. It never deploys to the management account (cloudformation-coverage-roadmap#1705).
+ */
+export class MemberStackSet extends pulumi.ComponentResource {
+    public readonly stackSetName: pulumi.Output<string>;
+    public readonly instanceRegions: pulumi.Output<string[]>;
+
+    constructor(name: string, args: MemberStackSetArgs, opts?: pulumi.ComponentResourceOptions) {
+        super("kms-monitoring:organization:MemberStackSet", name, {}, opts);
+
+        const stackSet = new aws.cloudformation.StackSet(
+            `${name}-stack-set`,
+            {
+                name: args.stackSetName,
+                description: "KMS monitoring forwarders for every member account and region",
+                permissionModel: "SERVICE_MANAGED",
+                autoDeployment: { enabled: true, retainStacksOnAccountRemoval: false },
+                // callAs on both resources, or the instance fails as "not the management account
+                // or delegated admin" (terraform-provider-aws#32536).
+                callAs: args.callAs,
+                // The template names its IAM roles.
+                capabilities: ["CAPABILITY_NAMED_IAM"],
+                // Pulumi creates the instances of several regions at once; managed execution queues
+                // what would otherwise conflict as concurrent operations on one StackSet.
+                managedExecution: { active: true },
+                templateBody: args.templateBody,
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+
+        const instances = args.regions.map(
+            (region) =>
+                new aws.cloudformation.StackSetInstance(
+                    `${name}-${region}`,
+                    {
+                        stackSetName: stackSet.name,
+                        callAs: args.callAs,
+                        stackSetInstanceRegion: region,
+                        deploymentTargets: {
+                            organizationalUnitIds: [...args.organizationalUnitIds],
+                            ...(args.excludedAccountIds === undefined ? {} : { accountFilterType: "DIFFERENCE", accounts: args.excludedAccountIds }),
+                        },
+                        operationPreferences: MEMBER_OPERATION_PREFERENCES,
+                    },
+                    { parent: this },
+                ),
+        );
+
+        this.stackSetName = stackSet.name;
+        this.instanceRegions = pulumi.all(instances.map((instance) => instance.stackSetInstanceRegion)).apply((regions) => regions.filter((region): region is string => region !== undefined));
+        this.registerOutputs({ stackSetName: this.stackSetName, instanceRegions: this.instanceRegions });
+    }
+}

@@ -1,0 +1,164 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { alertRuleNames, createAlertRules } from "./alertRules";
+import { DEFAULT_API_CALL_ALERTS, NamedPattern, remoteAlarmRules } from "./alerts";
+import { DEFAULT_EXPIRY_WARNING_DAYS, expiringKeysAlarmName } from "./alarms";
+import { DeliveryAlarms } from "./delivery";
+import { HEARTBEAT_RULE_ROLE } from "./forwarding";
+import type { KmsMonitoringArgs, OrganizationSettings } from "./kmsMonitoringArgs";
+import {
+    forwardedEvents,
+    MemberHeartbeats,
+    MemberStackSet,
+    memberForwardingPlan,
+    MemberTemplateInputs,
+    memberTemplate,
+    OrganizationBus,
+    organizationMemberPrefix,
+} from "./organization";
+import { AwsEnvironment, eventRuleName } from "./shared";
+
+/** The organization bus: `<prefix>-members` in the home region. */
+export function organizationBusName(namePrefix: string): string {
+    return `${namePrefix}-members`;
+}
+
+/** What the member template is built from; `centralBusArn` is the organization bus's ARN. */
+function templateInputs(args: KmsMonitoringArgs, centralBusArn: string): MemberTemplateInputs {
+    return {
+        memberPrefix: organizationMemberPrefix(args.namePrefix),
+        centralBusArn,
+        apiCalls: args.apiCallAlerts ?? DEFAULT_API_CALL_ALERTS,
+        keyLifecycleEvents: args.keyLifecycleEvents ?? true,
+        discoverExpiringKeys: args.discoverExpiringKeys ?? true,
+        warningDays: args.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
+        deadLetterQueue: args.deadLetterQueue ?? true,
+        selfMonitoring: args.selfMonitoring ?? true,
+        tags: args.tags ?? {},
+    };
+}
+
+function memberRegions(args: KmsMonitoringArgs, organization: OrganizationSettings): readonly string[] {
+    return organization.regions ?? args.regions ?? (args.homeRegion === undefined ? [] : [args.homeRegion]);
+}
+
+/** The rules on the organization bus that alert on members' alarms, named like the home region's. */
+function memberAlarmRules(args: KmsMonitoringArgs, organization: OrganizationSettings): NamedPattern[] {
+    return remoteAlarmRules(args.namePrefix, memberForwardingPlan(templateInputs(args, "")).alarmNames, memberRegions(args, organization));
+}
+
+/** Every rule on the organization bus that targets the topic, by its fixed name: the topic and queue policies name them. */
+export function organizationTopicRuleNames(args: KmsMonitoringArgs): string[] {
+    return args.organization === undefined ? [] : alertRuleNames(args, memberAlarmRules(args, args.organization));
+}
+
+export interface OrganizationParts {
+    readonly busArn: pulumi.Output<string>;
+    readonly stackSetName: pulumi.Output<string>;
+    readonly instanceRegions: pulumi.Output<string[]>;
+    readonly alarmNames: pulumi.Output<string[]>;
+    readonly alarmArns: pulumi.Output<string[]>;
+}
+
+export interface OrganizationDelivery {
+    readonly topicArn: pulumi.Output<string>;
+    readonly deadLetterQueueArn?: pulumi.Output<string>;
+    readonly readableAlerts?: boolean;
+    readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Member accounts: the organization bus and its alert rules here, and the StackSet that puts the
+ * forwarders in every member account and region. The central account's own regions stay with the
+ * multi-region forwarding, so the StackSet leaves the central account out.
+ */
+export function composeOrganization(
+    parent: pulumi.Resource,
+    name: string,
+    args: KmsMonitoringArgs,
+    environment: pulumi.Output<AwsEnvironment>,
+    delivery: OrganizationDelivery,
+): OrganizationParts | undefined {
+    const organization = args.organization;
+    if (organization === undefined) {
+        return undefined;
+    }
+    const regions = memberRegions(args, organization);
+    const memberPrefix = organizationMemberPrefix(args.namePrefix);
+    const bus = new OrganizationBus(
+        `${name}-organization-bus`,
+        { busName: organizationBusName(args.namePrefix), organizationId: organization.id, forwarded: forwardedEvents(memberForwardingPlan(templateInputs(args, ""))), tags: args.tags },
+        { parent },
+    );
+    const onBus = { ...delivery, eventBusName: bus.busName };
+    createAlertRules(parent, args, onBus, {
+        componentPrefix: `${name}-org`,
+        alarmRulesRole: "member-alarms",
+        expiringKeysAlarmName: expiringKeysAlarmName(memberPrefix),
+        regions,
+        alarmRules: memberAlarmRules(args, organization),
+    });
+    const heartbeats = new MemberHeartbeats(
+        `${name}-member-heartbeats`,
+        {
+            namePrefix: args.namePrefix,
+            busName: bus.busName,
+            memberHeartbeatRuleName: eventRuleName(memberPrefix, HEARTBEAT_RULE_ROLE),
+            expectedMemberRegions: expectedMemberAccounts(parent, organization, environment).apply((accounts) => accounts * regions.length),
+            topicArn: delivery.topicArn,
+            tags: args.tags,
+        },
+        { parent },
+    );
+    const stackSet = new MemberStackSet(
+        `${name}-member-stack-set`,
+        {
+            stackSetName: `${memberPrefix}-forwarders`,
+            templateBody: pulumi.jsonStringify(bus.busArn.apply((busArn) => memberTemplate(templateInputs(args, busArn)))),
+            callAs: organization.callAs ?? "DELEGATED_ADMIN",
+            organizationalUnitIds: organization.organizationalUnitIds,
+            regions,
+            excludedAccountIds: [environment.accountId],
+            tags: args.tags,
+        },
+        { parent },
+    );
+    const alarms =
+        (args.selfMonitoring ?? true)
+            ? new DeliveryAlarms(
+                  `${name}-org-delivery`,
+                  {
+                      ruleNames: [...organizationTopicRuleNames(args), `${args.namePrefix}-member-heartbeats`],
+                      eventBus: { name: organizationBusName(args.namePrefix), role: "members" },
+                      alarmNamePrefix: args.namePrefix,
+                      topicArn: delivery.topicArn,
+                      tags: args.tags,
+                  },
+                  { parent, dependsOn: [bus] },
+              )
+            : undefined;
+    return {
+        busArn: bus.busArn,
+        stackSetName: stackSet.stackSetName,
+        instanceRegions: stackSet.instanceRegions,
+        alarmNames: pulumi.all([heartbeats.alarmName, alarms?.alarmNames ?? []]).apply(([heartbeat, others]) => [heartbeat, ...others]),
+        alarmArns: pulumi.all([heartbeats.alarmArn, alarms?.alarmArns ?? []]).apply(([heartbeat, others]) => [heartbeat, ...others]),
+    };
+}
+
+/**
+ * The accounts the StackSet deploys to: every active account under the OUs, less the management
+ * account (which a service-managed StackSet never deploys to) and the central account (left out
+ * on purpose). Read at each `pulumi up`; an account that joins later raises the count only from
+ * the next one.
+ */
+function expectedMemberAccounts(parent: pulumi.Resource, organization: OrganizationSettings, environment: pulumi.Output<AwsEnvironment>): pulumi.Output<number> {
+    const descendants = organization.organizationalUnitIds.map((parentId) => aws.organizations.getOrganizationalUnitDescendantAccountsOutput({ parentId }, { parent }));
+    const management = aws.organizations.getOrganizationOutput({ returnOrganizationOnly: true }, { parent }).masterAccountId;
+    return pulumi.all([pulumi.all(descendants), management, environment]).apply(([lists, managementAccountId, env]) => {
+        const accounts = new Set(lists.flatMap((list) => list.accounts.filter((account) => account.state === "ACTIVE").map((account) => account.id)));
+        accounts.delete(managementAccountId);
+        accounts.delete(env.accountId);
+        return accounts.size;
+    });
+}
