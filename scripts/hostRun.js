@@ -18,7 +18,7 @@
  * transpileModule, without ts-node and without type checking.
  *
  * Input (environment): PULUMI_CONFIG (JSON, as the language host passes it), PULUMI_CONFIG_SECRET_KEYS,
- * BENCH_STACK. Output: one JSON line on fd 3 (stdout if fd 3 is not open) when the process exits:
+ * BENCH_STACK, and BENCH_PROGRAM_DIR (default: this repository), the directory the host runs the program in. Output: one JSON line on fd 3 (stdout if fd 3 is not open) when the process exits:
  * milliseconds from process start to the last resource registered, resources registered, peak RSS.
  */
 "use strict";
@@ -49,6 +49,7 @@ function loadMockRuntime() {
 
 async function main() {
     const stack = process.env.BENCH_STACK || "dev";
+    const programDir = process.env.BENCH_PROGRAM_DIR || root;
     const config = JSON.parse(process.env.PULUMI_CONFIG || "{}");
     const secretKeys = JSON.parse(process.env.PULUMI_CONFIG_SECRET_KEYS || "[]");
 
@@ -76,7 +77,7 @@ async function main() {
     });
 
     // What the language host runs: node [nodeargs] <cmd/run> --monitor=... --project --stack [--dry-run] --pwd <dir> <main>.
-    process.argv = [process.argv[0], runEntry, "--monitor=mock", "--project=kms-monitoring", `--stack=${stack}`, "--dry-run", `--pwd=${root}`, "."];
+    process.argv = [process.argv[0], runEntry, "--monitor=mock", "--project=kms-monitoring", `--stack=${stack}`, "--dry-run", `--pwd=${programDir}`, "."];
     require(runEntry);
 }
 
