@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- host [--runs N]`: the program as `pulumi preview` / `pulumi up` starts it, one
+ * `npm run bench -- host [--runs N] [--project-file <Pulumi.yaml>]`: the program as `pulumi preview` / `pulumi up` starts it, one
  * fresh process per run, beside `npm run plan` and the AWS CDK yardstick synthesizing the same stack.
  *
  * - program: `node <nodeargs> scripts/hostRun.js`, which hands over to the host's own entry point
@@ -140,7 +140,9 @@ export async function hostMain(argv: readonly string[]): Promise<void> {
     const runsIndex = argv.indexOf("--runs");
     const runs = runsIndex >= 0 ? Number(argv[runsIndex + 1]) : DEFAULT_RUNS;
     const cdkInstalled = fs.existsSync(CDK_YARDSTICK) && fs.existsSync(path.join(path.dirname(CDK_YARDSTICK), "node_modules", "aws-cdk-lib"));
-    const launch = hostLaunch();
+    // Another project file's runtime options, e.g. an earlier revision's, to measure a choice against.
+    const projectIndex = argv.indexOf("--project-file");
+    const launch = projectIndex >= 0 ? hostLaunch(path.resolve(argv[projectIndex + 1])) : hostLaunch();
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "kms-bench-"));
     const rows: Row[] = [];
     try {
