@@ -1,4 +1,7 @@
 /**
+ * `npm run bench -- host`: the program in its own process as the Pulumi language host starts it,
+ * beside `npm run plan` and the CDK yardstick (scripts/benchHost.ts).
+ *
  * `npm run bench`: what the program itself costs to evaluate under Pulumi's mock runtime, for the
  * dev stack and for a large synthetic stack, against a bare script that registers the same
  * resources with @pulumi/aws directly (no components, no validation). Both run in this process,
@@ -14,6 +17,7 @@ import { KmsMonitoring, parseStackConfig, StackConfig } from "../components";
 import { auditQueries, CIS_KMS_PATTERN } from "../components/audit/auditQueries";
 import { installMocks, loadStackConfig, projectConfig, REPO_ROOT, restoreWarnings, settle } from "./mockRuntime";
 import { SNAPSHOT_NOW } from "./snapshots";
+import { hostMain } from "./benchHost";
 
 const WARM_UP_RUNS = 3;
 const MEASURED_RUNS = 7;
@@ -159,4 +163,8 @@ async function main(): Promise<void> {
     );
 }
 
-void main();
+if (process.argv[2] === "host") {
+    void hostMain(process.argv.slice(3));
+} else {
+    void main();
+}
