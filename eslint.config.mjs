@@ -13,6 +13,8 @@ export default tseslint.config(
         rules: {
             "@pulumi/no-output-in-template-literal": "error",
             "@pulumi/no-output-instance-in-template-literal": "error",
+            // Dropping keys with a rest pattern (const { a, ...rest } = x) is how an object loses fields without mutation.
+            "@typescript-eslint/no-unused-vars": ["error", { ignoreRestSiblings: true }],
         },
     },
     {

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AlertTopic, ApiCallSelection, DEFAULT_API_CALL_ALERTS, NamedPattern, remoteAlarmRules } from "./alerts";
+import { AlertTopic, ApiCallSelection, DEFAULT_API_CALL_ALERTS, EmailSubscription, NamedPattern, remoteAlarmRules } from "./alerts";
 import {
     DEFAULT_EXPIRY_WARNING_DAYS,
     ExpiringKey,
@@ -11,7 +11,7 @@ import {
     watchedKeyRegion,
 } from "./alarms";
 import { AuditTrail, SavedQueries } from "./audit";
-import type { StackConfig } from "./config";
+import { StackConfig, validateComponentArgs } from "./config";
 import { MonitoringDashboard, RemoteRegionWidgets } from "./dashboard";
 import { DeadLetterQueue, DeliveryAlarms } from "./delivery";
 import { ForwardingPlan, forwardingPlan, ForwardingRole, HeartbeatMonitor, RegionalForwarder } from "./forwarding";
@@ -24,7 +24,7 @@ import { AwsEnvironment, eventBusArn, eventRuleArn, namePrefix } from "./shared"
 export type { AuditTrailSettings, ImportedKeySettings, KmsMonitoringArgs, OrganizationSettings } from "./kmsMonitoringArgs";
 
 /** What the stack tells the user to do after `pulumi up`. */
-export function nextStepsText(subscriptions: readonly { email: string; pendingConfirmation: boolean }[]): string {
+export function nextStepsText(subscriptions: readonly EmailSubscription[]): string {
     if (subscriptions.length === 0) {
         return "No one is subscribed: set kms-monitoring:alertEmails and run pulumi up, or alerts reach nobody.";
     }
@@ -40,8 +40,11 @@ export function nextStepsText(subscriptions: readonly { email: string; pendingCo
 
 /** What the `forwarding` output shows for one region. */
 export interface RegionForwardingOutput {
+    /** The forwarding rules on that region's default bus. */
     readonly ruleNames: string[];
+    /** The region's dead-letter queue, when there is one. */
     readonly deadLetterQueueUrl?: string;
+    /** The home alarm that fires when that region's heartbeats stop. */
     readonly heartbeatAlarmName: string;
 }
 
@@ -118,16 +121,25 @@ interface Delivery {
  * and the dashboard.
  */
 export class KmsMonitoring extends pulumi.ComponentResource {
+    /** The SNS topic every alert goes to. */
     public readonly topicArn: pulumi.Output<string>;
+    /** The imported key's ID, when the stack creates one. */
     public readonly importedKeyId?: pulumi.Output<string>;
+    /** The imported key's ARN, when the stack creates one. */
     public readonly importedKeyArn?: pulumi.Output<string>;
+    /** Every EventBridge rule that alerts on the home default bus. */
     public readonly ruleNames: pulumi.Output<string[]>;
+    /** Every CloudWatch alarm of the stack, in every region. */
     public readonly alarmNames: pulumi.Output<string[]>;
+    /** What to do after `pulumi up`: the subscriptions still to confirm. */
     public readonly nextSteps: pulumi.Output<string>;
     /** Each email subscription and whether it still awaits confirmation. */
-    public readonly emailSubscriptions: pulumi.Output<{ email: string; pendingConfirmation: boolean }[]>;
+    public readonly emailSubscriptions: pulumi.Output<EmailSubscription[]>;
+    /** The key that encrypts the topic, when it is encrypted. */
     public readonly alertKeyArn?: pulumi.Output<string>;
+    /** The home dead-letter queue, when there is one. */
     public readonly deadLetterQueueUrl?: pulumi.Output<string>;
+    /** The CloudWatch dashboard, when there is one. */
     public readonly dashboardUrl?: pulumi.Output<string>;
     /** The log group holding the trail's events, when the stack creates the trail. */
     public readonly auditLogGroupName?: pulumi.Output<string>;
@@ -142,12 +154,23 @@ export class KmsMonitoring extends pulumi.ComponentResource {
     /** The regions of its instances, with `organization`. */
     public readonly stackSetInstanceRegions?: pulumi.Output<string[]>;
 
+    /** Arguments that come from a validated stack config; checking them again would only repeat it with another "now". */
+    private static readonly validated = new WeakSet<KmsMonitoringArgs>();
+
     /** The stack as `index.ts` builds it: one component named after the project. */
     static fromConfig(config: StackConfig): KmsMonitoring {
-        return new KmsMonitoring(config.project, { ...config, namePrefix: namePrefix(config.project, config.stack) });
+        const { project, stack, warnings, ...settings } = config;
+        const args: KmsMonitoringArgs = { ...settings, namePrefix: namePrefix(project, stack) };
+        KmsMonitoring.validated.add(args);
+        return new KmsMonitoring(project, args);
     }
 
     constructor(name: string, args: KmsMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
+        // Called from another language through the component package, the arguments get the stack
+        // config's checks and messages before anything registers.
+        if (!KmsMonitoring.validated.has(args)) {
+            validateComponentArgs(name, args, new Date());
+        }
         super("kms-monitoring:index:KmsMonitoring", name, {}, opts);
 
         const wiring = this.wiring(name, args);

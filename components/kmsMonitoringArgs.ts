@@ -29,24 +29,27 @@ export interface OrganizationSettings {
     /** The AWS Organizations ID, `o-...`. */
     readonly id: string;
     /** OUs, or the root, whose accounts get the member forwarders, now and when they join later. */
-    readonly organizationalUnitIds: readonly string[];
-    /** `SELF` from the management account, `DELEGATED_ADMIN` from a registered delegated administrator. Default: `DELEGATED_ADMIN`. */
-    readonly callAs?: "SELF" | "DELEGATED_ADMIN";
+    readonly organizationalUnitIds: string[];
+    /**
+     * `SELF` from the management account, `DELEGATED_ADMIN` from a registered delegated administrator.
+     * A string rather than a union, which the component package schema cannot express; it is validated. Default: `DELEGATED_ADMIN`.
+     */
+    readonly callAs?: string;
     /** The member regions, a subset of `regions`. Default: `regions`. */
-    readonly regions?: readonly string[];
+    readonly regions?: string[];
 }
 
 export interface KmsMonitoringArgs {
     /** Prefix of every physical name the stack chooses (rules, alarms), e.g. `kms-monitoring-dev`. Required. */
     readonly namePrefix: string;
     /** One SNS email subscription per address. Default: none. */
-    readonly alertEmails?: readonly string[];
+    readonly alertEmails?: string[];
     /** SNS topic name. Default: auto-named. */
     readonly topicName?: string;
     /** Topic display name, the sender name on the emails. Default: `KMS alerts`. */
     readonly topicDisplayName?: string;
     /** One EventBridge rule per entry on KMS API calls. Default: the data-key-generation and key-management rules. */
-    readonly apiCallAlerts?: readonly ApiCallAlertSpec[];
+    readonly apiCallAlerts?: ApiCallAlertSpec[];
     /** Whether to add the rule on KMS's own expiration, rotation and deletion events. Default: true. */
     readonly keyLifecycleEvents?: boolean;
     /** A KMS key with imported material to create. Default: none. */
@@ -57,9 +60,9 @@ export interface KmsMonitoringArgs {
      * Existing keys with expiring imported material to alarm on: key ID, key ARN, alias or alias
      * ARN. A key or alias ARN of another watched region puts its alarm in that region. Default: none.
      */
-    readonly watchedKeys?: readonly string[];
+    readonly watchedKeys?: string[];
     /** Every region to watch, the home region included; each other one gets forwarders to the home region. Default: the home region only. */
-    readonly regions?: readonly string[];
+    readonly regions?: string[];
     /**
      * The region of the provider the component deploys with, where the topic and alert rules
      * live. Required when `regions` lists more than it.

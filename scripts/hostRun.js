@@ -77,7 +77,10 @@ async function main() {
     });
 
     // What the language host runs: node [nodeargs] <cmd/run> --monitor=... --project --stack [--dry-run] --pwd <dir> <main>.
-    process.argv = [process.argv[0], runEntry, "--monitor=mock", "--project=kms-monitoring", `--stack=${stack}`, "--dry-run", `--pwd=${programDir}`, "."];
+    // The CLI passes Pulumi.yaml's main, or "." (package.json's main) without one.
+    const projectFile = path.join(programDir, "Pulumi.yaml");
+    const main = (fs.existsSync(projectFile) && /^main:\s*(\S+)\s*$/m.exec(fs.readFileSync(projectFile, "utf8"))?.[1]) || ".";
+    process.argv = [process.argv[0], runEntry, "--monitor=mock", "--project=kms-monitoring", `--stack=${stack}`, "--dry-run", `--pwd=${programDir}`, main];
     require(runEntry);
 }
 

@@ -37,6 +37,14 @@ export interface AlertTopicArgs {
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
+/** One email subscription and whether its owner still has to confirm it. */
+export interface EmailSubscription {
+    /** The subscribed address. */
+    readonly email: string;
+    /** True until the owner follows the link in the confirmation email; until then nothing reaches the address. */
+    readonly pendingConfirmation: boolean;
+}
+
 /** The SNS topic every alert goes to, its access policy and its email subscriptions. */
 export class AlertTopic extends pulumi.ComponentResource {
     public readonly topicArn: pulumi.Output<string>;
@@ -44,7 +52,7 @@ export class AlertTopic extends pulumi.ComponentResource {
     /** ARN of the key that encrypts the topic, when it is encrypted. */
     public readonly keyArn?: pulumi.Output<string>;
     /** Each subscribed address with whether it still awaits confirmation. */
-    public readonly subscriptions: pulumi.Output<{ email: string; pendingConfirmation: boolean }[]>;
+    public readonly subscriptions: pulumi.Output<EmailSubscription[]>;
 
     constructor(name: string, args: AlertTopicArgs, opts?: pulumi.ComponentResourceOptions) {
         super("kms-monitoring:alerts:AlertTopic", name, {}, opts);

@@ -8,9 +8,9 @@ export interface ApiCallAlertSpec {
     /** Short name, unique within the component; the rule is `<ruleNamePrefix>-<name>`. */
     readonly name: string;
     /** KMS operations that trigger the alert. */
-    readonly eventNames: readonly string[];
+    readonly eventNames: string[];
     /** When non-empty, only calls on these key ARNs match. Default: any key. */
-    readonly keyArns?: readonly string[];
+    readonly keyArns?: string[];
 }
 
 /** The two rules a stack gets when `apiCallAlerts` is not set. */

@@ -1,6 +1,6 @@
 // The alert topic and the EventBridge rules that publish to it.
 export { AlertTopic, DEFAULT_DISPLAY_NAME } from "./alertTopic";
-export type { AlertTopicArgs, AlertTopicEncryption } from "./alertTopic";
+export type { AlertTopicArgs, AlertTopicEncryption, EmailSubscription } from "./alertTopic";
 export { ApiCallAlerts, DEFAULT_API_CALL_ALERTS } from "./apiCallAlerts";
 export type { ApiCallAlertsArgs, ApiCallAlertSpec } from "./apiCallAlerts";
 export { KeyLifecycleEvents } from "./keyLifecycleEvents";

@@ -77,7 +77,7 @@ function regionProblems(input: Record<string, unknown>, ctx: ParseContext, watch
     if (explicit && home !== undefined && !regions.includes(home)) {
         problems.push({ path: ["regions"], message: `does not contain the home region ${home} (aws:region), where the topic and the alert rules live: add "${home}"` });
     }
-    const prefix = namePrefix(ctx.project, ctx.stack);
+    const prefix = ctx.namePrefix ?? namePrefix(ctx.project, ctx.stack);
     regions.forEach((region, index) => {
         if (region === undefined || home === undefined || region === home) {
             return;
@@ -126,7 +126,7 @@ function organizationProblems(input: Record<string, unknown>, ctx: ParseContext)
             problems.push({ path: ["organization", "regions", index], message: `is not in kms-monitoring:regions (${watched.join(", ")}); member regions must be a subset of the regions the stack watches` });
         }
     });
-    const memberPrefix = organizationMemberPrefix(namePrefix(ctx.project, ctx.stack));
+    const memberPrefix = organizationMemberPrefix(ctx.namePrefix ?? namePrefix(ctx.project, ctx.stack));
     const longestRegion = [...(memberRegions.length > 0 ? memberRegions : watched)].filter((region): region is string => region !== undefined).sort((a, b) => b.length - a.length)[0] ?? "";
     const longest = [...FORWARDER_RULE_ROLES.map((role) => eventRuleName(memberPrefix, role)), `${memberPrefix}-forwarder-${longestRegion}`].sort((a, b) => b.length - a.length)[0];
     if (longest.length > EVENT_RULE_NAME_MAX) {

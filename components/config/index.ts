@@ -3,3 +3,4 @@ export { readStackConfig, parseStackConfig } from "./reader";
 export { configKeyPath } from "./messages";
 export { isProductionStack } from "./schema";
 export type { ApiCallAlert, AuditTrailConfig, ImportedKeyConfig, ParseContext, StackConfig } from "./types";
+export { validateComponentArgs } from "./componentArgs";

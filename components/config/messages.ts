@@ -71,12 +71,21 @@ function describeIssues(project: string, input: unknown, issues: readonly (z.cor
 
 
 /** The one error text for every problem of a stack config, sorted by key. */
-export function configErrorText(ctx: ParseContext, input: unknown, issues: readonly (z.core.$ZodIssue | Problem)[], topLevel: z.ZodObject): string {
+export function configErrorText(
+    ctx: ParseContext,
+    input: unknown,
+    issues: readonly (z.core.$ZodIssue | Problem)[],
+    topLevel: z.ZodObject,
+    wording: { subject: string; remedy: string } = {
+        subject: `stack config for ${ctx.project} (stack "${ctx.stack}")`,
+        remedy: `Fix them in Pulumi.${ctx.stack}.yaml or with \`pulumi config set\`, then run pulumi up again.`,
+    },
+): string {
     const sorted = [...issues].sort((a, b) => configKeyPath("", a.path).localeCompare(configKeyPath("", b.path), "en", { numeric: true }));
     const problems = describeIssues(ctx.project, input, sorted, topLevel);
     return [
-        `Invalid stack config for ${ctx.project} (stack "${ctx.stack}"): ${problems.length} problem${problems.length === 1 ? "" : "s"}`,
+        `Invalid ${wording.subject}: ${problems.length} problem${problems.length === 1 ? "" : "s"}`,
         ...problems.map((line) => `  - ${line}`),
-        `Fix them in Pulumi.${ctx.stack}.yaml or with \`pulumi config set\`, then run pulumi up again.`,
+        wording.remedy,
     ].join("\n");
 }

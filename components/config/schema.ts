@@ -49,7 +49,7 @@ function booleanSchema(): z.ZodBoolean {
 }
 
 export function stackSchema(ctx: ParseContext) {
-    const prefix = namePrefix(ctx.project, ctx.stack);
+    const prefix = ctx.namePrefix ?? namePrefix(ctx.project, ctx.stack);
 
     const eventName = z.string({ error: "must be a KMS operation name" }).superRefine((name, issue) => {
         if (isKmsOperation(name)) {

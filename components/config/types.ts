@@ -5,9 +5,9 @@ export interface ApiCallAlert {
     /** Short name, unique in the stack; the rule is named `<project>-<stack>-<name>`. */
     readonly name: string;
     /** KMS operations to match (`detail.eventName`). */
-    readonly eventNames: readonly string[];
+    readonly eventNames: string[];
     /** When non-empty, only calls on one of these key ARNs match. */
-    readonly keyArns: readonly string[];
+    readonly keyArns: string[];
 }
 
 export interface ImportedKeyConfig {
@@ -28,27 +28,27 @@ export interface AuditTrailConfig {
 
 export interface OrganizationConfig {
     readonly id: string;
-    readonly organizationalUnitIds: readonly string[];
+    readonly organizationalUnitIds: string[];
     readonly callAs: "SELF" | "DELEGATED_ADMIN";
     /** The member regions; defaults to the stack's `regions`. */
-    readonly regions: readonly string[];
+    readonly regions: string[];
 }
 
 /** The validated stack config, with every default applied. */
 export interface StackConfig {
     readonly project: string;
     readonly stack: string;
-    readonly alertEmails: readonly string[];
+    readonly alertEmails: string[];
     readonly topicName?: string;
     readonly topicDisplayName: string;
-    readonly apiCallAlerts: readonly ApiCallAlert[];
+    readonly apiCallAlerts: ApiCallAlert[];
     readonly keyLifecycleEvents: boolean;
     readonly importedKey?: ImportedKeyConfig;
     /** Base64 key material, always wrapped as a Pulumi secret. Absent: the stack generates it. */
     readonly importedKeyMaterial?: pulumi.Output<string>;
-    readonly watchedKeys: readonly string[];
+    readonly watchedKeys: string[];
     /** Every region watched; the home region (the stack's aws:region) is one of them. */
-    readonly regions: readonly string[];
+    readonly regions: string[];
     /** The stack's `aws:region`, where the topic and alert rules live; absent when neither config nor environment names one. */
     readonly homeRegion?: string;
     readonly expiryWarningDays: number;
@@ -66,7 +66,7 @@ export interface StackConfig {
     /** The user's `tags` plus `project`, `stack` and `managed-by`. */
     readonly tags: Readonly<Record<string, string>>;
     /** Valid but worth a word: `readStackConfig` logs them with pulumi.log.warn. */
-    readonly warnings: readonly string[];
+    readonly warnings: string[];
 }
 
 export interface ParseContext {
@@ -76,6 +76,8 @@ export interface ParseContext {
     readonly now: Date;
     /** The stack's `aws:region` (or AWS_REGION): the default of `regions`, and the region it must contain. */
     readonly homeRegion?: string;
+    /** The prefix of the names the stack chooses. Default: `<project>-<stack>`. */
+    readonly namePrefix?: string;
 }
 
 /** Where a value sits in the config: `["apiCallAlerts", 0, "eventNames", 2]`. */

@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-export type CallAs = "SELF" | "DELEGATED_ADMIN";
+/** `SELF` from the management account, `DELEGATED_ADMIN` from a registered delegated administrator (CloudFormation API reference, CallAs). */
+export type CallAs = string;
 
 /**
  * How an instance rolls out to an OU's accounts: every account of a region at once, and a few
