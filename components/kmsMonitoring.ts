@@ -359,7 +359,8 @@ export class KmsMonitoring extends pulumi.ComponentResource {
             const forwarder = new RegionalForwarder(
                 `${name}-forwarding-${region}`,
                 { region, plan, destinationBusArn, roleArn: role.roleArn, environment, deadLetterQueue: args.deadLetterQueue, selfMonitoring: args.selfMonitoring, alarmNamePrefix: args.namePrefix, tags: args.tags },
-                { parent: this },
+                // The role's policy must exist before the first event is forwarded with it.
+                { parent: this, dependsOn: [role] },
             );
             return { region, expiry, discovery, forwarder };
         });

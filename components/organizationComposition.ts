@@ -10,6 +10,8 @@ import {
     forwardedEvents,
     MemberHeartbeats,
     MemberStackSet,
+    memberForwarderRoleName,
+    memberHeartbeatsRuleName,
     memberForwardingPlan,
     MemberTemplateInputs,
     memberTemplate,
@@ -87,7 +89,13 @@ export function composeOrganization(
     const memberPrefix = organizationMemberPrefix(args.namePrefix);
     const bus = new OrganizationBus(
         `${name}-organization-bus`,
-        { busName: organizationBusName(args.namePrefix), organizationId: organization.id, forwarded: forwardedEvents(memberForwardingPlan(templateInputs(args, ""))), tags: args.tags },
+        {
+            busName: organizationBusName(args.namePrefix),
+            organizationId: organization.id,
+            forwarded: forwardedEvents(memberForwardingPlan(templateInputs(args, ""))),
+            senderRoleArns: environment.apply((env) => `arn:${env.partition}:iam::*:role/${memberForwarderRoleName(memberPrefix, "*")}`),
+            tags: args.tags,
+        },
         { parent },
     );
     const onBus = { ...delivery, eventBusName: bus.busName };
@@ -121,14 +129,16 @@ export function composeOrganization(
             excludedAccountIds: [environment.accountId],
             tags: args.tags,
         },
-        { parent },
+        // The member rules' first events must find the bus policy that admits them.
+        { parent, dependsOn: [bus] },
     );
     const alarms =
         (args.selfMonitoring ?? true)
             ? new DeliveryAlarms(
                   `${name}-org-delivery`,
                   {
-                      ruleNames: [...organizationTopicRuleNames(args), `${args.namePrefix}-member-heartbeats`],
+                      ruleNames: organizationTopicRuleNames(args),
+                      loggingRuleNames: [memberHeartbeatsRuleName(args.namePrefix)],
                       eventBus: { name: organizationBusName(args.namePrefix), role: "members" },
                       alarmNamePrefix: args.namePrefix,
                       topicArn: delivery.topicArn,

@@ -114,23 +114,77 @@ export interface ApiCallSelection {
     readonly keyArns?: readonly string[];
 }
 
+/** One `$or` branch: these operations, on any key or only on these keys. */
+interface ApiCallBranch {
+    readonly eventNames: string[];
+    readonly keyArns?: string[];
+}
+
 /**
- * One pattern that matches every call any of the alerts matches, and nothing else: forwarded
- * events are billed to the sender as custom events. Operations watched on any key form one
- * branch; an alert limited to some keys adds a branch for the operations not already forwarded
- * for every key. Several branches are joined with `$or` (EventBridge User Guide, "Content
- * filtering in event patterns": `$or` matching), so an event that several alerts match is still
- * forwarded once, and each home rule sees it once.
+ * The alerts' calls as branches in which every operation appears exactly once: an operation
+ * watched on any key in the any-key branch, every other one with the union of the keys its alerts
+ * name, operations with the same keys together. So an event matches at most one branch.
  */
-export function forwardedApiCallPattern(alerts: readonly ApiCallSelection[]): EventPattern {
+function apiCallBranches(alerts: readonly ApiCallSelection[]): ApiCallBranch[] {
     const anyKey = [...new Set(alerts.filter((alert) => (alert.keyArns ?? []).length === 0).flatMap((alert) => alert.eventNames))];
-    const branches: Record<string, unknown>[] = anyKey.length > 0 ? [{ eventName: anyKey }] : [];
+    const keysByOperation = new Map<string, Set<string>>();
     for (const alert of alerts.filter((each) => (each.keyArns ?? []).length > 0)) {
-        const eventNames = [...new Set(alert.eventNames)].filter((name) => !anyKey.includes(name));
-        if (eventNames.length > 0) {
-            branches.push({ eventName: eventNames, resources: { ARN: [...(alert.keyArns ?? [])] } });
+        for (const name of alert.eventNames.filter((each) => !anyKey.includes(each))) {
+            const keys = keysByOperation.get(name) ?? new Set<string>();
+            (alert.keyArns ?? []).forEach((arn) => keys.add(arn));
+            keysByOperation.set(name, keys);
         }
     }
-    const detail = branches.length === 1 ? { eventSource: ["kms.amazonaws.com"], ...branches[0] } : { eventSource: ["kms.amazonaws.com"], $or: branches };
+    const byKeys = new Map<string, ApiCallBranch>();
+    for (const [name, keys] of keysByOperation) {
+        const keyArns = [...keys].sort();
+        const branch = byKeys.get(keyArns.join(" ")) ?? { eventNames: [], keyArns };
+        branch.eventNames.push(name);
+        byKeys.set(keyArns.join(" "), branch);
+    }
+    return [...(anyKey.length > 0 ? [{ eventNames: anyKey }] : []), ...byKeys.values()];
+}
+
+function apiCallPattern(branches: readonly ApiCallBranch[]): EventPattern {
+    const details = branches.map((branch) => (branch.keyArns === undefined ? { eventName: branch.eventNames } : { eventName: branch.eventNames, resources: { ARN: branch.keyArns } }));
+    const detail = details.length === 1 ? { eventSource: ["kms.amazonaws.com"], ...details[0] } : { eventSource: ["kms.amazonaws.com"], $or: details };
     return { source: ["aws.kms"], "detail-type": [CLOUDTRAIL_API_CALL], detail };
+}
+
+const fits = (pattern: EventPattern) => JSON.stringify(pattern).length <= MAX_EVENT_PATTERN_LENGTH;
+
+/**
+ * Patterns that together match every call any of the alerts matches, and nothing else: forwarded
+ * events are billed to the sender as custom events. Branches are joined with `$or` (EventBridge
+ * User Guide, "Content filtering in event patterns"), as many to a pattern as fit in
+ * MAX_EVENT_PATTERN_LENGTH; a branch too long on its own is split by keys. Every operation and key
+ * is in one branch of one pattern, so an event several alerts match is still forwarded once, and
+ * each home rule sees it once.
+ */
+export function forwardedApiCallPatterns(alerts: readonly ApiCallSelection[]): EventPattern[] {
+    const pieces = apiCallBranches(alerts).flatMap((branch) => {
+        if (branch.keyArns === undefined || fits(apiCallPattern([branch]))) {
+            return [branch];
+        }
+        const split: ApiCallBranch[] = [];
+        for (const arn of branch.keyArns) {
+            const last = split[split.length - 1];
+            if (last !== undefined && fits(apiCallPattern([{ ...last, keyArns: [...(last.keyArns ?? []), arn] }]))) {
+                last.keyArns?.push(arn);
+            } else {
+                split.push({ eventNames: branch.eventNames, keyArns: [arn] });
+            }
+        }
+        return split;
+    });
+    const groups: ApiCallBranch[][] = [];
+    for (const piece of pieces) {
+        const last = groups[groups.length - 1];
+        if (last !== undefined && fits(apiCallPattern([...last, piece]))) {
+            last.push(piece);
+        } else {
+            groups.push([piece]);
+        }
+    }
+    return groups.map(apiCallPattern);
 }

@@ -13,9 +13,10 @@ export {
     ALARM_CONTRIBUTOR_STATE_CHANGE,
     ALARM_STATE_CHANGE,
     alarmStateChangePatterns,
+    apiCallEventPattern,
     apiCallRuleState,
     contributorStateChangePattern,
-    forwardedApiCallPattern,
+    forwardedApiCallPatterns,
     keyLifecycleEventPattern,
     MAX_EVENT_PATTERN_LENGTH,
 } from "./eventPatterns";

@@ -21,7 +21,8 @@ export function remoteAlarmRules(ruleNamePrefix: string, alarmNames: readonly st
     if (alarmNames.length === 0) {
         return [];
     }
-    return alarmStateChangePatterns(alarmNames, regions).map((eventPattern, index) => ({
+    // The same alarm name in several regions is one entry: the pattern's regions tell them apart.
+    return alarmStateChangePatterns([...new Set(alarmNames)], regions).map((eventPattern, index) => ({
         ruleName: eventRuleName(ruleNamePrefix, index === 0 ? REMOTE_ALARMS_RULE_ROLE : `${REMOTE_ALARMS_RULE_ROLE}-${index + 1}`),
         eventPattern,
     }));

@@ -1,4 +1,5 @@
 import { watchedKeyRegion } from "../alarms";
+import { apiCallEventPattern, MAX_EVENT_PATTERN_LENGTH } from "../alerts";
 import { FORWARDER_RULE_ROLES, HEARTBEAT_RULE_ROLE } from "../forwarding";
 import { organizationMemberPrefix } from "../organization";
 import { EVENT_RULE_NAME_MAX, eventRuleName, namePrefix, partitionOfRegion, PARTITIONS_WITHOUT_CROSS_REGION_ROUTING } from "../shared";
@@ -44,6 +45,7 @@ export function crossFieldProblems(input: Record<string, unknown>, ctx: ParseCon
         problems.push({ path: ["apiCallAlerts", index, "name"], message: "is used by an earlier rule; rule names must be unique" });
     }
     const watched = stringsAt(input, "watchedKeys");
+    problems.push(...patternLengthProblems(input));
     for (const index of duplicates(stringsAt(input, "regions"))) {
         problems.push({ path: ["regions", index], message: "is listed twice" });
     }
@@ -103,6 +105,21 @@ function regionProblems(input: Record<string, unknown>, ctx: ParseContext, watch
         }
     });
     return problems;
+}
+
+/** An alert's rule whose pattern, with all its keys, is longer than EventBridge accepts. */
+function patternLengthProblems(input: Record<string, unknown>): Problem[] {
+    const alerts = Array.isArray(input.apiCallAlerts) ? (input.apiCallAlerts as unknown[]) : [];
+    return alerts.flatMap((alert, index) => {
+        const { eventNames, keyArns } = (alert ?? {}) as { eventNames?: unknown; keyArns?: unknown };
+        if (!Array.isArray(eventNames) || !Array.isArray(keyArns)) {
+            return [];
+        }
+        const length = JSON.stringify(apiCallEventPattern(eventNames.map(String), keyArns.map(String))).length;
+        return length <= MAX_EVENT_PATTERN_LENGTH
+            ? []
+            : [{ path: ["apiCallAlerts", index, "keyArns"], message: `makes the rule's event pattern ${length} characters, over EventBridge's ${MAX_EVENT_PATTERN_LENGTH}; split the keys over several entries` }];
+    });
 }
 
 /** The organization's OUs and regions against `regions` and the names the member template chooses. */

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { createAlarm } from "../shared";
 
-export type DeliveryFailure = "dead-letters" | "failed-invocations" | "failed-notifications";
+/** Where delivery broke: the queue, a rule to the topic, a rule to another bus, a rule to a log group, or the topic. */
+export type DeliveryFailure = "dead-letters" | "failed-invocations" | "failed-forwarding" | "failed-logging" | "failed-notifications";
 
 export interface DeliveryAlarmSettings {
     readonly namespace: string;
@@ -26,6 +27,8 @@ export function deliveryAlarmSettings(failure: DeliveryFailure): DeliveryAlarmSe
         case "dead-letters":
             return { ...common, namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", dimension: "QueueName", statistic: "Maximum" };
         case "failed-invocations":
+        case "failed-forwarding":
+        case "failed-logging":
             return { ...common, namespace: "AWS/Events", metricName: "FailedInvocations", dimension: "RuleName", statistic: "Sum" };
         case "failed-notifications":
             return { ...common, namespace: "AWS/SNS", metricName: "NumberOfNotificationsFailed", dimension: "TopicName", statistic: "Sum" };
@@ -45,6 +48,17 @@ export function deliveryAlarmDescription(failure: DeliveryFailure, subject: stri
                 `EventBridge rule ${subject} matched a KMS event but could not publish it to the alert topic. ` +
                 "Check that the topic policy lets this rule publish and that the topic key lets events.amazonaws.com use kms:GenerateDataKey* and kms:Decrypt. " +
                 "EventBridge retries for 24 hours, then moves the event to the dead-letter queue."
+            );
+        case "failed-forwarding":
+            return (
+                `EventBridge rule ${subject} matched a KMS event or alarm change but could not put it on the destination event bus. ` +
+                "Check that the rule's role may still events:PutEvents on that bus, the bus's resource policy when it is in another account, and that the bus exists in its region. " +
+                "EventBridge retries for 24 hours, then moves the event to this region's dead-letter queue."
+            );
+        case "failed-logging":
+            return (
+                `EventBridge rule ${subject} could not write its events to its CloudWatch Logs log group. ` +
+                "Check that the log group exists and that the account's CloudWatch Logs resource policy still lets events.amazonaws.com create streams and put events in it."
             );
         case "failed-notifications":
             return (
@@ -78,6 +92,10 @@ export interface DeliveryAlarmsArgs {
     readonly topicArn?: pulumi.Input<string>;
     /** Names of the EventBridge rules that target the topic; one alarm each. A plain list: it decides which alarms exist. Default: none. */
     readonly ruleNames?: readonly string[];
+    /** Names of the rules that forward to another event bus; one alarm each, whose text points at the role and the bus. Default: none. */
+    readonly forwardingRuleNames?: readonly string[];
+    /** Names of the rules that write to a CloudWatch Logs log group; one alarm each. Default: none. */
+    readonly loggingRuleNames?: readonly string[];
     /** Name of the dead-letter queue, when there is one. Default: none, and no queue alarm. */
     readonly deadLetterQueueName?: pulumi.Input<string>;
     /** Prefix of every alarm name, e.g. `kms-monitoring-dev`. Required. */
@@ -109,7 +127,13 @@ export class DeliveryAlarms extends pulumi.ComponentResource {
         const bus = args.eventBus;
         const watched: { alarmName: string; failure: DeliveryFailure; subject: pulumi.Input<string> }[] = [
             ...(args.topicName === undefined ? [] : [{ alarmName: `${prefix}-sns-failed-notifications`, failure: "failed-notifications" as const, subject: args.topicName }]),
-            ...(args.ruleNames ?? []).map((ruleName) => ({ alarmName: failedInvocationsAlarmName(ruleName, bus?.role), failure: "failed-invocations" as const, subject: ruleName })),
+            ...(["failed-invocations", "failed-forwarding", "failed-logging"] as const).flatMap((failure) =>
+                (failure === "failed-invocations" ? args.ruleNames : failure === "failed-forwarding" ? args.forwardingRuleNames : args.loggingRuleNames)?.map((ruleName) => ({
+                    alarmName: failedInvocationsAlarmName(ruleName, bus?.role),
+                    failure,
+                    subject: ruleName,
+                })) ?? [],
+            ),
             ...(args.deadLetterQueueName === undefined ? [] : [{ alarmName: deadLettersAlarmName(prefix), failure: "dead-letters" as const, subject: args.deadLetterQueueName }]),
         ];
 
@@ -123,7 +147,7 @@ export class DeliveryAlarms extends pulumi.ComponentResource {
                     name: alarmName,
                     alarmDescription: pulumi.output(subject).apply((value) => deliveryAlarmDescription(failure, value)),
                     ...settings,
-                    dimensions: failure === "failed-invocations" && bus !== undefined ? { EventBusName: bus.name, [dimension]: subject } : { [dimension]: subject },
+                    dimensions: dimension === "RuleName" && bus !== undefined ? { EventBusName: bus.name, [dimension]: subject } : { [dimension]: subject },
                     region: args.region,
                     tags: args.tags,
                 },

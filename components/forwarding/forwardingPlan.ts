@@ -4,7 +4,7 @@ import {
     apiCallRuleState,
     contributorStateChangePattern,
     EventPattern,
-    forwardedApiCallPattern,
+    forwardedApiCallPatterns,
     keyLifecycleEventPattern,
     RuleState,
 } from "../alerts";
@@ -80,15 +80,17 @@ export function forwardingPlan(ruleNamePrefix: string, selection: ForwardingSele
     });
     const destination = selection.destination ?? "the home region";
     const fixed: ForwardingRuleSpec[] = [];
-    if (selection.apiCalls.length > 0) {
+    forwardedApiCallPatterns(selection.apiCalls).forEach((eventPattern, index) => {
+        const detail = eventPattern.detail as { eventName?: string[]; $or?: { eventName: string[] }[] };
+        const operations = detail.eventName ?? (detail.$or ?? []).flatMap((branch) => branch.eventName);
         fixed.push(
-            rule(API_CALLS_ROLE, `Forwards the KMS API calls the monitoring alerts on to ${destination}`, {
-                eventPattern: forwardedApiCallPattern(selection.apiCalls),
+            rule(index === 0 ? API_CALLS_ROLE : `${API_CALLS_ROLE}-${index + 1}`, `Forwards the KMS API calls the monitoring alerts on to ${destination}`, {
+                eventPattern,
                 // The forwarder, not only the home rule, must opt in to read-only calls, or they are never forwarded.
-                state: apiCallRuleState(selection.apiCalls.flatMap((alert) => alert.eventNames)),
+                state: apiCallRuleState(operations),
             }),
         );
-    }
+    });
     if (selection.keyLifecycleEvents) {
         fixed.push(rule(KEY_LIFECYCLE_ROLE, `Forwards KMS key expiration, rotation and deletion events to ${destination}`, { eventPattern: keyLifecycleEventPattern(), state: "ENABLED" }));
     }

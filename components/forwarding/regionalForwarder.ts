@@ -61,7 +61,7 @@ export class RegionalForwarder extends pulumi.ComponentResource {
             (args.selfMonitoring ?? true)
                 ? new DeliveryAlarms(
                       `${name}-delivery`,
-                      { ruleNames, deadLetterQueueName: deadLetters?.queueName, alarmNamePrefix: args.alarmNamePrefix, region: args.region, tags: args.tags },
+                      { forwardingRuleNames: ruleNames, deadLetterQueueName: deadLetters?.queueName, alarmNamePrefix: args.alarmNamePrefix, region: args.region, tags: args.tags },
                       { parent: this },
                   )
                 : undefined;

@@ -1,8 +1,8 @@
 // The organization: the central bus, the StackSet that rolls the forwarders out to every member
 // account, and the member heartbeats.
-export { forwardedEvents, MEMBER_ENVIRONMENT, memberForwardingPlan, memberTemplate, organizationMemberPrefix, substituted } from "./memberTemplate";
+export { forwardedEvents, MEMBER_ENVIRONMENT, memberForwarderRoleName, memberForwardingPlan, memberTemplate, organizationMemberPrefix, substituted } from "./memberTemplate";
 export type { CloudFormationTemplate, MemberTemplateInputs } from "./memberTemplate";
-export { HEARTBEATS_PER_HOUR, memberHeartbeatAlarmSettings, memberHeartbeatPattern, MemberHeartbeats, SILENT_MEMBERS_QUERY } from "./memberHeartbeats";
+export { HEARTBEATS_PER_HOUR, memberHeartbeatAlarmSettings, memberHeartbeatPattern, MemberHeartbeats, memberHeartbeatsRuleName, SILENT_MEMBERS_QUERY } from "./memberHeartbeats";
 export type { MemberHeartbeatsArgs } from "./memberHeartbeats";
 export { MEMBER_OPERATION_PREFERENCES, MemberStackSet } from "./memberStackSet";
 export type { CallAs, MemberStackSetArgs } from "./memberStackSet";

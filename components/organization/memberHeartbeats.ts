@@ -6,14 +6,21 @@ import { createAlarm, PolicyDocument } from "../shared";
 /** Heartbeats per member account and region in an hour: the template's rate(5 minutes). */
 export const HEARTBEATS_PER_HOUR = 12;
 
+/** The rule on the organization bus that keeps the members' heartbeats. */
+export function memberHeartbeatsRuleName(namePrefix: string): string {
+    return `${namePrefix}-member-heartbeats`;
+}
+
 /** Any member's heartbeat as it arrives on the organization bus: its rule ARN ends in the rule's fixed name. */
 export function memberHeartbeatPattern(memberHeartbeatRuleName: string): EventPattern {
     return { source: ["aws.events"], "detail-type": ["Scheduled Event"], resources: [{ suffix: `:rule/${memberHeartbeatRuleName}` }] };
 }
 
 /**
- * Fires when an hour brings fewer heartbeats than every expected member account and region sends,
- * with half a member's hour of slack for a heartbeat that lands on the other side of the hour.
+ * Fires when two hours in a row each bring fewer heartbeats than every expected member account and
+ * region sends, with half a member's hour of slack for a heartbeat that lands on the other side of
+ * the hour. Two hours, because the first hour after a rollout is a partial one and EventBridge
+ * metrics are best effort ("Monitoring Amazon EventBridge"): one short hour is not a silent member.
  * No data is breaching: silence from everyone is the worst case. With no member expected it
  * cannot fire.
  */
@@ -23,7 +30,8 @@ export function memberHeartbeatAlarmSettings(expectedMemberRegions: number) {
         metricName: "MatchedEvents",
         statistic: "Sum",
         period: 3600,
-        evaluationPeriods: 1,
+        evaluationPeriods: 2,
+        datapointsToAlarm: 2,
         comparisonOperator: "LessThanThreshold",
         threshold: Math.max(0, expectedMemberRegions * HEARTBEATS_PER_HOUR - HEARTBEATS_PER_HOUR / 2),
         treatMissingData: expectedMemberRegions > 0 ? "breaching" : "notBreaching",
@@ -94,7 +102,7 @@ export class MemberHeartbeats extends pulumi.ComponentResource {
         const rule = new aws.cloudwatch.EventRule(
             `${name}-rule`,
             {
-                name: `${args.namePrefix}-member-heartbeats`,
+                name: memberHeartbeatsRuleName(args.namePrefix),
                 description: "Heartbeats of every member account and region, kept to tell which went silent",
                 eventBusName: args.busName,
                 eventPattern: pulumi.jsonStringify(memberHeartbeatPattern(args.memberHeartbeatRuleName)),
@@ -112,12 +120,13 @@ export class MemberHeartbeats extends pulumi.ComponentResource {
             `${name}-alarm`,
             {
                 name: `${args.namePrefix}-member-heartbeats`,
-                alarmDescription: pulumi.interpolate`Fewer heartbeats than the ${args.expectedMemberRegions} member account-region pairs send in an hour: a member account or region stopped forwarding its KMS events. Run the saved query '${args.namePrefix}/Silent member accounts and regions', then check that account's StackSet instance, forwarding rules and role.`,
+                alarmDescription: pulumi.interpolate`For two hours, fewer heartbeats than the ${args.expectedMemberRegions} member account-region pairs send: a member account or region stopped forwarding its KMS events. Run the saved query '${args.namePrefix}/Silent member accounts and regions', then check that account's StackSet instance, forwarding rules and role.`,
                 namespace: settings.namespace,
                 metricName: settings.metricName,
                 statistic: settings.statistic,
                 period: settings.period,
                 evaluationPeriods: settings.evaluationPeriods,
+                datapointsToAlarm: settings.datapointsToAlarm,
                 comparisonOperator: settings.comparisonOperator,
                 threshold: settings.threshold,
                 treatMissingData: settings.treatMissingData,

@@ -25,7 +25,7 @@ export interface MemberStackSetArgs {
     readonly callAs: CallAs;
     /** OUs, or the root, whose accounts get the stack, now and when they join later. Required. */
     readonly organizationalUnitIds: readonly string[];
-    /** One instance per region. A plain list: it decides which instances exist. Required. */
+    /** The member regions: one instance per OU and region. A plain list: it decides which instances exist. Required. */
     readonly regions: readonly string[];
     /** Accounts of those OUs that must not get the stack: the central account, whose own regions the stack covers. Default: none. */
     readonly excludedAccountIds?: pulumi.Input<pulumi.Input<string>[]>;
@@ -66,26 +66,35 @@ export class MemberStackSet extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        const instances = args.regions.map(
-            (region) =>
-                new aws.cloudformation.StackSetInstance(
-                    `${name}-${region}`,
-                    {
-                        stackSetName: stackSet.name,
-                        callAs: args.callAs,
-                        stackSetInstanceRegion: region,
-                        deploymentTargets: {
-                            organizationalUnitIds: [...args.organizationalUnitIds],
-                            ...(args.excludedAccountIds === undefined ? {} : { accountFilterType: "DIFFERENCE", accounts: args.excludedAccountIds }),
+        // One instance per OU and region, not one per region listing every OU: the deployment
+        // targets of an instance cannot change in place, and replacing it deletes the stacks of the
+        // OUs it had (terraform-provider-aws#40675). So adding an OU only adds instances.
+        const instances = args.organizationalUnitIds.flatMap((organizationalUnitId) =>
+            args.regions.map(
+                (region) =>
+                    new aws.cloudformation.StackSetInstance(
+                        `${name}-${organizationalUnitId}-${region}`,
+                        {
+                            stackSetName: stackSet.name,
+                            callAs: args.callAs,
+                            stackSetInstanceRegion: region,
+                            deploymentTargets: {
+                                organizationalUnitIds: [organizationalUnitId],
+                                ...(args.excludedAccountIds === undefined ? {} : { accountFilterType: "DIFFERENCE", accounts: args.excludedAccountIds }),
+                            },
+                            operationPreferences: MEMBER_OPERATION_PREFERENCES,
                         },
-                        operationPreferences: MEMBER_OPERATION_PREFERENCES,
-                    },
-                    { parent: this },
-                ),
+                        // An update of the preferences sends the OU as an account to UpdateStackInstances,
+                        // which fails (terraform-provider-aws#40675); they only shape the first rollout.
+                        { parent: this, ignoreChanges: ["operationPreferences"] },
+                    ),
+            ),
         );
 
         this.stackSetName = stackSet.name;
-        this.instanceRegions = pulumi.all(instances.map((instance) => instance.stackSetInstanceRegion)).apply((regions) => regions.filter((region): region is string => region !== undefined));
+        this.instanceRegions = pulumi
+            .all(instances.map((instance) => instance.stackSetInstanceRegion))
+            .apply((regions) => [...new Set(regions.filter((region): region is string => region !== undefined))]);
         this.registerOutputs({ stackSetName: this.stackSetName, instanceRegions: this.instanceRegions });
     }
 }

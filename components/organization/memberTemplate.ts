@@ -24,6 +24,11 @@ export function organizationMemberPrefix(namePrefix: string): string {
     return `${namePrefix}-member`;
 }
 
+/** The forwarding role of a member region; IAM is global, so the region in the name keeps the stacks of one account's regions apart. */
+export function memberForwarderRoleName(memberPrefix: string, region: string): string {
+    return `${memberPrefix}-forwarder-${region}`;
+}
+
 export interface MemberTemplateInputs {
     /** Prefix of every name in the member accounts, e.g. `kms-monitoring-prod-org`. */
     readonly memberPrefix: string;
@@ -101,8 +106,7 @@ export function memberTemplate(inputs: MemberTemplateInputs): CloudFormationTemp
     resources.ForwardingRole = {
         Type: "AWS::IAM::Role",
         Properties: {
-            // IAM is global: the region in the name keeps the stacks of one account's regions apart.
-            RoleName: { "Fn::Sub": `${inputs.memberPrefix}-forwarder-\${AWS::Region}` },
+            RoleName: { "Fn::Sub": memberForwarderRoleName(inputs.memberPrefix, "${AWS::Region}") },
             Description: "Lets this account's KMS monitoring rules put events on the organization's central bus",
             AssumeRolePolicyDocument: substituted(forwardingRoleTrustPolicy(MEMBER_ENVIRONMENT.accountId)),
             Policies: [{ PolicyName: "put-events-on-the-central-bus", PolicyDocument: forwardingRolePolicy(inputs.centralBusArn) }],
@@ -174,7 +178,7 @@ function deliveryAlarmResources(inputs: MemberTemplateInputs, plan: ForwardingPl
     };
     const resources: CloudFormationTemplate["Resources"] = {};
     for (const rule of plan.rules) {
-        resources[`${logicalId(rule.role)}FailedInvocations`] = alarm(failedInvocationsAlarmName(rule.ruleName), "failed-invocations", rule.ruleName, rule.ruleName);
+        resources[`${logicalId(rule.role)}FailedInvocations`] = alarm(failedInvocationsAlarmName(rule.ruleName), "failed-forwarding", rule.ruleName, rule.ruleName);
     }
     if (inputs.deadLetterQueue) {
         resources.DeadLetters = alarm(deadLettersAlarmName(inputs.memberPrefix), "dead-letters", { "Fn::GetAtt": ["DeadLetterQueue", "QueueName"] }, `${inputs.memberPrefix} (this stack's dead-letter queue)`);

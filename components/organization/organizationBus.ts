@@ -9,6 +9,8 @@ export interface OrganizationBusArgs {
     readonly organizationId: pulumi.Input<string>;
     /** The sources and detail-types the members forward; nothing else is admitted. Required. */
     readonly forwarded: ForwardedEvents;
+    /** ARN pattern of the member forwarding roles, the only principals admitted, e.g. `arn:aws:iam::*:role/<prefix>-forwarder-*`. Required. */
+    readonly senderRoleArns: pulumi.Input<string>;
     /** Tags for the bus. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
@@ -34,7 +36,11 @@ export class OrganizationBus extends pulumi.ComponentResource {
             `${name}-policy`,
             {
                 eventBusName: bus.name,
-                policy: pulumi.jsonStringify(pulumi.all([bus.arn, args.organizationId]).apply(([busArn, organizationId]) => organizationBusPolicy(busArn, organizationId, args.forwarded))),
+                policy: pulumi.jsonStringify(
+                    pulumi.all([bus.arn, args.organizationId, args.senderRoleArns]).apply(([busArn, organizationId, senderRoleArns]) =>
+                        organizationBusPolicy(busArn, organizationId, args.forwarded, senderRoleArns),
+                    ),
+                ),
             },
             { parent: this },
         );

@@ -13,11 +13,14 @@ export interface ForwardedEvents {
  *   A grant by organization obliges the senders to use a role on their bus target (EventBridge
  *   API reference, PutPermission: "accounts in that organization must specify a RoleArn"), which
  *   the member template does.
- * - `events:source` (ForAllValues:StringEquals) and `events:detail-type` are condition keys of
- *   events:PutEvents in bus policies (EventBridge User Guide, "Example policy: Send events to a
- *   custom bus in a different account", which restricts to one source and detail-type this way).
+ * - Only the member template's forwarding roles (`aws:PrincipalArn`, any member account): no
+ *   other principal of the organization can put fake KMS alerts on the bus.
+ * - `events:source` and `events:detail-type` are condition keys of events:PutEvents in bus
+ *   policies (EventBridge User Guide, "Example policy: Send events to a custom bus in a different
+ *   account", which restricts to one source and detail-type this way). Both with ForAllValues, as
+ *   in that example, which also holds when a key is absent from the request.
  */
-export function organizationBusPolicy(busArn: string, organizationId: string, forwarded: ForwardedEvents): PolicyDocument {
+export function organizationBusPolicy(busArn: string, organizationId: string, forwarded: ForwardedEvents, senderRoleArns: string): PolicyDocument {
     return {
         Version: "2012-10-17",
         Statement: [
@@ -28,8 +31,9 @@ export function organizationBusPolicy(busArn: string, organizationId: string, fo
                 Action: "events:PutEvents",
                 Resource: busArn,
                 Condition: {
-                    StringEquals: { "aws:PrincipalOrgID": organizationId, "events:detail-type": [...forwarded.detailTypes] },
-                    "ForAllValues:StringEquals": { "events:source": [...forwarded.sources] },
+                    StringEquals: { "aws:PrincipalOrgID": organizationId },
+                    ArnLike: { "aws:PrincipalArn": senderRoleArns },
+                    "ForAllValues:StringEquals": { "events:source": [...forwarded.sources], "events:detail-type": [...forwarded.detailTypes] },
                 },
             },
         ],

@@ -150,6 +150,13 @@ describe("stack config defaults", () => {
 });
 
 describe("stack config validation", () => {
+    it("reports an alert whose keys make its event pattern longer than EventBridge accepts", () => {
+        const keyArns = Array.from({ length: 25 }, (_, index) => `arn:aws:kms:us-east-1:111122223333:key/${String(index).padStart(8, "0")}-12ab-34cd-56ef-1234567890ab`);
+        const message = problems({ apiCallAlerts: [{ name: "ok", eventNames: ["Decrypt"], keyArns: keyArns.slice(0, 5) }, { name: "many", eventNames: ["Decrypt"], keyArns }] });
+        assert.match(message, /kms-monitoring:apiCallAlerts\[1\]\.keyArns: makes the rule's event pattern \d{4} characters, over EventBridge's 2048; split the keys over several entries/);
+        assert.doesNotMatch(message, /apiCallAlerts\[0\]/);
+    });
+
     it("reports a malformed email with its index and value", () => {
         const message = problems({ alertEmails: ["ok@example.com", "not-an-email"] });
         assert.match(message, /kms-monitoring:alertEmails\[1\]: is not an email address; expected name@example.com \(got "not-an-email"\)/);

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { alarmStateChangePatterns, forwardedApiCallPattern, MAX_EVENT_PATTERN_LENGTH } from "../../components/alerts";
+import { alarmStateChangePatterns, forwardedApiCallPatterns, MAX_EVENT_PATTERN_LENGTH } from "../../components/alerts";
 import { apiCallsInRegion } from "../../components/kmsMonitoring";
 import { forwardingPlan } from "../../components/forwarding";
 import { matchesPattern } from "../support/eventMatcher";
@@ -9,12 +9,13 @@ const SELECTION = { apiCalls: [], keyLifecycleEvents: false, alarmNames: [], dea
 
 describe("forwarded API calls", () => {
     it("joins alerts on any key into one list of operations", () => {
-        const pattern = forwardedApiCallPattern([{ eventNames: ["GenerateDataKey"] }, { eventNames: ["DisableKey", "GenerateDataKey"] }]);
+        const [pattern, ...more] = forwardedApiCallPatterns([{ eventNames: ["GenerateDataKey"] }, { eventNames: ["DisableKey", "GenerateDataKey"] }]);
+        assert.deepEqual(more, []);
         assert.deepEqual(pattern.detail, { eventSource: ["kms.amazonaws.com"], eventName: ["GenerateDataKey", "DisableKey"] });
     });
 
     it("keeps an alert on some keys to those keys, and forwards an event several alerts match once", () => {
-        const pattern = forwardedApiCallPattern([{ eventNames: ["DisableKey"] }, { eventNames: ["Decrypt", "DisableKey"], keyArns: [samples.KEY_ARN] }]);
+        const [pattern] = forwardedApiCallPatterns([{ eventNames: ["DisableKey"] }, { eventNames: ["Decrypt", "DisableKey"], keyArns: [samples.KEY_ARN] }]);
         assert.deepEqual(pattern.detail, {
             eventSource: ["kms.amazonaws.com"],
             $or: [{ eventName: ["DisableKey"] }, { eventName: ["Decrypt"], resources: { ARN: [samples.KEY_ARN] } }],
@@ -24,6 +25,47 @@ describe("forwarded API calls", () => {
         assert.ok(matchesPattern(pattern, samples.disableKeyEvent));
         assert.ok(!matchesPattern(pattern, samples.generateDataKeyEvent));
         assert.ok(!matchesPattern(pattern, samples.s3ApiCallEvent));
+    });
+
+    it("gives an operation the keys of every alert that names it, in one branch", () => {
+        const other = samples.OTHER_KEY_ARN;
+        const [pattern] = forwardedApiCallPatterns([
+            { eventNames: ["Decrypt", "Encrypt"], keyArns: [samples.KEY_ARN] },
+            { eventNames: ["Decrypt"], keyArns: [other] },
+        ]);
+        assert.deepEqual(pattern.detail, {
+            eventSource: ["kms.amazonaws.com"],
+            $or: [
+                { eventName: ["Decrypt"], resources: { ARN: [other, samples.KEY_ARN].sort() } },
+                { eventName: ["Encrypt"], resources: { ARN: [samples.KEY_ARN] } },
+            ],
+        });
+        assert.ok(matchesPattern(pattern, samples.decryptOtherKeyEvent));
+    });
+
+    it("splits alerts on many keys over patterns that each fit, forwarding every call exactly once", () => {
+        const keys = (prefix: string) => Array.from({ length: 30 }, (_, index) => `arn:aws:kms:us-east-1:111122223333:key/${prefix}${String(index).padStart(4, "0")}-12ab-34cd-56ef-1234567890ab`);
+        const alerts = [
+            { eventNames: ["DisableKey"] },
+            { eventNames: ["Decrypt"], keyArns: keys("aaaa") },
+            { eventNames: ["Encrypt", "Decrypt"], keyArns: keys("bbbb") },
+        ];
+        const patterns = forwardedApiCallPatterns(alerts);
+        assert.ok(patterns.length > 1);
+        for (const pattern of patterns) {
+            assert.ok(JSON.stringify(pattern).length <= MAX_EVENT_PATTERN_LENGTH);
+        }
+        const call = (eventName: string, keyArn: string) => ({ ...samples.decryptEvent, detail: { ...samples.decryptEvent.detail, eventName, resources: [{ accountId: "111122223333", type: "AWS::KMS::Key", ARN: keyArn }] } });
+        for (const [eventName, keyArn, expected] of [
+            ["Decrypt", keys("aaaa")[29], 1],
+            ["Decrypt", keys("bbbb")[0], 1],
+            ["Encrypt", keys("bbbb")[17], 1],
+            ["Encrypt", keys("aaaa")[3], 0],
+            ["DisableKey", keys("aaaa")[3], 1],
+            ["Decrypt", samples.OTHER_KEY_ARN, 0],
+        ] as const) {
+            assert.equal(patterns.filter((pattern) => matchesPattern(pattern, call(eventName, keyArn))).length, expected, `${eventName} on ${keyArn}`);
+        }
     });
 
     it("forwards from a region only the calls on keys that live there", () => {

@@ -193,12 +193,14 @@ describe("a member account's event reaches the topic", () => {
 
 describe("the organization bus policy", () => {
     const forwarded = { sources: ["aws.kms", "aws.events"], detailTypes: ["AWS API Call via CloudTrail", "Scheduled Event"] };
-    const policy = organizationBusPolicy(BUS_ARN, "o-a1b2c3d4e5", forwarded);
-    const put = (orgId: string, source = "aws.kms", detailType = "AWS API Call via CloudTrail"): Request => ({
-        principal: { type: "AWS", id: `arn:aws:iam::${MEMBER}:role/kms-monitoring-dev-member-forwarder-eu-west-1` },
+    const senders = "arn:aws:iam::*:role/kms-monitoring-dev-member-forwarder-*";
+    const policy = organizationBusPolicy(BUS_ARN, "o-a1b2c3d4e5", forwarded, senders);
+    const forwarder = `arn:aws:iam::${MEMBER}:role/kms-monitoring-dev-member-forwarder-eu-west-1`;
+    const put = (orgId: string, source = "aws.kms", detailType = "AWS API Call via CloudTrail", role = forwarder): Request => ({
+        principal: { type: "AWS", id: role },
         action: "events:PutEvents",
         resource: BUS_ARN,
-        context: { "aws:PrincipalOrgID": orgId, "events:source": source, "events:detail-type": detailType },
+        context: { "aws:PrincipalOrgID": orgId, "aws:PrincipalArn": role, "events:source": source, "events:detail-type": detailType },
     });
 
     it("lets a principal of the organization put the forwarded kinds of event", () => {
@@ -213,10 +215,18 @@ describe("the organization bus policy", () => {
         assert.equal(evaluate(policy, { ...put("o-a1b2c3d4e5"), action: "events:PutRule" }), "ImplicitDeny");
     });
 
+    it("denies any other principal of the organization, which could otherwise fake alerts", () => {
+        assert.equal(evaluate(policy, put("o-a1b2c3d4e5", "aws.kms", "AWS API Call via CloudTrail", `arn:aws:iam::${MEMBER}:role/Admin`)), "ImplicitDeny");
+        assert.equal(evaluate(policy, put("o-a1b2c3d4e5", "aws.kms", "AWS API Call via CloudTrail", `arn:aws:iam::${CENTRAL}:user/alice`)), "ImplicitDeny");
+    });
+
     it("admits exactly what the member template forwards", async () => {
         const recorder = await deployCentral();
         const deployed = JSON.parse(recorder.one("aws:cloudwatch/eventBusPolicy:EventBusPolicy").inputs.policy);
         const resources = template(recorder).Resources;
+        // The template's role, in any member account and region, is the sender the policy admits.
+        const roleName = resources.ForwardingRole.Properties.RoleName["Fn::Sub"].replace("${AWS::Region}", "ap-southeast-2");
+        assert.equal(evaluate(deployed, put("o-a1b2c3d4e5", "aws.kms", "AWS API Call via CloudTrail", `arn:aws:iam::${MEMBER}:role/${roleName}`)), "Allow");
         for (const rule of Object.values(resources).filter((resource) => resource.Type === "AWS::Events::Rule")) {
             const pattern = rule.Properties.EventPattern ?? { source: ["aws.events"], "detail-type": ["Scheduled Event"] };
             for (const source of pattern.source) {
@@ -245,15 +255,32 @@ describe("the StackSet and its instances", () => {
         const instances = recorder.byType("aws:cloudformation/stackSetInstance:StackSetInstance");
         assert.deepEqual(
             instances.map((instance) => instance.inputs),
-            ["us-east-1", "eu-west-1"].map((region) => ({
-                stackSetName: "kms-monitoring-dev-member-forwarders",
-                callAs: "DELEGATED_ADMIN",
-                stackSetInstanceRegion: region,
-                deploymentTargets: { organizationalUnitIds: ORGANIZATION.organizationalUnitIds, accountFilterType: "DIFFERENCE", accounts: [CENTRAL] },
-                operationPreferences: MEMBER_OPERATION_PREFERENCES,
-            })),
+            ORGANIZATION.organizationalUnitIds.flatMap((ou) =>
+                ["us-east-1", "eu-west-1"].map((region) => ({
+                    stackSetName: "kms-monitoring-dev-member-forwarders",
+                    callAs: "DELEGATED_ADMIN",
+                    stackSetInstanceRegion: region,
+                    deploymentTargets: { organizationalUnitIds: [ou], accountFilterType: "DIFFERENCE", accounts: [CENTRAL] },
+                    operationPreferences: MEMBER_OPERATION_PREFERENCES,
+                })),
+            ),
         );
         assert.notEqual(MANAGEMENT_ACCOUNT_ID, CENTRAL);
+    });
+
+    it("adds instances, and keeps the existing ones, when an OU is added", async () => {
+        const names = async (organizationalUnitIds: string[]) => {
+            const recorder = await build(() =>
+                new KmsMonitoring("kms-monitoring", { namePrefix: "p", homeRegion: "us-east-1", organization: { ...ORGANIZATION, organizationalUnitIds, regions: ["us-east-1"] } }),
+            );
+            return recorder.byType("aws:cloudformation/stackSetInstance:StackSetInstance").map((instance) => [instance.urn, JSON.stringify(instance.inputs)]);
+        };
+        const before = await names(["ou-ab12-cdef3456"]);
+        const after = await names(["ou-ab12-cdef3456", "ou-ab12-ghij7890"]);
+        assert.equal(after.length, before.length + 1);
+        for (const instance of before) {
+            assert.ok(after.some((other) => other[0] === instance[0] && other[1] === instance[1]), "same URN, same inputs: no replacement");
+        }
     });
 
     it("passes callAs SELF to both", async () => {
@@ -261,7 +288,9 @@ describe("the StackSet and its instances", () => {
             new KmsMonitoring("kms-monitoring", { namePrefix: "p", homeRegion: "us-east-1", organization: { ...ORGANIZATION, regions: ["us-east-1"], callAs: "SELF" } }),
         );
         assert.equal(recorder.one("aws:cloudformation/stackSet:StackSet").inputs.callAs, "SELF");
-        assert.equal(recorder.one("aws:cloudformation/stackSetInstance:StackSetInstance").inputs.callAs, "SELF");
+        const instances = recorder.byType("aws:cloudformation/stackSetInstance:StackSetInstance");
+        assert.equal(instances.length, 2, "one per OU in the one region");
+        assert.ok(instances.every((instance) => instance.inputs.callAs === "SELF"));
     });
 });
 
