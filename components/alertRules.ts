@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { ApiCallAlerts, DEFAULT_API_CALL_ALERTS, ExpiringKeyAlerts, expiringKeysRuleName, KeyLifecycleEvents, NamedPattern, RemoteAlarmAlerts } from "./alerts";
+import { AlertDeliveryArgs, ApiCallAlerts, DEFAULT_API_CALL_ALERTS, ExpiringKeyAlerts, expiringKeysRuleName, KeyLifecycleEvents, NamedPattern, RemoteAlarmAlerts } from "./alerts";
 import { DEFAULT_EXPIRY_WARNING_DAYS } from "./alarms";
 import type { KmsMonitoringArgs } from "./kmsMonitoringArgs";
 import { eventRuleName, LIFECYCLE_RULE_ROLE } from "./shared";
@@ -18,13 +18,6 @@ export interface AlertRulesScope {
     readonly alarmRules: readonly NamedPattern[];
 }
 
-export interface AlertRulesDelivery {
-    readonly topicArn: pulumi.Input<string>;
-    readonly deadLetterQueueArn?: pulumi.Input<string>;
-    readonly readableAlerts?: boolean;
-    readonly eventBusName?: pulumi.Input<string>;
-    readonly tags?: Readonly<Record<string, string>>;
-}
 
 /** The fixed names of the rules `createAlertRules` creates: the topic and queue policies name them before they exist. */
 export function alertRuleNames(args: KmsMonitoringArgs, alarmRules: readonly NamedPattern[]): string[] {
@@ -37,7 +30,7 @@ export function alertRuleNames(args: KmsMonitoringArgs, alarmRules: readonly Nam
 }
 
 /** The API-call rules, the lifecycle rule, the expiring-keys rule and the alarm rules of one bus; returns the names of the rules created. */
-export function createAlertRules(parent: pulumi.Resource, args: KmsMonitoringArgs, delivery: AlertRulesDelivery, scope: AlertRulesScope): pulumi.Output<string[]> {
+export function createAlertRules(parent: pulumi.Resource, args: KmsMonitoringArgs, delivery: AlertDeliveryArgs, scope: AlertRulesScope): pulumi.Output<string[]> {
     const name = scope.componentPrefix;
     const single = (ruleName: pulumi.Output<string>) => ruleName.apply((each) => [each]);
     const apiCalls = new ApiCallAlerts(`${name}-api-calls`, { alerts: args.apiCallAlerts ?? DEFAULT_API_CALL_ALERTS, ruleNamePrefix: args.namePrefix, ...delivery }, { parent });

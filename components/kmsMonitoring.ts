@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AlertTopic, ApiCallSelection, DEFAULT_API_CALL_ALERTS, EmailSubscription, NamedPattern, remoteAlarmRules } from "./alerts";
+import { AlertDeliveryArgs, AlertTopic, DEFAULT_API_CALL_ALERTS, EmailSubscription, NamedPattern, remoteAlarmRules } from "./alerts";
 import {
     DEFAULT_EXPIRY_WARNING_DAYS,
     ExpiringKey,
@@ -14,7 +14,7 @@ import { AuditTrail, SavedQueries } from "./audit";
 import { StackConfig, validateComponentArgs } from "./config";
 import { MonitoringDashboard, RemoteRegionWidgets } from "./dashboard";
 import { DeadLetterQueue, DeliveryAlarms } from "./delivery";
-import { ForwardingPlan, forwardingPlan, ForwardingRole, HeartbeatMonitor, RegionalForwarder } from "./forwarding";
+import { apiCallsInRegion, ForwardingPlan, forwardingPlan, ForwardingRole, HeartbeatMonitor, RegionalForwarder } from "./forwarding";
 import { ImportedKey } from "./keys";
 import type { KmsMonitoringArgs } from "./kmsMonitoringArgs";
 import { alertRuleNames, createAlertRules } from "./alertRules";
@@ -46,21 +46,6 @@ export interface RegionForwardingOutput {
     readonly deadLetterQueueUrl?: string;
     /** The home alarm that fires when that region's heartbeats stop. */
     readonly heartbeatAlarmName: string;
-}
-
-/**
- * The API calls worth forwarding from `region`: an alert on given keys only needs the calls on
- * those of its keys that live there (a key ARN names its region), and none at all when no key does.
- */
-export function apiCallsInRegion(alerts: readonly ApiCallSelection[], region: string): ApiCallSelection[] {
-    return alerts.flatMap((alert) => {
-        const keyArns = alert.keyArns ?? [];
-        if (keyArns.length === 0) {
-            return [alert];
-        }
-        const local = keyArns.filter((arn) => arn.split(":")[3] === region);
-        return local.length === 0 ? [] : [{ eventNames: alert.eventNames, keyArns: local }];
-    });
 }
 
 /** One list from the lists of the parts that exist. */
@@ -107,13 +92,6 @@ interface Forwarding {
     readonly dashboardRegions: pulumi.Output<RemoteRegionWidgets[]>;
 }
 
-/** Where the EventBridge rules deliver: the topic, the dead-letter queue and the message form. */
-interface Delivery {
-    readonly topicArn: pulumi.Output<string>;
-    readonly deadLetterQueueArn?: pulumi.Output<string>;
-    readonly readableAlerts?: boolean;
-    readonly tags?: Readonly<Record<string, string>>;
-}
 
 /**
  * The whole KMS monitoring stack: the alert topic and its key, the EventBridge rules and their
@@ -166,28 +144,26 @@ export class KmsMonitoring extends pulumi.ComponentResource {
     }
 
     constructor(name: string, args: KmsMonitoringArgs, opts?: pulumi.ComponentResourceOptions) {
-        // Called from another language through the component package, the arguments get the stack
-        // config's checks and messages before anything registers.
-        if (!KmsMonitoring.validated.has(args)) {
-            validateComponentArgs(name, args, new Date());
-        }
+        // Called from another language through the component package (or from any TypeScript), the
+        // arguments get the stack config's checks, messages and defaults before anything registers.
+        const checked = KmsMonitoring.validated.has(args) ? args : validateComponentArgs(name, args, new Date());
         super("kms-monitoring:index:KmsMonitoring", name, {}, opts);
 
-        const wiring = this.wiring(name, args);
+        const wiring = this.wiring(name, checked);
         const topic = this.alertTopic(wiring);
         // Only EventBridge targets use the queue; without rules there is nothing to catch.
         const deadLetters =
-            (args.deadLetterQueue ?? true) && wiring.ruleNames.length > 0
-                ? new DeadLetterQueue(`${name}-dead-letters`, { eventRuleArns: wiring.eventRuleArns, environment: wiring.environment, tags: args.tags }, { parent: this })
+            (checked.deadLetterQueue ?? true) && wiring.ruleNames.length > 0
+                ? new DeadLetterQueue(`${name}-dead-letters`, { eventRuleArns: wiring.eventRuleArns, environment: wiring.environment, tags: checked.tags }, { parent: this })
                 : undefined;
-        const delivery: Delivery = { topicArn: topic.topicArn, deadLetterQueueArn: deadLetters?.queueArn, readableAlerts: args.readableAlerts, tags: args.tags };
+        const delivery: AlertDeliveryArgs = { topicArn: topic.topicArn, deadLetterQueueArn: deadLetters?.queueArn, readableAlerts: checked.readableAlerts, tags: checked.tags };
         const ruleNames = this.alertRules(wiring, delivery);
         const importedKey = this.importedKey(wiring);
         const expiry = this.expiryAlarms(wiring, topic.topicArn, importedKey);
         const forwarding = this.forwardingFromOtherRegions(wiring, topic.topicArn);
         const deliveryAlarms = this.deliveryAlarms(wiring, topic, deadLetters);
         const audit = this.audit(wiring, topic.topicArn, importedKey?.keyArn);
-        const organization = composeOrganization(this, name, args, wiring.environment, delivery);
+        const organization = composeOrganization(this, name, checked, wiring.environment, delivery);
         const alarmArns = concatenated(expiry.alarmArns, deliveryAlarms?.alarmArns, audit?.cisAlarmArn?.apply((arn) => [arn]), forwarding?.alarmArns, organization?.alarmArns);
         const dashboard = this.dashboard(wiring, expiry, alarmArns, deadLetters, forwarding?.dashboardRegions);
 
@@ -279,7 +255,7 @@ export class KmsMonitoring extends pulumi.ComponentResource {
     }
 
     /** The alert rules on the home default bus, for this account's events from every watched region. */
-    private alertRules({ name, args, remoteAlarmRules: alarmRules, remoteRegions }: Wiring, delivery: Delivery): pulumi.Output<string[]> {
+    private alertRules({ name, args, remoteAlarmRules: alarmRules, remoteRegions }: Wiring, delivery: AlertDeliveryArgs): pulumi.Output<string[]> {
         const regions = args.homeRegion === undefined ? undefined : [args.homeRegion, ...remoteRegions.map((remote) => remote.region)];
         return createAlertRules(this, args, delivery, { componentPrefix: name, alarmRulesRole: "remote-alarms", expiringKeysAlarmName: expiringKeysAlarmName(args.namePrefix), regions, alarmRules });
     }
@@ -358,7 +334,7 @@ export class KmsMonitoring extends pulumi.ComponentResource {
             const discovery = this.expiringKeyDiscovery(`${name}-expiring-material-${region}`, args, region);
             const forwarder = new RegionalForwarder(
                 `${name}-forwarding-${region}`,
-                { region, plan, destinationBusArn, roleArn: role.roleArn, environment, deadLetterQueue: args.deadLetterQueue, selfMonitoring: args.selfMonitoring, alarmNamePrefix: args.namePrefix, tags: args.tags },
+                { region, plan, destinationBusArn, roleArn: role.roleArn, environment, alarmNamePrefix: args.namePrefix, tags: args.tags },
                 // The role's policy must exist before the first event is forwarded with it.
                 { parent: this, dependsOn: [role] },
             );

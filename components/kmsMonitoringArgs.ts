@@ -65,7 +65,8 @@ export interface KmsMonitoringArgs {
     readonly regions?: string[];
     /**
      * The region of the provider the component deploys with, where the topic and alert rules
-     * live. Required when `regions` lists more than it.
+     * live. Required when `regions` lists more than it. Default: unknown, and the stack watches
+     * the provider's region only.
      */
     readonly homeRegion?: string;
     /**

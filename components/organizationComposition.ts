@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { alertRuleNames, createAlertRules } from "./alertRules";
-import { DEFAULT_API_CALL_ALERTS, NamedPattern, remoteAlarmRules } from "./alerts";
+import { AlertDeliveryArgs, DEFAULT_API_CALL_ALERTS, NamedPattern, remoteAlarmRules } from "./alerts";
 import { DEFAULT_EXPIRY_WARNING_DAYS, expiringKeysAlarmName } from "./alarms";
 import { DeliveryAlarms } from "./delivery";
 import { HEARTBEAT_RULE_ROLE } from "./forwarding";
@@ -62,12 +62,6 @@ export interface OrganizationParts {
     readonly alarmArns: pulumi.Output<string[]>;
 }
 
-export interface OrganizationDelivery {
-    readonly topicArn: pulumi.Output<string>;
-    readonly deadLetterQueueArn?: pulumi.Output<string>;
-    readonly readableAlerts?: boolean;
-    readonly tags?: Readonly<Record<string, string>>;
-}
 
 /**
  * Member accounts: the organization bus and its alert rules here, and the StackSet that puts the
@@ -79,7 +73,7 @@ export function composeOrganization(
     name: string,
     args: KmsMonitoringArgs,
     environment: pulumi.Output<AwsEnvironment>,
-    delivery: OrganizationDelivery,
+    delivery: AlertDeliveryArgs,
 ): OrganizationParts | undefined {
     const organization = args.organization;
     if (organization === undefined) {

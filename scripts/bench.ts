@@ -65,7 +65,7 @@ function bare(raw: RawConfig): void {
     const topicKey = new aws.kms.Key("key", { enableKeyRotation: true, deletionWindowInDays: 30, policy: identity.accountId.apply((account) => JSON.stringify({ account })) });
     new aws.kms.Alias("key-alias", { name: `alias/${prefix}-alerts`, targetKeyId: topicKey.keyId });
     const topic = new aws.sns.Topic("topic", { name: raw["kms-monitoring:topicName"], kmsMasterKeyId: topicKey.arn });
-    const ruleNames = [...alerts.map((alert) => `${prefix}-${alert.name}`), `${prefix}-key-lifecycle`];
+    const ruleNames = [...alerts.map((alert) => `${prefix}-${alert.name}`), `${prefix}-key-lifecycle`, `${prefix}-expiring-keys`];
     new aws.sns.TopicPolicy("topic-policy", { arn: topic.arn, policy: pulumi.all([topic.arn, identity.accountId]).apply(([arn, account]) => JSON.stringify({ arn, account, ruleNames })) });
     emails.forEach((email) => new aws.sns.TopicSubscription(`email-${email}`, { topic: topic.arn, protocol: "email", endpoint: email }));
     const queue = new aws.sqs.Queue("queue", { sqsManagedSseEnabled: true, messageRetentionSeconds: 1_209_600 });
@@ -86,6 +86,14 @@ function bare(raw: RawConfig): void {
     const expiry = (name: string, keyId: pulumi.Input<string>) =>
         alarm(name, { comparisonOperator: "LessThanOrEqualToThreshold", evaluationPeriods: 1, metricName: "SecondsUntilKeyMaterialExpiration", namespace: "AWS/KMS", period: 3600, statistic: "Minimum", threshold: 2_592_000, dimensions: { KeyId: keyId } });
     alarms.push(expiry("imported-expiry", key.id));
+    alarms.push(
+        new aws.cloudwatch.MetricAlarm("expiring-material", {
+            comparisonOperator: "LessThanOrEqualToThreshold",
+            evaluationPeriods: 1,
+            threshold: 2_592_000,
+            metricQueries: [{ id: "expiring", expression: "SELECT MIN(SecondsUntilKeyMaterialExpiration) FROM SCHEMA(\"AWS/KMS\", KeyId) GROUP BY KeyId ORDER BY MIN() ASC", period: 3600, returnData: true }],
+        }),
+    );
     watched.forEach((reference) => alarms.push(expiry(`expiry-${reference}`, aws.kms.getKeyOutput({ keyId: reference }).id)));
 
     const trail = new awsx.cloudtrail.Trail("trail", { name: `${prefix}-audit`, isMultiRegionTrail: true, cloudWatchLogsGroup: { enable: true, args: { name: `/aws/cloudtrail/${prefix}`, retentionInDays: 30 } } });

@@ -47,7 +47,7 @@ export function expiringKeysAlarmDescription(warningDays: number): string {
 export interface ExpiringKeyDiscoveryArgs {
     /** Prefix of the alarm name, e.g. `kms-monitoring-dev`. Required. */
     readonly alarmNamePrefix: string;
-    /** Alarm when at most this many days of validity remain. Default: 30. */
+    /** Alarm when at most this many days of validity remain. Required. */
     readonly warningDays: number;
     /** Region of the alarm: it sees the keys of that region. Default: the provider's. */
     readonly region?: string;

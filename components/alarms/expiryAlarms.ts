@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { createAlarm } from "../shared";
+import { createAlarm, regionOfArn } from "../shared";
 
 export const DEFAULT_EXPIRY_WARNING_DAYS = 30;
 
@@ -53,11 +53,9 @@ export function keyLabel(reference: string): string {
     return reference.replace(/[^A-Za-z0-9_-]+/g, "-");
 }
 
-const KEY_OR_ALIAS_ARN_REGION = /^arn:[^:]+:kms:([^:]+):/;
-
 /** The region a watched key lives in: that of its key or alias ARN; a key ID or alias means the home region. */
 export function watchedKeyRegion(reference: string, homeRegion: string | undefined): string | undefined {
-    return KEY_OR_ALIAS_ARN_REGION.exec(reference)?.[1] ?? homeRegion;
+    return regionOfArn(reference) ?? homeRegion;
 }
 
 export function expiryAlarmName(alarmNamePrefix: string, keyReference: string): string {

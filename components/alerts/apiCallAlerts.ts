@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { eventRuleName } from "../shared";
 import { apiCallEventPattern, apiCallRuleState } from "./eventPatterns";
 import { apiCallAlertTransformer } from "./alertMessages";
-import { createTopicRule } from "./topicRule";
+import { AlertDeliveryArgs, createTopicRule } from "./topicRule";
 
 export interface ApiCallAlertSpec {
     /** Short name, unique within the component; the rule is `<ruleNamePrefix>-<name>`. */
@@ -33,21 +33,11 @@ export const DEFAULT_API_CALL_ALERTS: readonly ApiCallAlertSpec[] = [
     },
 ];
 
-export interface ApiCallAlertsArgs {
+export interface ApiCallAlertsArgs extends AlertDeliveryArgs {
     /** One rule per entry. A plain list, because it decides which resources exist. Required. */
     readonly alerts: readonly ApiCallAlertSpec[];
     /** Prefix of every rule name, e.g. `kms-monitoring-dev`. Required. */
     readonly ruleNamePrefix: string;
-    /** ARN of the SNS topic every rule targets. Required. */
-    readonly topicArn: pulumi.Input<string>;
-    /** Email a short readable text instead of the raw event JSON. Default: true. */
-    readonly readableAlerts?: boolean;
-    /** SQS queue for events that could not be delivered to the topic. Default: none. */
-    readonly deadLetterQueueArn?: pulumi.Input<string>;
-    /** The bus every rule is on: the organization bus for member accounts' events. Default: the default bus. */
-    readonly eventBusName?: pulumi.Input<string>;
-    /** Tags for every rule. Default: none. */
-    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
 /** EventBridge rules on KMS API calls that CloudTrail delivers, each targeting the alert topic. */
@@ -69,7 +59,7 @@ export class ApiCallAlerts extends pulumi.ComponentResource {
                     state: apiCallRuleState(alert.eventNames),
                     inputTransformer: (args.readableAlerts ?? true) ? apiCallAlertTransformer() : undefined,
                 },
-                { topicArn: args.topicArn, deadLetterQueueArn: args.deadLetterQueueArn, eventBusName: args.eventBusName, tags: args.tags },
+                args,
             ),
         );
 

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { eventRuleName } from "../shared";
 import { expiringKeyContributorTransformer } from "./alertMessages";
 import { contributorStateChangePattern } from "./eventPatterns";
-import { createTopicRule } from "./topicRule";
+import { AlertDeliveryArgs, createTopicRule } from "./topicRule";
 
 export const EXPIRING_KEYS_RULE_ROLE = "expiring-keys";
 
@@ -10,7 +10,7 @@ export function expiringKeysRuleName(ruleNamePrefix: string): string {
     return eventRuleName(ruleNamePrefix, EXPIRING_KEYS_RULE_ROLE);
 }
 
-export interface ExpiringKeyAlertsArgs {
+export interface ExpiringKeyAlertsArgs extends AlertDeliveryArgs {
     /** Prefix of the rule name, e.g. `kms-monitoring-dev`. Required. */
     readonly ruleNamePrefix: string;
     /** Name of the expiring-material alarm, the same in every region. Required. */
@@ -19,16 +19,6 @@ export interface ExpiringKeyAlertsArgs {
     readonly regions?: readonly string[];
     /** Days the alarm warns ahead, quoted in the text. Required. */
     readonly warningDays: number;
-    /** ARN of the SNS topic the rule targets. Required. */
-    readonly topicArn: pulumi.Input<string>;
-    /** Email a short readable text instead of the raw event JSON. Default: true. */
-    readonly readableAlerts?: boolean;
-    /** SQS queue for events that could not be delivered to the topic. Default: none. */
-    readonly deadLetterQueueArn?: pulumi.Input<string>;
-    /** The bus the rule is on: the organization bus for member accounts' events. Default: the default bus. */
-    readonly eventBusName?: pulumi.Input<string>;
-    /** Tags for the rule. Default: none. */
-    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
 /** One rule that turns each key's state change in the expiring-material alarms of every region into one alert. */
@@ -48,7 +38,7 @@ export class ExpiringKeyAlerts extends pulumi.ComponentResource {
                 state: "ENABLED",
                 inputTransformer: (args.readableAlerts ?? true) ? expiringKeyContributorTransformer(args.warningDays) : undefined,
             },
-            { topicArn: args.topicArn, deadLetterQueueArn: args.deadLetterQueueArn, eventBusName: args.eventBusName, tags: args.tags },
+            args,
         );
 
         this.ruleName = rule.name;

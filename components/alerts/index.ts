@@ -23,3 +23,4 @@ export {
 export type { ApiCallSelection, EventPattern, RuleState } from "./eventPatterns";
 export { EXPIRING_KEYS_RULE_ROLE, ExpiringKeyAlerts, expiringKeysRuleName } from "./expiringKeyAlerts";
 export type { ExpiringKeyAlertsArgs } from "./expiringKeyAlerts";
+export type { AlertDeliveryArgs } from "./topicRule";

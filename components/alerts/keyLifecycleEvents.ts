@@ -1,21 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { keyLifecycleEventPattern } from "./eventPatterns";
 import { keyLifecycleAlertTransformer } from "./alertMessages";
-import { createTopicRule } from "./topicRule";
+import { AlertDeliveryArgs, createTopicRule } from "./topicRule";
 
-export interface KeyLifecycleEventsArgs {
+export interface KeyLifecycleEventsArgs extends AlertDeliveryArgs {
     /** Physical name of the rule. Required. */
     readonly ruleName: string;
-    /** ARN of the SNS topic the rule targets. Required. */
-    readonly topicArn: pulumi.Input<string>;
-    /** Email a short readable text instead of the raw event JSON. Default: true. */
-    readonly readableAlerts?: boolean;
-    /** SQS queue for events that could not be delivered to the topic. Default: none. */
-    readonly deadLetterQueueArn?: pulumi.Input<string>;
-    /** The bus the rule is on: the organization bus for member accounts' events. Default: the default bus. */
-    readonly eventBusName?: pulumi.Input<string>;
-    /** Tags for the rule. Default: none. */
-    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
 /**
@@ -39,7 +29,7 @@ export class KeyLifecycleEvents extends pulumi.ComponentResource {
                 state: "ENABLED",
                 inputTransformer: (args.readableAlerts ?? true) ? keyLifecycleAlertTransformer() : undefined,
             },
-            { topicArn: args.topicArn, deadLetterQueueArn: args.deadLetterQueueArn, eventBusName: args.eventBusName, tags: args.tags },
+            args,
         );
 
         this.ruleName = rule.name;

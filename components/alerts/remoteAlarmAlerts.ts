@@ -1,8 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import { eventRuleName } from "../shared";
+import { eventRuleName, numberedRole } from "../shared";
 import { alarmStateChangeTransformer } from "./alertMessages";
 import { alarmStateChangePatterns, EventPattern } from "./eventPatterns";
-import { createTopicRule } from "./topicRule";
+import { AlertDeliveryArgs, createTopicRule } from "./topicRule";
 
 export const REMOTE_ALARMS_RULE_ROLE = "remote-alarms";
 
@@ -13,7 +13,7 @@ export interface NamedPattern {
 }
 
 /**
- * The home rules for the alarms that live in other regions: `<prefix>-remote-alarms`, then
+ * The rules for alarms that cannot notify the topic themselves: `<prefix>-remote-alarms`, then
  * `-2`, `-3`... when the names do not fit one pattern. Their names are fixed, so the topic policy
  * can name them before they exist.
  */
@@ -23,29 +23,20 @@ export function remoteAlarmRules(ruleNamePrefix: string, alarmNames: readonly st
     }
     // The same alarm name in several regions is one entry: the pattern's regions tell them apart.
     return alarmStateChangePatterns([...new Set(alarmNames)], regions).map((eventPattern, index) => ({
-        ruleName: eventRuleName(ruleNamePrefix, index === 0 ? REMOTE_ALARMS_RULE_ROLE : `${REMOTE_ALARMS_RULE_ROLE}-${index + 1}`),
+        ruleName: eventRuleName(ruleNamePrefix, numberedRole(REMOTE_ALARMS_RULE_ROLE, index)),
         eventPattern,
     }));
 }
 
-export interface RemoteAlarmAlertsArgs {
+export interface RemoteAlarmAlertsArgs extends AlertDeliveryArgs {
     /** The rules, from `remoteAlarmRules`. A plain list: it decides which rules exist. Required. */
     readonly rules: readonly NamedPattern[];
-    /** ARN of the SNS topic every rule targets. Required. */
-    readonly topicArn: pulumi.Input<string>;
-    /** Email a short readable text instead of the raw event JSON. Default: true. */
-    readonly readableAlerts?: boolean;
-    /** SQS queue for events that could not be delivered to the topic. Default: none. */
-    readonly deadLetterQueueArn?: pulumi.Input<string>;
-    /** The bus every rule is on: the organization bus for member accounts' events. Default: the default bus. */
-    readonly eventBusName?: pulumi.Input<string>;
-    /** Tags for every rule. Default: none. */
-    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
 /**
- * Rules on the home default bus that turn the forwarded state changes of this stack's alarms in
- * other regions into alerts. Home alarms notify the topic themselves and are not matched here.
+ * Rules that turn the forwarded state changes of the monitoring's alarms into alerts: on the home
+ * default bus those of the other regions, on the organization bus those of the member accounts.
+ * Home alarms notify the topic themselves and are not matched.
  */
 export class RemoteAlarmAlerts extends pulumi.ComponentResource {
     public readonly ruleNames: pulumi.Output<string[]>;
@@ -56,15 +47,15 @@ export class RemoteAlarmAlerts extends pulumi.ComponentResource {
         const rules = args.rules.map((rule, index) =>
             createTopicRule(
                 this,
-                index === 0 ? name : `${name}-${index + 1}`,
+                numberedRole(name, index),
                 {
                     ruleName: rule.ruleName,
-                    description: "State changes of this stack's CloudWatch alarms in other regions, forwarded to this region",
+                    description: "State changes of the monitoring's CloudWatch alarms in other regions or accounts, forwarded here",
                     eventPattern: rule.eventPattern,
                     state: "ENABLED",
                     inputTransformer: (args.readableAlerts ?? true) ? alarmStateChangeTransformer() : undefined,
                 },
-                { topicArn: args.topicArn, deadLetterQueueArn: args.deadLetterQueueArn, eventBusName: args.eventBusName, tags: args.tags },
+                args,
             ),
         );
 

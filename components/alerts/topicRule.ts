@@ -22,18 +22,22 @@ export interface TopicRuleSpec {
  */
 export const TARGET_RETRY_POLICY = { maximumEventAgeInSeconds: 86_400, maximumRetryAttempts: 185 } as const;
 
-export interface TopicRuleDelivery {
-    /** ARN of the SNS topic the rule targets. */
+/** Where alert rules deliver: shared by the arguments of every alert component. */
+export interface AlertDeliveryArgs {
+    /** ARN of the SNS topic the rules target. Required. */
     readonly topicArn: pulumi.Input<string>;
+    /** Email a short readable text instead of the raw event JSON. Default: true. */
+    readonly readableAlerts?: boolean;
     /** SQS queue for events EventBridge could not deliver. Default: none, and they are dropped. */
     readonly deadLetterQueueArn?: pulumi.Input<string>;
-    /** The bus the rule is on. Default: the default bus. */
+    /** The bus the rules are on: the organization bus for member accounts' events. Default: the default bus. */
     readonly eventBusName?: pulumi.Input<string>;
+    /** Tags for the rules. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
 /** An EventBridge rule whose one target is the alert topic. */
-export function createTopicRule(parent: pulumi.Resource, name: string, spec: TopicRuleSpec, delivery: TopicRuleDelivery): aws.cloudwatch.EventRule {
+export function createTopicRule(parent: pulumi.Resource, name: string, spec: TopicRuleSpec, delivery: AlertDeliveryArgs): aws.cloudwatch.EventRule {
     const rule = new aws.cloudwatch.EventRule(
         `${name}-rule`,
         {

@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import { REGION_CODE } from "../shared";
 import { crossFieldProblems } from "./crossField";
 import { configErrorText } from "./messages";
-import { stackSchema } from "./schema";
+import { regionCode, stackSchema } from "./schema";
 
 /** Error messages name the component's arguments like stack config keys: `kms-monitoring:alertEmails[1]`. */
 const PACKAGE = "kms-monitoring";
@@ -15,18 +14,19 @@ function knownValues(args: object): Record<string, unknown> {
 
 /**
  * Checks the arguments of `KmsMonitoring` with the very schema and cross-field rules of the stack
- * config, so a program in any language gets the messages a stack config gets. Two things differ:
- * the component takes `namePrefix` and `homeRegion` instead of reading them from the stack, and
- * any tag is allowed (the stack only reserves `project`, `stack` and `managed-by` because it sets
- * them itself).
+ * config, so a program in any language gets the messages a stack config gets, and returns them
+ * with the stack config's defaults applied, stack-dependent ones included (`protect` on production
+ * stacks). Two things differ: the component takes `namePrefix` and `homeRegion` instead of reading
+ * them from the stack, and any tag is allowed (the stack only reserves `project`, `stack` and
+ * `managed-by` because it sets them itself). Values that are Outputs are passed through unchecked.
  */
-export function validateComponentArgs(componentName: string, args: object, now: Date): void {
+export function validateComponentArgs<T extends object>(componentName: string, args: T, now: Date): T {
     const input = knownValues(args);
     const homeRegion = typeof input.homeRegion === "string" ? input.homeRegion : undefined;
     const ctx = { project: PACKAGE, stack: pulumi.getStack(), now, homeRegion, namePrefix: typeof input.namePrefix === "string" ? input.namePrefix : undefined };
     const schema = stackSchema(ctx).extend({
         namePrefix: z.string({ error: "must be a string" }).regex(/^[A-Za-z0-9._-]{1,40}$/, { error: "must be 1 to 40 of A-Z a-z 0-9 . _ -" }),
-        homeRegion: z.string({ error: "must be a string" }).regex(REGION_CODE, { error: "is not an AWS region code; expected e.g. eu-west-1" }).optional(),
+        homeRegion: regionCode().optional(),
         tags: z.record(z.string(), z.string({ error: "tag values must be strings" }), { error: "must be a map of tag names to string values" }).optional(),
     });
     const result = schema.safeParse(input);
@@ -39,4 +39,5 @@ export function validateComponentArgs(componentName: string, args: object, now: 
             }),
         );
     }
+    return { ...args, ...result.data };
 }

@@ -1,9 +1,9 @@
 import { watchedKeyRegion } from "../alarms";
 import { apiCallEventPattern, MAX_EVENT_PATTERN_LENGTH } from "../alerts";
 import { FORWARDER_RULE_ROLES, HEARTBEAT_RULE_ROLE } from "../forwarding";
-import { organizationMemberPrefix } from "../organization";
-import { EVENT_RULE_NAME_MAX, eventRuleName, namePrefix, partitionOfRegion, PARTITIONS_WITHOUT_CROSS_REGION_ROUTING } from "../shared";
-import { DAY_MS } from "./schema";
+import { memberForwarderRoleName, organizationMemberPrefix } from "../organization";
+import { EVENT_RULE_NAME_MAX, eventRuleName, partitionOfRegion, PARTITIONS_WITHOUT_CROSS_REGION_ROUTING } from "../shared";
+import { DAY_MS, stackNamePrefix } from "./schema";
 import { ImportedKeyConfig, ParseContext, Problem } from "./types";
 
 
@@ -71,7 +71,7 @@ export function crossFieldProblems(input: Record<string, unknown>, ctx: ParseCon
 function regionProblems(input: Record<string, unknown>, ctx: ParseContext, watched: readonly (string | undefined)[]): Problem[] {
     const home = ctx.homeRegion;
     const explicit = Array.isArray(input.regions);
-    const regions = explicit ? stringsAt(input, "regions") : home === undefined ? [] : [home];
+    const regions = watchedRegions(input, ctx);
     const problems: Problem[] = [];
     if (explicit && home === undefined && regions.length > 0) {
         problems.push({ path: ["regions"], message: "needs the home region: set aws:region (pulumi config set aws:region <region>); the topic and the alert rules live there" });
@@ -79,7 +79,7 @@ function regionProblems(input: Record<string, unknown>, ctx: ParseContext, watch
     if (explicit && home !== undefined && !regions.includes(home)) {
         problems.push({ path: ["regions"], message: `does not contain the home region ${home} (aws:region), where the topic and the alert rules live: add "${home}"` });
     }
-    const prefix = ctx.namePrefix ?? namePrefix(ctx.project, ctx.stack);
+    const prefix = stackNamePrefix(ctx);
     regions.forEach((region, index) => {
         if (region === undefined || home === undefined || region === home) {
             return;
@@ -93,7 +93,7 @@ function regionProblems(input: Record<string, unknown>, ctx: ParseContext, watch
                 message: `cannot be watched from ${home}: EventBridge has no cross-Region event routing in ${partition} (AWS GovCloud (US) and China); deploy one stack per region there`,
             });
         }
-        const longest = [...FORWARDER_RULE_ROLES, `${HEARTBEAT_RULE_ROLE}-${region}`].map((role) => eventRuleName(prefix, role)).sort((a, b) => b.length - a.length)[0];
+        const longest = longestOf([...FORWARDER_RULE_ROLES, `${HEARTBEAT_RULE_ROLE}-${region}`].map((role) => eventRuleName(prefix, role)));
         if (longest.length > EVENT_RULE_NAME_MAX) {
             problems.push({ path: ["regions", index], message: `makes the forwarding rule name "${longest}" longer than ${EVENT_RULE_NAME_MAX} characters; use a shorter project or stack name` });
         }
@@ -105,6 +105,16 @@ function regionProblems(input: Record<string, unknown>, ctx: ParseContext, watch
         }
     });
     return problems;
+}
+
+/** The longest of some names; empty for none. */
+function longestOf(names: readonly string[]): string {
+    return names.reduce((longest, name) => (name.length > longest.length ? name : longest), "");
+}
+
+/** `regions` as given, else its default: the home region. */
+function watchedRegions(input: Record<string, unknown>, ctx: ParseContext): (string | undefined)[] {
+    return Array.isArray(input.regions) ? stringsAt(input, "regions") : ctx.homeRegion === undefined ? [] : [ctx.homeRegion];
 }
 
 /** An alert's rule whose pattern, with all its keys, is longer than EventBridge accepts. */
@@ -133,7 +143,7 @@ function organizationProblems(input: Record<string, unknown>, ctx: ParseContext)
     for (const index of duplicates(stringsAt(fields, "organizationalUnitIds"))) {
         problems.push({ path: ["organization", "organizationalUnitIds", index], message: "is listed twice" });
     }
-    const watched = Array.isArray(input.regions) ? stringsAt(input, "regions") : ctx.homeRegion === undefined ? [] : [ctx.homeRegion];
+    const watched = watchedRegions(input, ctx);
     const memberRegions = stringsAt(fields, "regions");
     for (const index of duplicates(memberRegions)) {
         problems.push({ path: ["organization", "regions", index], message: "is listed twice" });
@@ -143,9 +153,10 @@ function organizationProblems(input: Record<string, unknown>, ctx: ParseContext)
             problems.push({ path: ["organization", "regions", index], message: `is not in kms-monitoring:regions (${watched.join(", ")}); member regions must be a subset of the regions the stack watches` });
         }
     });
-    const memberPrefix = organizationMemberPrefix(ctx.namePrefix ?? namePrefix(ctx.project, ctx.stack));
-    const longestRegion = [...(memberRegions.length > 0 ? memberRegions : watched)].filter((region): region is string => region !== undefined).sort((a, b) => b.length - a.length)[0] ?? "";
-    const longest = [...FORWARDER_RULE_ROLES.map((role) => eventRuleName(memberPrefix, role)), `${memberPrefix}-forwarder-${longestRegion}`].sort((a, b) => b.length - a.length)[0];
+    const memberPrefix = organizationMemberPrefix(stackNamePrefix(ctx));
+    const longestRegion = longestOf((memberRegions.length > 0 ? memberRegions : watched).filter((region): region is string => region !== undefined));
+    const longest = longestOf([...FORWARDER_RULE_ROLES.map((role) => eventRuleName(memberPrefix, role)), memberForwarderRoleName(memberPrefix, longestRegion)]);
+    // EventBridge rule names and IAM role names are both at most 64 characters.
     if (longest.length > EVENT_RULE_NAME_MAX) {
         problems.push({ path: ["organization"], message: `makes the member name "${longest}" longer than ${EVENT_RULE_NAME_MAX} characters (rule and IAM role names); use a shorter project or stack name` });
     }

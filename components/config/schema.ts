@@ -44,12 +44,21 @@ function wholeDays(min: number, max: number): z.ZodNumber {
         .max(max, { error: `must be from ${min} to ${max} days` });
 }
 
+/** The prefix of the names the stack chooses: the component's `namePrefix`, else `<project>-<stack>`. */
+export function stackNamePrefix(ctx: ParseContext): string {
+    return ctx.namePrefix ?? namePrefix(ctx.project, ctx.stack);
+}
+
+export function regionCode(): z.ZodString {
+    return z.string({ error: "must be a string" }).regex(REGION_CODE, { error: "is not an AWS region code; expected e.g. eu-west-1" });
+}
+
 function booleanSchema(): z.ZodBoolean {
     return z.boolean({ error: "must be true or false" });
 }
 
 export function stackSchema(ctx: ParseContext) {
-    const prefix = ctx.namePrefix ?? namePrefix(ctx.project, ctx.stack);
+    const prefix = stackNamePrefix(ctx);
 
     const eventName = z.string({ error: "must be a KMS operation name" }).superRefine((name, issue) => {
         if (isKmsOperation(name)) {
@@ -148,8 +157,6 @@ export function stackSchema(ctx: ParseContext) {
             error: "must be a key ID (1234abcd-12ab-34cd-56ef-1234567890ab), a key ARN, alias/<name> or an alias ARN",
         });
 
-    const regionCode = z.string({ error: "must be a string" }).regex(REGION_CODE, { error: "is not an AWS region code; expected e.g. eu-west-1" });
-
     const organization = z.strictObject(
         {
             id: z.string({ error: "must be a string" }).regex(ORGANIZATION_ID, { error: "must be an organization ID: o- and 10 to 32 lowercase letters or digits, e.g. o-a1b2c3d4e5" }),
@@ -161,7 +168,7 @@ export function stackSchema(ctx: ParseContext) {
             callAs: z
                 .enum(["SELF", "DELEGATED_ADMIN"], { error: "must be SELF (deploying from the management account) or DELEGATED_ADMIN (from a registered delegated administrator)" })
                 .default("DELEGATED_ADMIN"),
-            regions: z.array(regionCode, { error: "must be a list of region codes" }).min(1, { error: "must list at least one region" }).optional(),
+            regions: z.array(regionCode(), { error: "must be a list of region codes" }).min(1, { error: "must list at least one region" }).optional(),
         },
         { error: "must be an object with id, organizationalUnitIds and optional callAs, regions" },
     );
@@ -198,7 +205,7 @@ export function stackSchema(ctx: ParseContext) {
             importedKeyMaterial: keyMaterial.optional(),
             watchedKeys: z.array(keyReference, { error: "must be a list of key IDs, key ARNs or aliases" }).default([]),
             regions: z
-                .array(regionCode, { error: "must be a list of region codes" })
+                .array(regionCode(), { error: "must be a list of region codes" })
                 .min(1, { error: "must list at least the home region" })
                 .default(ctx.homeRegion === undefined ? [] : [ctx.homeRegion]),
             expiryWarningDays: wholeDays(1, 365).default(DEFAULT_EXPIRY_WARNING_DAYS),

@@ -26,13 +26,13 @@ export interface MonitoringDashboardArgs {
 }
 
 export interface RemoteRegionWidgets {
-    /** The region the widgets read their metrics from. */
+    /** The region the widgets read their metrics from. Required. */
     readonly region: string;
-    /** Keys with expiring material in that region. */
+    /** Keys with expiring material in that region. Required (may be empty). */
     readonly expiringKeys: pulumi.Input<pulumi.Input<{ label: string; keyId: pulumi.Input<string> }>[]>;
-    /** The forwarding rules in that region. */
+    /** The forwarding rules in that region. Required. */
     readonly ruleNames: pulumi.Input<string[]>;
-    /** The region's dead-letter queue, when there is one. */
+    /** The region's dead-letter queue. Default: none, and no queue widget. */
     readonly deadLetterQueueName?: pulumi.Input<string>;
 }
 

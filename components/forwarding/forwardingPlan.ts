@@ -9,15 +9,16 @@ import {
     RuleState,
 } from "../alerts";
 import { deadLettersAlarmName, failedInvocationsAlarmName } from "../delivery";
-import { eventRuleName } from "../shared";
+import { eventRuleName, numberedRole, regionOfArn } from "../shared";
 
 /**
  * How often each remote region proves its forwarding path works. Every 5 minutes is 8,760
  * events a month per region, billed to the sender as custom events ($1.00 per million: under a
  * cent a month), and lets a broken path be noticed within 15 minutes.
  */
-export const HEARTBEAT_SCHEDULE = "rate(5 minutes)";
 export const HEARTBEAT_PERIOD_SECONDS = 300;
+export const HEARTBEAT_SCHEDULE = `rate(${HEARTBEAT_PERIOD_SECONDS / 60} minutes)`;
+export const HEARTBEATS_PER_HOUR = 3600 / HEARTBEAT_PERIOD_SECONDS;
 
 export const HEARTBEAT_RULE_ROLE = "heartbeat";
 const API_CALLS_ROLE = "forward-api-calls";
@@ -27,6 +28,21 @@ const EXPIRING_KEYS_ROLE = "forward-expiring-keys";
 
 /** The roles of the rules in every remote region; each rule is `<prefix>-<role>`. */
 export const FORWARDER_RULE_ROLES: readonly string[] = [API_CALLS_ROLE, KEY_LIFECYCLE_ROLE, ALARMS_ROLE, EXPIRING_KEYS_ROLE, HEARTBEAT_RULE_ROLE];
+
+/**
+ * The API calls worth forwarding from `region`: an alert on given keys only needs the calls on
+ * those of its keys that live there (a key ARN names its region), and none at all when no key does.
+ */
+export function apiCallsInRegion(alerts: readonly ApiCallSelection[], region: string): ApiCallSelection[] {
+    return alerts.flatMap((alert) => {
+        const keyArns = alert.keyArns ?? [];
+        if (keyArns.length === 0) {
+            return [alert];
+        }
+        const local = keyArns.filter((arn) => regionOfArn(arn) === region);
+        return local.length === 0 ? [] : [{ eventNames: alert.eventNames, keyArns: local }];
+    });
+}
 
 /** What one region sends on to the destination bus. */
 export interface ForwardingSelection {
@@ -63,6 +79,9 @@ export interface ForwardingPlan {
     readonly ownAlarmNames: readonly string[];
     /** Every alarm of the stack in the region: its own and `selection.alarmNames`. */
     readonly alarmNames: readonly string[];
+    /** Whether the forwarder has a dead-letter queue, and alarms on itself: the plan's names count on them. */
+    readonly deadLetterQueue: boolean;
+    readonly selfMonitoring: boolean;
 }
 
 /**
@@ -84,7 +103,7 @@ export function forwardingPlan(ruleNamePrefix: string, selection: ForwardingSele
         const detail = eventPattern.detail as { eventName?: string[]; $or?: { eventName: string[] }[] };
         const operations = detail.eventName ?? (detail.$or ?? []).flatMap((branch) => branch.eventName);
         fixed.push(
-            rule(index === 0 ? API_CALLS_ROLE : `${API_CALLS_ROLE}-${index + 1}`, `Forwards the KMS API calls the monitoring alerts on to ${destination}`, {
+            rule(numberedRole(API_CALLS_ROLE, index), `Forwards the KMS API calls the monitoring alerts on to ${destination}`, {
                 eventPattern,
                 // The forwarder, not only the home rule, must opt in to read-only calls, or they are never forwarded.
                 state: apiCallRuleState(operations),
@@ -107,7 +126,7 @@ export function forwardingPlan(ruleNamePrefix: string, selection: ForwardingSele
 
     // The alarm forwarders forward their own failed-invocation alarms too, and how many of them
     // there are depends on how many names there are: settle the count first.
-    const alarmRuleRole = (index: number) => (index === 0 ? ALARMS_ROLE : `${ALARMS_ROLE}-${index + 1}`);
+    const alarmRuleRole = (index: number) => numberedRole(ALARMS_ROLE, index);
     let alarmRuleCount = 1;
     for (;;) {
         const ruleNames = [...fixed.map((each) => each.ruleName), ...Array.from({ length: alarmRuleCount }, (_, index) => eventRuleName(ruleNamePrefix, alarmRuleRole(index)))];
@@ -120,7 +139,7 @@ export function forwardingPlan(ruleNamePrefix: string, selection: ForwardingSele
             const alarmRules = patterns.map((eventPattern, index) =>
                 rule(alarmRuleRole(index), `Forwards state changes of the monitoring's alarms in this region to ${destination}`, { eventPattern, state: "ENABLED" }),
             );
-            return { rules: [...fixed, ...alarmRules], ownAlarmNames, alarmNames };
+            return { rules: [...fixed, ...alarmRules], ownAlarmNames, alarmNames, deadLetterQueue: selection.deadLetterQueue, selfMonitoring: selection.selfMonitoring };
         }
         alarmRuleCount = patterns.length;
     }

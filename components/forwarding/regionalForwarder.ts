@@ -7,7 +7,7 @@ import { ForwardingPlan, ForwardingRuleSpec } from "./forwardingPlan";
 export interface RegionalForwarderArgs {
     /** The region whose default bus the rules are on. Required. */
     readonly region: string;
-    /** The rules, from `forwardingPlan`. A plain value: it decides which resources exist. Required. */
+    /** The rules, and whether there is a queue and alarms, from `forwardingPlan`. A plain value: it decides which resources exist. Required. */
     readonly plan: ForwardingPlan;
     /** ARN of the bus every rule targets: the home region's default bus. Required. */
     readonly destinationBusArn: pulumi.Input<string>;
@@ -15,10 +15,6 @@ export interface RegionalForwarderArgs {
     readonly roleArn: pulumi.Input<string>;
     /** Account and partition of the stack (the region is `region`). Required. */
     readonly environment: pulumi.Input<AwsEnvironment>;
-    /** Give the targets a dead-letter queue in this region. Default: true. */
-    readonly deadLetterQueue?: boolean;
-    /** Alarms on failed forwarding and on the queue, in this region, without actions. Default: true. */
-    readonly selfMonitoring?: boolean;
     /** Prefix of the alarm names, e.g. `kms-monitoring-dev`. Required. */
     readonly alarmNamePrefix: string;
     /** Tags for every taggable resource. Default: none. */
@@ -42,7 +38,7 @@ export class RegionalForwarder extends pulumi.ComponentResource {
         const ruleNames = args.plan.rules.map((rule) => rule.ruleName);
         // A dead-letter queue must be in the region of its rule (EventBridge User Guide, eb-rule-dlq).
         const deadLetters =
-            (args.deadLetterQueue ?? true)
+            args.plan.deadLetterQueue
                 ? new DeadLetterQueue(
                       `${name}-dead-letters`,
                       {
@@ -58,7 +54,7 @@ export class RegionalForwarder extends pulumi.ComponentResource {
         const rules = args.plan.rules.map((spec) => this.forwardingRule(name, spec, args, deadLetters?.queueArn));
 
         const alarms =
-            (args.selfMonitoring ?? true)
+            args.plan.selfMonitoring
                 ? new DeliveryAlarms(
                       `${name}-delivery`,
                       { forwardingRuleNames: ruleNames, deadLetterQueueName: deadLetters?.queueName, alarmNamePrefix: args.alarmNamePrefix, region: args.region, tags: args.tags },

@@ -2,10 +2,10 @@
 // account, and the member heartbeats.
 export { forwardedEvents, MEMBER_ENVIRONMENT, memberForwarderRoleName, memberForwardingPlan, memberTemplate, organizationMemberPrefix, substituted } from "./memberTemplate";
 export type { CloudFormationTemplate, MemberTemplateInputs } from "./memberTemplate";
-export { HEARTBEATS_PER_HOUR, memberHeartbeatAlarmSettings, memberHeartbeatPattern, MemberHeartbeats, memberHeartbeatsRuleName, SILENT_MEMBERS_QUERY } from "./memberHeartbeats";
+export { memberHeartbeatAlarmSettings, memberHeartbeatPattern, MemberHeartbeats, memberHeartbeatsRuleName, SILENT_MEMBERS_QUERY } from "./memberHeartbeats";
 export type { MemberHeartbeatsArgs } from "./memberHeartbeats";
 export { MEMBER_OPERATION_PREFERENCES, MemberStackSet } from "./memberStackSet";
-export type { CallAs, MemberStackSetArgs } from "./memberStackSet";
+export type { MemberStackSetArgs } from "./memberStackSet";
 export { OrganizationBus } from "./organizationBus";
 export type { OrganizationBusArgs } from "./organizationBus";
 export { organizationBusPolicy } from "./policies";

@@ -1,10 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { EventPattern } from "../alerts";
+import { HEARTBEATS_PER_HOUR } from "../forwarding";
 import { createAlarm, PolicyDocument } from "../shared";
 
-/** Heartbeats per member account and region in an hour: the template's rate(5 minutes). */
-export const HEARTBEATS_PER_HOUR = 12;
 
 /** The rule on the organization bus that keeps the members' heartbeats. */
 export function memberHeartbeatsRuleName(namePrefix: string): string {

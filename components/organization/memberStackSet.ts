@@ -1,8 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-/** `SELF` from the management account, `DELEGATED_ADMIN` from a registered delegated administrator (CloudFormation API reference, CallAs). */
-export type CallAs = string;
 
 /**
  * How an instance rolls out to an OU's accounts: every account of a region at once, and a few
@@ -22,7 +20,7 @@ export interface MemberStackSetArgs {
     /** The member template, as JSON. Required. */
     readonly templateBody: pulumi.Input<string>;
     /** `SELF` from the management account, `DELEGATED_ADMIN` from a registered delegated administrator. Required. */
-    readonly callAs: CallAs;
+    readonly callAs: string;
     /** OUs, or the root, whose accounts get the stack, now and when they join later. Required. */
     readonly organizationalUnitIds: readonly string[];
     /** The member regions: one instance per OU and region. A plain list: it decides which instances exist. Required. */

@@ -31,8 +31,19 @@ export function eventRuleName(prefix: string, role: string): string {
     return `${prefix}-${role}`;
 }
 
+/** The role of the n-th (0-based) of several numbered rules: `role`, `role-2`, `role-3`... */
+export function numberedRole(role: string, index: number): string {
+    return index === 0 ? role : `${role}-${index + 1}`;
+}
+
 /** The rule name for KMS's own events; `apiCallAlerts[].name` may not take it. */
 export const LIFECYCLE_RULE_ROLE = "key-lifecycle";
+
+/** The region an ARN names (`arn:<partition>:<service>:<region>:...`), or undefined for a global or malformed one. */
+export function regionOfArn(arn: string): string | undefined {
+    const region = arn.split(":")[3];
+    return arn.startsWith("arn:") && region ? region : undefined;
+}
 
 /** The same account and partition, in another region. */
 export function inRegion(env: AwsEnvironment, region: string): AwsEnvironment {

@@ -84,10 +84,14 @@ describe("audit trail wiring", () => {
         });
     });
 
-    it("defaults to 90 days of logs and keeps a bucket that holds logs", async () => {
+    it("defaults to 90 days of logs, and keeps a bucket that holds logs on a production stack only, as the stack config does", async () => {
         const trail = (await deploy({ create: true })).one("awsx:cloudtrail:Trail");
         assert.equal(trail.inputs.cloudWatchLogsGroup.args.retentionInDays, 90);
-        assert.equal(trail.inputs.s3Bucket.args.forceDestroy, false);
+        assert.equal(trail.inputs.s3Bucket.args.forceDestroy, true);
+        const production = await installMocks({ stack: "prod" });
+        new KmsMonitoring("kms-monitoring", { namePrefix: "kms-monitoring-prod", auditTrail: { create: true } });
+        await settle(production);
+        assert.equal(production.one("awsx:cloudtrail:Trail").inputs.s3Bucket.args.forceDestroy, false);
     });
 
     it("adds the CIS metric filter with the exact pattern, and its alarm", async () => {

@@ -35,6 +35,11 @@ describe("config: regions", () => {
         assert.match(message, /kms-monitoring:regions\[2\]: is not an AWS region code/);
     });
 
+    it("names a list that is not one, or is empty", () => {
+        assert.match(problems({ regions: "eu-west-1" }), /kms-monitoring:regions: must be a list of region codes \(got "eu-west-1"\)/);
+        assert.match(problems({ regions: [] }), /kms-monitoring:regions: must list at least the home region/);
+    });
+
     it("names a duplicate", () => {
         assert.match(problems({ regions: ["eu-west-1", "us-east-1", "us-east-1"] }), /kms-monitoring:regions\[2\]: is listed twice \(got "us-east-1"\)/);
     });

@@ -1,5 +1,7 @@
 import { strict as assert } from "assert";
 import { KmsMonitoring } from "../../components";
+import { DEFAULT_API_CALL_ALERTS } from "../../components/alerts";
+import { forwardingPlan } from "../../components/forwarding";
 import { build, RecordedResource, Recorder, restoreWarnings } from "../harness";
 import { matchesPattern } from "../support/eventMatcher";
 import { renderTransformer } from "../support/inputTransformerRenderer";
@@ -111,6 +113,22 @@ describe("events from another region reach the topic", () => {
         for (const alarm of remoteAlarms) {
             followHome(recorder, samples.alarmStateChangeEvent(alarm.inputs.name, REMOTE));
         }
+    });
+
+    it("creates in each region exactly the forwarder alarms its plan names, so the pattern forwards every one", () => {
+        const plan = forwardingPlan("kms-monitoring-dev", {
+            apiCalls: DEFAULT_API_CALL_ALERTS,
+            keyLifecycleEvents: true,
+            alarmNames: [],
+            expiringKeysAlarmName: "kms-monitoring-dev-expiring-key-material",
+            deadLetterQueue: true,
+            selfMonitoring: true,
+        });
+        const created = recorder
+            .byType("aws:cloudwatch/metricAlarm:MetricAlarm")
+            .filter((alarm) => alarm.inputs.region === "ap-southeast-2")
+            .map((alarm) => alarm.inputs.name as string);
+        assert.deepEqual([...created].sort(), [...plan.ownAlarmNames, "kms-monitoring-dev-expiring-key-material"].sort());
     });
 
     it("forwards nothing of another stack's alarm, and no home rule matches it", () => {

@@ -1,7 +1,6 @@
 import { strict as assert } from "assert";
 import { alarmStateChangePatterns, forwardedApiCallPatterns, MAX_EVENT_PATTERN_LENGTH } from "../../components/alerts";
-import { apiCallsInRegion } from "../../components/kmsMonitoring";
-import { forwardingPlan } from "../../components/forwarding";
+import { apiCallsInRegion, forwardingPlan } from "../../components/forwarding";
 import { matchesPattern } from "../support/eventMatcher";
 import * as samples from "../support/sampleEvents";
 

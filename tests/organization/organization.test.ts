@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { KmsMonitoring, parseStackConfig } from "../../components";
-import { MEMBER_OPERATION_PREFERENCES, memberForwardingPlan, memberTemplate, organizationBusPolicy, substituted } from "../../components/organization";
-import { build, MANAGEMENT_ACCOUNT_ID, RecordedResource, Recorder, restoreWarnings } from "../harness";
+import { MEMBER_OPERATION_PREFERENCES, memberTemplate, organizationBusPolicy, substituted } from "../../components/organization";
+import { build, RecordedResource, Recorder, restoreWarnings } from "../harness";
 import { validateTemplate, TEMPLATE_BODY_MAX_BYTES } from "../support/cloudFormationSpec";
 import { matchesPattern } from "../support/eventMatcher";
 import { renderTransformer } from "../support/inputTransformerRenderer";
@@ -81,24 +81,30 @@ describe("the member template", () => {
         assert.ok(!withoutBus.includes("us-east-1"), "the region is ${AWS::Region}");
     });
 
-    it("builds its rules from the same forwarding plan, targeting the central bus directly with a role", () => {
+    it("has the forwarding rules and heartbeat, each targeting the central bus directly with a role", () => {
         const resources = template(recorder).Resources;
         const rules = Object.values(resources).filter((resource) => resource.Type === "AWS::Events::Rule");
-        const plan = memberForwardingPlan({
-            memberPrefix: "kms-monitoring-dev-member",
-            centralBusArn: BUS_ARN,
-            apiCalls: [{ eventNames: ["GenerateDataKey"] }, { eventNames: ["DisableKey", "ScheduleKeyDeletion", "CancelKeyDeletion", "DeleteImportedKeyMaterial", "ImportKeyMaterial", "PutKeyPolicy", "DisableKeyRotation"] }],
-            keyLifecycleEvents: true,
-            discoverExpiringKeys: true,
-            warningDays: 30,
-            deadLetterQueue: true,
-            selfMonitoring: true,
-            tags: {},
-        });
         assert.deepEqual(
-            rules.map((rule) => [rule.Properties.Name, rule.Properties.State, rule.Properties.EventPattern ?? rule.Properties.ScheduleExpression]),
-            plan.rules.map((rule) => [rule.ruleName, rule.state, rule.eventPattern ?? rule.scheduleExpression]),
+            rules.map((rule) => [rule.Properties.Name, rule.Properties.State, rule.Properties.ScheduleExpression ?? rule.Properties.EventPattern["detail-type"].join(", ")]),
+            [
+                // GenerateDataKey is read-only: the member's forwarder must opt in too.
+                ["kms-monitoring-dev-member-forward-api-calls", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS", "AWS API Call via CloudTrail"],
+                ["kms-monitoring-dev-member-forward-key-lifecycle", "ENABLED", "KMS Imported Key Material Expiration, KMS CMK Rotation, KMS CMK Deletion"],
+                ["kms-monitoring-dev-member-forward-expiring-keys", "ENABLED", "CloudWatch Alarm Contributor State Change"],
+                ["kms-monitoring-dev-member-heartbeat", "ENABLED", "rate(5 minutes)"],
+                ["kms-monitoring-dev-member-forward-alarms", "ENABLED", "CloudWatch Alarm State Change"],
+            ],
         );
+        assert.deepEqual(resources.ForwardApiCalls.Properties.EventPattern.detail.eventName, [
+            "GenerateDataKey",
+            "DisableKey",
+            "ScheduleKeyDeletion",
+            "CancelKeyDeletion",
+            "DeleteImportedKeyMaterial",
+            "ImportKeyMaterial",
+            "PutKeyPolicy",
+            "DisableKeyRotation",
+        ]);
         for (const rule of rules) {
             assert.deepEqual(rule.Properties.Targets, [{ Id: "central-bus", Arn: BUS_ARN, RoleArn: { "Fn::GetAtt": ["ForwardingRole", "Arn"] }, DeadLetterConfig: { Arn: { "Fn::GetAtt": ["DeadLetterQueue", "Arn"] } } }]);
             assert.ok(!("InputTransformer" in rule.Properties.Targets[0]), "no input transformer on a cross-account bus target");
@@ -235,6 +241,9 @@ describe("the organization bus policy", () => {
                 }
             }
         }
+        // ...and nothing the template does not forward.
+        assert.equal(evaluate(deployed, put("o-a1b2c3d4e5", "aws.ec2", "EC2 Instance State-change Notification")), "ImplicitDeny");
+        assert.equal(evaluate(deployed, put("o-a1b2c3d4e5", "aws.kms", "AWS Service Event via CloudTrail")), "ImplicitDeny");
     });
 });
 
@@ -265,7 +274,6 @@ describe("the StackSet and its instances", () => {
                 })),
             ),
         );
-        assert.notEqual(MANAGEMENT_ACCOUNT_ID, CENTRAL);
     });
 
     it("adds instances, and keeps the existing ones, when an OU is added", async () => {
@@ -327,6 +335,26 @@ describe("config: organization", () => {
 
     it("needs at least one OU", () => {
         assert.match(problems({ id: "o-a1b2c3d4e5", organizationalUnitIds: [] }), /kms-monitoring:organization\.organizationalUnitIds: must name at least one OU, or the root/);
+    });
+
+    it("names the wrong shapes: not an object, OUs not a list, no member region", () => {
+        assert.match(problems("o-a1b2c3d4e5"), /kms-monitoring:organization: must be an object with id, organizationalUnitIds and optional callAs, regions \(got "o-a1b2c3d4e5"\)/);
+        assert.match(problems({ id: "o-a1b2c3d4e5", organizationalUnitIds: "r-ab12" }), /kms-monitoring:organization\.organizationalUnitIds: must be a list of OU IDs or the root ID/);
+        assert.match(problems({ id: "o-a1b2c3d4e5", organizationalUnitIds: ["r-ab12"], regions: [] }), /kms-monitoring:organization\.regions: must list at least one region/);
+    });
+
+    it("names a repeated member region", () => {
+        assert.match(problems({ id: "o-a1b2c3d4e5", organizationalUnitIds: ["r-ab12"], regions: ["us-east-1", "us-east-1"] }), /kms-monitoring:organization\.regions\[1\]: is listed twice/);
+    });
+
+    it("refuses a stack name that makes the member rule or role names too long", () => {
+        let message = "";
+        try {
+            parseStackConfig({ organization: JSON.stringify({ id: "o-a1b2c3d4e5", organizationalUnitIds: ["r-ab12"] }) }, { ...context, stack: "a-rather-long-stack-name-here" });
+        } catch (error) {
+            message = (error as Error).message;
+        }
+        assert.match(message, /kms-monitoring:organization: makes the member name "kms-monitoring-a-rather-long-stack-name-here-member-\S+" longer than 64 characters \(rule and IAM role names\)/);
     });
 });
 
