@@ -18,7 +18,7 @@ import { apiCallsInRegion, ForwardingPlan, forwardingPlan, ForwardingRole, Heart
 import { ImportedKey } from "./keys";
 import type { KmsMonitoringArgs } from "./kmsMonitoringArgs";
 import { alertRuleNames, createAlertRules } from "./alertRules";
-import { composeOrganization, organizationBusName, organizationTopicRuleNames } from "./organizationComposition";
+import { composeOrganization, organizationBusName, OrganizationRules, organizationRules } from "./organizationComposition";
 import { AwsEnvironment, eventBusArn, eventRuleArn, namePrefix } from "./shared";
 
 export type { AuditTrailSettings, ImportedKeySettings, KmsMonitoringArgs, OrganizationSettings } from "./kmsMonitoringArgs";
@@ -74,6 +74,8 @@ interface Wiring {
     readonly remoteRegions: readonly RemoteRegion[];
     /** The home rules that alert on the remote regions' alarms. */
     readonly remoteAlarmRules: readonly NamedPattern[];
+    /** The organization bus's rules, with `organization`. */
+    readonly organization?: OrganizationRules;
 }
 
 /** The expiry alarms of the home region. */
@@ -163,7 +165,7 @@ export class KmsMonitoring extends pulumi.ComponentResource {
         const forwarding = this.forwardingFromOtherRegions(wiring, topic.topicArn);
         const deliveryAlarms = this.deliveryAlarms(wiring, topic, deadLetters);
         const audit = this.audit(wiring, topic.topicArn, importedKey?.keyArn);
-        const organization = composeOrganization(this, name, checked, wiring.environment, delivery);
+        const organization = composeOrganization(this, name, checked, wiring.organization, wiring.environment, delivery);
         const alarmArns = concatenated(expiry.alarmArns, deliveryAlarms?.alarmArns, audit?.cisAlarmArn?.apply((arn) => [arn]), forwarding?.alarmArns, organization?.alarmArns);
         const dashboard = this.dashboard(wiring, expiry, alarmArns, deadLetters, forwarding?.dashboardRegions);
 
@@ -233,13 +235,14 @@ export class KmsMonitoring extends pulumi.ComponentResource {
         );
         // Rule names are fixed, so the topic and queue policies can name the rules' ARNs without waiting for them.
         const ruleNames = alertRuleNames(args, remoteAlarms);
-        const organizationRules = organizationTopicRuleNames(args);
+        const organization = organizationRules(args);
         const eventRuleArns = environment.apply((env) => [
             ...ruleNames.map((ruleName) => eventRuleArn(env, ruleName)),
-            ...organizationRules.map((ruleName) => eventRuleArn(env, ruleName, organizationBusName(args.namePrefix))),
+            ...(organization?.topicRuleNames ?? []).map((ruleName) => eventRuleArn(env, ruleName, organizationBusName(args.namePrefix))),
         ]);
-        const homeWatchedKeys = watchedKeys.filter((reference) => !remoteRegions.some((remote) => remote.watchedKeys.includes(reference)));
-        return { name, args, environment, ruleNames, eventRuleArns, homeWatchedKeys, remoteRegions, remoteAlarmRules: remoteAlarms };
+        const remoteRegionNames = remoteRegions.map((remote) => remote.region);
+        const homeWatchedKeys = watchedKeys.filter((reference) => !remoteRegionNames.includes(watchedKeyRegion(reference, home) ?? ""));
+        return { name, args, environment, ruleNames, eventRuleArns, homeWatchedKeys, remoteRegions, remoteAlarmRules: remoteAlarms, organization };
     }
 
     private alertTopic({ name, args, environment, eventRuleArns }: Wiring): AlertTopic {

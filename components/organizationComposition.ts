@@ -4,7 +4,7 @@ import { alertRuleNames, createAlertRules } from "./alertRules";
 import { AlertDeliveryArgs, DEFAULT_API_CALL_ALERTS, NamedPattern, remoteAlarmRules } from "./alerts";
 import { DEFAULT_EXPIRY_WARNING_DAYS, expiringKeysAlarmName } from "./alarms";
 import { DeliveryAlarms } from "./delivery";
-import { HEARTBEAT_RULE_ROLE } from "./forwarding";
+import { ForwardingPlan, HEARTBEAT_RULE_ROLE } from "./forwarding";
 import type { KmsMonitoringArgs, OrganizationSettings } from "./kmsMonitoringArgs";
 import {
     forwardedEvents,
@@ -25,11 +25,10 @@ export function organizationBusName(namePrefix: string): string {
     return `${namePrefix}-members`;
 }
 
-/** What the member template is built from; `centralBusArn` is the organization bus's ARN. */
-function templateInputs(args: KmsMonitoringArgs, centralBusArn: string): MemberTemplateInputs {
+/** What the member template is built from. */
+function templateInputs(args: KmsMonitoringArgs): MemberTemplateInputs {
     return {
         memberPrefix: organizationMemberPrefix(args.namePrefix),
-        centralBusArn,
         apiCalls: args.apiCallAlerts ?? DEFAULT_API_CALL_ALERTS,
         keyLifecycleEvents: args.keyLifecycleEvents ?? true,
         discoverExpiringKeys: args.discoverExpiringKeys ?? true,
@@ -44,14 +43,23 @@ function memberRegions(args: KmsMonitoringArgs, organization: OrganizationSettin
     return organization.regions ?? args.regions ?? (args.homeRegion === undefined ? [] : [args.homeRegion]);
 }
 
-/** The rules on the organization bus that alert on members' alarms, named like the home region's. */
-function memberAlarmRules(args: KmsMonitoringArgs, organization: OrganizationSettings): NamedPattern[] {
-    return remoteAlarmRules(args.namePrefix, memberForwardingPlan(templateInputs(args, "")).alarmNames, memberRegions(args, organization));
+/** The member template's plan and the alert rules on the organization bus that follow from it. */
+export interface OrganizationRules {
+    readonly plan: ForwardingPlan;
+    /** The rules on the members' alarms, named like the home region's. */
+    readonly alarmRules: readonly NamedPattern[];
+    /** Every rule on the organization bus that targets the topic, by its fixed name: the topic and queue policies name them. */
+    readonly topicRuleNames: readonly string[];
 }
 
-/** Every rule on the organization bus that targets the topic, by its fixed name: the topic and queue policies name them. */
-export function organizationTopicRuleNames(args: KmsMonitoringArgs): string[] {
-    return args.organization === undefined ? [] : alertRuleNames(args, memberAlarmRules(args, args.organization));
+/** Computed once, before anything registers: the topic and queue policies need the names, the bus policy the plan. */
+export function organizationRules(args: KmsMonitoringArgs): OrganizationRules | undefined {
+    if (args.organization === undefined) {
+        return undefined;
+    }
+    const plan = memberForwardingPlan(templateInputs(args));
+    const alarmRules = remoteAlarmRules(args.namePrefix, plan.alarmNames, memberRegions(args, args.organization));
+    return { plan, alarmRules, topicRuleNames: alertRuleNames(args, alarmRules) };
 }
 
 export interface OrganizationParts {
@@ -72,11 +80,12 @@ export function composeOrganization(
     parent: pulumi.Resource,
     name: string,
     args: KmsMonitoringArgs,
+    rules: OrganizationRules | undefined,
     environment: pulumi.Output<AwsEnvironment>,
     delivery: AlertDeliveryArgs,
 ): OrganizationParts | undefined {
     const organization = args.organization;
-    if (organization === undefined) {
+    if (organization === undefined || rules === undefined) {
         return undefined;
     }
     const regions = memberRegions(args, organization);
@@ -86,7 +95,7 @@ export function composeOrganization(
         {
             busName: organizationBusName(args.namePrefix),
             organizationId: organization.id,
-            forwarded: forwardedEvents(memberForwardingPlan(templateInputs(args, ""))),
+            forwarded: forwardedEvents(rules.plan),
             senderRoleArns: environment.apply((env) => `arn:${env.partition}:iam::*:role/${memberForwarderRoleName(memberPrefix, "*")}`),
             tags: args.tags,
         },
@@ -98,7 +107,7 @@ export function composeOrganization(
         alarmRulesRole: "member-alarms",
         expiringKeysAlarmName: expiringKeysAlarmName(memberPrefix),
         regions,
-        alarmRules: memberAlarmRules(args, organization),
+        alarmRules: rules.alarmRules,
     });
     const heartbeats = new MemberHeartbeats(
         `${name}-member-heartbeats`,
@@ -116,7 +125,7 @@ export function composeOrganization(
         `${name}-member-stack-set`,
         {
             stackSetName: `${memberPrefix}-forwarders`,
-            templateBody: pulumi.jsonStringify(bus.busArn.apply((busArn) => memberTemplate(templateInputs(args, busArn)))),
+            templateBody: pulumi.jsonStringify(bus.busArn.apply((busArn) => memberTemplate(templateInputs(args), busArn))),
             callAs: organization.callAs ?? "DELEGATED_ADMIN",
             organizationalUnitIds: organization.organizationalUnitIds,
             regions,
@@ -131,7 +140,7 @@ export function composeOrganization(
             ? new DeliveryAlarms(
                   `${name}-org-delivery`,
                   {
-                      ruleNames: organizationTopicRuleNames(args),
+                      ruleNames: rules.topicRuleNames,
                       loggingRuleNames: [memberHeartbeatsRuleName(args.namePrefix)],
                       eventBus: { name: organizationBusName(args.namePrefix), role: "members" },
                       alarmNamePrefix: args.namePrefix,

@@ -32,8 +32,6 @@ export function memberForwarderRoleName(memberPrefix: string, region: string): s
 export interface MemberTemplateInputs {
     /** Prefix of every name in the member accounts, e.g. `kms-monitoring-prod-org`. */
     readonly memberPrefix: string;
-    /** The organization bus every forwarder targets directly. */
-    readonly centralBusArn: string;
     readonly apiCalls: readonly ApiCallSelection[];
     readonly keyLifecycleEvents: boolean;
     readonly discoverExpiringKeys: boolean;
@@ -96,9 +94,9 @@ const tagList = (tags: Readonly<Record<string, string>>) => Object.entries(tags)
  * The CloudFormation template the StackSet deploys to every member account and region: the same
  * forwarding rules, role policy, queue policy, alarm settings and query as the central account's
  * own remote regions, built by the same functions, with the member's account, region and
- * partition as pseudo parameters.
+ * partition as pseudo parameters. Every forwarder targets `centralBusArn`, the organization bus, directly.
  */
-export function memberTemplate(inputs: MemberTemplateInputs): CloudFormationTemplate {
+export function memberTemplate(inputs: MemberTemplateInputs, centralBusArn: string): CloudFormationTemplate {
     const plan = memberForwardingPlan(inputs);
     const resources: Record<string, { Type: string; Properties: Record<string, unknown> }> = {};
     const deadLetters = inputs.deadLetterQueue ? { "Fn::GetAtt": ["DeadLetterQueue", "Arn"] } : undefined;
@@ -109,7 +107,7 @@ export function memberTemplate(inputs: MemberTemplateInputs): CloudFormationTemp
             RoleName: { "Fn::Sub": memberForwarderRoleName(inputs.memberPrefix, "${AWS::Region}") },
             Description: "Lets this account's KMS monitoring rules put events on the organization's central bus",
             AssumeRolePolicyDocument: substituted(forwardingRoleTrustPolicy(MEMBER_ENVIRONMENT.accountId)),
-            Policies: [{ PolicyName: "put-events-on-the-central-bus", PolicyDocument: forwardingRolePolicy(inputs.centralBusArn) }],
+            Policies: [{ PolicyName: "put-events-on-the-central-bus", PolicyDocument: forwardingRolePolicy(centralBusArn) }],
             Tags: tagList(inputs.tags),
         },
     };
@@ -143,7 +141,7 @@ export function memberTemplate(inputs: MemberTemplateInputs): CloudFormationTemp
                 Targets: [
                     {
                         Id: "central-bus",
-                        Arn: inputs.centralBusArn,
+                        Arn: centralBusArn,
                         RoleArn: { "Fn::GetAtt": ["ForwardingRole", "Arn"] },
                         ...(deadLetters === undefined ? {} : { DeadLetterConfig: { Arn: deadLetters } }),
                     },

@@ -60,7 +60,6 @@ describe("the member template", () => {
     it("stays valid and small with every option on and many API-call alerts", () => {
         const big = memberTemplate({
             memberPrefix: "kms-monitoring-production-member",
-            centralBusArn: BUS_ARN,
             apiCalls: Array.from({ length: 20 }, (_, index) => ({ eventNames: ["Decrypt", "DisableKey"], keyArns: [`arn:aws:kms:eu-west-1:${MEMBER}:key/${index}`] })),
             keyLifecycleEvents: true,
             discoverExpiringKeys: true,
@@ -68,7 +67,7 @@ describe("the member template", () => {
             deadLetterQueue: true,
             selfMonitoring: true,
             tags: { a: "b" },
-        });
+        }, BUS_ARN);
         assert.deepEqual(validateTemplate(big), []);
         assert.ok(Buffer.byteLength(JSON.stringify(big)) < TEMPLATE_BODY_MAX_BYTES);
     });
