@@ -1,4 +1,5 @@
-import { KmsMonitoring, readStackConfig } from "./components";
+import { readStackConfig } from "./components/config";
+import { KmsMonitoring } from "./components/stack";
 
 // Throws one error listing every config problem, before any resource registers.
 const monitoring = KmsMonitoring.fromConfig(readStackConfig(new Date()));

@@ -6,4 +6,4 @@
  * and nothing else: it must have no side effect (the stack program is index.ts, named by
  * Pulumi.yaml's `main`), and every class exported here is analyzed.
  */
-export { KmsMonitoring } from "./components/kmsMonitoring";
+export { KmsMonitoring } from "./components/stack";

@@ -4,7 +4,7 @@
  * argument interfaces through provider.ts); no CLI needed.
  */
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
-import { KmsMonitoring } from "../components";
+import { KmsMonitoring } from "../components/stack";
 import { REPO_ROOT } from "./mockRuntime";
 
 let provider: ComponentProvider | undefined;

@@ -1,9 +1,32 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import * as ts from "typescript";
 import { REPO_ROOT } from "./harness";
 
 const COMPONENTS = path.join(REPO_ROOT, "components");
+const MAX_FILE_LINES = 250;
+/** About 60: a constructor or function that fits on one screen. */
+const MAX_FUNCTION_LINES = 62;
+
+/** The functions, methods and constructors of a file that span more than MAX_FUNCTION_LINES lines. */
+function longFunctions(file: string): string[] {
+    const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2020, true);
+    const found: string[] = [];
+    const visit = (node: ts.Node): void => {
+        if (ts.isFunctionLike(node) && "body" in node && node.body !== undefined) {
+            const start = source.getLineAndCharacterOfPosition(node.getStart(source)).line;
+            const end = source.getLineAndCharacterOfPosition(node.getEnd()).line;
+            if (end - start + 1 > MAX_FUNCTION_LINES) {
+                const name = node.name?.getText(source) ?? ts.SyntaxKind[node.kind];
+                found.push(`${path.relative(REPO_ROOT, file)}:${start + 1} ${name} has ${end - start + 1} lines`);
+            }
+        }
+        ts.forEachChild(node, visit);
+    };
+    visit(source);
+    return found;
+}
 
 function sourceFiles(dir: string): string[] {
     return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -12,11 +35,13 @@ function sourceFiles(dir: string): string[] {
     });
 }
 
-/** The folder under components/ a file belongs to; the composition root's files belong to "". */
+/** The folder under components/ a file belongs to. */
 function moduleOf(file: string): string {
-    const relative = path.relative(COMPONENTS, file).split(path.sep);
-    return relative.length > 1 ? relative[0] : "";
+    return path.relative(COMPONENTS, file).split(path.sep)[0];
 }
+
+/** The composition root: the one module that may use every other, and that none may use. */
+const ROOT_MODULE = "stack";
 
 interface Import {
     readonly from: string;
@@ -48,9 +73,8 @@ describe("code layout", () => {
 
     it("lets a module reach another module only through its index.ts", () => {
         const offenders = relativeImports().filter(({ from, target }) => {
-            const targetModule = path.relative(COMPONENTS, target).split(path.sep);
-            const other = targetModule.length > 1 ? targetModule[0] : "";
-            return other !== "" && other !== moduleOf(from) && targetModule.length > 1 && targetModule[1] !== "index";
+            const targetParts = path.relative(COMPONENTS, target).split(path.sep);
+            return targetParts[0] !== moduleOf(from) && targetParts[1] !== "index";
         });
         assert.deepEqual(
             offenders.map(({ from, target }) => `${path.relative(REPO_ROOT, from)} -> ${path.relative(REPO_ROOT, target)}`),
@@ -58,22 +82,33 @@ describe("code layout", () => {
         );
     });
 
+    it("keeps every file in a module folder: nothing lies loose in components/", () => {
+        const loose = fs.readdirSync(COMPONENTS).filter((entry) => entry.endsWith(".ts"));
+        assert.deepEqual(loose, []);
+    });
+
     it("keeps modules below the composition root and shared below every module", () => {
         const upward = relativeImports().filter(({ from, target }) => {
-            const targetParts = path.relative(COMPONENTS, target).split(path.sep);
-            const targetIsRoot = targetParts.length === 1;
-            return (moduleOf(from) !== "" && targetIsRoot) || (moduleOf(from) === "shared" && targetParts[0] !== "shared");
+            const source = moduleOf(from);
+            const destination = moduleOf(target);
+            return (
+                (destination === ROOT_MODULE && source !== ROOT_MODULE) ||
+                (source === "shared" && destination !== "shared")
+            );
         });
-        assert.deepEqual(upward.map(({ from, target }) => `${path.relative(REPO_ROOT, from)} -> ${path.relative(REPO_ROOT, target)}`), []);
+        assert.deepEqual(
+            upward.map(({ from, target }) => `${path.relative(REPO_ROOT, from)} -> ${path.relative(REPO_ROOT, target)}`),
+            [],
+        );
     });
 
     it("has no import cycle between modules", () => {
         const edges = new Map<string, Set<string>>(MODULES.map((module) => [module, new Set<string>()]));
         for (const { from, target } of relativeImports()) {
             const source = moduleOf(from);
-            const targetParts = path.relative(COMPONENTS, target).split(path.sep);
-            if (source !== "" && targetParts.length > 1 && targetParts[0] !== source) {
-                edges.get(source)?.add(targetParts[0]);
+            const destination = moduleOf(target);
+            if (destination !== source) {
+                edges.get(source)?.add(destination);
             }
         }
         const visiting = new Set<string>();
@@ -93,20 +128,16 @@ describe("code layout", () => {
         MODULES.forEach((module) => visit(module, []));
     });
 
-    it("keeps each config file under about 250 lines and each constructor under about 60", () => {
-        for (const file of sourceFiles(path.join(COMPONENTS, "config"))) {
-            const lines = fs.readFileSync(file, "utf8").split("\n").length;
-            assert.ok(lines <= 260, `${path.relative(REPO_ROOT, file)} has ${lines} lines`);
-        }
-        for (const file of sourceFiles(COMPONENTS)) {
-            const lines = fs.readFileSync(file, "utf8").split("\n");
-            lines.forEach((line, start) => {
-                if (!/^ {4}constructor\(/.test(line)) {
-                    return;
-                }
-                const end = lines.findIndex((other, index) => index > start && other === "    }");
-                assert.ok(end - start <= 62, `${path.relative(REPO_ROOT, file)}:${start + 1} constructor has ${end - start} lines`);
-            });
-        }
+    it("keeps every file in components/ under about 250 lines", () => {
+        const long = sourceFiles(COMPONENTS)
+            .map((file) => ({ file, lines: fs.readFileSync(file, "utf8").split("\n").length - 1 }))
+            .filter(({ lines }) => lines > MAX_FILE_LINES)
+            .map(({ file, lines }) => `${path.relative(REPO_ROOT, file)} has ${lines} lines`);
+        assert.deepEqual(long, []);
+    });
+
+    it("keeps every function in components/ under about 60 lines", () => {
+        const long = sourceFiles(COMPONENTS).flatMap((file) => longFunctions(file));
+        assert.deepEqual(long, []);
     });
 });

@@ -1,7 +1,8 @@
 import { strict as assert } from "assert";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { KmsMonitoring, parseStackConfig } from "../components";
+import { KmsMonitoring } from "../components/stack";
+import { parseStackConfig } from "../components/config";
 import { shippedStacks } from "../scripts/snapshots";
 import { installMocks, loadStackConfig, projectConfig, Recorder, REPO_ROOT, restoreWarnings, runProgram, settle, validToAfter, valueOf } from "./harness";
 

@@ -1,56 +1,5 @@
 import { EXPIRING_KEYS_QUERY } from "../alarms";
-
-/**
- * Typed builders for the CloudWatch dashboard body (CloudWatch API reference, "Dashboard body
- * structure and syntax"). Widgets are laid out left to right, top to bottom, on the 24-column grid.
- */
-
-export const GRID_COLUMNS = 24;
-
-/** `[namespace, metricName, dim1, value1, ..., { options }]` or `[{ expression, ... }]`. */
-export type MetricRow = readonly (string | Readonly<Record<string, unknown>>)[];
-
-export interface MetricWidgetProperties {
-    readonly title: string;
-    readonly region: string;
-    readonly metrics: readonly MetricRow[];
-    readonly view: "timeSeries" | "singleValue";
-    readonly stat: string;
-    readonly period: number;
-    readonly yAxis?: Readonly<Record<string, unknown>>;
-}
-
-export interface AlarmWidgetProperties {
-    readonly title: string;
-    readonly alarms: readonly string[];
-}
-
-export type Widget =
-    | { readonly type: "metric"; readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly properties: MetricWidgetProperties }
-    | { readonly type: "alarm"; readonly x: number; readonly y: number; readonly width: number; readonly height: number; readonly properties: AlarmWidgetProperties };
-
-type Unplaced = { readonly width: number; readonly height: number } & (
-    | { readonly type: "metric"; readonly properties: MetricWidgetProperties }
-    | { readonly type: "alarm"; readonly properties: AlarmWidgetProperties }
-);
-
-/** Places widgets in reading order, starting a new row when one does not fit. */
-export function layout(widgets: readonly Unplaced[]): Widget[] {
-    let x = 0;
-    let y = 0;
-    let rowHeight = 0;
-    return widgets.map((widget) => {
-        if (x + widget.width > GRID_COLUMNS) {
-            x = 0;
-            y += rowHeight;
-            rowHeight = 0;
-        }
-        const placed = { ...widget, x, y } as Widget;
-        x += widget.width;
-        rowHeight = Math.max(rowHeight, widget.height);
-        return placed;
-    });
-}
+import { chunks, graph, GRID_COLUMNS, layout, SECONDS_PER_DAY, Unplaced, Widget } from "./widgets";
 
 /** The KMS operations whose request volume the dashboard shows (AWS/Usage CallCount). */
 export const DASHBOARD_KMS_OPERATIONS = [
@@ -82,99 +31,137 @@ export interface DashboardInputs extends RegionalInputs {
     readonly remoteRegions?: readonly RegionalInputs[];
 }
 
-const SECONDS_PER_DAY = 86_400;
+const DAYS_AXIS = { left: { min: 0, label: "days" } };
 
-/** An alarm status widget shows at most 100 alarms; graphs stay readable with as many keys. */
-export const MAX_ITEMS_PER_WIDGET = 100;
-
-function chunks<T>(items: readonly T[]): T[][] {
-    const result: T[][] = [];
-    for (let start = 0; start < items.length; start += MAX_ITEMS_PER_WIDGET) {
-        result.push(items.slice(start, start + MAX_ITEMS_PER_WIDGET));
-    }
-    return result;
-}
-
-/** The graphs of one region; `titleSuffix` names the region on all but the home region's. */
-function regionalWidgets(inputs: RegionalInputs, titleSuffix: string, discoverExpiringKeys: boolean): Unplaced[] {
-    const metric = (title: string, metrics: MetricRow[], stat: string, period: number, extra: Partial<MetricWidgetProperties> = {}): Unplaced => ({
-        type: "metric",
-        width: 12,
-        height: 6,
-        properties: { title: title + titleSuffix, region: inputs.region, metrics, view: "timeSeries", stat, period, ...extra },
-    });
-
-    const widgets: Unplaced[] = [];
-    if (discoverExpiringKeys) {
+/** Days until expiry: every key through the Metrics Insights query, or the listed keys. */
+function expiryGraphs(
+    inputs: RegionalInputs,
+    title: (text: string) => string,
+    discover: boolean,
+): Unplaced[] {
+    if (discover) {
         // The alarm's own query, as metric math's input (CloudWatch User Guide, "Use Metrics
         // Insights queries with metric math"): every key with expiring material, listed or not.
-        widgets.push(
-            metric(
-                "Days until imported key material expires, every key",
-                [
+        return [
+            graph({
+                title: title("Days until imported key material expires, every key"),
+                region: inputs.region,
+                metrics: [
                     [{ expression: EXPIRING_KEYS_QUERY, id: "q", period: 3600, visible: false }],
                     [{ expression: `q / ${SECONDS_PER_DAY}`, id: "d", label: "days" }],
                 ],
-                "Minimum",
-                3600,
-                { yAxis: { left: { min: 0, label: "days" } } },
-            ),
-        );
+                stat: "Minimum",
+                period: 3600,
+                yAxis: DAYS_AXIS,
+            }),
+        ];
     }
-    for (const keys of discoverExpiringKeys ? [] : chunks(inputs.expiringKeys)) {
-        widgets.push(
-            metric(
-                "Days until imported key material expires",
-                keys.flatMap((key, index) => [
-                    ["AWS/KMS", "SecondsUntilKeyMaterialExpiration", "KeyId", key.keyId, { id: `s${index}`, stat: "Minimum", visible: false }],
-                    [{ expression: `s${index} / ${SECONDS_PER_DAY}`, label: key.label, id: `d${index}` }],
-                ]),
-                "Minimum",
-                3600,
-                { yAxis: { left: { min: 0, label: "days" } } },
-            ),
-        );
-    }
-    for (const ruleNames of chunks(inputs.ruleNames)) {
-        widgets.push(
-            metric(
-                "EventBridge rules: matched events and failed deliveries",
-                ruleNames.flatMap((ruleName) => [
-                    ["AWS/Events", "MatchedEvents", "RuleName", ruleName, { label: `${ruleName} matched` }],
-                    ["AWS/Events", "FailedInvocations", "RuleName", ruleName, { label: `${ruleName} failed` }],
-                ]),
-                "Sum",
-                300,
-            ),
-        );
-    }
-    widgets.push(
-        metric(
-            "KMS API requests (AWS/Usage CallCount)",
-            DASHBOARD_KMS_OPERATIONS.map((operation) => ["AWS/Usage", "CallCount", "Service", "KMS", "Type", "API", "Resource", operation, "Class", "None", { label: operation }]),
-            "Sum",
-            300,
-        ),
+    return chunks(inputs.expiringKeys).map((keys) =>
+        graph({
+            title: title("Days until imported key material expires"),
+            region: inputs.region,
+            metrics: keys.flatMap((key, index) => [
+                [
+                    "AWS/KMS",
+                    "SecondsUntilKeyMaterialExpiration",
+                    "KeyId",
+                    key.keyId,
+                    { id: `s${index}`, stat: "Minimum", visible: false },
+                ],
+                [
+                    {
+                        expression: `s${index} / ${SECONDS_PER_DAY}`,
+                        label: key.label,
+                        id: `d${index}`,
+                    },
+                ],
+            ]),
+            stat: "Minimum",
+            period: 3600,
+            yAxis: DAYS_AXIS,
+        }),
     );
-    if (inputs.deadLetterQueueName !== undefined) {
-        widgets.push(
-            metric(
-                "Undelivered alerts in the dead-letter queue",
-                [["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", inputs.deadLetterQueueName]],
-                "Maximum",
-                300,
-            ),
-        );
-    }
-    return widgets;
+}
+
+/** The graphs of one region; `titleSuffix` names the region on all but the home region's. */
+function regionalWidgets(
+    inputs: RegionalInputs,
+    titleSuffix: string,
+    discoverExpiringKeys: boolean,
+): Unplaced[] {
+    const title = (text: string) => text + titleSuffix;
+    const region = inputs.region;
+    const rules = chunks(inputs.ruleNames).map((ruleNames) =>
+        graph({
+            title: title("EventBridge rules: matched events and failed deliveries"),
+            region,
+            metrics: ruleNames.flatMap((ruleName) => [
+                [
+                    "AWS/Events",
+                    "MatchedEvents",
+                    "RuleName",
+                    ruleName,
+                    { label: `${ruleName} matched` },
+                ],
+                [
+                    "AWS/Events",
+                    "FailedInvocations",
+                    "RuleName",
+                    ruleName,
+                    { label: `${ruleName} failed` },
+                ],
+            ]),
+            stat: "Sum",
+            period: 300,
+        }),
+    );
+    const usage = graph({
+        title: title("KMS API requests (AWS/Usage CallCount)"),
+        region,
+        metrics: DASHBOARD_KMS_OPERATIONS.map((operation) => [
+            ...["AWS/Usage", "CallCount", "Service", "KMS", "Type", "API", "Resource", operation],
+            ...["Class", "None", { label: operation }],
+        ]),
+        stat: "Sum",
+        period: 300,
+    });
+    const deadLetters =
+        inputs.deadLetterQueueName === undefined
+            ? []
+            : [
+                  graph({
+                      title: title("Undelivered alerts in the dead-letter queue"),
+                      region,
+                      metrics: [
+                          [
+                              "AWS/SQS",
+                              "ApproximateNumberOfMessagesVisible",
+                              "QueueName",
+                              inputs.deadLetterQueueName,
+                          ],
+                      ],
+                      stat: "Maximum",
+                      period: 300,
+                  }),
+              ];
+    return [...expiryGraphs(inputs, title, discoverExpiringKeys), ...rules, usage, ...deadLetters];
 }
 
 export function dashboardBody(inputs: DashboardInputs): { widgets: Widget[] } {
     const widgets: Unplaced[] = [inputs, ...(inputs.remoteRegions ?? [])].flatMap((regional) =>
-        regionalWidgets(regional, regional.region === inputs.region ? "" : ` (${regional.region})`, inputs.discoverExpiringKeys ?? false),
+        regionalWidgets(
+            regional,
+            regional.region === inputs.region ? "" : ` (${regional.region})`,
+            inputs.discoverExpiringKeys ?? false,
+        ),
     );
     for (const alarms of chunks(inputs.alarmArns)) {
-        widgets.push({ type: "alarm", width: GRID_COLUMNS, height: Math.max(3, Math.ceil(alarms.length / 4) + 2), properties: { title: "Alarms of this stack", alarms } });
+        widgets.push({
+            type: "alarm",
+            width: GRID_COLUMNS,
+            height: Math.max(3, Math.ceil(alarms.length / 4) + 2),
+            properties: { title: "Alarms of this stack", alarms },
+        });
     }
     return { widgets: layout(widgets) };
 }

@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
-import { KmsMonitoring, parseStackConfig } from "../../components";
+import { KmsMonitoring } from "../../components/stack";
+import { parseStackConfig } from "../../components/config";
 import { EXPIRING_KEYS_QUERY, expiringKeysAlarmSettings, METRICS_INSIGHTS_MAX_EVALUATION_SECONDS } from "../../components/alarms";
 import { build, RecordedResource, Recorder, restoreWarnings } from "../harness";
 import { matchesPattern } from "../support/eventMatcher";

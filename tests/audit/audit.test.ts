@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import { auditQueries, CIS_KMS_PATTERN } from "../../components/audit/auditQueries";
-import { KmsMonitoring } from "../../components";
+import { KmsMonitoring } from "../../components/stack";
 import { installMocks, Recorder, restoreWarnings, settle } from "../harness";
 import { parseQuery } from "../support/logsInsights";
 

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import type { KmsMonitoringArgs } from "../../components";
+import type { KmsMonitoringArgs } from "../../components/stack";
 import { validateComponentArgs } from "../../components/config";
 import { installMocks } from "../harness";
 

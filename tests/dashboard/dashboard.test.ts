@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
-import { dashboardBody, dashboardUrl, GRID_COLUMNS, layout, Widget } from "../../components/dashboard/dashboardBody";
-import { KmsMonitoring } from "../../components";
+import { dashboardBody, dashboardUrl } from "../../components/dashboard/dashboardBody";
+import { GRID_COLUMNS, layout, Widget } from "../../components/dashboard/widgets";
+import { KmsMonitoring } from "../../components/stack";
 import { EXPIRING_KEYS_QUERY } from "../../components/alarms";
 import { installMocks, restoreWarnings, settle } from "../harness";
 

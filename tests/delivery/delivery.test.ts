@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { alarmArnPattern, eventRuleArn } from "../../components/shared";
 import { deliveryAlarmDescription, deliveryAlarmSettings } from "../../components/delivery/deliveryAlarms";
-import { KmsMonitoring } from "../../components";
+import { KmsMonitoring } from "../../components/stack";
 import { alertKeyPolicyDocument, topicPolicyDocument } from "../../components/alerts/topicPolicies";
 import { deadLetterQueuePolicyDocument } from "../../components/delivery/queuePolicy";
 import { PolicyDocument } from "../../components/shared";

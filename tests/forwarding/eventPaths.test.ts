@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { KmsMonitoring } from "../../components";
+import { KmsMonitoring } from "../../components/stack";
 import { DEFAULT_API_CALL_ALERTS } from "../../components/alerts";
 import { forwardingPlan } from "../../components/forwarding";
 import { build, RecordedResource, Recorder, restoreWarnings } from "../harness";

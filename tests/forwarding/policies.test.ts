@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { KmsMonitoring } from "../../components";
+import { KmsMonitoring } from "../../components/stack";
 import { forwardingRolePolicy, forwardingRoleTrustPolicy } from "../../components/forwarding";
 import { ACCOUNT_ID, build, Recorder, restoreWarnings } from "../harness";
 import { evaluate, Request } from "../support/policyEvaluator";

@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
-import { KmsMonitoring, parseStackConfig } from "../../components";
+import { KmsMonitoring } from "../../components/stack";
+import { parseStackConfig } from "../../components/config";
 import { MEMBER_OPERATION_PREFERENCES, memberTemplate, organizationBusPolicy, substituted } from "../../components/organization";
 import { build, RecordedResource, Recorder, restoreWarnings } from "../harness";
 import { validateTemplate, TEMPLATE_BODY_MAX_BYTES } from "../support/cloudFormationSpec";

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import * as ts from "typescript";
-import { KmsMonitoring } from "../../components";
+import { KmsMonitoring } from "../../components/stack";
 import { componentProvider, packageSchema } from "../../scripts/schema";
 import { installMocks, RecordedResource, Recorder, REPO_ROOT, restoreWarnings, settle, validToAfter } from "../harness";
 
@@ -63,7 +63,7 @@ describe("the component package", function () {
 
     it("has every argument with its type and JSDoc, required exactly where the interface requires it", () => {
         const resource = schema.resources[TOKEN];
-        const members = declaredMembers("components/kmsMonitoringArgs.ts", "KmsMonitoringArgs");
+        const members = declaredMembers("components/stack/args.ts", "KmsMonitoringArgs");
         assert.deepEqual(Object.keys(resource.inputProperties).sort(), members.map((member) => member.name).sort());
         assert.deepEqual(resource.requiredInputs ?? [], members.filter((member) => !member.optional).map((member) => member.name));
         for (const member of members) {
@@ -84,9 +84,9 @@ describe("the component package", function () {
 
     it("types the nested settings with their own JSDoc", () => {
         for (const [file, name] of [
-            ["components/kmsMonitoringArgs.ts", "ImportedKeySettings"],
-            ["components/kmsMonitoringArgs.ts", "AuditTrailSettings"],
-            ["components/kmsMonitoringArgs.ts", "OrganizationSettings"],
+            ["components/stack/args.ts", "ImportedKeySettings"],
+            ["components/stack/args.ts", "AuditTrailSettings"],
+            ["components/stack/args.ts", "OrganizationSettings"],
             ["components/alerts/apiCallAlerts.ts", "ApiCallAlertSpec"],
         ]) {
             const type = schema.types[`kms-monitoring:index:${name}`];
@@ -101,7 +101,7 @@ describe("the component package", function () {
     });
 
     it("has every public output of the component", () => {
-        const outputs = declaredMembers("components/kmsMonitoring.ts", "KmsMonitoring");
+        const outputs = declaredMembers("components/stack/kmsMonitoring.ts", "KmsMonitoring");
         const resource = schema.resources[TOKEN];
         assert.deepEqual(Object.keys(resource.properties).sort(), outputs.map((output) => output.name).sort());
         assert.equal(resource.properties.emailSubscriptions.items.$ref, "#/types/kms-monitoring:index:EmailSubscription");

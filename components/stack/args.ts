@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ApiCallAlertSpec } from "./alerts";
+import type { ApiCallAlertSpec } from "../alerts";
 
 export interface ImportedKeySettings {
     /** Alias, `alias/<name>`. */

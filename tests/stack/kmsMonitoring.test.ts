@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
-import { KmsMonitoring, nextStepsText } from "../components";
-import { build, restoreWarnings } from "./harness";
+import { KmsMonitoring, nextStepsText } from "../../components/stack";
+import { build, restoreWarnings } from "../harness";
 
 afterEach(restoreWarnings);
 

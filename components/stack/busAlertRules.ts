@@ -1,0 +1,67 @@
+import {
+    ApiCallAlertSpec,
+    DEFAULT_API_CALL_ALERTS,
+    expiringKeysRuleName,
+    NamedPattern,
+} from "../alerts";
+import { eventRuleName, LIFECYCLE_RULE_ROLE } from "../shared";
+import type { KmsMonitoringArgs } from "./args";
+
+/** The alert rules of one bus, all targeting the topic. */
+export interface BusAlertRules {
+    /** The bus: `default`, or the organization bus. */
+    readonly busName: string;
+    /** Appended to the component's name for the Pulumi names of the rule components: `""`, `-org`. */
+    readonly resourceNameSuffix: string;
+    /** Pulumi name of the alarm-rules component, after the suffix: `remote-alarms`, `member-alarms`. */
+    readonly alarmRulesRole: string;
+    /** One rule per entry on KMS API calls, named `<namePrefix>-<name>`. */
+    readonly apiCalls: readonly ApiCallAlertSpec[];
+    /** The rule on KMS's own key events, when `keyLifecycleEvents` is on. */
+    readonly keyLifecycleRuleName?: string;
+    /** The rule on the per-key changes of the expiring-material alarms, when discovery is on. */
+    readonly expiringKeys?: {
+        readonly ruleName: string;
+        /** The alarms whose contributors alert. */
+        readonly alarmName: string;
+        /** The regions those changes come from. Undefined: any. */
+        readonly regions?: readonly string[];
+    };
+    /** Rules on the state changes of alarms that cannot notify the topic themselves. */
+    readonly alarmRules: readonly NamedPattern[];
+    /** Every rule above, by its fixed name: the topic and queue policies name them before they exist. */
+    readonly ruleNames: readonly string[];
+}
+
+/** The alert rules of one bus, from the stack's switches and the alarm rules of that bus. */
+export function planBusAlertRules(
+    args: KmsMonitoringArgs,
+    bus: Pick<BusAlertRules, "busName" | "resourceNameSuffix" | "alarmRulesRole" | "alarmRules">,
+    expiringKeys: {
+        readonly alarmName: string;
+        readonly regions?: readonly string[];
+    },
+): BusAlertRules {
+    const apiCalls = args.apiCallAlerts ?? DEFAULT_API_CALL_ALERTS;
+    const keyLifecycleRuleName =
+        (args.keyLifecycleEvents ?? true)
+            ? eventRuleName(args.namePrefix, LIFECYCLE_RULE_ROLE)
+            : undefined;
+    const expiring =
+        (args.discoverExpiringKeys ?? true)
+            ? { ruleName: expiringKeysRuleName(args.namePrefix), ...expiringKeys }
+            : undefined;
+    const ruleNames = [
+        ...apiCalls.map((alert) => eventRuleName(args.namePrefix, alert.name)),
+        ...(keyLifecycleRuleName === undefined ? [] : [keyLifecycleRuleName]),
+        ...(expiring === undefined ? [] : [expiring.ruleName]),
+        ...bus.alarmRules.map((rule) => rule.ruleName),
+    ];
+    return {
+        ...bus,
+        apiCalls,
+        keyLifecycleRuleName,
+        expiringKeys: expiring,
+        ruleNames,
+    };
+}

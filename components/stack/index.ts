@@ -1,0 +1,18 @@
+// The composition root: the whole stack from its arguments. A pure plan first (planMonitoring),
+// then one builder per concern creates the resources from it.
+export { KmsMonitoring } from "./kmsMonitoring";
+export type {
+    AuditTrailSettings,
+    ImportedKeySettings,
+    KmsMonitoringArgs,
+    OrganizationSettings,
+} from "./args";
+export { planMonitoring } from "./plan";
+export type { Features, MonitoringPlan, OtherRegionPlan, TopicRule } from "./plan";
+export { planBusAlertRules } from "./busAlertRules";
+export type { BusAlertRules } from "./busAlertRules";
+export { planOrganization } from "./organizationPlan";
+export type { OrganizationPlan } from "./organizationPlan";
+export { nextStepsText } from "./outputs";
+export type { MonitoringOutputs } from "./outputs";
+export type { RegionForwardingOutput } from "./otherRegions";

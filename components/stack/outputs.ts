@@ -1,0 +1,90 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { EmailSubscription } from "../alerts";
+import type { MonitoringDashboard } from "../dashboard";
+import { concatenated, StackContext } from "./context";
+import type { HomeRegion } from "./homeRegion";
+import type { OrganizationParts } from "./organization";
+import type { OtherRegions, RegionForwardingOutput } from "./otherRegions";
+
+/** What the stack tells the user to do after `pulumi up`. */
+export function nextStepsText(subscriptions: readonly EmailSubscription[]): string {
+    if (subscriptions.length === 0) {
+        return "No one is subscribed: set kms-monitoring:alertEmails and run pulumi up, or alerts reach nobody.";
+    }
+    const pending = subscriptions
+        .filter((subscription) => subscription.pendingConfirmation)
+        .map((subscription) => subscription.email);
+    if (pending.length === 0) {
+        return "All email subscriptions are confirmed.";
+    }
+    return (
+        `Confirm the SNS subscription sent to ${pending.join(", ")}: open the "AWS Notification - Subscription Confirmation" ` +
+        "email and choose Confirm subscription. Until then no alert reaches that address."
+    );
+}
+
+/** The stack's outputs: an interface users and scripts rely on, so each keeps its name and shape. */
+export interface MonitoringOutputs {
+    readonly topicArn: pulumi.Output<string>;
+    readonly importedKeyId?: pulumi.Output<string>;
+    readonly importedKeyArn?: pulumi.Output<string>;
+    readonly ruleNames: pulumi.Output<string[]>;
+    readonly alarmNames: pulumi.Output<string[]>;
+    readonly nextSteps: pulumi.Output<string>;
+    readonly emailSubscriptions: pulumi.Output<EmailSubscription[]>;
+    readonly alertKeyArn?: pulumi.Output<string>;
+    readonly deadLetterQueueUrl?: pulumi.Output<string>;
+    readonly dashboardUrl?: pulumi.Output<string>;
+    readonly auditLogGroupName?: pulumi.Output<string>;
+    readonly watchedRegions: pulumi.Output<string[]>;
+    readonly forwarding: pulumi.Output<Record<string, RegionForwardingOutput>>;
+    readonly organizationBusArn?: pulumi.Output<string>;
+    readonly stackSetName?: pulumi.Output<string>;
+    readonly stackSetInstanceRegions?: pulumi.Output<string[]>;
+}
+
+/** The parts the outputs are read from. */
+export interface StackParts {
+    readonly home: HomeRegion;
+    readonly otherRegions?: OtherRegions;
+    readonly organization?: OrganizationParts;
+    readonly dashboard?: MonitoringDashboard;
+}
+
+/** Every alarm of the stack, in every region: home, other regions, organization. */
+export function allAlarmArns({ home, otherRegions, organization }: Omit<StackParts, "dashboard">) {
+    return concatenated(home.alarmArns, otherRegions?.alarmArns, organization?.alarmArns);
+}
+
+export function buildOutputs(
+    { plan, environment }: StackContext,
+    parts: StackParts,
+): MonitoringOutputs {
+    const { home, otherRegions, organization, dashboard } = parts;
+    return {
+        topicArn: home.topic.topicArn,
+        importedKeyId: home.importedKey?.keyId,
+        importedKeyArn: home.importedKey?.keyArn,
+        ruleNames: home.ruleNames,
+        alarmNames: concatenated(
+            home.alarmNames,
+            otherRegions?.alarmNames,
+            organization?.alarmNames,
+        ),
+        nextSteps: home.topic.subscriptions.apply(nextStepsText),
+        emailSubscriptions: home.topic.subscriptions,
+        alertKeyArn: home.topic.keyArn,
+        deadLetterQueueUrl: home.deadLetters?.queueUrl,
+        dashboardUrl: dashboard?.url,
+        auditLogGroupName: home.audit?.logGroupName,
+        watchedRegions: environment.apply((env) => [
+            env.region,
+            ...plan.otherRegions.map((other) => other.region),
+        ]),
+        forwarding:
+            otherRegions?.byRegion ?? pulumi.output<Record<string, RegionForwardingOutput>>({}),
+        organizationBusArn: organization?.busArn,
+        stackSetName: organization?.stackSetName,
+        stackSetInstanceRegions: organization?.instanceRegions,
+    };
+}

@@ -1,0 +1,167 @@
+import { DEFAULT_API_CALL_ALERTS, remoteAlarmRules } from "../alerts";
+import {
+    DEFAULT_EXPIRY_WARNING_DAYS,
+    expiringKeysAlarmName,
+    expiryAlarmName,
+    watchedKeyRegion,
+} from "../alarms";
+import { apiCallsInRegion, ForwardingPlan, forwardingPlan } from "../forwarding";
+import type { KmsMonitoringArgs } from "./args";
+import { BusAlertRules, planBusAlertRules } from "./busAlertRules";
+import { OrganizationPlan, planOrganization } from "./organizationPlan";
+
+/** A watched region other than the home one, and what the stack puts there. */
+export interface OtherRegionPlan {
+    readonly region: string;
+    /** `watchedKeys` entries whose ARN is in this region: their alarms live here, by their metric. */
+    readonly watchedKeys: readonly string[];
+    readonly forwarding: ForwardingPlan;
+}
+
+/** A rule that publishes to the topic, wherever it is: the topic and queue policies list them all. */
+export interface TopicRule {
+    readonly ruleName: string;
+    readonly busName: string;
+}
+
+/** What is on or off, with every default applied. */
+export interface Features {
+    readonly encryptTopic: boolean;
+    /** The home dead-letter queue: asked for, and there is a rule to use it. */
+    readonly deadLetterQueue: boolean;
+    readonly selfMonitoring: boolean;
+    readonly keyLifecycleEvents: boolean;
+    readonly discoverExpiringKeys: boolean;
+    readonly readableAlerts: boolean;
+    readonly dashboard: boolean;
+    readonly auditTrail: boolean;
+    readonly importedKey: boolean;
+    /** The imported key gets an expiry alarm: its material has a `validTo`. */
+    readonly importedKeyExpiry: boolean;
+    readonly organization: boolean;
+}
+
+/**
+ * Everything about the stack that follows from its arguments alone: no resource, no Output. The
+ * builders create resources from it and never work any of it out again.
+ */
+export interface MonitoringPlan {
+    readonly namePrefix: string;
+    /** The provider's region; undefined when the component is not told (one-region stacks). */
+    readonly homeRegion?: string;
+    /** `watchedKeys` entries in the home region. */
+    readonly homeWatchedKeys: readonly string[];
+    readonly otherRegions: readonly OtherRegionPlan[];
+    readonly features: Features;
+    readonly warningDays: number;
+    /** The alias of the topic key, when the topic is encrypted. */
+    readonly topicKeyAlias?: string;
+    /** The home region's expiring-material alarm (and every other region's: names are per region). */
+    readonly expiringKeysAlarmName: string;
+    /** The home default bus's alert rules. */
+    readonly homeRules: BusAlertRules;
+    readonly organization?: OrganizationPlan;
+    /** Every rule that targets the topic, home and organization. */
+    readonly topicRules: readonly TopicRule[];
+}
+
+/** Each other watched region with its keys and forwarding rules. */
+function planOtherRegions(args: KmsMonitoringArgs): OtherRegionPlan[] {
+    const home = args.homeRegion;
+    const watchedKeys = args.watchedKeys ?? [];
+    const discover = args.discoverExpiringKeys ?? true;
+    return (args.regions ?? [])
+        .filter((region) => region !== home)
+        .map((region) => {
+            const regionKeys = watchedKeys.filter(
+                (reference) => watchedKeyRegion(reference, home) === region,
+            );
+            const forwarding = forwardingPlan(args.namePrefix, {
+                apiCalls: apiCallsInRegion(args.apiCallAlerts ?? DEFAULT_API_CALL_ALERTS, region),
+                keyLifecycleEvents: args.keyLifecycleEvents ?? true,
+                alarmNames: regionKeys.map((reference) =>
+                    expiryAlarmName(args.namePrefix, reference),
+                ),
+                expiringKeysAlarmName: discover
+                    ? expiringKeysAlarmName(args.namePrefix)
+                    : undefined,
+                deadLetterQueue: args.deadLetterQueue ?? true,
+                selfMonitoring: args.selfMonitoring ?? true,
+            });
+            return { region, watchedKeys: regionKeys, forwarding };
+        });
+}
+
+/** The home default bus's rules: this account's events from every watched region. */
+function planHomeRules(args: KmsMonitoringArgs, otherRegions: readonly OtherRegionPlan[]) {
+    const otherRegionNames = otherRegions.map((other) => other.region);
+    return planBusAlertRules(
+        args,
+        {
+            busName: "default",
+            resourceNameSuffix: "",
+            alarmRulesRole: "remote-alarms",
+            alarmRules: remoteAlarmRules(
+                args.namePrefix,
+                otherRegions.flatMap((other) => other.forwarding.alarmNames),
+                otherRegionNames,
+            ),
+        },
+        {
+            alarmName: expiringKeysAlarmName(args.namePrefix),
+            regions:
+                args.homeRegion === undefined ? undefined : [args.homeRegion, ...otherRegionNames],
+        },
+    );
+}
+
+/** What is on or off, every default applied. */
+function planFeatures(
+    args: KmsMonitoringArgs,
+    homeRules: BusAlertRules,
+    organization: OrganizationPlan | undefined,
+): Features {
+    return {
+        encryptTopic: args.encryptTopic ?? true,
+        // Only EventBridge targets use the queue; without rules there is nothing to catch.
+        deadLetterQueue: (args.deadLetterQueue ?? true) && homeRules.ruleNames.length > 0,
+        selfMonitoring: args.selfMonitoring ?? true,
+        keyLifecycleEvents: args.keyLifecycleEvents ?? true,
+        discoverExpiringKeys: args.discoverExpiringKeys ?? true,
+        readableAlerts: args.readableAlerts ?? true,
+        dashboard: args.dashboard ?? true,
+        auditTrail: args.auditTrail?.create ?? false,
+        importedKey: args.importedKey !== undefined,
+        importedKeyExpiry: args.importedKey?.validTo !== undefined,
+        organization: organization !== undefined,
+    };
+}
+
+/** The whole stack's plan. Pure: the same arguments always give the same plan. */
+export function planMonitoring(args: KmsMonitoringArgs): MonitoringPlan {
+    const otherRegions = planOtherRegions(args);
+    const otherRegionNames = otherRegions.map((other) => other.region);
+    const homeRules = planHomeRules(args, otherRegions);
+    const organization = planOrganization(args);
+    return {
+        namePrefix: args.namePrefix,
+        homeRegion: args.homeRegion,
+        homeWatchedKeys: (args.watchedKeys ?? []).filter(
+            (reference) =>
+                !otherRegionNames.includes(watchedKeyRegion(reference, args.homeRegion) ?? ""),
+        ),
+        otherRegions,
+        features: planFeatures(args, homeRules, organization),
+        warningDays: args.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
+        topicKeyAlias: (args.encryptTopic ?? true) ? `alias/${args.namePrefix}-alerts` : undefined,
+        expiringKeysAlarmName: expiringKeysAlarmName(args.namePrefix),
+        homeRules,
+        organization,
+        topicRules: [
+            homeRules,
+            ...(organization === undefined ? [] : [organization.rules]),
+        ].flatMap((rules) =>
+            rules.ruleNames.map((ruleName) => ({ ruleName, busName: rules.busName })),
+        ),
+    };
+}
