@@ -77,49 +77,82 @@ export class AlertTopic extends pulumi.ComponentResource {
                 policy: pulumi.jsonStringify(
                     pulumi
                         .all([topic.arn, args.environment, args.eventRuleArns ?? []])
-                        .apply(([topicArn, environment, eventRuleArns]) => topicPolicyDocument({ ...environment, topicArn, eventRuleArns })),
+                        .apply(([topicArn, environment, eventRuleArns]) =>
+                            topicPolicyDocument({ ...environment, topicArn, eventRuleArns }),
+                        ),
                 ),
             },
             { parent: this },
         );
 
-        const emails = args.emails ?? [];
-        if (emails.length === 0) {
-            pulumi.log.warn("kms-monitoring:alertEmails is empty: alerts will be published, but nobody will be notified.", this);
-        }
-        // Named after the address, not its position, so reordering the list does not replace
-        // (and re-send confirmation for) existing subscriptions.
-        this.subscriptions = pulumi.all(
-            emails.map((email) => {
-                const subscription = new aws.sns.TopicSubscription(
-                    `${name}-email-${email.toLowerCase()}`,
-                    { topic: topic.arn, protocol: "email", endpoint: email },
-                    { parent: this },
-                );
-                return subscription.pendingConfirmation.apply((pendingConfirmation) => ({ email, pendingConfirmation }));
-            }),
-        );
+        this.subscriptions = this.subscribeEmails(name, topic.arn, args.emails ?? []);
 
         this.topicArn = topic.arn;
         this.topicName = topic.name;
         this.keyArn = key?.arn;
-        this.registerOutputs({ topicArn: this.topicArn, topicName: this.topicName, keyArn: this.keyArn, subscriptions: this.subscriptions });
+        this.registerOutputs({
+            topicArn: this.topicArn,
+            topicName: this.topicName,
+            keyArn: this.keyArn,
+            subscriptions: this.subscriptions,
+        });
     }
 
-    private createKey(name: string, encryption: AlertTopicEncryption, args: AlertTopicArgs): aws.kms.Key {
+    /** One email subscription per address, each with whether it still awaits confirmation. */
+    private subscribeEmails(
+        name: string,
+        topicArn: pulumi.Output<string>,
+        emails: readonly string[],
+    ): pulumi.Output<EmailSubscription[]> {
+        if (emails.length === 0) {
+            pulumi.log.warn(
+                "kms-monitoring:alertEmails is empty: alerts will be published, but nobody will be notified.",
+                this,
+            );
+        }
+        // Named after the address, not its position, so reordering the list does not replace
+        // (and re-send confirmation for) existing subscriptions.
+        return pulumi.all(
+            emails.map((email) => {
+                const subscription = new aws.sns.TopicSubscription(
+                    `${name}-email-${email.toLowerCase()}`,
+                    { topic: topicArn, protocol: "email", endpoint: email },
+                    { parent: this },
+                );
+                return subscription.pendingConfirmation.apply((pendingConfirmation) => ({
+                    email,
+                    pendingConfirmation,
+                }));
+            }),
+        );
+    }
+
+    private createKey(
+        name: string,
+        encryption: AlertTopicEncryption,
+        args: AlertTopicArgs,
+    ): aws.kms.Key {
         const key = new aws.kms.Key(
             `${name}-key`,
             {
-                description: "Encrypts the kms-monitoring alert topic; EventBridge and CloudWatch may use it to publish",
+                description:
+                    "Encrypts the kms-monitoring alert topic; EventBridge and CloudWatch may use it to publish",
                 enableKeyRotation: true,
                 // Deleting a KMS key only schedules it; this is the waiting time.
-                deletionWindowInDays: encryption.deletionWindowInDays ?? DEFAULT_DELETION_WINDOW_DAYS,
-                policy: pulumi.jsonStringify(pulumi.output(args.environment).apply(alertKeyPolicyDocument)),
+                deletionWindowInDays:
+                    encryption.deletionWindowInDays ?? DEFAULT_DELETION_WINDOW_DAYS,
+                policy: pulumi.jsonStringify(
+                    pulumi.output(args.environment).apply(alertKeyPolicyDocument),
+                ),
                 tags: args.tags,
             },
             { parent: this, protect: encryption.protect ?? false },
         );
-        new aws.kms.Alias(`${name}-key-alias`, { name: encryption.keyAlias, targetKeyId: key.keyId }, { parent: this, protect: encryption.protect ?? false });
+        new aws.kms.Alias(
+            `${name}-key-alias`,
+            { name: encryption.keyAlias, targetKeyId: key.keyId },
+            { parent: this, protect: encryption.protect ?? false },
+        );
         return key;
     }
 }

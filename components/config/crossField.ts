@@ -1,36 +1,16 @@
 import { watchedKeyRegion } from "../alarms";
 import { apiCallEventPattern, MAX_EVENT_PATTERN_LENGTH } from "../alerts";
 import { FORWARDER_RULE_ROLES, HEARTBEAT_RULE_ROLE } from "../forwarding";
-import { memberForwarderRoleName, organizationMemberPrefix } from "../organization";
-import { EVENT_RULE_NAME_MAX, eventRuleName, partitionOfRegion, PARTITIONS_WITHOUT_CROSS_REGION_ROUTING } from "../shared";
-import { DAY_MS, stackNamePrefix } from "./schema";
+import {
+    EVENT_RULE_NAME_MAX,
+    eventRuleName,
+    partitionOfRegion,
+    PARTITIONS_WITHOUT_CROSS_REGION_ROUTING,
+} from "../shared";
+import { duplicates, longestOf, stringsAt, watchedRegions } from "./inputValues";
+import { organizationProblems } from "./organizationChecks";
+import { DAY_MS, stackNamePrefix } from "./primitives";
 import { ImportedKeyConfig, ParseContext, Problem } from "./types";
-
-
-function stringsAt(input: Record<string, unknown>, key: string, field?: string): (string | undefined)[] {
-    const list = input[key];
-    if (!Array.isArray(list)) {
-        return [];
-    }
-    return list.map((item: unknown) => {
-        const value = field === undefined ? item : (item as Record<string, unknown> | null)?.[field];
-        return typeof value === "string" ? value : undefined;
-    });
-}
-
-/** The positions of values that an earlier value already had. */
-function duplicates(values: (string | undefined)[], normalise: (value: string) => string = (v) => v): number[] {
-    const seen = new Set<string>();
-    return values.flatMap((value, index) => {
-        if (value === undefined) {
-            return [];
-        }
-        const key = normalise(value);
-        const repeated = seen.has(key);
-        seen.add(key);
-        return repeated ? [index] : [];
-    });
-}
 
 /**
  * Checks that span several keys. They run on the decoded input even when single values are
@@ -38,11 +18,16 @@ function duplicates(values: (string | undefined)[], normalise: (value: string) =
  */
 export function crossFieldProblems(input: Record<string, unknown>, ctx: ParseContext): Problem[] {
     const problems: Problem[] = [];
-    for (const index of duplicates(stringsAt(input, "alertEmails"), (email) => email.toLowerCase())) {
+    for (const index of duplicates(stringsAt(input, "alertEmails"), (email) =>
+        email.toLowerCase(),
+    )) {
         problems.push({ path: ["alertEmails", index], message: "is listed twice" });
     }
     for (const index of duplicates(stringsAt(input, "apiCallAlerts", "name"))) {
-        problems.push({ path: ["apiCallAlerts", index, "name"], message: "is used by an earlier rule; rule names must be unique" });
+        problems.push({
+            path: ["apiCallAlerts", index, "name"],
+            message: "is used by an earlier rule; rule names must be unique",
+        });
     }
     const watched = stringsAt(input, "watchedKeys");
     problems.push(...patternLengthProblems(input));
@@ -56,28 +41,45 @@ export function crossFieldProblems(input: Record<string, unknown>, ctx: ParseCon
     const importedAlias = typeof importedKey?.alias === "string" ? importedKey.alias : undefined;
     watched.forEach((ref, index) => {
         if (ref !== undefined && ref === importedAlias) {
-            problems.push({ path: ["watchedKeys", index], message: "is the stack's own importedKey, which is already watched" });
+            problems.push({
+                path: ["watchedKeys", index],
+                message: "is the stack's own importedKey, which is already watched",
+            });
         }
     });
     problems.push(...regionProblems(input, ctx, watched));
     problems.push(...organizationProblems(input, ctx));
     if (input.importedKeyMaterial !== undefined && importedKey === undefined) {
-        problems.push({ path: ["importedKeyMaterial"], message: "is set but importedKey is not; set importedKey.alias to create the key" });
+        problems.push({
+            path: ["importedKeyMaterial"],
+            message: "is set but importedKey is not; set importedKey.alias to create the key",
+        });
     }
     return problems;
 }
 
 /** `regions` against the home region, the partitions, the rule-name limit and the watched keys. */
-function regionProblems(input: Record<string, unknown>, ctx: ParseContext, watched: readonly (string | undefined)[]): Problem[] {
+function regionProblems(
+    input: Record<string, unknown>,
+    ctx: ParseContext,
+    watched: readonly (string | undefined)[],
+): Problem[] {
     const home = ctx.homeRegion;
     const explicit = Array.isArray(input.regions);
     const regions = watchedRegions(input, ctx);
     const problems: Problem[] = [];
     if (explicit && home === undefined && regions.length > 0) {
-        problems.push({ path: ["regions"], message: "needs the home region: set aws:region (pulumi config set aws:region <region>); the topic and the alert rules live there" });
+        problems.push({
+            path: ["regions"],
+            message:
+                "needs the home region: set aws:region (pulumi config set aws:region <region>); the topic and the alert rules live there",
+        });
     }
     if (explicit && home !== undefined && !regions.includes(home)) {
-        problems.push({ path: ["regions"], message: `does not contain the home region ${home} (aws:region), where the topic and the alert rules live: add "${home}"` });
+        problems.push({
+            path: ["regions"],
+            message: `does not contain the home region ${home} (aws:region), where the topic and the alert rules live: add "${home}"`,
+        });
     }
     const prefix = stackNamePrefix(ctx);
     regions.forEach((region, index) => {
@@ -86,85 +88,70 @@ function regionProblems(input: Record<string, unknown>, ctx: ParseContext, watch
         }
         const partition = partitionOfRegion(region);
         if (partition !== partitionOfRegion(home)) {
-            problems.push({ path: ["regions", index], message: `is in partition ${partition}, the home region ${home} in ${partitionOfRegion(home)}; EventBridge cannot forward events between partitions` });
+            problems.push({
+                path: ["regions", index],
+                message: `is in partition ${partition}, the home region ${home} in ${partitionOfRegion(home)}; EventBridge cannot forward events between partitions`,
+            });
         } else if (PARTITIONS_WITHOUT_CROSS_REGION_ROUTING.includes(partition)) {
             problems.push({
                 path: ["regions", index],
                 message: `cannot be watched from ${home}: EventBridge has no cross-Region event routing in ${partition} (AWS GovCloud (US) and China); deploy one stack per region there`,
             });
         }
-        const longest = longestOf([...FORWARDER_RULE_ROLES, `${HEARTBEAT_RULE_ROLE}-${region}`].map((role) => eventRuleName(prefix, role)));
+        const longest = longestOf(
+            [...FORWARDER_RULE_ROLES, `${HEARTBEAT_RULE_ROLE}-${region}`].map((role) =>
+                eventRuleName(prefix, role),
+            ),
+        );
         if (longest.length > EVENT_RULE_NAME_MAX) {
-            problems.push({ path: ["regions", index], message: `makes the forwarding rule name "${longest}" longer than ${EVENT_RULE_NAME_MAX} characters; use a shorter project or stack name` });
+            problems.push({
+                path: ["regions", index],
+                message: `makes the forwarding rule name "${longest}" longer than ${EVENT_RULE_NAME_MAX} characters; use a shorter project or stack name`,
+            });
         }
     });
     watched.forEach((reference, index) => {
         const region = reference === undefined ? undefined : watchedKeyRegion(reference, home);
         if (region !== undefined && regions.length > 0 && !regions.includes(region)) {
-            problems.push({ path: ["watchedKeys", index], message: `is in ${region}, which kms-monitoring:regions does not list; add ${region} to regions, or its expiry alarm has nowhere to live` });
+            problems.push({
+                path: ["watchedKeys", index],
+                message: `is in ${region}, which kms-monitoring:regions does not list; add ${region} to regions, or its expiry alarm has nowhere to live`,
+            });
         }
     });
     return problems;
-}
-
-/** The longest of some names; empty for none. */
-function longestOf(names: readonly string[]): string {
-    return names.reduce((longest, name) => (name.length > longest.length ? name : longest), "");
-}
-
-/** `regions` as given, else its default: the home region. */
-function watchedRegions(input: Record<string, unknown>, ctx: ParseContext): (string | undefined)[] {
-    return Array.isArray(input.regions) ? stringsAt(input, "regions") : ctx.homeRegion === undefined ? [] : [ctx.homeRegion];
 }
 
 /** An alert's rule whose pattern, with all its keys, is longer than EventBridge accepts. */
 function patternLengthProblems(input: Record<string, unknown>): Problem[] {
     const alerts = Array.isArray(input.apiCallAlerts) ? (input.apiCallAlerts as unknown[]) : [];
     return alerts.flatMap((alert, index) => {
-        const { eventNames, keyArns } = (alert ?? {}) as { eventNames?: unknown; keyArns?: unknown };
+        const { eventNames, keyArns } = (alert ?? {}) as {
+            eventNames?: unknown;
+            keyArns?: unknown;
+        };
         if (!Array.isArray(eventNames) || !Array.isArray(keyArns)) {
             return [];
         }
-        const length = JSON.stringify(apiCallEventPattern(eventNames.map(String), keyArns.map(String))).length;
+        const length = JSON.stringify(
+            apiCallEventPattern(eventNames.map(String), keyArns.map(String)),
+        ).length;
         return length <= MAX_EVENT_PATTERN_LENGTH
             ? []
-            : [{ path: ["apiCallAlerts", index, "keyArns"], message: `makes the rule's event pattern ${length} characters, over EventBridge's ${MAX_EVENT_PATTERN_LENGTH}; split the keys over several entries` }];
+            : [
+                  {
+                      path: ["apiCallAlerts", index, "keyArns"],
+                      message: `makes the rule's event pattern ${length} characters, over EventBridge's ${MAX_EVENT_PATTERN_LENGTH}; split the keys over several entries`,
+                  },
+              ];
     });
-}
-
-/** The organization's OUs and regions against `regions` and the names the member template chooses. */
-function organizationProblems(input: Record<string, unknown>, ctx: ParseContext): Problem[] {
-    const organization = input.organization;
-    if (typeof organization !== "object" || organization === null || Array.isArray(organization)) {
-        return [];
-    }
-    const problems: Problem[] = [];
-    const fields = organization as Record<string, unknown>;
-    for (const index of duplicates(stringsAt(fields, "organizationalUnitIds"))) {
-        problems.push({ path: ["organization", "organizationalUnitIds", index], message: "is listed twice" });
-    }
-    const watched = watchedRegions(input, ctx);
-    const memberRegions = stringsAt(fields, "regions");
-    for (const index of duplicates(memberRegions)) {
-        problems.push({ path: ["organization", "regions", index], message: "is listed twice" });
-    }
-    memberRegions.forEach((region, index) => {
-        if (region !== undefined && !watched.includes(region)) {
-            problems.push({ path: ["organization", "regions", index], message: `is not in kms-monitoring:regions (${watched.join(", ")}); member regions must be a subset of the regions the stack watches` });
-        }
-    });
-    const memberPrefix = organizationMemberPrefix(stackNamePrefix(ctx));
-    const longestRegion = longestOf((memberRegions.length > 0 ? memberRegions : watched).filter((region): region is string => region !== undefined));
-    const longest = longestOf([...FORWARDER_RULE_ROLES.map((role) => eventRuleName(memberPrefix, role)), memberForwarderRoleName(memberPrefix, longestRegion)]);
-    // EventBridge rule names and IAM role names are both at most 64 characters.
-    if (longest.length > EVENT_RULE_NAME_MAX) {
-        problems.push({ path: ["organization"], message: `makes the member name "${longest}" longer than ${EVENT_RULE_NAME_MAX} characters (rule and IAM role names); use a shorter project or stack name` });
-    }
-    return problems;
 }
 
 /** Valid settings that still deserve a word before deploying. */
-export function configWarnings(config: { importedKey?: ImportedKeyConfig; expiryWarningDays: number }, ctx: ParseContext): string[] {
+export function configWarnings(
+    config: { importedKey?: ImportedKeyConfig; expiryWarningDays: number },
+    ctx: ParseContext,
+): string[] {
     const validTo = config.importedKey?.validTo;
     if (validTo === undefined) {
         return [];
@@ -178,4 +165,3 @@ export function configWarnings(config: { importedKey?: ImportedKeyConfig; expiry
             "its expiry alarm will fire as soon as KMS publishes the metric.",
     ];
 }
-

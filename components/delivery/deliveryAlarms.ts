@@ -2,7 +2,12 @@ import * as pulumi from "@pulumi/pulumi";
 import { createAlarm } from "../shared";
 
 /** Where delivery broke: the queue, a rule to the topic, a rule to another bus, a rule to a log group, or the topic. */
-export type DeliveryFailure = "dead-letters" | "failed-invocations" | "failed-forwarding" | "failed-logging" | "failed-notifications";
+export type DeliveryFailure =
+    | "dead-letters"
+    | "failed-invocations"
+    | "failed-forwarding"
+    | "failed-logging"
+    | "failed-notifications";
 
 export interface DeliveryAlarmSettings {
     readonly namespace: string;
@@ -22,16 +27,40 @@ export interface DeliveryAlarmSettings {
  * not breaching.
  */
 export function deliveryAlarmSettings(failure: DeliveryFailure): DeliveryAlarmSettings {
-    const common = { period: 300, evaluationPeriods: 1, comparisonOperator: "GreaterThanThreshold", threshold: 0, treatMissingData: "notBreaching" } as const;
+    const common = {
+        period: 300,
+        evaluationPeriods: 1,
+        comparisonOperator: "GreaterThanThreshold",
+        threshold: 0,
+        treatMissingData: "notBreaching",
+    } as const;
     switch (failure) {
         case "dead-letters":
-            return { ...common, namespace: "AWS/SQS", metricName: "ApproximateNumberOfMessagesVisible", dimension: "QueueName", statistic: "Maximum" };
+            return {
+                ...common,
+                namespace: "AWS/SQS",
+                metricName: "ApproximateNumberOfMessagesVisible",
+                dimension: "QueueName",
+                statistic: "Maximum",
+            };
         case "failed-invocations":
         case "failed-forwarding":
         case "failed-logging":
-            return { ...common, namespace: "AWS/Events", metricName: "FailedInvocations", dimension: "RuleName", statistic: "Sum" };
+            return {
+                ...common,
+                namespace: "AWS/Events",
+                metricName: "FailedInvocations",
+                dimension: "RuleName",
+                statistic: "Sum",
+            };
         case "failed-notifications":
-            return { ...common, namespace: "AWS/SNS", metricName: "NumberOfNotificationsFailed", dimension: "TopicName", statistic: "Sum" };
+            return {
+                ...common,
+                namespace: "AWS/SNS",
+                metricName: "NumberOfNotificationsFailed",
+                dimension: "TopicName",
+                statistic: "Sum",
+            };
     }
 }
 
@@ -70,7 +99,9 @@ export function deliveryAlarmDescription(failure: DeliveryFailure, subject: stri
 
 /** `busRole` tells apart a rule of the same name on a custom bus, e.g. `org`. */
 export function failedInvocationsAlarmName(ruleName: string, busRole?: string): string {
-    return busRole === undefined ? `${ruleName}-failed-invocations` : `${ruleName}-${busRole}-failed-invocations`;
+    return busRole === undefined
+        ? `${ruleName}-failed-invocations`
+        : `${ruleName}-${busRole}-failed-invocations`;
 }
 
 /** A custom event bus the watched rules are on. */
@@ -111,6 +142,52 @@ export interface DeliveryAlarmsArgs {
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
+/** One delivery path to watch: its alarm's name, what can fail, and what fails (a rule, topic or queue). */
+interface WatchedDelivery {
+    readonly alarmName: string;
+    readonly failure: DeliveryFailure;
+    readonly subject: pulumi.Input<string>;
+}
+
+/** Every delivery path the arguments name, each with the alarm that watches it. */
+function watchedDeliveries(args: DeliveryAlarmsArgs): WatchedDelivery[] {
+    const prefix = args.alarmNamePrefix;
+    const bus = args.eventBus;
+    return [
+        ...(args.topicName === undefined
+            ? []
+            : [
+                  {
+                      alarmName: `${prefix}-sns-failed-notifications`,
+                      failure: "failed-notifications" as const,
+                      subject: args.topicName,
+                  },
+              ]),
+        ...(["failed-invocations", "failed-forwarding", "failed-logging"] as const).flatMap(
+            (failure) =>
+                (failure === "failed-invocations"
+                    ? args.ruleNames
+                    : failure === "failed-forwarding"
+                      ? args.forwardingRuleNames
+                      : args.loggingRuleNames
+                )?.map((ruleName) => ({
+                    alarmName: failedInvocationsAlarmName(ruleName, bus?.role),
+                    failure,
+                    subject: ruleName,
+                })) ?? [],
+        ),
+        ...(args.deadLetterQueueName === undefined
+            ? []
+            : [
+                  {
+                      alarmName: deadLettersAlarmName(prefix),
+                      failure: "dead-letters" as const,
+                      subject: args.deadLetterQueueName,
+                  },
+              ]),
+    ];
+}
+
 /**
  * Alarms on alert delivery itself: a rule that cannot publish, a topic that cannot deliver, events
  * parked in the dead-letter queue. When the topic itself is what broke they cannot email anyone,
@@ -125,29 +202,25 @@ export class DeliveryAlarms extends pulumi.ComponentResource {
 
         const prefix = args.alarmNamePrefix;
         const bus = args.eventBus;
-        const watched: { alarmName: string; failure: DeliveryFailure; subject: pulumi.Input<string> }[] = [
-            ...(args.topicName === undefined ? [] : [{ alarmName: `${prefix}-sns-failed-notifications`, failure: "failed-notifications" as const, subject: args.topicName }]),
-            ...(["failed-invocations", "failed-forwarding", "failed-logging"] as const).flatMap((failure) =>
-                (failure === "failed-invocations" ? args.ruleNames : failure === "failed-forwarding" ? args.forwardingRuleNames : args.loggingRuleNames)?.map((ruleName) => ({
-                    alarmName: failedInvocationsAlarmName(ruleName, bus?.role),
-                    failure,
-                    subject: ruleName,
-                })) ?? [],
-            ),
-            ...(args.deadLetterQueueName === undefined ? [] : [{ alarmName: deadLettersAlarmName(prefix), failure: "dead-letters" as const, subject: args.deadLetterQueueName }]),
-        ];
-
+        const watched = watchedDeliveries(args);
         const alarms = watched.map(({ alarmName, failure, subject }) => {
             const { dimension, ...settings } = deliveryAlarmSettings(failure);
-            const role = alarmName.startsWith(`${prefix}-`) ? alarmName.slice(prefix.length + 1) : alarmName;
+            const role = alarmName.startsWith(`${prefix}-`)
+                ? alarmName.slice(prefix.length + 1)
+                : alarmName;
             return createAlarm(
                 this,
                 `${name}-${role}`,
                 {
                     name: alarmName,
-                    alarmDescription: pulumi.output(subject).apply((value) => deliveryAlarmDescription(failure, value)),
+                    alarmDescription: pulumi
+                        .output(subject)
+                        .apply((value) => deliveryAlarmDescription(failure, value)),
                     ...settings,
-                    dimensions: dimension === "RuleName" && bus !== undefined ? { EventBusName: bus.name, [dimension]: subject } : { [dimension]: subject },
+                    dimensions:
+                        dimension === "RuleName" && bus !== undefined
+                            ? { EventBusName: bus.name, [dimension]: subject }
+                            : { [dimension]: subject },
                     region: args.region,
                     tags: args.tags,
                 },

@@ -27,13 +27,22 @@ const ALARMS_ROLE = "forward-alarms";
 const EXPIRING_KEYS_ROLE = "forward-expiring-keys";
 
 /** The roles of the rules in every remote region; each rule is `<prefix>-<role>`. */
-export const FORWARDER_RULE_ROLES: readonly string[] = [API_CALLS_ROLE, KEY_LIFECYCLE_ROLE, ALARMS_ROLE, EXPIRING_KEYS_ROLE, HEARTBEAT_RULE_ROLE];
+export const FORWARDER_RULE_ROLES: readonly string[] = [
+    API_CALLS_ROLE,
+    KEY_LIFECYCLE_ROLE,
+    ALARMS_ROLE,
+    EXPIRING_KEYS_ROLE,
+    HEARTBEAT_RULE_ROLE,
+];
 
 /**
  * The API calls worth forwarding from `region`: an alert on given keys only needs the calls on
  * those of its keys that live there (a key ARN names its region), and none at all when no key does.
  */
-export function apiCallsInRegion(alerts: readonly ApiCallSelection[], region: string): ApiCallSelection[] {
+export function apiCallsInRegion(
+    alerts: readonly ApiCallSelection[],
+    region: string,
+): ApiCallSelection[] {
     return alerts.flatMap((alert) => {
         const keyArns = alert.keyArns ?? [];
         if (keyArns.length === 0) {
@@ -90,56 +99,133 @@ export interface ForwardingPlan {
  * "eb-bus-to-bus": it "can't route events received from a sender event bus to a third event bus"),
  * so a chain through another region would silently drop everything.
  */
-export function forwardingPlan(ruleNamePrefix: string, selection: ForwardingSelection): ForwardingPlan {
-    const rule = (role: string, description: string, rest: Pick<ForwardingRuleSpec, "eventPattern" | "scheduleExpression" | "state">): ForwardingRuleSpec => ({
+export function forwardingPlan(
+    ruleNamePrefix: string,
+    selection: ForwardingSelection,
+): ForwardingPlan {
+    const rule = ruleMaker(ruleNamePrefix);
+    const destination = selection.destination ?? "the home region";
+    const fixed = eventForwarders(rule, selection, destination);
+    // A scheduled rule rejects ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS (terraform-provider-aws#34988).
+    fixed.push(
+        rule(
+            HEARTBEAT_RULE_ROLE,
+            `Proves every few minutes that events from this region reach ${destination}`,
+            { scheduleExpression: HEARTBEAT_SCHEDULE, state: "ENABLED" },
+        ),
+    );
+    return withAlarmForwarders(ruleNamePrefix, rule, fixed, selection, destination);
+}
+
+type RuleMaker = (
+    role: string,
+    description: string,
+    rest: Pick<ForwardingRuleSpec, "eventPattern" | "scheduleExpression" | "state">,
+) => ForwardingRuleSpec;
+
+function ruleMaker(ruleNamePrefix: string): RuleMaker {
+    return (role, description, rest) => ({
         role,
         ruleName: eventRuleName(ruleNamePrefix, role),
         description,
         ...rest,
     });
-    const destination = selection.destination ?? "the home region";
+}
+
+/** The rules on the region's KMS events: API calls, lifecycle events, expiring keys. */
+function eventForwarders(
+    rule: RuleMaker,
+    selection: ForwardingSelection,
+    destination: string,
+): ForwardingRuleSpec[] {
     const fixed: ForwardingRuleSpec[] = [];
     forwardedApiCallPatterns(selection.apiCalls).forEach((eventPattern, index) => {
-        const detail = eventPattern.detail as { eventName?: string[]; $or?: { eventName: string[] }[] };
-        const operations = detail.eventName ?? (detail.$or ?? []).flatMap((branch) => branch.eventName);
+        const detail = eventPattern.detail as {
+            eventName?: string[];
+            $or?: { eventName: string[] }[];
+        };
+        const operations =
+            detail.eventName ?? (detail.$or ?? []).flatMap((branch) => branch.eventName);
         fixed.push(
-            rule(numberedRole(API_CALLS_ROLE, index), `Forwards the KMS API calls the monitoring alerts on to ${destination}`, {
-                eventPattern,
-                // The forwarder, not only the home rule, must opt in to read-only calls, or they are never forwarded.
-                state: apiCallRuleState(operations),
-            }),
+            rule(
+                numberedRole(API_CALLS_ROLE, index),
+                `Forwards the KMS API calls the monitoring alerts on to ${destination}`,
+                {
+                    eventPattern,
+                    // The forwarder, not only the home rule, must opt in to read-only calls, or they are never forwarded.
+                    state: apiCallRuleState(operations),
+                },
+            ),
         );
     });
     if (selection.keyLifecycleEvents) {
-        fixed.push(rule(KEY_LIFECYCLE_ROLE, `Forwards KMS key expiration, rotation and deletion events to ${destination}`, { eventPattern: keyLifecycleEventPattern(), state: "ENABLED" }));
+        fixed.push(
+            rule(
+                KEY_LIFECYCLE_ROLE,
+                `Forwards KMS key expiration, rotation and deletion events to ${destination}`,
+                { eventPattern: keyLifecycleEventPattern(), state: "ENABLED" },
+            ),
+        );
     }
     if (selection.expiringKeysAlarmName !== undefined) {
         fixed.push(
-            rule(EXPIRING_KEYS_ROLE, `Forwards each key's state change in this region's expiring-material alarm to ${destination}`, {
-                eventPattern: contributorStateChangePattern(selection.expiringKeysAlarmName),
-                state: "ENABLED",
-            }),
+            rule(
+                EXPIRING_KEYS_ROLE,
+                `Forwards each key's state change in this region's expiring-material alarm to ${destination}`,
+                {
+                    eventPattern: contributorStateChangePattern(selection.expiringKeysAlarmName),
+                    state: "ENABLED",
+                },
+            ),
         );
     }
-    // A scheduled rule rejects ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS (terraform-provider-aws#34988).
-    fixed.push(rule(HEARTBEAT_RULE_ROLE, `Proves every few minutes that events from this region reach ${destination}`, { scheduleExpression: HEARTBEAT_SCHEDULE, state: "ENABLED" }));
+    return fixed;
+}
 
-    // The alarm forwarders forward their own failed-invocation alarms too, and how many of them
-    // there are depends on how many names there are: settle the count first.
+/**
+ * The rules on the state changes of the region's alarms, added to `fixed`. The alarm forwarders
+ * forward their own failed-invocation alarms too, and how many of them there are depends on how
+ * many names there are: settle the count first.
+ */
+function withAlarmForwarders(
+    ruleNamePrefix: string,
+    rule: RuleMaker,
+    fixed: readonly ForwardingRuleSpec[],
+    selection: ForwardingSelection,
+    destination: string,
+): ForwardingPlan {
     const alarmRuleRole = (index: number) => numberedRole(ALARMS_ROLE, index);
     let alarmRuleCount = 1;
     for (;;) {
-        const ruleNames = [...fixed.map((each) => each.ruleName), ...Array.from({ length: alarmRuleCount }, (_, index) => eventRuleName(ruleNamePrefix, alarmRuleRole(index)))];
+        const ruleNames = [
+            ...fixed.map((each) => each.ruleName),
+            ...Array.from({ length: alarmRuleCount }, (_, index) =>
+                eventRuleName(ruleNamePrefix, alarmRuleRole(index)),
+            ),
+        ];
         const ownAlarmNames = selection.selfMonitoring
-            ? [...ruleNames.map((ruleName) => failedInvocationsAlarmName(ruleName)), ...(selection.deadLetterQueue ? [deadLettersAlarmName(ruleNamePrefix)] : [])]
+            ? [
+                  ...ruleNames.map((ruleName) => failedInvocationsAlarmName(ruleName)),
+                  ...(selection.deadLetterQueue ? [deadLettersAlarmName(ruleNamePrefix)] : []),
+              ]
             : [];
         const alarmNames = [...selection.alarmNames, ...ownAlarmNames];
         const patterns = alarmStateChangePatterns(alarmNames);
         if (patterns.length <= alarmRuleCount) {
             const alarmRules = patterns.map((eventPattern, index) =>
-                rule(alarmRuleRole(index), `Forwards state changes of the monitoring's alarms in this region to ${destination}`, { eventPattern, state: "ENABLED" }),
+                rule(
+                    alarmRuleRole(index),
+                    `Forwards state changes of the monitoring's alarms in this region to ${destination}`,
+                    { eventPattern, state: "ENABLED" },
+                ),
             );
-            return { rules: [...fixed, ...alarmRules], ownAlarmNames, alarmNames, deadLetterQueue: selection.deadLetterQueue, selfMonitoring: selection.selfMonitoring };
+            return {
+                rules: [...fixed, ...alarmRules],
+                ownAlarmNames,
+                alarmNames,
+                deadLetterQueue: selection.deadLetterQueue,
+                selfMonitoring: selection.selfMonitoring,
+            };
         }
         alarmRuleCount = patterns.length;
     }

@@ -4,7 +4,6 @@ import type { EventPattern } from "../alerts";
 import { HEARTBEATS_PER_HOUR } from "../forwarding";
 import { createAlarm, PolicyDocument } from "../shared";
 
-
 /** The rule on the organization bus that keeps the members' heartbeats. */
 export function memberHeartbeatsRuleName(namePrefix: string): string {
     return `${namePrefix}-member-heartbeats`;
@@ -12,7 +11,11 @@ export function memberHeartbeatsRuleName(namePrefix: string): string {
 
 /** Any member's heartbeat as it arrives on the organization bus: its rule ARN ends in the rule's fixed name. */
 export function memberHeartbeatPattern(memberHeartbeatRuleName: string): EventPattern {
-    return { source: ["aws.events"], "detail-type": ["Scheduled Event"], resources: [{ suffix: `:rule/${memberHeartbeatRuleName}` }] };
+    return {
+        source: ["aws.events"],
+        "detail-type": ["Scheduled Event"],
+        resources: [{ suffix: `:rule/${memberHeartbeatRuleName}` }],
+    };
 }
 
 /**
@@ -32,7 +35,10 @@ export function memberHeartbeatAlarmSettings(expectedMemberRegions: number) {
         evaluationPeriods: 2,
         datapointsToAlarm: 2,
         comparisonOperator: "LessThanThreshold",
-        threshold: Math.max(0, expectedMemberRegions * HEARTBEATS_PER_HOUR - HEARTBEATS_PER_HOUR / 2),
+        threshold: Math.max(
+            0,
+            expectedMemberRegions * HEARTBEATS_PER_HOUR - HEARTBEATS_PER_HOUR / 2,
+        ),
         treatMissingData: expectedMemberRegions > 0 ? "breaching" : "notBreaching",
     } as const;
 }
@@ -92,29 +98,83 @@ export class MemberHeartbeats extends pulumi.ComponentResource {
     constructor(name: string, args: MemberHeartbeatsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("kms-monitoring:organization:MemberHeartbeats", name, {}, opts);
 
-        const logGroup = new aws.cloudwatch.LogGroup(`${name}-log`, { name: `/aws/events/${args.namePrefix}-member-heartbeats`, retentionInDays: 14, tags: args.tags }, { parent: this });
-        const logPolicy = new aws.cloudwatch.LogResourcePolicy(
-            `${name}-log-policy`,
-            { policyName: `${args.namePrefix}-member-heartbeats`, policyDocument: pulumi.jsonStringify(logGroup.arn.apply(heartbeatLogPolicy)) },
-            { parent: this },
-        );
+        const { logGroup, logPolicy } = this.createLog(name, args);
         const rule = new aws.cloudwatch.EventRule(
             `${name}-rule`,
             {
                 name: memberHeartbeatsRuleName(args.namePrefix),
-                description: "Heartbeats of every member account and region, kept to tell which went silent",
+                description:
+                    "Heartbeats of every member account and region, kept to tell which went silent",
                 eventBusName: args.busName,
-                eventPattern: pulumi.jsonStringify(memberHeartbeatPattern(args.memberHeartbeatRuleName)),
+                eventPattern: pulumi.jsonStringify(
+                    memberHeartbeatPattern(args.memberHeartbeatRuleName),
+                ),
                 state: "ENABLED",
                 tags: args.tags,
             },
             { parent: this },
         );
-        new aws.cloudwatch.EventTarget(`${name}-target`, { rule: rule.name, eventBusName: args.busName, arn: logGroup.arn }, { parent: this, dependsOn: [logPolicy] });
-        new aws.cloudwatch.QueryDefinition(`${name}-query`, { name: `${args.namePrefix}/Silent member accounts and regions`, logGroupNames: [logGroup.name], queryString: SILENT_MEMBERS_QUERY }, { parent: this });
+        new aws.cloudwatch.EventTarget(
+            `${name}-target`,
+            { rule: rule.name, eventBusName: args.busName, arn: logGroup.arn },
+            { parent: this, dependsOn: [logPolicy] },
+        );
+        new aws.cloudwatch.QueryDefinition(
+            `${name}-query`,
+            {
+                name: `${args.namePrefix}/Silent member accounts and regions`,
+                logGroupNames: [logGroup.name],
+                queryString: SILENT_MEMBERS_QUERY,
+            },
+            { parent: this },
+        );
 
-        const settings = pulumi.output(args.expectedMemberRegions).apply(memberHeartbeatAlarmSettings);
-        const alarm = createAlarm(
+        const alarm = this.createCountAlarm(name, args, rule.name);
+
+        this.ruleName = rule.name;
+        this.alarmName = alarm.name;
+        this.alarmArn = alarm.arn;
+        this.logGroupName = logGroup.name;
+        this.registerOutputs({
+            ruleName: this.ruleName,
+            alarmName: this.alarmName,
+            alarmArn: this.alarmArn,
+            logGroupName: this.logGroupName,
+        });
+    }
+
+    /** The log group the heartbeats are kept in, and the policy that lets EventBridge write to it. */
+    private createLog(name: string, args: MemberHeartbeatsArgs) {
+        const logGroup = new aws.cloudwatch.LogGroup(
+            `${name}-log`,
+            {
+                name: `/aws/events/${args.namePrefix}-member-heartbeats`,
+                retentionInDays: 14,
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        const logPolicy = new aws.cloudwatch.LogResourcePolicy(
+            `${name}-log-policy`,
+            {
+                policyName: `${args.namePrefix}-member-heartbeats`,
+                policyDocument: pulumi.jsonStringify(logGroup.arn.apply(heartbeatLogPolicy)),
+            },
+            { parent: this },
+        );
+        return { logGroup, logPolicy };
+    }
+
+    /** The alarm on the hourly count of heartbeats against the member account-region pairs expected. */
+    private createCountAlarm(
+        name: string,
+        args: MemberHeartbeatsArgs,
+        ruleName: pulumi.Output<string>,
+    ) {
+        const settings = pulumi
+            .output(args.expectedMemberRegions)
+            .apply(memberHeartbeatAlarmSettings);
+        return createAlarm(
             this,
             `${name}-alarm`,
             {
@@ -129,16 +189,10 @@ export class MemberHeartbeats extends pulumi.ComponentResource {
                 comparisonOperator: settings.comparisonOperator,
                 threshold: settings.threshold,
                 treatMissingData: settings.treatMissingData,
-                dimensions: { EventBusName: args.busName, RuleName: rule.name },
+                dimensions: { EventBusName: args.busName, RuleName: ruleName },
                 tags: args.tags,
             },
             args.topicArn,
         );
-
-        this.ruleName = rule.name;
-        this.alarmName = alarm.name;
-        this.alarmArn = alarm.arn;
-        this.logGroupName = logGroup.name;
-        this.registerOutputs({ ruleName: this.ruleName, alarmName: this.alarmName, alarmArn: this.alarmArn, logGroupName: this.logGroupName });
     }
 }

@@ -1,7 +1,6 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 
-
 /**
  * How an instance rolls out to an OU's accounts: every account of a region at once, and a few
  * failing accounts do not stop the others (a monitor missing in one account is better than in
@@ -68,31 +67,52 @@ export class MemberStackSet extends pulumi.ComponentResource {
         // targets of an instance cannot change in place, and replacing it deletes the stacks of the
         // OUs it had (terraform-provider-aws#40675). So adding an OU only adds instances.
         const instances = args.organizationalUnitIds.flatMap((organizationalUnitId) =>
-            args.regions.map(
-                (region) =>
-                    new aws.cloudformation.StackSetInstance(
-                        `${name}-${organizationalUnitId}-${region}`,
-                        {
-                            stackSetName: stackSet.name,
-                            callAs: args.callAs,
-                            stackSetInstanceRegion: region,
-                            deploymentTargets: {
-                                organizationalUnitIds: [organizationalUnitId],
-                                ...(args.excludedAccountIds === undefined ? {} : { accountFilterType: "DIFFERENCE", accounts: args.excludedAccountIds }),
-                            },
-                            operationPreferences: MEMBER_OPERATION_PREFERENCES,
-                        },
-                        // An update of the preferences sends the OU as an account to UpdateStackInstances,
-                        // which fails (terraform-provider-aws#40675); they only shape the first rollout.
-                        { parent: this, ignoreChanges: ["operationPreferences"] },
-                    ),
+            args.regions.map((region) =>
+                this.createInstance(name, args, stackSet.name, organizationalUnitId, region),
             ),
         );
 
         this.stackSetName = stackSet.name;
         this.instanceRegions = pulumi
             .all(instances.map((instance) => instance.stackSetInstanceRegion))
-            .apply((regions) => [...new Set(regions.filter((region): region is string => region !== undefined))]);
-        this.registerOutputs({ stackSetName: this.stackSetName, instanceRegions: this.instanceRegions });
+            .apply((regions) => [
+                ...new Set(regions.filter((region): region is string => region !== undefined)),
+            ]);
+        this.registerOutputs({
+            stackSetName: this.stackSetName,
+            instanceRegions: this.instanceRegions,
+        });
+    }
+
+    /**
+     * One instance per OU and region, not one per region listing every OU: the deployment targets
+     * of an instance cannot change in place, and replacing it deletes the stacks of the OUs it had
+     * (terraform-provider-aws#40675). So adding an OU only adds instances.
+     */
+    private createInstance(
+        name: string,
+        args: MemberStackSetArgs,
+        stackSetName: pulumi.Output<string>,
+        organizationalUnitId: string,
+        region: string,
+    ): aws.cloudformation.StackSetInstance {
+        return new aws.cloudformation.StackSetInstance(
+            `${name}-${organizationalUnitId}-${region}`,
+            {
+                stackSetName,
+                callAs: args.callAs,
+                stackSetInstanceRegion: region,
+                deploymentTargets: {
+                    organizationalUnitIds: [organizationalUnitId],
+                    ...(args.excludedAccountIds === undefined
+                        ? {}
+                        : { accountFilterType: "DIFFERENCE", accounts: args.excludedAccountIds }),
+                },
+                operationPreferences: MEMBER_OPERATION_PREFERENCES,
+            },
+            // An update of the preferences sends the OU as an account to UpdateStackInstances,
+            // which fails (terraform-provider-aws#40675); they only shape the first rollout.
+            { parent: this, ignoreChanges: ["operationPreferences"] },
+        );
     }
 }

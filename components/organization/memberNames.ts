@@ -1,0 +1,45 @@
+// The names, inputs and shapes the member template and its resources share.
+import { ApiCallSelection } from "../alerts";
+import { AwsEnvironment } from "../shared";
+
+/**
+ * The member account and region as CloudFormation knows them: pseudo parameters inside `Fn::Sub`
+ * strings. The Pulumi resources get real values from the invokes; the template gets these, and
+ * both go through the same builders.
+ */
+export const MEMBER_ENVIRONMENT: AwsEnvironment = {
+    accountId: "${AWS::AccountId}",
+    partition: "${AWS::Partition}",
+    region: "${AWS::Region}",
+};
+
+/** Names in the member accounts: `<project>-<stack>-member-...`, apart from any stack the member runs itself. */
+export function organizationMemberPrefix(namePrefix: string): string {
+    return `${namePrefix}-member`;
+}
+
+/** The forwarding role of a member region; IAM is global, so the region in the name keeps the stacks of one account's regions apart. */
+export function memberForwarderRoleName(memberPrefix: string, region: string): string {
+    return `${memberPrefix}-forwarder-${region}`;
+}
+
+export interface MemberTemplateInputs {
+    /** Prefix of every name in the member accounts, e.g. `kms-monitoring-prod-org`. */
+    readonly memberPrefix: string;
+    readonly apiCalls: readonly ApiCallSelection[];
+    readonly keyLifecycleEvents: boolean;
+    readonly discoverExpiringKeys: boolean;
+    readonly warningDays: number;
+    readonly deadLetterQueue: boolean;
+    readonly selfMonitoring: boolean;
+    readonly tags: Readonly<Record<string, string>>;
+}
+
+export interface CloudFormationTemplate {
+    readonly AWSTemplateFormatVersion: "2010-09-09";
+    readonly Description: string;
+    readonly Resources: Record<
+        string,
+        { readonly Type: string; readonly Properties: Record<string, unknown> }
+    >;
+}

@@ -1,0 +1,234 @@
+import {
+    expiringKeysAlarmDescription,
+    expiringKeysAlarmName,
+    expiringKeysAlarmSettings,
+} from "../alarms";
+import {
+    DEAD_LETTER_RETENTION_SECONDS,
+    deadLetterQueuePolicyDocument,
+    deadLettersAlarmName,
+    deliveryAlarmDescription,
+    deliveryAlarmSettings,
+    DeliveryFailure,
+    failedInvocationsAlarmName,
+} from "../delivery";
+import { ForwardingPlan, forwardingRolePolicy, forwardingRoleTrustPolicy } from "../forwarding";
+import { eventRuleArn } from "../shared";
+import {
+    CloudFormationTemplate,
+    MEMBER_ENVIRONMENT,
+    memberForwarderRoleName,
+    MemberTemplateInputs,
+} from "./memberNames";
+
+/**
+ * The resources of the member template, each built by the functions that build the central
+ * account's own: one function per part, each returning its logical IDs and resources.
+ */
+
+type Resources = CloudFormationTemplate["Resources"];
+
+export /** A JSON value with every string that names `${...}` wrapped in `Fn::Sub`, so CloudFormation fills in the member's values. */
+function substituted(value: unknown): unknown {
+    if (typeof value === "string") {
+        return value.includes("${") ? { "Fn::Sub": value } : value;
+    }
+    if (Array.isArray(value)) {
+        return value.map(substituted);
+    }
+    if (typeof value === "object" && value !== null) {
+        return Object.fromEntries(
+            Object.entries(value).map(([key, inner]) => [key, substituted(inner)]),
+        );
+    }
+    return value;
+}
+
+export function logicalId(role: string): string {
+    return role.replace(/(^|-)([a-z0-9])/g, (_match, _dash, letter: string) =>
+        letter.toUpperCase(),
+    );
+}
+
+const tagList = (tags: Readonly<Record<string, string>>) =>
+    Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
+
+/** The role every forwarder of the member region puts events on the central bus with. */
+export function forwardingRoleResource(
+    inputs: MemberTemplateInputs,
+    centralBusArn: string,
+): Resources {
+    const resources: Resources = {};
+    resources.ForwardingRole = {
+        Type: "AWS::IAM::Role",
+        Properties: {
+            RoleName: { "Fn::Sub": memberForwarderRoleName(inputs.memberPrefix, "${AWS::Region}") },
+            Description:
+                "Lets this account's KMS monitoring rules put events on the organization's central bus",
+            AssumeRolePolicyDocument: substituted(
+                forwardingRoleTrustPolicy(MEMBER_ENVIRONMENT.accountId),
+            ),
+            Policies: [
+                {
+                    PolicyName: "put-events-on-the-central-bus",
+                    PolicyDocument: forwardingRolePolicy(centralBusArn),
+                },
+            ],
+            Tags: tagList(inputs.tags),
+        },
+    };
+    return resources;
+}
+
+/** The forwarders' dead-letter queue and its policy, which admits only this region's forwarders. */
+export function deadLetterQueueResources(
+    inputs: MemberTemplateInputs,
+    plan: ForwardingPlan,
+): Resources {
+    const resources: Resources = {};
+    resources.DeadLetterQueue = {
+        Type: "AWS::SQS::Queue",
+        Properties: {
+            SqsManagedSseEnabled: true,
+            MessageRetentionPeriod: DEAD_LETTER_RETENTION_SECONDS,
+            Tags: tagList(inputs.tags),
+        },
+    };
+    resources.DeadLetterQueuePolicy = {
+        Type: "AWS::SQS::QueuePolicy",
+        Properties: {
+            Queues: [{ Ref: "DeadLetterQueue" }],
+            PolicyDocument: substituted(
+                deadLetterQueuePolicyDocument({
+                    accountId: MEMBER_ENVIRONMENT.accountId,
+                    queueArn: "${DeadLetterQueue.Arn}",
+                    eventRuleArns: plan.rules.map((rule) =>
+                        eventRuleArn(MEMBER_ENVIRONMENT, rule.ruleName),
+                    ),
+                }),
+            ),
+        },
+    };
+    return resources;
+}
+
+/** The forwarding rules, each targeting the central bus with the role and the dead-letter queue. */
+export function forwardingRuleResources(
+    inputs: MemberTemplateInputs,
+    plan: ForwardingPlan,
+    centralBusArn: string,
+): Resources {
+    const resources: Resources = {};
+    const deadLetters = inputs.deadLetterQueue
+        ? { "Fn::GetAtt": ["DeadLetterQueue", "Arn"] }
+        : undefined;
+    for (const rule of plan.rules) {
+        resources[logicalId(rule.role)] = {
+            Type: "AWS::Events::Rule",
+            Properties: {
+                Name: rule.ruleName,
+                Description: rule.description,
+                ...(rule.eventPattern === undefined
+                    ? { ScheduleExpression: rule.scheduleExpression }
+                    : { EventPattern: rule.eventPattern }),
+                State: rule.state,
+                Targets: [
+                    {
+                        Id: "central-bus",
+                        Arn: centralBusArn,
+                        RoleArn: { "Fn::GetAtt": ["ForwardingRole", "Arn"] },
+                        ...(deadLetters === undefined
+                            ? {}
+                            : { DeadLetterConfig: { Arn: deadLetters } }),
+                    },
+                ],
+            },
+        };
+    }
+    return resources;
+}
+
+/** The same failed-invocation and dead-letter alarms a remote region of the central account has; no actions. */
+export function deliveryAlarmResources(
+    inputs: MemberTemplateInputs,
+    plan: ForwardingPlan,
+): CloudFormationTemplate["Resources"] {
+    const alarm = (
+        alarmName: string,
+        failure: DeliveryFailure,
+        subject: unknown,
+        subjectText: string,
+    ) => {
+        const {
+            dimension,
+            namespace,
+            metricName,
+            statistic,
+            period,
+            evaluationPeriods,
+            comparisonOperator,
+            threshold,
+            treatMissingData,
+        } = deliveryAlarmSettings(failure);
+        return {
+            Type: "AWS::CloudWatch::Alarm",
+            Properties: {
+                AlarmName: alarmName,
+                AlarmDescription: deliveryAlarmDescription(failure, subjectText),
+                Namespace: namespace,
+                MetricName: metricName,
+                Statistic: statistic,
+                Period: period,
+                EvaluationPeriods: evaluationPeriods,
+                ComparisonOperator: comparisonOperator,
+                Threshold: threshold,
+                TreatMissingData: treatMissingData,
+                Dimensions: [{ Name: dimension, Value: subject }],
+            },
+        };
+    };
+    const resources: CloudFormationTemplate["Resources"] = {};
+    for (const rule of plan.rules) {
+        resources[`${logicalId(rule.role)}FailedInvocations`] = alarm(
+            failedInvocationsAlarmName(rule.ruleName),
+            "failed-forwarding",
+            rule.ruleName,
+            rule.ruleName,
+        );
+    }
+    if (inputs.deadLetterQueue) {
+        resources.DeadLetters = alarm(
+            deadLettersAlarmName(inputs.memberPrefix),
+            "dead-letters",
+            { "Fn::GetAtt": ["DeadLetterQueue", "QueueName"] },
+            `${inputs.memberPrefix} (this stack's dead-letter queue)`,
+        );
+    }
+    return resources;
+}
+
+export function expiringKeysAlarmResource(
+    inputs: MemberTemplateInputs,
+): CloudFormationTemplate["Resources"] {
+    const settings = expiringKeysAlarmSettings(inputs.warningDays);
+    return {
+        ExpiringKeyMaterial: {
+            Type: "AWS::CloudWatch::Alarm",
+            Properties: {
+                AlarmName: expiringKeysAlarmName(inputs.memberPrefix),
+                AlarmDescription: expiringKeysAlarmDescription(inputs.warningDays),
+                ComparisonOperator: settings.comparisonOperator,
+                Threshold: settings.threshold,
+                EvaluationPeriods: settings.evaluationPeriods,
+                DatapointsToAlarm: settings.datapointsToAlarm,
+                TreatMissingData: settings.treatMissingData,
+                Metrics: settings.metricQueries.map((query) => ({
+                    Id: query.id,
+                    Expression: query.expression,
+                    Period: query.period,
+                    ReturnData: query.returnData,
+                })),
+            },
+        },
+    };
+}
