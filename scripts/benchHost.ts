@@ -35,7 +35,10 @@ interface Scenario {
 
 /** A validTo half a year ahead, so the imported key passes the 365-day rule whenever this runs. */
 function withCurrentValidTo(config: RawConfig): RawConfig {
-    const importedKey = JSON.parse(config["kms-monitoring:importedKey"] ?? "null") as Record<string, unknown> | null;
+    const importedKey = JSON.parse(config["kms-monitoring:importedKey"] ?? "null") as Record<
+        string,
+        unknown
+    > | null;
     if (!importedKey?.validTo) {
         return config;
     }
@@ -46,25 +49,67 @@ function withCurrentValidTo(config: RawConfig): RawConfig {
 /** The dev stack grown to `keys` watched keys (given as key IDs, as the CDK yardstick does), 20 API-call rules and 10 addresses. */
 export function syntheticConfig(keys: number): RawConfig {
     const config = loadStackConfig(path.join(REPO_ROOT, "Pulumi.dev.yaml")).config;
-    const operations = ["Decrypt", "Encrypt", "GenerateDataKey", "DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy", "CreateGrant", "RevokeGrant", "ImportKeyMaterial", "ReEncrypt"];
-    config["kms-monitoring:alertEmails"] = JSON.stringify(Array.from({ length: 10 }, (_, index) => `oncall-${index}@example.com`));
-    config["kms-monitoring:apiCallAlerts"] = JSON.stringify(Array.from({ length: 20 }, (_, index) => ({ name: `rule-${index}`, eventNames: [operations[index % operations.length]] })));
-    config["kms-monitoring:watchedKeys"] = JSON.stringify(Array.from({ length: keys }, (_, index) => `00000000-0000-4000-a000-${String(index).padStart(12, "0")}`));
+    const operations = [
+        "Decrypt",
+        "Encrypt",
+        "GenerateDataKey",
+        "DisableKey",
+        "ScheduleKeyDeletion",
+        "PutKeyPolicy",
+        "CreateGrant",
+        "RevokeGrant",
+        "ImportKeyMaterial",
+        "ReEncrypt",
+    ];
+    config["kms-monitoring:alertEmails"] = JSON.stringify(
+        Array.from({ length: 10 }, (_, index) => `oncall-${index}@example.com`),
+    );
+    config["kms-monitoring:apiCallAlerts"] = JSON.stringify(
+        Array.from({ length: 20 }, (_, index) => ({
+            name: `rule-${index}`,
+            eventNames: [operations[index % operations.length]],
+        })),
+    );
+    config["kms-monitoring:watchedKeys"] = JSON.stringify(
+        Array.from(
+            { length: keys },
+            (_, index) => `00000000-0000-4000-a000-${String(index).padStart(12, "0")}`,
+        ),
+    );
     return config;
 }
 
 export function scenarios(): Scenario[] {
     return [
         // The yardstick's README: "node app.js 2 2   # the dev stack".
-        { name: "dev", config: withCurrentValidTo(loadStackConfig(path.join(REPO_ROOT, "Pulumi.dev.yaml")).config), cdkArgs: [2, 2] },
-        { name: "large (200 keys)", config: withCurrentValidTo(syntheticConfig(200)), cdkArgs: [200, 20] },
-        { name: "1000 keys", config: withCurrentValidTo(syntheticConfig(1000)), cdkArgs: [1000, 20] },
+        {
+            name: "dev",
+            config: withCurrentValidTo(
+                loadStackConfig(path.join(REPO_ROOT, "Pulumi.dev.yaml")).config,
+            ),
+            cdkArgs: [2, 2],
+        },
+        {
+            name: "large (200 keys)",
+            config: withCurrentValidTo(syntheticConfig(200)),
+            cdkArgs: [200, 20],
+        },
+        {
+            name: "1000 keys",
+            config: withCurrentValidTo(syntheticConfig(1000)),
+            cdkArgs: [1000, 20],
+        },
     ];
 }
 
 /** What the Node language host does with Pulumi.yaml's runtime options: environment for cmd/run, arguments for node. */
-export function hostLaunch(projectFile = path.join(REPO_ROOT, "Pulumi.yaml")): { env: Record<string, string>; nodeArgs: string[] } {
-    const project = YAML.parse(fs.readFileSync(projectFile, "utf8")) as { runtime: string | { options?: Record<string, unknown> } };
+export function hostLaunch(projectFile = path.join(REPO_ROOT, "Pulumi.yaml")): {
+    env: Record<string, string>;
+    nodeArgs: string[];
+} {
+    const project = YAML.parse(fs.readFileSync(projectFile, "utf8")) as {
+        runtime: string | { options?: Record<string, unknown> };
+    };
     const options = typeof project.runtime === "object" ? (project.runtime.options ?? {}) : {};
     const env: Record<string, string> = {};
     // pulumi-language-nodejs: `if opts.typescript { env = append(env, "PULUMI_NODEJS_TYPESCRIPT=true") }`; typescript defaults to true.
@@ -76,7 +121,8 @@ export function hostLaunch(projectFile = path.join(REPO_ROOT, "Pulumi.yaml")): {
         env.PULUMI_NODEJS_TSCONFIG_PATH = options.tsconfig;
     }
     // `nodeargs, err := shlex.Split(opts.nodeargs)`; passed to node before the cmd/run script.
-    const nodeArgs = typeof options.nodeargs === "string" ? options.nodeargs.split(/\s+/).filter(Boolean) : [];
+    const nodeArgs =
+        typeof options.nodeargs === "string" ? options.nodeargs.split(/\s+/).filter(Boolean) : [];
     return { env, nodeArgs };
 }
 
@@ -91,7 +137,11 @@ interface Run {
 function timed(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
     return new Promise((resolve, reject) => {
         const started = process.hrtime.bigint();
-        const child = spawn(command, args, { cwd: REPO_ROOT, env, stdio: ["ignore", "ignore", "pipe", "pipe"] });
+        const child = spawn(command, args, {
+            cwd: REPO_ROOT,
+            env,
+            stdio: ["ignore", "ignore", "pipe", "pipe"],
+        });
         let stderr = "";
         let report = "";
         child.stderr?.on("data", (chunk) => (stderr += chunk));
@@ -103,7 +153,13 @@ function timed(command: string, args: string[], env: NodeJS.ProcessEnv): Promise
                 reject(new Error(`${command} ${args.join(" ")} exited with ${code}:\n${stderr}`));
                 return;
             }
-            const parsed = report ? (JSON.parse(report.trim().split("\n").pop() as string) as { lastRegisteredMs: number; registered: number; maxRssKb: number }) : undefined;
+            const parsed = report
+                ? (JSON.parse(report.trim().split("\n").pop() as string) as {
+                      lastRegisteredMs: number;
+                      registered: number;
+                      maxRssKb: number;
+                  })
+                : undefined;
             resolve({
                 seconds,
                 peakRssMb: parsed ? parsed.maxRssKb / 1024 : 0,
@@ -126,7 +182,8 @@ async function timedWithRss(command: string, args: string[], env: NodeJS.Process
     return { ...run, peakRssMb: kb / 1024 };
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 interface Row {
     readonly scenario: Scenario;
@@ -139,25 +196,66 @@ interface Row {
 export async function hostMain(argv: readonly string[]): Promise<void> {
     const runsIndex = argv.indexOf("--runs");
     const runs = runsIndex >= 0 ? Number(argv[runsIndex + 1]) : DEFAULT_RUNS;
-    const cdkInstalled = fs.existsSync(CDK_YARDSTICK) && fs.existsSync(path.join(path.dirname(CDK_YARDSTICK), "node_modules", "aws-cdk-lib"));
+    const cdkInstalled =
+        fs.existsSync(CDK_YARDSTICK) &&
+        fs.existsSync(path.join(path.dirname(CDK_YARDSTICK), "node_modules", "aws-cdk-lib"));
     // Another project file's runtime options, e.g. an earlier revision's, to measure a choice against.
     const projectIndex = argv.indexOf("--project-file");
-    const launch = projectIndex >= 0 ? hostLaunch(path.resolve(argv[projectIndex + 1])) : hostLaunch();
+    const launch =
+        projectIndex >= 0 ? hostLaunch(path.resolve(argv[projectIndex + 1])) : hostLaunch();
     const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "kms-bench-"));
     const rows: Row[] = [];
     try {
         for (const scenario of scenarios()) {
             const stackFile = path.join(scratch, `${scenario.name.replace(/\W+/g, "-")}.yaml`);
-            fs.writeFileSync(stackFile, YAML.stringify({ config: Object.fromEntries(Object.entries(scenario.config).map(([key, value]) => [key, parseMaybeJson(value)])) }));
+            fs.writeFileSync(
+                stackFile,
+                YAML.stringify({
+                    config: Object.fromEntries(
+                        Object.entries(scenario.config).map(([key, value]) => [
+                            key,
+                            parseMaybeJson(value),
+                        ]),
+                    ),
+                }),
+            );
             const row: Row = { scenario, resources: 0, program: [], plan: [], cdk: [] };
             for (let run = 0; run < runs; run++) {
-                const programEnv = { ...process.env, ...launch.env, PULUMI_CONFIG: JSON.stringify(scenario.config), PULUMI_CONFIG_SECRET_KEYS: "[]", BENCH_STACK: "dev" };
-                row.program.push(await timed(process.execPath, [...launch.nodeArgs, path.join(__dirname, "hostRun.js")], programEnv));
-                row.plan.push(await timedWithRss("npm", ["run", "--silent", "plan", "--", "--stack", "dev", "--config", stackFile], process.env));
+                const programEnv = {
+                    ...process.env,
+                    ...launch.env,
+                    PULUMI_CONFIG: JSON.stringify(scenario.config),
+                    PULUMI_CONFIG_SECRET_KEYS: "[]",
+                    BENCH_STACK: "dev",
+                };
+                row.program.push(
+                    await timed(
+                        process.execPath,
+                        [...launch.nodeArgs, path.join(__dirname, "hostRun.js")],
+                        programEnv,
+                    ),
+                );
+                row.plan.push(
+                    await timedWithRss(
+                        "npm",
+                        ["run", "--silent", "plan", "--", "--stack", "dev", "--config", stackFile],
+                        process.env,
+                    ),
+                );
                 if (cdkInstalled) {
                     // CDK refuses more than 500 resources in one stack (CloudFormation's quota) unless this context lifts it.
-                    const cdkEnv = { ...process.env, CDK_CONTEXT_JSON: JSON.stringify({ "@aws-cdk/core:stackResourceLimit": 0 }), CDK_OUT: path.join(scratch, "cdk.out") };
-                    row.cdk.push(await timedWithRss(process.execPath, [CDK_YARDSTICK, ...scenario.cdkArgs.map(String)], cdkEnv));
+                    const cdkEnv = {
+                        ...process.env,
+                        CDK_CONTEXT_JSON: JSON.stringify({ "@aws-cdk/core:stackResourceLimit": 0 }),
+                        CDK_OUT: path.join(scratch, "cdk.out"),
+                    };
+                    row.cdk.push(
+                        await timedWithRss(
+                            process.execPath,
+                            [CDK_YARDSTICK, ...scenario.cdkArgs.map(String)],
+                            cdkEnv,
+                        ),
+                    );
                 }
             }
             rows.push({ ...row, resources: row.program[0].registered ?? 0 });
@@ -177,11 +275,28 @@ function parseMaybeJson(value: string): unknown {
     }
 }
 
-function report(rows: Row[], runs: number, launch: ReturnType<typeof hostLaunch>, cdkInstalled: boolean): string {
+function report(
+    rows: Row[],
+    runs: number,
+    launch: ReturnType<typeof hostLaunch>,
+    cdkInstalled: boolean,
+): string {
     const seconds = (list: Run[]) => (list.length ? median(list.map((run) => run.seconds)) : NaN);
     const rss = (list: Run[]) => (list.length ? median(list.map((run) => run.peakRssMb)) : NaN);
     const fmt = (value: number, digits = 2) => (Number.isNaN(value) ? "-" : value.toFixed(digits));
-    const header = ["stack", "resources", "program s", "last reg. s", "program MB", "plan s", "plan MB", "CDK synth s", "CDK MB", "program/CDK", "plan/CDK"];
+    const header = [
+        "stack",
+        "resources",
+        "program s",
+        "last reg. s",
+        "program MB",
+        "plan s",
+        "plan MB",
+        "CDK synth s",
+        "CDK MB",
+        "program/CDK",
+        "plan/CDK",
+    ];
     const table = rows.map((row) => {
         const cdk = seconds(row.cdk);
         return [
@@ -200,16 +315,27 @@ function report(rows: Row[], runs: number, launch: ReturnType<typeof hostLaunch>
     });
     const all = [header, ...table];
     const widths = header.map((_, column) => Math.max(...all.map((line) => line[column].length)));
-    const lines = all.map((line) => "| " + line.map((cell, column) => cell.padEnd(widths[column])).join(" | ") + " |");
+    const lines = all.map(
+        (line) => "| " + line.map((cell, column) => cell.padEnd(widths[column])).join(" | ") + " |",
+    );
     lines.splice(1, 0, "|" + widths.map((width) => "-".repeat(width + 2)).join("|") + "|");
 
     // Growth per resource: seconds per added resource from large to 1000 keys, over the same from dev to large.
-    const slope = (list: (row: Row) => Run[], from: Row, to: Row) => (seconds(list(to)) - seconds(list(from))) / (to.resources - from.resources);
-    const growth = (list: (row: Row) => Run[]) => (rows.length === 3 ? slope(list, rows[1], rows[2]) / slope(list, rows[0], rows[1]) : NaN);
-    const perResourceMs = (list: (row: Row) => Run[]) => rows.length === 3 ? `${fmt(slope(list, rows[0], rows[1]) * 1000, 1)} ms then ${fmt(slope(list, rows[1], rows[2]) * 1000, 1)} ms` : "-";
+    const slope = (list: (row: Row) => Run[], from: Row, to: Row) =>
+        (seconds(list(to)) - seconds(list(from))) / (to.resources - from.resources);
+    const growth = (list: (row: Row) => Run[]) =>
+        rows.length === 3 ? slope(list, rows[1], rows[2]) / slope(list, rows[0], rows[1]) : NaN;
+    const perResourceMs = (list: (row: Row) => Run[]) =>
+        rows.length === 3
+            ? `${fmt(slope(list, rows[0], rows[1]) * 1000, 1)} ms then ${fmt(slope(list, rows[1], rows[2]) * 1000, 1)} ms`
+            : "-";
     return [
         `kms-monitoring host bench, ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown"})`,
-        `median of ${runs} runs, one process each; program as the language host starts it: ${Object.entries(launch.env).map(([key, value]) => `${key}=${value}`).join(" ")} node ${launch.nodeArgs.join(" ")}`.trimEnd(),
+        `median of ${runs} runs, one process each; program as the language host starts it: ${Object.entries(
+            launch.env,
+        )
+            .map(([key, value]) => `${key}=${value}`)
+            .join(" ")} node ${launch.nodeArgs.join(" ")}`.trimEnd(),
         cdkInstalled
             ? `CDK yardstick: ${CDK_YARDSTICK} (aws-cdk-lib synth; CDK_CONTEXT_JSON lifts its 500-resource stack limit for the 1000-key stack, which CloudFormation would refuse to deploy)`
             : `CDK yardstick: not installed at ${CDK_YARDSTICK}; see ../shared/yardsticks/cdk/README.md (cp -r ../shared/yardsticks/cdk /tmp/cdk-yardstick && (cd /tmp/cdk-yardstick && npm install))`,

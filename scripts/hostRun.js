@@ -37,7 +37,11 @@ function loadMockRuntime() {
     const ts = require(require.resolve("typescript", { paths: [root] }));
     const file = path.join(__dirname, "mockRuntime.ts");
     const { outputText } = ts.transpileModule(fs.readFileSync(file, "utf8"), {
-        compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true },
+        compilerOptions: {
+            module: ts.ModuleKind.CommonJS,
+            target: ts.ScriptTarget.ES2020,
+            esModuleInterop: true,
+        },
         fileName: file,
     });
     const mod = new Module(file, module);
@@ -54,10 +58,17 @@ async function main() {
     const secretKeys = JSON.parse(process.env.PULUMI_CONFIG_SECRET_KEYS || "[]");
 
     const { installMocks } = loadMockRuntime();
-    const recorder = await installMocks({ stack, config, secretKeys, region: config["aws:region"] });
+    const recorder = await installMocks({
+        stack,
+        config,
+        secretKeys,
+        region: config["aws:region"],
+    });
     // The engine answers SignalAndWaitForShutdown when the program's event loop empties
     // (cmd/run/index.js, beforeExitHandler); Pulumi's MockMonitor has no such method.
-    const monitor = require(require.resolve("@pulumi/pulumi", { paths: [root] })).runtime.getMonitor();
+    const monitor = require(
+        require.resolve("@pulumi/pulumi", { paths: [root] }),
+    ).runtime.getMonitor();
     monitor.signalAndWaitForShutdown = (request, callback) => callback(null, {});
     let lastRegistered = 0;
     let registered = 0;
@@ -68,7 +79,12 @@ async function main() {
         return newResource(...args);
     };
     process.on("exit", (code) => {
-        const result = { lastRegisteredMs: lastRegistered, registered, maxRssKb: process.resourceUsage().maxRSS, exitCode: code };
+        const result = {
+            lastRegisteredMs: lastRegistered,
+            registered,
+            maxRssKb: process.resourceUsage().maxRSS,
+            exitCode: code,
+        };
         try {
             fs.writeSync(3, JSON.stringify(result) + "\n");
         } catch {
@@ -79,8 +95,20 @@ async function main() {
     // What the language host runs: node [nodeargs] <cmd/run> --monitor=... --project --stack [--dry-run] --pwd <dir> <main>.
     // The CLI passes Pulumi.yaml's main, or "." (package.json's main) without one.
     const projectFile = path.join(programDir, "Pulumi.yaml");
-    const main = (fs.existsSync(projectFile) && /^main:\s*(\S+)\s*$/m.exec(fs.readFileSync(projectFile, "utf8"))?.[1]) || ".";
-    process.argv = [process.argv[0], runEntry, "--monitor=mock", "--project=kms-monitoring", `--stack=${stack}`, "--dry-run", `--pwd=${programDir}`, main];
+    const main =
+        (fs.existsSync(projectFile) &&
+            /^main:\s*(\S+)\s*$/m.exec(fs.readFileSync(projectFile, "utf8"))?.[1]) ||
+        ".";
+    process.argv = [
+        process.argv[0],
+        runEntry,
+        "--monitor=mock",
+        "--project=kms-monitoring",
+        `--stack=${stack}`,
+        "--dry-run",
+        `--pwd=${programDir}`,
+        main,
+    ];
     require(runEntry);
 }
 

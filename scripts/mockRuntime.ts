@@ -58,7 +58,11 @@ export function fakeUuid(seed: string): string {
 }
 
 export function isSecretWire(value: unknown): boolean {
-    return typeof value === "object" && value !== null && (value as Record<string, unknown>)[SIG_KEY] === SECRET_SIG;
+    return (
+        typeof value === "object" &&
+        value !== null &&
+        (value as Record<string, unknown>)[SIG_KEY] === SECRET_SIG
+    );
 }
 
 /** The wire value with every secret replaced by "[secret]". */
@@ -70,7 +74,9 @@ export function redactWire(value: unknown): unknown {
         return value.map(redactWire);
     }
     if (typeof value === "object" && value !== null) {
-        return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, redactWire(inner)]));
+        return Object.fromEntries(
+            Object.entries(value).map(([key, inner]) => [key, redactWire(inner)]),
+        );
     }
     return value;
 }
@@ -92,7 +98,9 @@ export class Recorder {
     one(type: string, nameSuffix = ""): RecordedResource {
         const found = this.byType(type).filter((resource) => resource.name.endsWith(nameSuffix));
         if (found.length !== 1) {
-            throw new Error(`expected one ${type} named *${nameSuffix}, found ${found.map((r) => r.name).join(", ") || "none"}`);
+            throw new Error(
+                `expected one ${type} named *${nameSuffix}, found ${found.map((r) => r.name).join(", ") || "none"}`,
+            );
         }
         return found[0];
     }
@@ -102,8 +110,14 @@ export class Recorder {
         return `arn:${this.env.partition}:${service}:${region ?? this.env.region}:${this.env.accountId}:${resource}`;
     }
 
-    newResource(type: string, name: string, inputs: Record<string, any>): { id: string; state: Record<string, any> } {
-        const physical = (inputs.name as string | undefined) ?? `${name}-${crypto.createHash("sha1").update(name).digest("hex").slice(0, 7)}`;
+    newResource(
+        type: string,
+        name: string,
+        inputs: Record<string, any>,
+    ): { id: string; state: Record<string, any> } {
+        const physical =
+            (inputs.name as string | undefined) ??
+            `${name}-${crypto.createHash("sha1").update(name).digest("hex").slice(0, 7)}`;
         const region = (inputs.region as string | undefined) ?? this.env.region;
         switch (type) {
             case "aws:sns/topic:Topic": {
@@ -111,16 +125,31 @@ export class Recorder {
                 return { id: arn, state: { ...inputs, name: physical, arn } };
             }
             case "aws:sns/topicSubscription:TopicSubscription": {
-                const arn = inputs.protocol === "email" ? "pending confirmation" : `${inputs.topic}:${fakeUuid(name)}`;
-                return { id: arn, state: { ...inputs, arn, pendingConfirmation: inputs.protocol === "email" } };
+                const arn =
+                    inputs.protocol === "email"
+                        ? "pending confirmation"
+                        : `${inputs.topic}:${fakeUuid(name)}`;
+                return {
+                    id: arn,
+                    state: { ...inputs, arn, pendingConfirmation: inputs.protocol === "email" },
+                };
             }
             // AWS identifies a topic or queue policy by its topic or queue; the mock appends the
             // role so that no two resources share an ID.
             case "aws:sns/topicPolicy:TopicPolicy":
-                return { id: `${inputs.arn}#policy`, state: { ...inputs, owner: this.env.accountId } };
+                return {
+                    id: `${inputs.arn}#policy`,
+                    state: { ...inputs, owner: this.env.accountId },
+                };
             case "aws:cloudwatch/eventRule:EventRule": {
                 const bus = inputs.eventBusName as string | undefined;
-                const arn = this.arn("events", bus === undefined || bus === "default" ? `rule/${physical}` : `rule/${bus}/${physical}`, region);
+                const arn = this.arn(
+                    "events",
+                    bus === undefined || bus === "default"
+                        ? `rule/${physical}`
+                        : `rule/${bus}/${physical}`,
+                    region,
+                );
                 return { id: physical, state: { ...inputs, name: physical, arn } };
             }
             case "aws:cloudwatch/eventTarget:EventTarget": {
@@ -135,16 +164,34 @@ export class Recorder {
                 const keyId = fakeUuid(name);
                 return {
                     id: keyId,
-                    state: { ...inputs, arn: this.arn("kms", `key/${keyId}`), keyState: "Enabled", expirationModel: inputs.validTo ? "KEY_MATERIAL_EXPIRES" : "KEY_MATERIAL_DOES_NOT_EXPIRE" },
+                    state: {
+                        ...inputs,
+                        arn: this.arn("kms", `key/${keyId}`),
+                        keyState: "Enabled",
+                        expirationModel: inputs.validTo
+                            ? "KEY_MATERIAL_EXPIRES"
+                            : "KEY_MATERIAL_DOES_NOT_EXPIRE",
+                    },
                 };
             }
             case "aws:kms/key:Key": {
                 const keyId = fakeUuid(name);
-                return { id: keyId, state: { ...inputs, keyId, arn: this.arn("kms", `key/${keyId}`) } };
+                return {
+                    id: keyId,
+                    state: { ...inputs, keyId, arn: this.arn("kms", `key/${keyId}`) },
+                };
             }
             case "aws:sqs/queue:Queue": {
                 const url = `https://sqs.${region}.amazonaws.com/${this.env.accountId}/${physical}`;
-                return { id: url, state: { ...inputs, name: physical, url, arn: this.arn("sqs", physical, region) } };
+                return {
+                    id: url,
+                    state: {
+                        ...inputs,
+                        name: physical,
+                        url,
+                        arn: this.arn("sqs", physical, region),
+                    },
+                };
             }
             case "aws:cloudwatch/eventBus:EventBus": {
                 const arn = this.arn("events", `event-bus/${physical}`, region);
@@ -152,19 +199,49 @@ export class Recorder {
             }
             case "aws:iam/role:Role": {
                 const arn = `arn:${this.env.partition}:iam::${this.env.accountId}:role/${physical}`;
-                return { id: physical, state: { ...inputs, name: physical, arn, uniqueId: `AROA${fakeUuid(name).replace(/-/g, "").slice(0, 17).toUpperCase()}` } };
+                return {
+                    id: physical,
+                    state: {
+                        ...inputs,
+                        name: physical,
+                        arn,
+                        uniqueId: `AROA${fakeUuid(name).replace(/-/g, "").slice(0, 17).toUpperCase()}`,
+                    },
+                };
             }
             case "aws:cloudformation/stackSet:StackSet": {
                 const stackSetId = `${physical}:${fakeUuid(name)}`;
-                return { id: physical, state: { ...inputs, name: physical, stackSetId, arn: this.arn("cloudformation", `stackset/${stackSetId}`, region) } };
+                return {
+                    id: physical,
+                    state: {
+                        ...inputs,
+                        name: physical,
+                        stackSetId,
+                        arn: this.arn("cloudformation", `stackset/${stackSetId}`, region),
+                    },
+                };
             }
             case "aws:sqs/queuePolicy:QueuePolicy":
                 return { id: `${inputs.queueUrl}#policy`, state: { ...inputs } };
             case "aws:kms/alias:Alias":
-                return { id: inputs.name, state: { ...inputs, arn: this.arn("kms", inputs.name), targetKeyArn: this.arn("kms", `key/${inputs.targetKeyId}`) } };
+                return {
+                    id: inputs.name,
+                    state: {
+                        ...inputs,
+                        arn: this.arn("kms", inputs.name),
+                        targetKeyArn: this.arn("kms", `key/${inputs.targetKeyId}`),
+                    },
+                };
             case "random:index/randomBytes:RandomBytes": {
                 const bytes = crypto.createHash("sha256").update(`material:${name}`).digest();
-                return { id: `random-${fakeUuid(name)}`, state: { ...inputs, base64: bytes.toString("base64"), hex: bytes.toString("hex") } };
+                return {
+                    id: `random-${fakeUuid(name)}`,
+                    state: {
+                        ...inputs,
+                        base64: bytes.toString("base64"),
+                        hex: bytes.toString("hex"),
+                    },
+                };
             }
             default:
                 return { id: `${name}-id`, state: { ...inputs } };
@@ -175,21 +252,48 @@ export class Recorder {
         this.invokes.push({ token, inputs });
         switch (token) {
             case "aws:index/getCallerIdentity:getCallerIdentity":
-                return { accountId: this.env.accountId, arn: `arn:${this.env.partition}:iam::${this.env.accountId}:user/deployer`, userId: "AIDAEXAMPLE", id: this.env.accountId };
+                return {
+                    accountId: this.env.accountId,
+                    arn: `arn:${this.env.partition}:iam::${this.env.accountId}:user/deployer`,
+                    userId: "AIDAEXAMPLE",
+                    id: this.env.accountId,
+                };
             case "aws:index/getPartition:getPartition":
-                return { partition: this.env.partition, dnsSuffix: "amazonaws.com", id: this.env.partition };
+                return {
+                    partition: this.env.partition,
+                    dnsSuffix: "amazonaws.com",
+                    id: this.env.partition,
+                };
             case "aws:index/getRegion:getRegion": {
                 const region = (inputs.region as string | undefined) ?? this.env.region;
-                return { region, name: region, id: region, description: region, endpoint: `ec2.${region}.amazonaws.com` };
+                return {
+                    region,
+                    name: region,
+                    id: region,
+                    description: region,
+                    endpoint: `ec2.${region}.amazonaws.com`,
+                };
             }
             case "aws:kms/getKey:getKey": {
                 const reference = String(inputs.keyId);
-                const region = (inputs.region as string | undefined) ?? /^arn:[^:]+:kms:([^:]+):/.exec(reference)?.[1];
-                const uuid = /key\/(.+)$/.exec(reference)?.[1] ?? (/^[0-9a-f-]{36}$|^mrk-/.test(reference) ? reference : fakeUuid(reference));
+                const region =
+                    (inputs.region as string | undefined) ??
+                    /^arn:[^:]+:kms:([^:]+):/.exec(reference)?.[1];
+                const uuid =
+                    /key\/(.+)$/.exec(reference)?.[1] ??
+                    (/^[0-9a-f-]{36}$|^mrk-/.test(reference) ? reference : fakeUuid(reference));
                 // By this harness's convention, a reference naming "aws-generated" is a key whose
                 // material KMS generated, so it has no expiry.
                 if (reference.includes("aws-generated")) {
-                    return { id: uuid, keyId: reference, arn: this.arn("kms", `key/${uuid}`, region), origin: "AWS_KMS", expirationModel: "", keyState: "Enabled", validTo: "" };
+                    return {
+                        id: uuid,
+                        keyId: reference,
+                        arn: this.arn("kms", `key/${uuid}`, region),
+                        origin: "AWS_KMS",
+                        expirationModel: "",
+                        keyState: "Enabled",
+                        validTo: "",
+                    };
                 }
                 return {
                     id: uuid,
@@ -205,8 +309,21 @@ export class Recorder {
             // account, two active member accounts derived from the OU's ID and one suspended one.
             case "aws:organizations/getOrganizationalUnitDescendantAccounts:getOrganizationalUnitDescendantAccounts": {
                 const parentId = String(inputs.parentId);
-                const digits = crypto.createHash("sha256").update(parentId).digest("hex").replace(/[a-f]/g, "").padEnd(36, "7");
-                const account = (id: string, state: string) => ({ id, arn: `arn:${this.env.partition}:organizations::${MANAGEMENT_ACCOUNT_ID}:account/o-exampleorgid/${id}`, email: `${id}@example.com`, name: id, state, joinedMethod: "CREATED", joinedTimestamp: "2026-01-01T00:00:00Z" });
+                const digits = crypto
+                    .createHash("sha256")
+                    .update(parentId)
+                    .digest("hex")
+                    .replace(/[a-f]/g, "")
+                    .padEnd(36, "7");
+                const account = (id: string, state: string) => ({
+                    id,
+                    arn: `arn:${this.env.partition}:organizations::${MANAGEMENT_ACCOUNT_ID}:account/o-exampleorgid/${id}`,
+                    email: `${id}@example.com`,
+                    name: id,
+                    state,
+                    joinedMethod: "CREATED",
+                    joinedTimestamp: "2026-01-01T00:00:00Z",
+                });
                 return {
                     id: parentId,
                     parentId,
@@ -220,7 +337,12 @@ export class Recorder {
                 };
             }
             case "aws:organizations/getOrganization:getOrganization":
-                return { id: "o-exampleorgid", arn: `arn:${this.env.partition}:organizations::${MANAGEMENT_ACCOUNT_ID}:organization/o-exampleorgid`, masterAccountId: MANAGEMENT_ACCOUNT_ID, featureSet: "ALL" };
+                return {
+                    id: "o-exampleorgid",
+                    arn: `arn:${this.env.partition}:organizations::${MANAGEMENT_ACCOUNT_ID}:organization/o-exampleorgid`,
+                    masterAccountId: MANAGEMENT_ACCOUNT_ID,
+                    featureSet: "ALL",
+                };
             default:
                 throw new Error(`the mock harness does not answer invoke ${token}`);
         }
@@ -331,14 +453,18 @@ export function unwrapWire(value: unknown): unknown {
         return value.map(unwrapWire);
     }
     if (typeof value === "object" && value !== null) {
-        return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, unwrapWire(inner)]));
+        return Object.fromEntries(
+            Object.entries(value).map(([key, inner]) => [key, unwrapWire(inner)]),
+        );
     }
     return value;
 }
 
 /** Resolves an Output (or a plain value) to its value under mocks. */
 export function valueOf<T>(output: pulumi.Input<T> | undefined): Promise<T | undefined> {
-    return new Promise((resolve) => pulumi.output(output).apply((value) => resolve(value as T | undefined)));
+    return new Promise((resolve) =>
+        pulumi.output(output).apply((value) => resolve(value as T | undefined)),
+    );
 }
 
 /**
@@ -368,7 +494,9 @@ export interface StackFile {
 
 /** Loads a `Pulumi.<stack>.yaml` file into the flat string map the CLI passes to the program. */
 export function loadStackConfig(file: string): StackFile {
-    const parsed = YAML.parse(fs.readFileSync(file, "utf8")) as { config?: Record<string, unknown> } | null;
+    const parsed = YAML.parse(fs.readFileSync(file, "utf8")) as {
+        config?: Record<string, unknown>;
+    } | null;
     const config: Record<string, string> = {};
     const secretKeys: string[] = [];
     for (const [key, value] of Object.entries(parsed?.config ?? {})) {
@@ -411,7 +539,10 @@ export async function withClockAt<T>(now: Date, body: () => Promise<T>): Promise
 }
 
 /** Only the `<project>:` keys, without the prefix, as `parseStackConfig` takes them. */
-export function projectConfig(config: Record<string, string>, project = "kms-monitoring"): Record<string, string> {
+export function projectConfig(
+    config: Record<string, string>,
+    project = "kms-monitoring",
+): Record<string, string> {
     return Object.fromEntries(
         Object.entries(config)
             .filter(([key]) => key.startsWith(`${project}:`))

@@ -7,7 +7,18 @@
  */
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { installMocks, loadStackConfig, Recorder, RecordedResource, redactWire, REGION, REPO_ROOT, restoreWarnings, runProgram, withClockAt } from "./mockRuntime";
+import {
+    installMocks,
+    loadStackConfig,
+    Recorder,
+    RecordedResource,
+    redactWire,
+    REGION,
+    REPO_ROOT,
+    restoreWarnings,
+    runProgram,
+    withClockAt,
+} from "./mockRuntime";
 
 export interface PlanOptions {
     readonly stack: string;
@@ -40,7 +51,12 @@ export interface Plan {
 export async function planStack(options: PlanOptions): Promise<Plan> {
     const configFile = options.configFile ?? path.join(REPO_ROOT, `Pulumi.${options.stack}.yaml`);
     const { config, secretKeys } = loadStackConfig(configFile);
-    const recorder = await installMocks({ stack: options.stack, config, secretKeys, region: config["aws:region"] });
+    const recorder = await installMocks({
+        stack: options.stack,
+        config,
+        secretKeys,
+        region: config["aws:region"],
+    });
     try {
         await withClockAt(options.now ?? new Date(), () => runProgram(recorder));
     } finally {
@@ -68,7 +84,13 @@ function toPlan(stack: string, recorder: Recorder, homeRegion: string): Plan {
 }
 
 export function planJson(plan: Plan): string {
-    return JSON.stringify({ stack: plan.stack, resources: plan.resources, warnings: plan.warnings }, null, 2) + "\n";
+    return (
+        JSON.stringify(
+            { stack: plan.stack, resources: plan.resources, warnings: plan.warnings },
+            null,
+            2,
+        ) + "\n"
+    );
 }
 
 const yesNo = (value: unknown) => (value ? "yes" : "no");
@@ -86,30 +108,66 @@ function summary(resource: RecordedResource, all: readonly RecordedResource[]): 
                 return `${inputs.name}: ${inputs.scheduleExpression}; state ${inputs.state}`;
             }
             type Detail = { eventName?: string[]; alarmName?: string[]; $or?: Detail[] };
-            const pattern = JSON.parse(inputs.eventPattern) as { "detail-type": string[]; resources?: string[]; detail?: Detail };
+            const pattern = JSON.parse(inputs.eventPattern) as {
+                "detail-type": string[];
+                resources?: string[];
+                detail?: Detail;
+            };
             const detail = pattern.detail;
-            const events = [...new Set([...(detail?.eventName ?? []), ...(detail?.$or ?? []).flatMap((branch) => branch.eventName ?? [])])];
-            const alarms = detail?.alarmName ? [`${pattern["detail-type"].join(", ")} of ${detail.alarmName.length === 1 ? detail.alarmName[0] : `${detail.alarmName.length} alarms`}`] : undefined;
+            const events = [
+                ...new Set([
+                    ...(detail?.eventName ?? []),
+                    ...(detail?.$or ?? []).flatMap((branch) => branch.eventName ?? []),
+                ]),
+            ];
+            const alarms = detail?.alarmName
+                ? [
+                      `${pattern["detail-type"].join(", ")} of ${detail.alarmName.length === 1 ? detail.alarmName[0] : `${detail.alarmName.length} alarms`}`,
+                  ]
+                : undefined;
             const matched = events.length > 0 ? events : (alarms ?? pattern["detail-type"]);
             return `${inputs.name}: ${matched.join(", ")}; state ${inputs.state}`;
         }
         case "aws:cloudwatch/eventTarget:EventTarget": {
-            const destination = inputs.roleArn === undefined ? `readable text ${yesNo(inputs.inputTransformer)}` : `to ${String(inputs.arn).split(":").slice(3, 4)} ${String(inputs.arn).split(":").pop()} with a role`;
+            const destination =
+                inputs.roleArn === undefined
+                    ? `readable text ${yesNo(inputs.inputTransformer)}`
+                    : `to ${String(inputs.arn).split(":").slice(3, 4)} ${String(inputs.arn).split(":").pop()} with a role`;
             return `rule ${inputs.rule}; ${destination}; dead-letter queue ${yesNo(inputs.deadLetterConfig)}; retries ${inputs.retryPolicy?.maximumRetryAttempts ?? "default"}`;
         }
         case "aws:cloudwatch/metricAlarm:MetricAlarm": {
             const query = inputs.metricQueries?.[0]?.expression as string | undefined;
-            const threshold = inputs.metricName === "SecondsUntilKeyMaterialExpiration" || query?.includes("SecondsUntilKeyMaterialExpiration") ? days(inputs.threshold) : String(inputs.threshold);
+            const threshold =
+                inputs.metricName === "SecondsUntilKeyMaterialExpiration" ||
+                query?.includes("SecondsUntilKeyMaterialExpiration")
+                    ? days(inputs.threshold)
+                    : String(inputs.threshold);
             const operator =
-                { LessThanOrEqualToThreshold: "<=", LessThanThreshold: "<", GreaterThanThreshold: ">", GreaterThanOrEqualToThreshold: ">=" }[inputs.comparisonOperator as string] ?? inputs.comparisonOperator;
-            const actions = (inputs.alarmActions ?? []).length > 0 ? "notifies the topic" : "no actions";
-            const measured = query === undefined ? `${inputs.namespace} ${inputs.metricName}` : `Metrics Insights ${query}`;
+                {
+                    LessThanOrEqualToThreshold: "<=",
+                    LessThanThreshold: "<",
+                    GreaterThanThreshold: ">",
+                    GreaterThanOrEqualToThreshold: ">=",
+                }[inputs.comparisonOperator as string] ?? inputs.comparisonOperator;
+            const actions =
+                (inputs.alarmActions ?? []).length > 0 ? "notifies the topic" : "no actions";
+            const measured =
+                query === undefined
+                    ? `${inputs.namespace} ${inputs.metricName}`
+                    : `Metrics Insights ${query}`;
             return `${measured} ${operator} ${threshold}${query === undefined ? ` (${inputs.statistic})` : ""}; ${actions}; missing data ${inputs.treatMissingData}`;
         }
         case "aws:kms/externalKey:ExternalKey":
         case "aws:kms/key:Key": {
-            const alias = all.find((other) => other.type === "aws:kms/alias:Alias" && [resource.id, resource.state.keyId].includes(other.inputs.targetKeyId))?.inputs.name;
-            const material = resource.type === "aws:kms/externalKey:ExternalKey" ? `origin EXTERNAL; validTo ${inputs.validTo ?? "never"}` : `rotation ${inputs.enableKeyRotation ? "on" : "off"}`;
+            const alias = all.find(
+                (other) =>
+                    other.type === "aws:kms/alias:Alias" &&
+                    [resource.id, resource.state.keyId].includes(other.inputs.targetKeyId),
+            )?.inputs.name;
+            const material =
+                resource.type === "aws:kms/externalKey:ExternalKey"
+                    ? `origin EXTERNAL; validTo ${inputs.validTo ?? "never"}`
+                    : `rotation ${inputs.enableKeyRotation ? "on" : "off"}`;
             return `${alias ?? "no alias"}; ${material}; deletion window ${inputs.deletionWindowInDays} days; protect ${yesNo(resource.protect)}`;
         }
         case "aws:kms/alias:Alias":
@@ -148,8 +206,11 @@ export function planTree(plan: Plan): string {
         list.forEach((resource, index) => {
             const last = index === list.length - 1;
             const detail = summary(resource, plan.recorded);
-            const region = resource.inputs.region === undefined ? "" : `  [${resource.inputs.region}]`;
-            lines.push(`${indent}${last ? "└─ " : "├─ "}${resource.type}  ${resource.name}${region}${detail ? `  (${detail})` : ""}`);
+            const region =
+                resource.inputs.region === undefined ? "" : `  [${resource.inputs.region}]`;
+            lines.push(
+                `${indent}${last ? "└─ " : "├─ "}${resource.type}  ${resource.name}${region}${detail ? `  (${detail})` : ""}`,
+            );
             walk(resource.urn, indent + (last ? "   " : "│  "));
         });
     };
@@ -157,7 +218,9 @@ export function planTree(plan: Plan): string {
     walk(undefined, "");
 
     const totals = new Map<string, number>();
-    for (const resource of plan.recorded.filter((each) => each.custom || each.type.startsWith("awsx:"))) {
+    for (const resource of plan.recorded.filter(
+        (each) => each.custom || each.type.startsWith("awsx:"),
+    )) {
         totals.set(resource.type, (totals.get(resource.type) ?? 0) + 1);
     }
     const width = Math.max(...[...totals.keys()].map((type) => type.length));
@@ -165,15 +228,25 @@ export function planTree(plan: Plan): string {
     for (const [type, count] of [...totals].sort(([a], [b]) => a.localeCompare(b))) {
         lines.push(`  ${type.padEnd(width)}  ${count}`);
     }
-    lines.push(`  ${"total".padEnd(width)}  ${[...totals.values()].reduce((sum, count) => sum + count, 0)}`);
+    lines.push(
+        `  ${"total".padEnd(width)}  ${[...totals.values()].reduce((sum, count) => sum + count, 0)}`,
+    );
     const byRegion = new Map<string, number>();
-    for (const resource of plan.recorded.filter((each) => each.custom || each.type.startsWith("awsx:"))) {
+    for (const resource of plan.recorded.filter(
+        (each) => each.custom || each.type.startsWith("awsx:"),
+    )) {
         // Resources without a region input are in the provider's (home) region; IAM is global.
-        const region = resource.type.startsWith("aws:iam/") ? "global (IAM)" : ((resource.inputs.region as string | undefined) ?? `${plan.homeRegion} (home)`);
+        const region = resource.type.startsWith("aws:iam/")
+            ? "global (IAM)"
+            : ((resource.inputs.region as string | undefined) ?? `${plan.homeRegion} (home)`);
         byRegion.set(region, (byRegion.get(region) ?? 0) + 1);
     }
     if (byRegion.size > 1) {
-        lines.push("", "Resources by region:", ...[...byRegion].map(([region, count]) => `  ${region.padEnd(width)}  ${count}`));
+        lines.push(
+            "",
+            "Resources by region:",
+            ...[...byRegion].map(([region, count]) => `  ${region.padEnd(width)}  ${count}`),
+        );
     }
     if (plan.warnings.length > 0) {
         lines.push("", "Warnings:", ...plan.warnings.map((warning) => `  ${warning}`));
@@ -197,7 +270,9 @@ function parseArguments(argv: readonly string[]): PlanOptions & { json: boolean 
         } else if (argument === "--now") {
             now = new Date(argv[++index] ?? "");
             if (Number.isNaN(now.getTime())) {
-                throw new UsageError(`--now takes an RFC 3339 date-time, e.g. 2027-01-01T00:00:00Z`);
+                throw new UsageError(
+                    `--now takes an RFC 3339 date-time, e.g. 2027-01-01T00:00:00Z`,
+                );
             }
         } else {
             throw new UsageError(`unknown argument ${argument}`);
@@ -212,7 +287,11 @@ function parseArguments(argv: readonly string[]): PlanOptions & { json: boolean 
 class UsageError extends Error {}
 
 /** The command line: writes the result to `out`, problems to `err`, and returns the exit code. */
-export async function runCli(argv: readonly string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+export async function runCli(
+    argv: readonly string[],
+    out: (text: string) => void,
+    err: (text: string) => void,
+): Promise<number> {
     try {
         const options = parseArguments(argv);
         const plan = await planStack(options);
@@ -220,7 +299,9 @@ export async function runCli(argv: readonly string[], out: (text: string) => voi
         return 0;
     } catch (error) {
         if (error instanceof UsageError) {
-            err(`${error.message}\nusage: npm run plan -- --stack <name> [--json] [--config <file>] [--now <RFC 3339>]\n`);
+            err(
+                `${error.message}\nusage: npm run plan -- --stack <name> [--json] [--config <file>] [--now <RFC 3339>]\n`,
+            );
         } else if (error instanceof pulumi.RunError) {
             // What pulumi up prints: the message alone, no stack trace.
             err(`${error.message}\n`);

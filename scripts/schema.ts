@@ -14,7 +14,11 @@ let provider: ComponentProvider | undefined;
  * provider.ts's), one per process: it analyses the sources once, which type-checks the project.
  */
 export function componentProvider(): ComponentProvider {
-    provider ??= new ComponentProvider({ name: "kms-monitoring", dirname: REPO_ROOT, components: [KmsMonitoring] });
+    provider ??= new ComponentProvider({
+        name: "kms-monitoring",
+        dirname: REPO_ROOT,
+        components: [KmsMonitoring],
+    });
     return provider;
 }
 

@@ -1,5 +1,12 @@
 /** The shared mock harness lives beside the plan and bench scripts, which run the program with it too. */
-import { ACCOUNT_ID, installMocks, PARTITION, Recorder, REGION, settle } from "../scripts/mockRuntime";
+import {
+    ACCOUNT_ID,
+    installMocks,
+    PARTITION,
+    Recorder,
+    REGION,
+    settle,
+} from "../scripts/mockRuntime";
 
 export * from "../scripts/mockRuntime";
 
@@ -13,7 +20,10 @@ export const TEST_ENV = { accountId: ACCOUNT_ID, partition: PARTITION, region: R
 export const TEST_TOPIC_ARN = `arn:aws:sns:${REGION}:${ACCOUNT_ID}:alerts`;
 
 /** Installs fresh mocks, creates the resources, and returns the record once registration settles. */
-export async function build(create: () => void, options: Parameters<typeof installMocks>[0] = {}): Promise<Recorder> {
+export async function build(
+    create: () => void,
+    options: Parameters<typeof installMocks>[0] = {},
+): Promise<Recorder> {
     const recorder = await installMocks(options);
     create();
     await settle(recorder);

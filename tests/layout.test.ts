@@ -11,7 +11,12 @@ const MAX_FUNCTION_LINES = 62;
 
 /** The functions, methods and constructors of a file that span more than MAX_FUNCTION_LINES lines. */
 function longFunctions(file: string): string[] {
-    const source = ts.createSourceFile(file, fs.readFileSync(file, "utf8"), ts.ScriptTarget.ES2020, true);
+    const source = ts.createSourceFile(
+        file,
+        fs.readFileSync(file, "utf8"),
+        ts.ScriptTarget.ES2020,
+        true,
+    );
     const found: string[] = [];
     const visit = (node: ts.Node): void => {
         if (ts.isFunctionLike(node) && "body" in node && node.body !== undefined) {
@@ -19,7 +24,9 @@ function longFunctions(file: string): string[] {
             const end = source.getLineAndCharacterOfPosition(node.getEnd()).line;
             if (end - start + 1 > MAX_FUNCTION_LINES) {
                 const name = node.name?.getText(source) ?? ts.SyntaxKind[node.kind];
-                found.push(`${path.relative(REPO_ROOT, file)}:${start + 1} ${name} has ${end - start + 1} lines`);
+                found.push(
+                    `${path.relative(REPO_ROOT, file)}:${start + 1} ${name} has ${end - start + 1} lines`,
+                );
             }
         }
         ts.forEachChild(node, visit);
@@ -53,7 +60,13 @@ function relativeImports(): Import[] {
         [...fs.readFileSync(file, "utf8").matchAll(/from "(\.[^"]*)"/g)].map((match) => {
             const target = path.resolve(path.dirname(file), match[1]);
             // A folder import means its index.ts.
-            return { from: file, target: fs.existsSync(target) && fs.statSync(target).isDirectory() ? path.join(target, "index") : target };
+            return {
+                from: file,
+                target:
+                    fs.existsSync(target) && fs.statSync(target).isDirectory()
+                        ? path.join(target, "index")
+                        : target,
+            };
         }),
     );
 }
@@ -67,7 +80,10 @@ describe("code layout", () => {
     it("gives every module folder an index.ts", () => {
         assert.ok(MODULES.length >= 7, `modules: ${MODULES.join(", ")}`);
         for (const module of MODULES) {
-            assert.ok(fs.existsSync(path.join(COMPONENTS, module, "index.ts")), `${module}/index.ts`);
+            assert.ok(
+                fs.existsSync(path.join(COMPONENTS, module, "index.ts")),
+                `${module}/index.ts`,
+            );
         }
     });
 
@@ -77,7 +93,10 @@ describe("code layout", () => {
             return targetParts[0] !== moduleOf(from) && targetParts[1] !== "index";
         });
         assert.deepEqual(
-            offenders.map(({ from, target }) => `${path.relative(REPO_ROOT, from)} -> ${path.relative(REPO_ROOT, target)}`),
+            offenders.map(
+                ({ from, target }) =>
+                    `${path.relative(REPO_ROOT, from)} -> ${path.relative(REPO_ROOT, target)}`,
+            ),
             [],
         );
     });
@@ -97,13 +116,18 @@ describe("code layout", () => {
             );
         });
         assert.deepEqual(
-            upward.map(({ from, target }) => `${path.relative(REPO_ROOT, from)} -> ${path.relative(REPO_ROOT, target)}`),
+            upward.map(
+                ({ from, target }) =>
+                    `${path.relative(REPO_ROOT, from)} -> ${path.relative(REPO_ROOT, target)}`,
+            ),
             [],
         );
     });
 
     it("has no import cycle between modules", () => {
-        const edges = new Map<string, Set<string>>(MODULES.map((module) => [module, new Set<string>()]));
+        const edges = new Map<string, Set<string>>(
+            MODULES.map((module) => [module, new Set<string>()]),
+        );
         for (const { from, target } of relativeImports()) {
             const source = moduleOf(from);
             const destination = moduleOf(target);

@@ -8,7 +8,11 @@ import { SNAPSHOT_NOW, snapshotPlan } from "../scripts/snapshots";
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
     let out = "";
     let err = "";
-    const code = await runCli(argv, (text) => (out += text), (text) => (err += text));
+    const code = await runCli(
+        argv,
+        (text) => (out += text),
+        (text) => (err += text),
+    );
     return { code, out, err };
 }
 
@@ -24,9 +28,18 @@ describe("npm run plan", () => {
         assert.equal(code, 0);
         assert.equal(err, "");
         assert.match(out, /^Stack dev\n└─ kms-monitoring:index:KmsMonitoring {2}kms-monitoring\n/);
-        assert.match(out, /aws:cloudwatch\/eventRule:EventRule {2}kms-monitoring-api-calls-data-key-generation-rule {2}\(kms-monitoring-dev-data-key-generation: GenerateDataKey; state ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS\)/);
-        assert.match(out, /MetricAlarm {2}kms-monitoring-expiry-alias-ImportedCMK {2}\(AWS\/KMS SecondsUntilKeyMaterialExpiration <= 30 days \(Minimum\); notifies the topic; missing data breaching\)/);
-        assert.match(out, /ExternalKey {2}kms-monitoring-imported-key-key {2}\(alias\/ImportedCMK; origin EXTERNAL; validTo 2027-06-30T00:00:00Z; deletion window 7 days; protect no\)/);
+        assert.match(
+            out,
+            /aws:cloudwatch\/eventRule:EventRule {2}kms-monitoring-api-calls-data-key-generation-rule {2}\(kms-monitoring-dev-data-key-generation: GenerateDataKey; state ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS\)/,
+        );
+        assert.match(
+            out,
+            /MetricAlarm {2}kms-monitoring-expiry-alias-ImportedCMK {2}\(AWS\/KMS SecondsUntilKeyMaterialExpiration <= 30 days \(Minimum\); notifies the topic; missing data breaching\)/,
+        );
+        assert.match(
+            out,
+            /ExternalKey {2}kms-monitoring-imported-key-key {2}\(alias\/ImportedCMK; origin EXTERNAL; validTo 2027-06-30T00:00:00Z; deletion window 7 days; protect no\)/,
+        );
         assert.match(out, /\n {2}aws:cloudwatch\/eventRule:EventRule +4\n/);
         assert.match(out, /\n {2}total +36\n/);
     });
@@ -34,8 +47,14 @@ describe("npm run plan", () => {
     it("marks each resource outside the home region and counts resources by region", async () => {
         // The tree of the plan the snapshot test already made; the CLI prints this very text.
         const out = planTree(await snapshotPlan("prod"));
-        assert.match(out, /EventRule {2}kms-monitoring-forwarding-us-east-1-forward-api-calls {2}\[us-east-1\] {2}\(kms-monitoring-prod-forward-api-calls: /);
-        assert.match(out, /EventTarget {2}kms-monitoring-forwarding-eu-central-1-heartbeat-target {2}\[eu-central-1\] {2}\(rule kms-monitoring-prod-heartbeat; to eu-west-1 event-bus\/default with a role;/);
+        assert.match(
+            out,
+            /EventRule {2}kms-monitoring-forwarding-us-east-1-forward-api-calls {2}\[us-east-1\] {2}\(kms-monitoring-prod-forward-api-calls: /,
+        );
+        assert.match(
+            out,
+            /EventTarget {2}kms-monitoring-forwarding-eu-central-1-heartbeat-target {2}\[eu-central-1\] {2}\(rule kms-monitoring-prod-heartbeat; to eu-west-1 event-bus\/default with a role;/,
+        );
         const byRegion = out.slice(out.indexOf("Resources by region:"));
         assert.match(byRegion, /\n {2}eu-west-1 \(home\) +\d+\n/);
         assert.match(byRegion, /\n {2}eu-central-1 +\d+\n/);
@@ -43,7 +62,10 @@ describe("npm run plan", () => {
         assert.match(byRegion, /\n {2}global \(IAM\) +2\n/);
         const counts = [...byRegion.matchAll(/ (\d+)\n/g)].map((match) => Number(match[1]));
         const total = Number(/\n {2}total +(\d+)\n/.exec(out)?.[1]);
-        assert.equal(counts.reduce((sum, count) => sum + count, 0), total);
+        assert.equal(
+            counts.reduce((sum, count) => sum + count, 0),
+            total,
+        );
     });
 
     it("shows no region breakdown for a one-region stack", async () => {
@@ -66,9 +88,14 @@ describe("npm run plan", () => {
         );
         const { code, out } = await cli("--stack", "test", "--config", file, "--json");
         assert.equal(code, 0);
-        const plan = JSON.parse(out) as { stack: string; resources: { type: string; parent: string | null; inputs: Record<string, unknown> }[] };
+        const plan = JSON.parse(out) as {
+            stack: string;
+            resources: { type: string; parent: string | null; inputs: Record<string, unknown> }[];
+        };
         assert.equal(plan.stack, "test");
-        const key = plan.resources.find((resource) => resource.type === "aws:kms/externalKey:ExternalKey");
+        const key = plan.resources.find(
+            (resource) => resource.type === "aws:kms/externalKey:ExternalKey",
+        );
         assert.equal(key?.inputs.keyMaterialBase64, "[secret]");
         assert.equal(key?.parent, "kms-monitoring-imported-key");
         assert.ok(plan.resources.every((resource) => "type" in resource && "inputs" in resource));
@@ -77,11 +104,16 @@ describe("npm run plan", () => {
     });
 
     it("exits non-zero on bad config with the pulumi up message and no stack trace", async () => {
-        const file = stackFile("config:\n  kms-monitoring:alertEmails: [not-an-email]\n  kms-monitoring:expiryWarningDays: 0\n");
+        const file = stackFile(
+            "config:\n  kms-monitoring:alertEmails: [not-an-email]\n  kms-monitoring:expiryWarningDays: 0\n",
+        );
         const { code, out, err } = await cli("--stack", "test", "--config", file);
         assert.equal(code, 1);
         assert.equal(out, "");
-        assert.match(err, /^Invalid stack config for kms-monitoring \(stack "test"\): 2 problems\n/);
+        assert.match(
+            err,
+            /^Invalid stack config for kms-monitoring \(stack "test"\): 2 problems\n/,
+        );
         assert.match(err, /kms-monitoring:alertEmails\[0\]: is not an email address/);
         assert.ok(!/\n\s+at /.test(err), "no stack trace");
     });

@@ -1,5 +1,13 @@
 import { strict as assert } from "assert";
-import { installMocks, isSecretWire, Recorder, redactWire, restoreWarnings, runProgram, validToAfter } from "./harness";
+import {
+    installMocks,
+    isSecretWire,
+    Recorder,
+    redactWire,
+    restoreWarnings,
+    runProgram,
+    validToAfter,
+} from "./harness";
 
 const MATERIAL = Buffer.from("0123456789abcdef0123456789ABCDEF").toString("base64");
 
@@ -19,14 +27,20 @@ describe("imported key material secrecy", () => {
     it("never shows material given in config outside a secret", async () => {
         const recorder = await installMocks({
             config: {
-                "kms-monitoring:importedKey": JSON.stringify({ alias: "alias/ImportedCMK", validTo: validToAfter(90) }),
+                "kms-monitoring:importedKey": JSON.stringify({
+                    alias: "alias/ImportedCMK",
+                    validTo: validToAfter(90),
+                }),
                 "kms-monitoring:importedKeyMaterial": MATERIAL,
             },
             secretKeys: ["kms-monitoring:importedKeyMaterial"],
         });
         const outputs = await runProgram(recorder);
         const key = recorder.one("aws:kms/externalKey:ExternalKey");
-        assert.ok(isSecretWire(key.wireInputs.keyMaterialBase64), "the key receives the material as a secret");
+        assert.ok(
+            isSecretWire(key.wireInputs.keyMaterialBase64),
+            "the key receives the material as a secret",
+        );
         assert.equal(key.inputs.keyMaterialBase64, MATERIAL, "and it is the configured material");
         const visible = everythingVisible(recorder, outputs);
         assert.ok(visible.includes("[secret]"));
@@ -36,10 +50,13 @@ describe("imported key material secrecy", () => {
 
     it("never shows generated material outside a secret", async () => {
         const recorder = await installMocks({
-            config: { "kms-monitoring:importedKey": JSON.stringify({ alias: "alias/ImportedCMK" }) },
+            config: {
+                "kms-monitoring:importedKey": JSON.stringify({ alias: "alias/ImportedCMK" }),
+            },
         });
         const outputs = await runProgram(recorder);
-        const generated = recorder.one("random:index/randomBytes:RandomBytes").state.base64 as string;
+        const generated = recorder.one("random:index/randomBytes:RandomBytes").state
+            .base64 as string;
         const key = recorder.one("aws:kms/externalKey:ExternalKey");
         assert.ok(isSecretWire(key.wireInputs.keyMaterialBase64));
         assert.equal(key.inputs.keyMaterialBase64, generated);

@@ -10,7 +10,10 @@ import { lineDiff } from "./support/textDiff";
 describe("plan snapshots of the shipped stacks", () => {
     it("covers every shipped stack file", () => {
         assert.deepEqual(
-            fs.readdirSync(SNAPSHOT_DIR).filter((file) => file.endsWith(".json")).sort(),
+            fs
+                .readdirSync(SNAPSHOT_DIR)
+                .filter((file) => file.endsWith(".json"))
+                .sort(),
             shippedStacks().map((stack) => `${stack}.json`),
         );
     });
@@ -20,7 +23,9 @@ describe("plan snapshots of the shipped stacks", () => {
             const expected = fs.readFileSync(path.join(SNAPSHOT_DIR, `${stack}.json`), "utf8");
             const actual = await snapshotOf(stack);
             if (actual !== expected) {
-                assert.fail(`The plan of ${stack} changed. If the change is intended, run: npm run snapshots:update\n${lineDiff(expected, actual)}`);
+                assert.fail(
+                    `The plan of ${stack} changed. If the change is intended, run: npm run snapshots:update\n${lineDiff(expected, actual)}`,
+                );
             }
         });
     }
@@ -28,14 +33,24 @@ describe("plan snapshots of the shipped stacks", () => {
     it("plans a stack whose regions are just its aws:region exactly as one without regions", async () => {
         const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kms-monitoring-"));
         const file = path.join(dir, "Pulumi.dev.yaml");
-        fs.writeFileSync(file, fs.readFileSync(path.join(REPO_ROOT, "Pulumi.dev.yaml"), "utf8") + "  kms-monitoring:regions:\n    - us-east-1\n");
-        const withRegions = planJson(await planStack({ stack: "dev", configFile: file, now: SNAPSHOT_NOW }));
+        fs.writeFileSync(
+            file,
+            fs.readFileSync(path.join(REPO_ROOT, "Pulumi.dev.yaml"), "utf8") +
+                "  kms-monitoring:regions:\n    - us-east-1\n",
+        );
+        const withRegions = planJson(
+            await planStack({ stack: "dev", configFile: file, now: SNAPSHOT_NOW }),
+        );
         assert.equal(withRegions, fs.readFileSync(path.join(SNAPSHOT_DIR, "dev.json"), "utf8"));
     });
 
     it("never shows a secret's value", async () => {
-        const dev = JSON.parse(await snapshotOf("dev")) as { resources: { type: string; inputs: Record<string, unknown> }[] };
-        const key = dev.resources.find((resource) => resource.type === "aws:kms/externalKey:ExternalKey");
+        const dev = JSON.parse(await snapshotOf("dev")) as {
+            resources: { type: string; inputs: Record<string, unknown> }[];
+        };
+        const key = dev.resources.find(
+            (resource) => resource.type === "aws:kms/externalKey:ExternalKey",
+        );
         assert.equal(key?.inputs.keyMaterialBase64, "[secret]");
     });
 });

@@ -4,7 +4,18 @@ import * as pulumi from "@pulumi/pulumi";
 import { KmsMonitoring } from "../components/stack";
 import { parseStackConfig } from "../components/config";
 import { shippedStacks } from "../scripts/snapshots";
-import { installMocks, loadStackConfig, projectConfig, Recorder, REPO_ROOT, restoreWarnings, runProgram, settle, validToAfter, valueOf } from "./harness";
+import {
+    installMocks,
+    loadStackConfig,
+    projectConfig,
+    Recorder,
+    REPO_ROOT,
+    restoreWarnings,
+    runProgram,
+    settle,
+    validToAfter,
+    valueOf,
+} from "./harness";
 
 /** The shipped stack files are checked as of this date, so they never fail on a calendar day. */
 const PINNED_NOW = new Date("2026-11-28T00:00:00Z");
@@ -16,8 +27,20 @@ interface EvaluatedStack {
 
 async function evaluateStackFile(stack: string): Promise<EvaluatedStack> {
     const { config, secretKeys } = loadStackConfig(path.join(REPO_ROOT, `Pulumi.${stack}.yaml`));
-    const recorder = await installMocks({ stack, config, secretKeys, region: config["aws:region"] });
-    const monitoring = KmsMonitoring.fromConfig(parseStackConfig(projectConfig(config), { project: "kms-monitoring", stack, now: PINNED_NOW, homeRegion: config["aws:region"] }));
+    const recorder = await installMocks({
+        stack,
+        config,
+        secretKeys,
+        region: config["aws:region"],
+    });
+    const monitoring = KmsMonitoring.fromConfig(
+        parseStackConfig(projectConfig(config), {
+            project: "kms-monitoring",
+            stack,
+            now: PINNED_NOW,
+            homeRegion: config["aws:region"],
+        }),
+    );
     await valueOf(monitoring.nextSteps);
     await settle(recorder);
     return { recorder, monitoring };
@@ -45,7 +68,9 @@ describe("shipped stack files", () => {
         const { recorder, monitoring } = await evaluateStackFile("dev");
         assert.equal(recorder.one("aws:sns/topic:Topic").inputs.name, "snsworkshop");
         assert.deepEqual(
-            recorder.byType("aws:sns/topicSubscription:TopicSubscription").map((each) => each.inputs.endpoint),
+            recorder
+                .byType("aws:sns/topicSubscription:TopicSubscription")
+                .map((each) => each.inputs.endpoint),
             ["kms-workshop@example.com"],
         );
         assert.deepEqual(await valueOf(monitoring.ruleNames), [
@@ -57,12 +82,22 @@ describe("shipped stack files", () => {
         const key = recorder.one("aws:kms/externalKey:ExternalKey");
         assert.equal(key.inputs.deletionWindowInDays, 7);
         assert.equal(key.inputs.validTo, "2027-06-30T00:00:00Z");
-        assert.equal(recorder.one("aws:kms/alias:Alias", "imported-key-alias").inputs.name, "alias/ImportedCMK");
+        assert.equal(
+            recorder.one("aws:kms/alias:Alias", "imported-key-alias").inputs.name,
+            "alias/ImportedCMK",
+        );
         assert.equal(key.protect, false);
         assert.equal(recorder.one("aws:kms/key:Key").protect, false);
-        const alarm = recorder.one("aws:cloudwatch/metricAlarm:MetricAlarm", "expiry-alias-ImportedCMK");
+        const alarm = recorder.one(
+            "aws:cloudwatch/metricAlarm:MetricAlarm",
+            "expiry-alias-ImportedCMK",
+        );
         assert.deepEqual(alarm.inputs.dimensions, { KeyId: key.state.arn.split("/").pop() });
-        assert.equal(recorder.one("aws:cloudwatch/eventRule:EventRule", "data-key-generation-rule").inputs.state, "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
+        assert.equal(
+            recorder.one("aws:cloudwatch/eventRule:EventRule", "data-key-generation-rule").inputs
+                .state,
+            "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS",
+        );
     });
 
     it("prod protects the key, keeps a 30-day window, mails several people and watches keys in three regions", async () => {
@@ -71,7 +106,11 @@ describe("shipped stack files", () => {
         assert.equal(key.protect, true);
         assert.equal(key.inputs.deletionWindowInDays, 30);
         assert.equal(recorder.one("random:index/randomBytes:RandomBytes").protect, true);
-        assert.equal(recorder.one("aws:kms/key:Key").protect, true, "the alert key is protected by default on prod");
+        assert.equal(
+            recorder.one("aws:kms/key:Key").protect,
+            true,
+            "the alert key is protected by default on prod",
+        );
         assert.ok(recorder.byType("aws:sns/topicSubscription:TopicSubscription").length >= 2);
         assert.deepEqual(await valueOf(monitoring.alarmNames), [
             "kms-monitoring-prod-key-material-expiry-alias-prod-imported",
@@ -105,7 +144,11 @@ describe("shipped stack files", () => {
             "kms-monitoring-prod-forwarding-heartbeat-eu-central-1",
             "kms-monitoring-prod-forwarding-heartbeat-us-east-1",
         ]);
-        assert.deepEqual(await valueOf(monitoring.watchedRegions), ["eu-west-1", "eu-central-1", "us-east-1"]);
+        assert.deepEqual(await valueOf(monitoring.watchedRegions), [
+            "eu-west-1",
+            "eu-central-1",
+            "us-east-1",
+        ]);
         const forwarding = await valueOf(monitoring.forwarding);
         assert.deepEqual(Object.keys(forwarding ?? {}), ["eu-central-1", "us-east-1"]);
         assert.deepEqual(forwarding?.["us-east-1"].ruleNames, [
@@ -115,13 +158,28 @@ describe("shipped stack files", () => {
             "kms-monitoring-prod-heartbeat",
             "kms-monitoring-prod-forward-alarms",
         ]);
-        assert.match(forwarding?.["us-east-1"].deadLetterQueueUrl ?? "", /^https:\/\/sqs\.us-east-1\.amazonaws\.com\//);
-        assert.equal(forwarding?.["us-east-1"].heartbeatAlarmName, "kms-monitoring-prod-forwarding-heartbeat-us-east-1");
-        for (const alarm of recorder.byType("aws:cloudwatch/metricAlarm:MetricAlarm").filter((each) => each.inputs.namespace === "AWS/KMS")) {
+        assert.match(
+            forwarding?.["us-east-1"].deadLetterQueueUrl ?? "",
+            /^https:\/\/sqs\.us-east-1\.amazonaws\.com\//,
+        );
+        assert.equal(
+            forwarding?.["us-east-1"].heartbeatAlarmName,
+            "kms-monitoring-prod-forwarding-heartbeat-us-east-1",
+        );
+        for (const alarm of recorder
+            .byType("aws:cloudwatch/metricAlarm:MetricAlarm")
+            .filter((each) => each.inputs.namespace === "AWS/KMS")) {
             assert.equal(alarm.inputs.threshold, 45 * 86_400);
         }
-        assert.equal(recorder.one("aws:cloudwatch/eventRule:EventRule", "payments-key-decrypt-rule").inputs.state, "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
-        assert.equal(recorder.one("aws:cloudwatch/eventRule:EventRule", "-key-management-rule").inputs.state, "ENABLED");
+        assert.equal(
+            recorder.one("aws:cloudwatch/eventRule:EventRule", "payments-key-decrypt-rule").inputs
+                .state,
+            "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS",
+        );
+        assert.equal(
+            recorder.one("aws:cloudwatch/eventRule:EventRule", "-key-management-rule").inputs.state,
+            "ENABLED",
+        );
         assert.equal(recorder.one("aws:sns/topic:Topic").inputs.tags["cost-center"], "security");
     });
 });
@@ -131,12 +189,34 @@ describe("index.ts", () => {
         const recorder = await installMocks({
             config: {
                 "kms-monitoring:alertEmails": JSON.stringify(["ops@example.com"]),
-                "kms-monitoring:importedKey": JSON.stringify({ alias: "alias/ImportedCMK", validTo: validToAfter(90) }),
+                "kms-monitoring:importedKey": JSON.stringify({
+                    alias: "alias/ImportedCMK",
+                    validTo: validToAfter(90),
+                }),
             },
         });
         const outputs = await runProgram(recorder);
-        assert.deepEqual(Object.keys(outputs).sort(), ["alarmNames", "alertKeyArn", "auditLogGroupName", "dashboardUrl", "deadLetterQueueUrl", "emailSubscriptions", "forwarding", "importedKeyArn", "importedKeyId", "nextSteps", "organizationBusArn", "ruleNames", "stackSetInstanceRegions", "stackSetName", "topicArn", "watchedRegions"]);
-        assert.deepEqual(outputs.emailSubscriptions, [{ email: "ops@example.com", pendingConfirmation: true }]);
+        assert.deepEqual(Object.keys(outputs).sort(), [
+            "alarmNames",
+            "alertKeyArn",
+            "auditLogGroupName",
+            "dashboardUrl",
+            "deadLetterQueueUrl",
+            "emailSubscriptions",
+            "forwarding",
+            "importedKeyArn",
+            "importedKeyId",
+            "nextSteps",
+            "organizationBusArn",
+            "ruleNames",
+            "stackSetInstanceRegions",
+            "stackSetName",
+            "topicArn",
+            "watchedRegions",
+        ]);
+        assert.deepEqual(outputs.emailSubscriptions, [
+            { email: "ops@example.com", pendingConfirmation: true },
+        ]);
         assert.equal(outputs.alertKeyArn, recorder.one("aws:kms/key:Key").state.arn);
         assert.equal(outputs.deadLetterQueueUrl, recorder.one("aws:sqs/queue:Queue").state.url);
         const key = recorder.one("aws:kms/externalKey:ExternalKey");
@@ -163,16 +243,27 @@ describe("index.ts", () => {
         const recorder = await installMocks({
             config: {
                 "kms-monitoring:alertEmails": JSON.stringify(["ops@example.com"]),
-                "kms-monitoring:importedKey": JSON.stringify({ alias: "alias/ImportedCMK", validTo: soon }),
+                "kms-monitoring:importedKey": JSON.stringify({
+                    alias: "alias/ImportedCMK",
+                    validTo: soon,
+                }),
             },
         });
         await runProgram(recorder);
         assert.equal(recorder.warnings.length, 1);
-        assert.match(recorder.warnings[0], /importedKey\.validTo .* within expiryWarningDays \(30\)/);
+        assert.match(
+            recorder.warnings[0],
+            /importedKey\.validTo .* within expiryWarningDays \(30\)/,
+        );
     });
 
     it("stops on bad config before any resource registers", async () => {
-        const recorder = await installMocks({ config: { "kms-monitoring:expiryWarningDays": "0", "kms-monitoring:alertEmails": JSON.stringify(["nope"]) } });
+        const recorder = await installMocks({
+            config: {
+                "kms-monitoring:expiryWarningDays": "0",
+                "kms-monitoring:alertEmails": JSON.stringify(["nope"]),
+            },
+        });
         await assert.rejects(runProgram(recorder), (error: unknown) => {
             assert.ok(error instanceof pulumi.RunError);
             assert.match(error.message, /2 problems/);

@@ -20,7 +20,9 @@ interface RuntimeOptions {
 }
 
 function runtimeOptions(): RuntimeOptions {
-    const project = YAML.parse(fs.readFileSync(path.join(REPO_ROOT, "Pulumi.yaml"), "utf8")) as { runtime: { name: string; options?: RuntimeOptions } };
+    const project = YAML.parse(fs.readFileSync(path.join(REPO_ROOT, "Pulumi.yaml"), "utf8")) as {
+        runtime: { name: string; options?: RuntimeOptions };
+    };
     return project.runtime.options ?? {};
 }
 
@@ -31,11 +33,17 @@ function parsed(file: string): ts.ParsedCommandLine {
     return ts.parseJsonConfigFileContent(config, ts.sys, path.dirname(file), undefined, file);
 }
 
-const relative = (files: readonly string[]) => files.map((file) => path.relative(REPO_ROOT, file).split(path.sep).join("/")).sort();
+const relative = (files: readonly string[]) =>
+    files.map((file) => path.relative(REPO_ROOT, file).split(path.sep).join("/")).sort();
 
 function programSources(): string[] {
-    const components = fs.readdirSync(path.join(REPO_ROOT, "components"), { recursive: true, encoding: "utf8" }).filter((file) => file.endsWith(".ts"));
-    return ["index.ts", ...components.map((file) => `components/${file.split(path.sep).join("/")}`)].sort();
+    const components = fs
+        .readdirSync(path.join(REPO_ROOT, "components"), { recursive: true, encoding: "utf8" })
+        .filter((file) => file.endsWith(".ts"));
+    return [
+        "index.ts",
+        ...components.map((file) => `components/${file.split(path.sep).join("/")}`),
+    ].sort();
 }
 
 describe("start-up under the Pulumi language host", () => {
@@ -44,14 +52,23 @@ describe("start-up under the Pulumi language host", () => {
 
     it("runs TypeScript through the host's ts-node with a tsconfig of its own", () => {
         assert.notStrictEqual(options.typescript, false);
-        assert.ok(options.tsconfig && options.tsconfig !== "tsconfig.json", "Pulumi.yaml runtime.options.tsconfig names the program's tsconfig");
-        assert.ok(fs.existsSync(programTsconfig), `${options.tsconfig} exists (run.js fails the program when the named file is missing)`);
+        assert.ok(
+            options.tsconfig && options.tsconfig !== "tsconfig.json",
+            "Pulumi.yaml runtime.options.tsconfig names the program's tsconfig",
+        );
+        assert.ok(
+            fs.existsSync(programTsconfig),
+            `${options.tsconfig} exists (run.js fails the program when the named file is missing)`,
+        );
     });
 
     it("has noCheck in that file's own compilerOptions, where run.js reads it (it does not follow extends)", () => {
         // cmd/run/run.js: compilerOptions = tsutils.loadTypeScriptCompilerOptions(tsConfigPath);
         // transpileOnly = compilerOptions.noCheck (unless PULUMI_NODEJS_TRANSPILE_ONLY is set).
-        const raw = ts.parseConfigFileTextToJson(programTsconfig, fs.readFileSync(programTsconfig, "utf8")).config as { compilerOptions?: Record<string, unknown> };
+        const raw = ts.parseConfigFileTextToJson(
+            programTsconfig,
+            fs.readFileSync(programTsconfig, "utf8"),
+        ).config as { compilerOptions?: Record<string, unknown> };
         assert.strictEqual(raw.compilerOptions?.noCheck, true);
     });
 
@@ -61,7 +78,10 @@ describe("start-up under the Pulumi language host", () => {
 
     it("emits what tsc checked: target, module and moduleResolution as in tsconfig.json", () => {
         // run.js spreads the file's own compilerOptions over target ES2020 and module/moduleResolution nodenext.
-        const raw = ts.parseConfigFileTextToJson(programTsconfig, fs.readFileSync(programTsconfig, "utf8")).config as { compilerOptions: Record<string, unknown> };
+        const raw = ts.parseConfigFileTextToJson(
+            programTsconfig,
+            fs.readFileSync(programTsconfig, "utf8"),
+        ).config as { compilerOptions: Record<string, unknown> };
         const full = parsed(path.join(REPO_ROOT, "tsconfig.json")).options;
         const own = ts.convertCompilerOptionsFromJson(raw.compilerOptions, REPO_ROOT).options;
         for (const option of ["target", "module", "moduleResolution"] as const) {
@@ -71,11 +91,20 @@ describe("start-up under the Pulumi language host", () => {
 
     it("leaves the type check to npm test: tsc --noEmit on tsconfig.json, which covers the program, tests and scripts, with checking on", () => {
         const testScript = fs.readFileSync(path.join(REPO_ROOT, "scripts", "test.sh"), "utf8");
-        assert.match(testScript, /^tsc --noEmit &$/m, "npm test runs tsc on the default tsconfig.json");
+        assert.match(
+            testScript,
+            /^tsc --noEmit &$/m,
+            "npm test runs tsc on the default tsconfig.json",
+        );
         const full = parsed(path.join(REPO_ROOT, "tsconfig.json"));
         assert.notStrictEqual(full.options.noCheck, true);
         const checked = new Set(relative(full.fileNames));
-        for (const file of [...programSources(), "tests/startup.test.ts", "scripts/plan.ts", "scripts/bench.ts"]) {
+        for (const file of [
+            ...programSources(),
+            "tests/startup.test.ts",
+            "scripts/plan.ts",
+            "scripts/bench.ts",
+        ]) {
             assert.ok(checked.has(file), `tsc --noEmit checks ${file}`);
         }
     });
@@ -94,7 +123,10 @@ describe("start-up under the Pulumi language host", () => {
         before(async () => {
             fixture = crashingProgram();
             [configError, crash] = await Promise.all([
-                hostRun(REPO_ROOT, { "aws:region": "us-east-1", "kms-monitoring:alertEmails": JSON.stringify(["ops@"]) }),
+                hostRun(REPO_ROOT, {
+                    "aws:region": "us-east-1",
+                    "kms-monitoring:alertEmails": JSON.stringify(["ops@"]),
+                }),
                 hostRun(fixture, {}),
             ]);
         });
@@ -103,15 +135,24 @@ describe("start-up under the Pulumi language host", () => {
 
         it("a config error is the one clean message, with no stack trace", () => {
             assert.notStrictEqual(configError.code, 0);
-            assert.match(configError.stderr, /Invalid stack config for kms-monitoring \(stack "dev"\): 1 problem\n {2}- kms-monitoring:alertEmails\[0\]: is not an email address/);
+            assert.match(
+                configError.stderr,
+                /Invalid stack config for kms-monitoring \(stack "dev"\): 1 problem\n {2}- kms-monitoring:alertEmails\[0\]: is not an email address/,
+            );
             assert.doesNotMatch(configError.stderr, /^\s+at /m);
         });
 
         it("a crash names our .ts file and line, and a type error does not stop the program (npm test catches it)", () => {
             assert.notStrictEqual(crash.code, 0);
             assert.doesNotMatch(crash.stderr, /TSError|Unable to compile/);
-            assert.match(crash.stderr, /TypeError: Cannot read properties of undefined \(reading 'field'\)/);
-            assert.match(crash.stderr.replace(/\x1b\[\d+m/g, ""), /at boom \(.*components[/\\]crash\.ts:7:\d+\)/);
+            assert.match(
+                crash.stderr,
+                /TypeError: Cannot read properties of undefined \(reading 'field'\)/,
+            );
+            assert.match(
+                crash.stderr.replace(/\x1b\[\d+m/g, ""),
+                /at boom \(.*components[/\\]crash\.ts:7:\d+\)/,
+            );
         });
     });
 });
@@ -125,11 +166,18 @@ interface Result {
 function crashingProgram(): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kms-startup-"));
     fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
-    for (const file of ["package.json", "tsconfig.json", runtimeOptions().tsconfig ?? "tsconfig.json"]) {
+    for (const file of [
+        "package.json",
+        "tsconfig.json",
+        runtimeOptions().tsconfig ?? "tsconfig.json",
+    ]) {
         fs.copyFileSync(path.join(REPO_ROOT, file), path.join(dir, file));
     }
     fs.mkdirSync(path.join(dir, "components"));
-    fs.writeFileSync(path.join(dir, "index.ts"), 'import { boom } from "./components/crash";\n\nexport const value = boom();\n');
+    fs.writeFileSync(
+        path.join(dir, "index.ts"),
+        'import { boom } from "./components/crash";\n\nexport const value = boom();\n',
+    );
     fs.writeFileSync(
         path.join(dir, "components", "crash.ts"),
         [
@@ -151,10 +199,19 @@ function crashingProgram(): string {
 function hostRun(dir: string, config: Record<string, string>): Promise<Result> {
     const launch = hostLaunch();
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, [...launch.nodeArgs, path.join(REPO_ROOT, "scripts", "hostRun.js")], {
-            env: { ...process.env, ...launch.env, PULUMI_CONFIG: JSON.stringify(config), BENCH_PROGRAM_DIR: dir },
-            stdio: ["ignore", "ignore", "pipe", "ignore"],
-        });
+        const child = spawn(
+            process.execPath,
+            [...launch.nodeArgs, path.join(REPO_ROOT, "scripts", "hostRun.js")],
+            {
+                env: {
+                    ...process.env,
+                    ...launch.env,
+                    PULUMI_CONFIG: JSON.stringify(config),
+                    BENCH_PROGRAM_DIR: dir,
+                },
+                stdio: ["ignore", "ignore", "pipe", "ignore"],
+            },
+        );
         let stderr = "";
         child.stderr?.on("data", (chunk) => (stderr += chunk));
         child.on("error", reject);

@@ -9,7 +9,8 @@ import { expiryThresholdSeconds } from "./expiryAlarms";
  * "Metrics Insights quotas": with ORDER BY, "the 500 that have the highest or lowest values ...
  * are returned").
  */
-export const EXPIRING_KEYS_QUERY = 'SELECT MIN(SecondsUntilKeyMaterialExpiration) FROM SCHEMA("AWS/KMS", KeyId) GROUP BY KeyId ORDER BY MIN() ASC';
+export const EXPIRING_KEYS_QUERY =
+    'SELECT MIN(SecondsUntilKeyMaterialExpiration) FROM SCHEMA("AWS/KMS", KeyId) GROUP BY KeyId ORDER BY MIN() ASC';
 
 /** "Only the latest 3 hours of data can be used for evaluating the alarm's conditions" (CloudWatch User Guide, alarm-limits). */
 export const METRICS_INSIGHTS_MAX_EVALUATION_SECONDS = 3 * 3600;
@@ -33,7 +34,9 @@ export function expiringKeysAlarmSettings(warningDays: number) {
         evaluationPeriods: 1,
         datapointsToAlarm: 1,
         treatMissingData: "notBreaching",
-        metricQueries: [{ id: "expiring", expression: EXPIRING_KEYS_QUERY, period: 3600, returnData: true }],
+        metricQueries: [
+            { id: "expiring", expression: EXPIRING_KEYS_QUERY, period: 3600, returnData: true },
+        ],
     } as const;
 }
 
@@ -66,7 +69,11 @@ export class ExpiringKeyDiscovery extends pulumi.ComponentResource {
     public readonly alarmName: pulumi.Output<string>;
     public readonly alarmArn: pulumi.Output<string>;
 
-    constructor(name: string, args: ExpiringKeyDiscoveryArgs, opts?: pulumi.ComponentResourceOptions) {
+    constructor(
+        name: string,
+        args: ExpiringKeyDiscoveryArgs,
+        opts?: pulumi.ComponentResourceOptions,
+    ) {
         super("kms-monitoring:alarms:ExpiringKeyDiscovery", name, {}, opts);
 
         const settings = expiringKeysAlarmSettings(args.warningDays);

@@ -54,7 +54,10 @@ export function keyLabel(reference: string): string {
 }
 
 /** The region a watched key lives in: that of its key or alias ARN; a key ID or alias means the home region. */
-export function watchedKeyRegion(reference: string, homeRegion: string | undefined): string | undefined {
+export function watchedKeyRegion(
+    reference: string,
+    homeRegion: string | undefined,
+): string | undefined {
     return regionOfArn(reference) ?? homeRegion;
 }
 
@@ -96,7 +99,11 @@ export class KeyMaterialExpiryAlarms extends pulumi.ComponentResource {
     /** Every watched or managed key with its label and resolved key ID. */
     public readonly keys: pulumi.Output<{ label: string; keyId: string }[]>;
 
-    constructor(name: string, args: KeyMaterialExpiryAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
+    constructor(
+        name: string,
+        args: KeyMaterialExpiryAlarmsArgs,
+        opts?: pulumi.ComponentResourceOptions,
+    ) {
         super("kms-monitoring:alarms:KeyMaterialExpiryAlarms", name, {}, opts);
 
         const warningDays = args.warningDays ?? DEFAULT_EXPIRY_WARNING_DAYS;
@@ -129,8 +136,16 @@ export class KeyMaterialExpiryAlarms extends pulumi.ComponentResource {
 
         this.alarmNames = pulumi.all(alarms.map((alarm) => alarm.name));
         this.alarmArns = pulumi.all(alarms.map((alarm) => alarm.arn));
-        this.keys = pulumi.all(keys.map((key) => pulumi.output(key.keyId).apply((keyId) => ({ label: key.label, keyId }))));
-        this.registerOutputs({ alarmNames: this.alarmNames, alarmArns: this.alarmArns, keys: this.keys });
+        this.keys = pulumi.all(
+            keys.map((key) =>
+                pulumi.output(key.keyId).apply((keyId) => ({ label: key.label, keyId })),
+            ),
+        );
+        this.registerOutputs({
+            alarmNames: this.alarmNames,
+            alarmArns: this.alarmArns,
+            keys: this.keys,
+        });
     }
 
     /**
@@ -138,7 +153,10 @@ export class KeyMaterialExpiryAlarms extends pulumi.ComponentResource {
      * the key has no expiring imported material: KMS publishes no metric for it, so the alarm
      * would sit in ALARM on missing data.
      */
-    private resolveWatchedKey(reference: string, region: string | undefined): pulumi.Output<string> {
+    private resolveWatchedKey(
+        reference: string,
+        region: string | undefined,
+    ): pulumi.Output<string> {
         const key = aws.kms.getKeyOutput({ keyId: reference, region }, { parent: this });
         return key.apply((found) => {
             if (found.origin !== "EXTERNAL" || found.expirationModel !== "KEY_MATERIAL_EXPIRES") {

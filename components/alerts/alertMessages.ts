@@ -16,7 +16,10 @@ export interface InputTransformer {
     readonly inputTemplate: string;
 }
 
-function transformer(inputPaths: Record<string, string>, lines: readonly string[]): InputTransformer {
+function transformer(
+    inputPaths: Record<string, string>,
+    lines: readonly string[],
+): InputTransformer {
     return { inputPaths, inputTemplate: JSON.stringify(lines.join("\n")) };
 }
 

@@ -57,7 +57,8 @@ export class ApiCallAlerts extends pulumi.ComponentResource {
                     description: `KMS API calls: ${alert.eventNames.join(", ")}`.slice(0, 512),
                     eventPattern: apiCallEventPattern(alert.eventNames, alert.keyArns ?? []),
                     state: apiCallRuleState(alert.eventNames),
-                    inputTransformer: (args.readableAlerts ?? true) ? apiCallAlertTransformer() : undefined,
+                    inputTransformer:
+                        (args.readableAlerts ?? true) ? apiCallAlertTransformer() : undefined,
                 },
                 args,
             ),

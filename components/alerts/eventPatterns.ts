@@ -41,7 +41,10 @@ export const ALARM_CONTRIBUTOR_STATE_CHANGE = "CloudWatch Alarm Contributor Stat
  * patterns as keep each within MAX_EVENT_PATTERN_LENGTH; an alarm is in exactly one, so no event
  * is delivered twice. With `regions`, only events from those regions match.
  */
-export function alarmStateChangePatterns(alarmNames: readonly string[], regions?: readonly string[]): EventPattern[] {
+export function alarmStateChangePatterns(
+    alarmNames: readonly string[],
+    regions?: readonly string[],
+): EventPattern[] {
     const build = (names: readonly string[]): EventPattern => ({
         source: ["aws.cloudwatch"],
         "detail-type": [ALARM_STATE_CHANGE],
@@ -51,7 +54,10 @@ export function alarmStateChangePatterns(alarmNames: readonly string[], regions?
     const patterns: EventPattern[] = [];
     let chunk: string[] = [];
     for (const name of alarmNames) {
-        if (chunk.length > 0 && JSON.stringify(build([...chunk, name])).length > MAX_EVENT_PATTERN_LENGTH) {
+        if (
+            chunk.length > 0 &&
+            JSON.stringify(build([...chunk, name])).length > MAX_EVENT_PATTERN_LENGTH
+        ) {
             patterns.push(build(chunk));
             chunk = [];
         }
@@ -68,7 +74,10 @@ export function alarmStateChangePatterns(alarmNames: readonly string[], regions?
  * only calls on one of those keys. CloudTrail lists the key in `resources[].ARN`; EventBridge
  * matches a pattern field against every element of an array of objects.
  */
-export function apiCallEventPattern(eventNames: readonly string[], keyArns: readonly string[] = []): EventPattern {
+export function apiCallEventPattern(
+    eventNames: readonly string[],
+    keyArns: readonly string[] = [],
+): EventPattern {
     const detail: Record<string, unknown> = {
         eventSource: ["kms.amazonaws.com"],
         eventName: [...eventNames],
@@ -89,7 +98,9 @@ export function keyLifecycleEventPattern(): EventPattern {
  * or it silently never fires for them (see kmsOperations.ts).
  */
 export function apiCallRuleState(eventNames: readonly string[]): RuleState {
-    const watchesReadOnly = eventNames.some((name) => isKmsOperation(name) && isReadOnlyOperation(name));
+    const watchesReadOnly = eventNames.some(
+        (name) => isKmsOperation(name) && isReadOnlyOperation(name),
+    );
     return watchesReadOnly ? "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" : "ENABLED";
 }
 
@@ -99,7 +110,10 @@ export function apiCallRuleState(eventNames: readonly string[]): RuleState {
  * no `previousState`). The alarm-level changes of the same alarm are not matched, so a person gets
  * one alert per key and change, not a second one for the alarm as a whole.
  */
-export function contributorStateChangePattern(alarmName: string, regions?: readonly string[]): EventPattern {
+export function contributorStateChangePattern(
+    alarmName: string,
+    regions?: readonly string[],
+): EventPattern {
     return {
         source: ["aws.cloudwatch"],
         "detail-type": [ALARM_CONTRIBUTOR_STATE_CHANGE],
@@ -126,7 +140,13 @@ interface ApiCallBranch {
  * name, operations with the same keys together. So an event matches at most one branch.
  */
 function apiCallBranches(alerts: readonly ApiCallSelection[]): ApiCallBranch[] {
-    const anyKey = [...new Set(alerts.filter((alert) => (alert.keyArns ?? []).length === 0).flatMap((alert) => alert.eventNames))];
+    const anyKey = [
+        ...new Set(
+            alerts
+                .filter((alert) => (alert.keyArns ?? []).length === 0)
+                .flatMap((alert) => alert.eventNames),
+        ),
+    ];
     const keysByOperation = new Map<string, Set<string>>();
     for (const alert of alerts.filter((each) => (each.keyArns ?? []).length > 0)) {
         for (const name of alert.eventNames.filter((each) => !anyKey.includes(each))) {
@@ -146,8 +166,15 @@ function apiCallBranches(alerts: readonly ApiCallSelection[]): ApiCallBranch[] {
 }
 
 function apiCallPattern(branches: readonly ApiCallBranch[]): EventPattern {
-    const details = branches.map((branch) => (branch.keyArns === undefined ? { eventName: branch.eventNames } : { eventName: branch.eventNames, resources: { ARN: branch.keyArns } }));
-    const detail = details.length === 1 ? { eventSource: ["kms.amazonaws.com"], ...details[0] } : { eventSource: ["kms.amazonaws.com"], $or: details };
+    const details = branches.map((branch) =>
+        branch.keyArns === undefined
+            ? { eventName: branch.eventNames }
+            : { eventName: branch.eventNames, resources: { ARN: branch.keyArns } },
+    );
+    const detail =
+        details.length === 1
+            ? { eventSource: ["kms.amazonaws.com"], ...details[0] }
+            : { eventSource: ["kms.amazonaws.com"], $or: details };
     return { source: ["aws.kms"], "detail-type": [CLOUDTRAIL_API_CALL], detail };
 }
 
@@ -169,7 +196,10 @@ export function forwardedApiCallPatterns(alerts: readonly ApiCallSelection[]): E
         const split: ApiCallBranch[] = [];
         for (const arn of branch.keyArns) {
             const last = split[split.length - 1];
-            if (last !== undefined && fits(apiCallPattern([{ ...last, keyArns: [...(last.keyArns ?? []), arn] }]))) {
+            if (
+                last !== undefined &&
+                fits(apiCallPattern([{ ...last, keyArns: [...(last.keyArns ?? []), arn] }]))
+            ) {
                 last.keyArns?.push(arn);
             } else {
                 split.push({ eventNames: branch.eventNames, keyArns: [arn] });

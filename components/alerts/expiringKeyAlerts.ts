@@ -33,10 +33,14 @@ export class ExpiringKeyAlerts extends pulumi.ComponentResource {
             name,
             {
                 ruleName: expiringKeysRuleName(args.ruleNamePrefix),
-                description: "Each KMS key whose imported material expires soon, found by the Metrics Insights alarms of every watched region",
+                description:
+                    "Each KMS key whose imported material expires soon, found by the Metrics Insights alarms of every watched region",
                 eventPattern: contributorStateChangePattern(args.alarmName, args.regions),
                 state: "ENABLED",
-                inputTransformer: (args.readableAlerts ?? true) ? expiringKeyContributorTransformer(args.warningDays) : undefined,
+                inputTransformer:
+                    (args.readableAlerts ?? true)
+                        ? expiringKeyContributorTransformer(args.warningDays)
+                        : undefined,
             },
             args,
         );

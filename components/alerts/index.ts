@@ -5,7 +5,13 @@ export { ApiCallAlerts, DEFAULT_API_CALL_ALERTS } from "./apiCallAlerts";
 export type { ApiCallAlertsArgs, ApiCallAlertSpec } from "./apiCallAlerts";
 export { KeyLifecycleEvents } from "./keyLifecycleEvents";
 export type { KeyLifecycleEventsArgs } from "./keyLifecycleEvents";
-export { closestOperation, isKmsOperation, isReadOnlyOperation, KMS_OPERATIONS, KMS_SERVICE_EVENTS } from "./kmsOperations";
+export {
+    closestOperation,
+    isKmsOperation,
+    isReadOnlyOperation,
+    KMS_OPERATIONS,
+    KMS_SERVICE_EVENTS,
+} from "./kmsOperations";
 export type { KmsOperation } from "./kmsOperations";
 export { REMOTE_ALARMS_RULE_ROLE, RemoteAlarmAlerts, remoteAlarmRules } from "./remoteAlarmAlerts";
 export type { NamedPattern, RemoteAlarmAlertsArgs } from "./remoteAlarmAlerts";
@@ -21,6 +27,10 @@ export {
     MAX_EVENT_PATTERN_LENGTH,
 } from "./eventPatterns";
 export type { ApiCallSelection, EventPattern, RuleState } from "./eventPatterns";
-export { EXPIRING_KEYS_RULE_ROLE, ExpiringKeyAlerts, expiringKeysRuleName } from "./expiringKeyAlerts";
+export {
+    EXPIRING_KEYS_RULE_ROLE,
+    ExpiringKeyAlerts,
+    expiringKeysRuleName,
+} from "./expiringKeyAlerts";
 export type { ExpiringKeyAlertsArgs } from "./expiringKeyAlerts";
 export type { AlertDeliveryArgs } from "./topicRule";

@@ -16,7 +16,11 @@ export class KeyLifecycleEvents extends pulumi.ComponentResource {
     public readonly ruleName: pulumi.Output<string>;
     public readonly ruleArn: pulumi.Output<string>;
 
-    constructor(name: string, args: KeyLifecycleEventsArgs, opts?: pulumi.ComponentResourceOptions) {
+    constructor(
+        name: string,
+        args: KeyLifecycleEventsArgs,
+        opts?: pulumi.ComponentResourceOptions,
+    ) {
         super("kms-monitoring:alerts:KeyLifecycleEvents", name, {}, opts);
 
         const rule = createTopicRule(
@@ -27,7 +31,8 @@ export class KeyLifecycleEvents extends pulumi.ComponentResource {
                 description: "KMS key events: imported key material expiration, rotation, deletion",
                 eventPattern: keyLifecycleEventPattern(),
                 state: "ENABLED",
-                inputTransformer: (args.readableAlerts ?? true) ? keyLifecycleAlertTransformer() : undefined,
+                inputTransformer:
+                    (args.readableAlerts ?? true) ? keyLifecycleAlertTransformer() : undefined,
             },
             args,
         );

@@ -69,7 +69,9 @@ const KMS_OPERATION_TABLE = {
 
 export type KmsOperation = keyof typeof KMS_OPERATION_TABLE;
 
-export const KMS_OPERATIONS: readonly KmsOperation[] = Object.keys(KMS_OPERATION_TABLE) as KmsOperation[];
+export const KMS_OPERATIONS: readonly KmsOperation[] = Object.keys(
+    KMS_OPERATION_TABLE,
+) as KmsOperation[];
 
 /**
  * Events KMS itself writes to CloudTrail. EventBridge delivers them with detail-type

@@ -17,15 +17,21 @@ export interface NamedPattern {
  * `-2`, `-3`... when the names do not fit one pattern. Their names are fixed, so the topic policy
  * can name them before they exist.
  */
-export function remoteAlarmRules(ruleNamePrefix: string, alarmNames: readonly string[], regions: readonly string[]): NamedPattern[] {
+export function remoteAlarmRules(
+    ruleNamePrefix: string,
+    alarmNames: readonly string[],
+    regions: readonly string[],
+): NamedPattern[] {
     if (alarmNames.length === 0) {
         return [];
     }
     // The same alarm name in several regions is one entry: the pattern's regions tell them apart.
-    return alarmStateChangePatterns([...new Set(alarmNames)], regions).map((eventPattern, index) => ({
-        ruleName: eventRuleName(ruleNamePrefix, numberedRole(REMOTE_ALARMS_RULE_ROLE, index)),
-        eventPattern,
-    }));
+    return alarmStateChangePatterns([...new Set(alarmNames)], regions).map(
+        (eventPattern, index) => ({
+            ruleName: eventRuleName(ruleNamePrefix, numberedRole(REMOTE_ALARMS_RULE_ROLE, index)),
+            eventPattern,
+        }),
+    );
 }
 
 export interface RemoteAlarmAlertsArgs extends AlertDeliveryArgs {
@@ -50,10 +56,12 @@ export class RemoteAlarmAlerts extends pulumi.ComponentResource {
                 numberedRole(name, index),
                 {
                     ruleName: rule.ruleName,
-                    description: "State changes of the monitoring's CloudWatch alarms in other regions or accounts, forwarded here",
+                    description:
+                        "State changes of the monitoring's CloudWatch alarms in other regions or accounts, forwarded here",
                     eventPattern: rule.eventPattern,
                     state: "ENABLED",
-                    inputTransformer: (args.readableAlerts ?? true) ? alarmStateChangeTransformer() : undefined,
+                    inputTransformer:
+                        (args.readableAlerts ?? true) ? alarmStateChangeTransformer() : undefined,
                 },
                 args,
             ),

@@ -1,4 +1,11 @@
-import { alarmArnPattern, allowFromEventRules, AwsEnvironment, denyInsecureTransport, PolicyDocument, PolicyStatement } from "../shared";
+import {
+    alarmArnPattern,
+    allowFromEventRules,
+    AwsEnvironment,
+    denyInsecureTransport,
+    PolicyDocument,
+    PolicyStatement,
+} from "../shared";
 
 /** The rights SNS's own default topic policy gives the topic owner's account. */
 const TOPIC_OWNER_ACTIONS = [
@@ -48,7 +55,15 @@ export function topicPolicyDocument(inputs: TopicPolicyInputs): PolicyDocument {
         },
     ];
     if (inputs.eventRuleArns.length > 0) {
-        statements.push(allowFromEventRules("EventBridgeRulesPublish", "sns:Publish", inputs.topicArn, inputs.accountId, inputs.eventRuleArns));
+        statements.push(
+            allowFromEventRules(
+                "EventBridgeRulesPublish",
+                "sns:Publish",
+                inputs.topicArn,
+                inputs.accountId,
+                inputs.eventRuleArns,
+            ),
+        );
     }
     statements.push(denyInsecureTransport("sns:*", inputs.topicArn));
     return { Version: "2012-10-17", Statement: statements };

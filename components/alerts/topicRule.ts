@@ -20,7 +20,10 @@ export interface TopicRuleSpec {
  * still fails lands in the dead-letter queue. The limits are 60..86400 s and 0..185 retries
  * (EventBridge API reference, RetryPolicy).
  */
-export const TARGET_RETRY_POLICY = { maximumEventAgeInSeconds: 86_400, maximumRetryAttempts: 185 } as const;
+export const TARGET_RETRY_POLICY = {
+    maximumEventAgeInSeconds: 86_400,
+    maximumRetryAttempts: 185,
+} as const;
 
 /** Where alert rules deliver: shared by the arguments of every alert component. */
 export interface AlertDeliveryArgs {
@@ -37,7 +40,12 @@ export interface AlertDeliveryArgs {
 }
 
 /** An EventBridge rule whose one target is the alert topic. */
-export function createTopicRule(parent: pulumi.Resource, name: string, spec: TopicRuleSpec, delivery: AlertDeliveryArgs): aws.cloudwatch.EventRule {
+export function createTopicRule(
+    parent: pulumi.Resource,
+    name: string,
+    spec: TopicRuleSpec,
+    delivery: AlertDeliveryArgs,
+): aws.cloudwatch.EventRule {
     const rule = new aws.cloudwatch.EventRule(
         `${name}-rule`,
         {
@@ -60,7 +68,10 @@ export function createTopicRule(parent: pulumi.Resource, name: string, spec: Top
             arn: delivery.topicArn,
             retryPolicy: TARGET_RETRY_POLICY,
             inputTransformer: spec.inputTransformer,
-            deadLetterConfig: delivery.deadLetterQueueArn === undefined ? undefined : { arn: delivery.deadLetterQueueArn },
+            deadLetterConfig:
+                delivery.deadLetterQueueArn === undefined
+                    ? undefined
+                    : { arn: delivery.deadLetterQueueArn },
         },
         { parent },
     );

@@ -7,7 +7,10 @@ import { createAlarm } from "../shared";
 export const DEFAULT_LOGS_RETENTION_DAYS = 90;
 
 /** The retention periods CloudWatch Logs accepts (PutRetentionPolicy), apart from 0 (never expire). */
-export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+export const LOG_RETENTION_DAYS = [
+    1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922,
+    3288, 3653,
+] as const;
 
 export interface AuditTrailArgs {
     /** Prefix of the trail, log group, metric and alarm names, e.g. `kms-monitoring-dev`. Required. */
@@ -56,9 +59,15 @@ export class AuditTrail extends pulumi.ComponentResource {
                 eventSelectors: [{ readWriteType: "All", includeManagementEvents: true }],
                 cloudWatchLogsGroup: {
                     enable: true,
-                    args: { name: logGroupName, retentionInDays: args.logsRetentionDays ?? DEFAULT_LOGS_RETENTION_DAYS, tags: args.tags },
+                    args: {
+                        name: logGroupName,
+                        retentionInDays: args.logsRetentionDays ?? DEFAULT_LOGS_RETENTION_DAYS,
+                        tags: args.tags,
+                    },
                 },
-                s3Bucket: { args: { forceDestroy: args.forceDestroyBucket ?? false, tags: args.tags } },
+                s3Bucket: {
+                    args: { forceDestroy: args.forceDestroyBucket ?? false, tags: args.tags },
+                },
                 tags: args.tags,
             },
             { parent: this },
@@ -72,11 +81,20 @@ export class AuditTrail extends pulumi.ComponentResource {
 
         this.logGroupName = pulumi.output(logGroupName);
         this.trailName = pulumi.output(`${args.namePrefix}-audit`);
-        this.registerOutputs({ logGroupName: this.logGroupName, trailName: this.trailName, cisAlarmArn: this.cisAlarmArn, cisAlarmName: this.cisAlarmName });
+        this.registerOutputs({
+            logGroupName: this.logGroupName,
+            trailName: this.trailName,
+            cisAlarmArn: this.cisAlarmArn,
+            cisAlarmName: this.cisAlarmName,
+        });
     }
 
     /** The CIS 3.7/4.7 metric filter on the trail's log group and its alarm. */
-    private cisControl(name: string, args: AuditTrailArgs, logGroupName: string): aws.cloudwatch.MetricAlarm {
+    private cisControl(
+        name: string,
+        args: AuditTrailArgs,
+        logGroupName: string,
+    ): aws.cloudwatch.MetricAlarm {
         const metricName = `${args.namePrefix}-KmsKeyDisabledOrScheduledForDeletion`;
         new aws.cloudwatch.LogMetricFilter(
             `${name}-cis-filter`,

@@ -18,7 +18,9 @@ export class SavedQueries extends pulumi.ComponentResource {
     constructor(name: string, args: SavedQueriesArgs, opts?: pulumi.ComponentResourceOptions) {
         super("kms-monitoring:audit:SavedQueries", name, {}, opts);
 
-        const texts = pulumi.output(args.keyArn).apply((keyArn) => auditQueries(keyArn).map((each) => each.query));
+        const texts = pulumi
+            .output(args.keyArn)
+            .apply((keyArn) => auditQueries(keyArn).map((each) => each.query));
         const definitions = auditQueries().map(
             (each, index) =>
                 new aws.cloudwatch.QueryDefinition(

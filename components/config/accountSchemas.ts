@@ -35,18 +35,14 @@ export function auditTrailSchema(ctx: ParseContext) {
 export function organizationSchema() {
     return z.strictObject(
         {
-            id: z
-                .string({ error: "must be a string" })
-                .regex(ORGANIZATION_ID, {
-                    error: "must be an organization ID: o- and 10 to 32 lowercase letters or digits, e.g. o-a1b2c3d4e5",
-                }),
+            id: z.string({ error: "must be a string" }).regex(ORGANIZATION_ID, {
+                error: "must be an organization ID: o- and 10 to 32 lowercase letters or digits, e.g. o-a1b2c3d4e5",
+            }),
             organizationalUnitIds: z
                 .array(
-                    z
-                        .string({ error: "must be a string" })
-                        .regex(OU_OR_ROOT_ID, {
-                            error: "must be an OU ID (ou-ab12-cdef3456) or the root ID (r-ab12)",
-                        }),
+                    z.string({ error: "must be a string" }).regex(OU_OR_ROOT_ID, {
+                        error: "must be an OU ID (ou-ab12-cdef3456) or the root ID (r-ab12)",
+                    }),
                     {
                         error: "must be a list of OU IDs or the root ID",
                     },

@@ -9,7 +9,14 @@ const PACKAGE = "kms-monitoring";
 
 /** The values the schema can check: those known now, not Outputs (a secret key material from another program, say). */
 function knownValues(args: object): Record<string, unknown> {
-    return Object.fromEntries(Object.entries(args).filter(([, value]) => value !== undefined && !pulumi.Output.isInstance(value) && !(value instanceof Promise)));
+    return Object.fromEntries(
+        Object.entries(args).filter(
+            ([, value]) =>
+                value !== undefined &&
+                !pulumi.Output.isInstance(value) &&
+                !(value instanceof Promise),
+        ),
+    );
 }
 
 /**
@@ -20,14 +27,30 @@ function knownValues(args: object): Record<string, unknown> {
  * them from the stack, and any tag is allowed (the stack only reserves `project`, `stack` and
  * `managed-by` because it sets them itself). Values that are Outputs are passed through unchecked.
  */
-export function validateComponentArgs<T extends object>(componentName: string, args: T, now: Date): T {
+export function validateComponentArgs<T extends object>(
+    componentName: string,
+    args: T,
+    now: Date,
+): T {
     const input = knownValues(args);
     const homeRegion = typeof input.homeRegion === "string" ? input.homeRegion : undefined;
-    const ctx = { project: PACKAGE, stack: pulumi.getStack(), now, homeRegion, namePrefix: typeof input.namePrefix === "string" ? input.namePrefix : undefined };
+    const ctx = {
+        project: PACKAGE,
+        stack: pulumi.getStack(),
+        now,
+        homeRegion,
+        namePrefix: typeof input.namePrefix === "string" ? input.namePrefix : undefined,
+    };
     const schema = stackSchema(ctx).extend({
-        namePrefix: z.string({ error: "must be a string" }).regex(/^[A-Za-z0-9._-]{1,40}$/, { error: "must be 1 to 40 of A-Z a-z 0-9 . _ -" }),
+        namePrefix: z
+            .string({ error: "must be a string" })
+            .regex(/^[A-Za-z0-9._-]{1,40}$/, { error: "must be 1 to 40 of A-Z a-z 0-9 . _ -" }),
         homeRegion: regionCode().optional(),
-        tags: z.record(z.string(), z.string({ error: "tag values must be strings" }), { error: "must be a map of tag names to string values" }).optional(),
+        tags: z
+            .record(z.string(), z.string({ error: "tag values must be strings" }), {
+                error: "must be a map of tag names to string values",
+            })
+            .optional(),
     });
     const result = schema.safeParse(input);
     const crossField = crossFieldProblems(input, ctx);

@@ -2,5 +2,11 @@
 export { readStackConfig, parseStackConfig } from "./reader";
 export { configKeyPath } from "./messages";
 export { isProductionStack } from "./schema";
-export type { ApiCallAlert, AuditTrailConfig, ImportedKeyConfig, ParseContext, StackConfig } from "./types";
+export type {
+    ApiCallAlert,
+    AuditTrailConfig,
+    ImportedKeyConfig,
+    ParseContext,
+    StackConfig,
+} from "./types";
 export { validateComponentArgs } from "./componentArgs";

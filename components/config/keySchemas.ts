@@ -55,11 +55,9 @@ export function apiCallAlertSchema(ctx: ParseContext) {
             .min(1, { error: "must name at least one KMS operation" }),
         keyArns: z
             .array(
-                z
-                    .string()
-                    .regex(KEY_ARN, {
-                        error: "must be a key ARN (arn:aws:kms:<region>:<account>:key/<id>); CloudTrail records key ARNs, never aliases",
-                    }),
+                z.string().regex(KEY_ARN, {
+                    error: "must be a key ARN (arn:aws:kms:<region>:<account>:key/<id>); CloudTrail records key ARNs, never aliases",
+                }),
                 {
                     error: "must be a list of key ARNs",
                 },

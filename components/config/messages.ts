@@ -4,7 +4,6 @@ import { ParseContext, Path, Problem } from "./types";
 
 const SECRET_KEYS = new Set(["importedKeyMaterial"]);
 
-
 /** `kms-monitoring:apiCallAlerts[0].eventNames[2]` */
 export function configKeyPath(project: string, path: Path): string {
     let text = `${project}:`;
@@ -46,29 +45,43 @@ function allowedKeysAt(shape: z.ZodObject, path: Path): string[] {
     const field = nested === undefined ? undefined : shape.shape[nested as string];
     // Look through the wrappers (optional, default, prefault, array) to the object schema.
     let schema: unknown = field;
-    while (schema instanceof z.ZodArray || (schema instanceof z.ZodType && "unwrap" in schema && typeof schema.unwrap === "function")) {
+    while (
+        schema instanceof z.ZodArray ||
+        (schema instanceof z.ZodType && "unwrap" in schema && typeof schema.unwrap === "function")
+    ) {
         schema = schema instanceof z.ZodArray ? schema.element : (schema as z.ZodOptional).unwrap();
     }
     return schema instanceof z.ZodObject ? Object.keys(schema.shape) : Object.keys(shape.shape);
 }
 
-function describeIssues(project: string, input: unknown, issues: readonly (z.core.$ZodIssue | Problem)[], topLevel: z.ZodObject): string[] {
+function describeIssues(
+    project: string,
+    input: unknown,
+    issues: readonly (z.core.$ZodIssue | Problem)[],
+    topLevel: z.ZodObject,
+): string[] {
     const lines: string[] = [];
     for (const issue of issues) {
         if ("code" in issue && issue.code === "unrecognized_keys") {
             const allowed = allowedKeysAt(topLevel, issue.path);
             for (const key of issue.keys) {
-                lines.push(`${configKeyPath(project, [...issue.path, key])}: is not a known setting; did you mean "${closestMatch(key, allowed)}"? Known: ${allowed.join(", ")}`);
+                lines.push(
+                    `${configKeyPath(project, [...issue.path, key])}: is not a known setting; did you mean "${closestMatch(key, allowed)}"? Known: ${allowed.join(", ")}`,
+                );
             }
             continue;
         }
         // A bad map key reports the key's own problem, which zod nests under the issue.
-        const message = "code" in issue && issue.code === "invalid_key" ? issue.issues.map((inner) => inner.message).join("; ") : issue.message;
-        lines.push(`${configKeyPath(project, issue.path)}: ${message}${describeValue(input, issue.path)}`);
+        const message =
+            "code" in issue && issue.code === "invalid_key"
+                ? issue.issues.map((inner) => inner.message).join("; ")
+                : issue.message;
+        lines.push(
+            `${configKeyPath(project, issue.path)}: ${message}${describeValue(input, issue.path)}`,
+        );
     }
     return lines;
 }
-
 
 /** The one error text for every problem of a stack config, sorted by key. */
 export function configErrorText(
@@ -81,7 +94,9 @@ export function configErrorText(
         remedy: `Fix them in Pulumi.${ctx.stack}.yaml or with \`pulumi config set\`, then run pulumi up again.`,
     },
 ): string {
-    const sorted = [...issues].sort((a, b) => configKeyPath("", a.path).localeCompare(configKeyPath("", b.path), "en", { numeric: true }));
+    const sorted = [...issues].sort((a, b) =>
+        configKeyPath("", a.path).localeCompare(configKeyPath("", b.path), "en", { numeric: true }),
+    );
     const problems = describeIssues(ctx.project, input, sorted, topLevel);
     return [
         `Invalid ${wording.subject}: ${problems.length} problem${problems.length === 1 ? "" : "s"}`,

@@ -30,13 +30,18 @@ function decodeRawValues(raw: Readonly<Record<string, string>>): Record<string, 
  * Validates the raw project config (keys without the `<project>:` prefix) and applies every
  * default. Throws one `pulumi.RunError` that lists every problem; secret values never appear in it.
  */
-export function parseStackConfig(raw: Readonly<Record<string, string>>, ctx: ParseContext): StackConfig {
+export function parseStackConfig(
+    raw: Readonly<Record<string, string>>,
+    ctx: ParseContext,
+): StackConfig {
     const input = decodeRawValues(raw);
     const schema = stackSchema(ctx);
     const result = schema.safeParse(input);
     const crossField = crossFieldProblems(input, ctx);
     if (!result.success || crossField.length > 0) {
-        throw new pulumi.RunError(configErrorText(ctx, input, [...(result.error?.issues ?? []), ...crossField], schema));
+        throw new pulumi.RunError(
+            configErrorText(ctx, input, [...(result.error?.issues ?? []), ...crossField], schema),
+        );
     }
     const config = result.data;
     return {
@@ -44,8 +49,17 @@ export function parseStackConfig(raw: Readonly<Record<string, string>>, ctx: Par
         project: ctx.project,
         stack: ctx.stack,
         homeRegion: ctx.homeRegion,
-        organization: config.organization === undefined ? undefined : { ...config.organization, regions: config.organization.regions ?? config.regions },
-        importedKeyMaterial: config.importedKeyMaterial === undefined ? undefined : pulumi.secret(config.importedKeyMaterial),
+        organization:
+            config.organization === undefined
+                ? undefined
+                : {
+                      ...config.organization,
+                      regions: config.organization.regions ?? config.regions,
+                  },
+        importedKeyMaterial:
+            config.importedKeyMaterial === undefined
+                ? undefined
+                : pulumi.secret(config.importedKeyMaterial),
         tags: { ...config.tags, project: ctx.project, stack: ctx.stack, "managed-by": "pulumi" },
         warnings: configWarnings(config, ctx),
     };
@@ -62,7 +76,10 @@ export function readStackConfig(now: Date): StackConfig {
         }
     }
     // The provider's own region: aws:region, else the environment the AWS SDK reads.
-    const homeRegion = new pulumi.Config("aws").get("region") ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION;
+    const homeRegion =
+        new pulumi.Config("aws").get("region") ??
+        process.env.AWS_REGION ??
+        process.env.AWS_DEFAULT_REGION;
     const config = parseStackConfig(raw, { project, stack: pulumi.getStack(), now, homeRegion });
     for (const warning of config.warnings) {
         void pulumi.log.warn(warning);

@@ -29,7 +29,9 @@ export interface RemoteRegionWidgets {
     /** The region the widgets read their metrics from. Required. */
     readonly region: string;
     /** Keys with expiring material in that region. Required (may be empty). */
-    readonly expiringKeys: pulumi.Input<pulumi.Input<{ label: string; keyId: pulumi.Input<string> }>[]>;
+    readonly expiringKeys: pulumi.Input<
+        pulumi.Input<{ label: string; keyId: pulumi.Input<string> }>[]
+    >;
     /** The forwarding rules in that region. Required. */
     readonly ruleNames: pulumi.Input<string[]>;
     /** The region's dead-letter queue. Default: none, and no queue widget. */
@@ -41,18 +43,53 @@ export class MonitoringDashboard extends pulumi.ComponentResource {
     public readonly dashboardName: pulumi.Output<string>;
     public readonly url: pulumi.Output<string>;
 
-    constructor(name: string, args: MonitoringDashboardArgs, opts?: pulumi.ComponentResourceOptions) {
+    constructor(
+        name: string,
+        args: MonitoringDashboardArgs,
+        opts?: pulumi.ComponentResourceOptions,
+    ) {
         super("kms-monitoring:dashboard:MonitoringDashboard", name, {}, opts);
 
         const body = pulumi
-            .all([args.environment, args.expiringKeys ?? [], args.ruleNames ?? [], args.alarmArns ?? [], args.deadLetterQueueName, pulumi.output(args.remoteRegions ?? [])])
-            .apply(([environment, expiringKeys, ruleNames, alarmArns, deadLetterQueueName, remoteRegions]) =>
-                dashboardBody({ region: environment.region, expiringKeys, ruleNames, alarmArns, deadLetterQueueName, remoteRegions, discoverExpiringKeys: args.discoverExpiringKeys }),
+            .all([
+                args.environment,
+                args.expiringKeys ?? [],
+                args.ruleNames ?? [],
+                args.alarmArns ?? [],
+                args.deadLetterQueueName,
+                pulumi.output(args.remoteRegions ?? []),
+            ])
+            .apply(
+                ([
+                    environment,
+                    expiringKeys,
+                    ruleNames,
+                    alarmArns,
+                    deadLetterQueueName,
+                    remoteRegions,
+                ]) =>
+                    dashboardBody({
+                        region: environment.region,
+                        expiringKeys,
+                        ruleNames,
+                        alarmArns,
+                        deadLetterQueueName,
+                        remoteRegions,
+                        discoverExpiringKeys: args.discoverExpiringKeys,
+                    }),
             );
-        const dashboard = new aws.cloudwatch.Dashboard(`${name}-dashboard`, { dashboardName: args.dashboardName, dashboardBody: pulumi.jsonStringify(body) }, { parent: this });
+        const dashboard = new aws.cloudwatch.Dashboard(
+            `${name}-dashboard`,
+            { dashboardName: args.dashboardName, dashboardBody: pulumi.jsonStringify(body) },
+            { parent: this },
+        );
 
         this.dashboardName = dashboard.dashboardName;
-        this.url = pulumi.all([args.environment, dashboard.dashboardName]).apply(([environment, dashboardName]) => dashboardUrl(environment.partition, environment.region, dashboardName));
+        this.url = pulumi
+            .all([args.environment, dashboard.dashboardName])
+            .apply(([environment, dashboardName]) =>
+                dashboardUrl(environment.partition, environment.region, dashboardName),
+            );
         this.registerOutputs({ dashboardName: this.dashboardName, url: this.url });
     }
 }

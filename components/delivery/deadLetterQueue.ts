@@ -52,7 +52,13 @@ export class DeadLetterQueue extends pulumi.ComponentResource {
                 policy: pulumi.jsonStringify(
                     pulumi
                         .all([queue.arn, args.environment, args.eventRuleArns ?? []])
-                        .apply(([queueArn, environment, eventRuleArns]) => deadLetterQueuePolicyDocument({ accountId: environment.accountId, queueArn, eventRuleArns })),
+                        .apply(([queueArn, environment, eventRuleArns]) =>
+                            deadLetterQueuePolicyDocument({
+                                accountId: environment.accountId,
+                                queueArn,
+                                eventRuleArns,
+                            }),
+                        ),
                 ),
             },
             { parent: this },
@@ -61,6 +67,10 @@ export class DeadLetterQueue extends pulumi.ComponentResource {
         this.queueArn = queue.arn;
         this.queueName = queue.name;
         this.queueUrl = queue.url;
-        this.registerOutputs({ queueArn: this.queueArn, queueName: this.queueName, queueUrl: this.queueUrl });
+        this.registerOutputs({
+            queueArn: this.queueArn,
+            queueName: this.queueName,
+            queueUrl: this.queueUrl,
+        });
     }
 }

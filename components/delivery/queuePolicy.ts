@@ -1,4 +1,9 @@
-import { allowFromEventRules, denyInsecureTransport, PolicyDocument, PolicyStatement } from "../shared";
+import {
+    allowFromEventRules,
+    denyInsecureTransport,
+    PolicyDocument,
+    PolicyStatement,
+} from "../shared";
 
 export interface DeadLetterQueuePolicyInputs {
     readonly accountId: string;
@@ -15,7 +20,15 @@ export interface DeadLetterQueuePolicyInputs {
 export function deadLetterQueuePolicyDocument(inputs: DeadLetterQueuePolicyInputs): PolicyDocument {
     const statements: PolicyStatement[] = [];
     if (inputs.eventRuleArns.length > 0) {
-        statements.push(allowFromEventRules("EventBridgeRulesSendDeadLetters", "sqs:SendMessage", inputs.queueArn, inputs.accountId, inputs.eventRuleArns));
+        statements.push(
+            allowFromEventRules(
+                "EventBridgeRulesSendDeadLetters",
+                "sqs:SendMessage",
+                inputs.queueArn,
+                inputs.accountId,
+                inputs.eventRuleArns,
+            ),
+        );
     }
     statements.push(denyInsecureTransport("sqs:*", inputs.queueArn));
     return { Version: "2012-10-17", Statement: statements };

@@ -25,15 +25,23 @@ export class ForwardingRole extends pulumi.ComponentResource {
         const role = new aws.iam.Role(
             `${name}-role`,
             {
-                description: "Lets this stack's EventBridge rules in other regions put KMS events on the home region's bus",
-                assumeRolePolicy: pulumi.jsonStringify(pulumi.output(args.accountId).apply(forwardingRoleTrustPolicy)),
+                description:
+                    "Lets this stack's EventBridge rules in other regions put KMS events on the home region's bus",
+                assumeRolePolicy: pulumi.jsonStringify(
+                    pulumi.output(args.accountId).apply(forwardingRoleTrustPolicy),
+                ),
                 tags: args.tags,
             },
             { parent: this },
         );
         new aws.iam.RolePolicy(
             `${name}-put-events`,
-            { role: role.name, policy: pulumi.jsonStringify(pulumi.output(args.destinationBusArn).apply(forwardingRolePolicy)) },
+            {
+                role: role.name,
+                policy: pulumi.jsonStringify(
+                    pulumi.output(args.destinationBusArn).apply(forwardingRolePolicy),
+                ),
+            },
             { parent: this },
         );
 

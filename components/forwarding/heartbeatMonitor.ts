@@ -6,7 +6,12 @@ import { HEARTBEAT_PERIOD_SECONDS, HEARTBEAT_RULE_ROLE } from "./forwardingPlan"
 
 /** The heartbeat of `region` as it arrives home: the scheduled event of that region's heartbeat rule. */
 export function heartbeatArrivalPattern(heartbeatRuleArn: string, region: string): EventPattern {
-    return { source: ["aws.events"], "detail-type": ["Scheduled Event"], region: [region], resources: [heartbeatRuleArn] };
+    return {
+        source: ["aws.events"],
+        "detail-type": ["Scheduled Event"],
+        region: [region],
+        resources: [heartbeatRuleArn],
+    };
 }
 
 export function heartbeatAlarmName(alarmNamePrefix: string, region: string): string {
@@ -66,7 +71,17 @@ export class HeartbeatMonitor extends pulumi.ComponentResource {
                     name: eventRuleName(args.namePrefix, `${HEARTBEAT_RULE_ROLE}-${region}`),
                     description: `Heartbeats of the forwarding rules in ${region}`,
                     eventPattern: pulumi.jsonStringify(
-                        pulumi.output(args.environment).apply((env) => heartbeatArrivalPattern(eventRuleArn(inRegion(env, region), eventRuleName(args.namePrefix, HEARTBEAT_RULE_ROLE)), region)),
+                        pulumi
+                            .output(args.environment)
+                            .apply((env) =>
+                                heartbeatArrivalPattern(
+                                    eventRuleArn(
+                                        inRegion(env, region),
+                                        eventRuleName(args.namePrefix, HEARTBEAT_RULE_ROLE),
+                                    ),
+                                    region,
+                                ),
+                            ),
                     ),
                     state: "ENABLED",
                     tags: args.tags,
@@ -89,7 +104,11 @@ export class HeartbeatMonitor extends pulumi.ComponentResource {
             );
         });
 
-        this.alarmNames = pulumi.output(Object.fromEntries(args.regions.map((region) => [region, heartbeatAlarmName(args.namePrefix, region)])));
+        this.alarmNames = pulumi.output(
+            Object.fromEntries(
+                args.regions.map((region) => [region, heartbeatAlarmName(args.namePrefix, region)]),
+            ),
+        );
         this.alarmArns = pulumi.all(alarms.map((alarm) => alarm.arn));
         this.registerOutputs({ alarmNames: this.alarmNames, alarmArns: this.alarmArns });
     }

@@ -1,5 +1,11 @@
 // Forwarding from the other watched regions to the home region: the rules, the role, the heartbeats.
-export { apiCallsInRegion, FORWARDER_RULE_ROLES, forwardingPlan, HEARTBEAT_RULE_ROLE, HEARTBEATS_PER_HOUR } from "./forwardingPlan";
+export {
+    apiCallsInRegion,
+    FORWARDER_RULE_ROLES,
+    forwardingPlan,
+    HEARTBEAT_RULE_ROLE,
+    HEARTBEATS_PER_HOUR,
+} from "./forwardingPlan";
 export type { ForwardingPlan, ForwardingRuleSpec, ForwardingSelection } from "./forwardingPlan";
 export { ForwardingRole } from "./forwardingRole";
 export type { ForwardingRoleArgs } from "./forwardingRole";

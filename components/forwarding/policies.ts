@@ -28,6 +28,13 @@ export function forwardingRoleTrustPolicy(accountId: string): PolicyDocument {
 export function forwardingRolePolicy(destinationBusArn: string): PolicyDocument {
     return {
         Version: "2012-10-17",
-        Statement: [{ Sid: "PutEventsOnTheDestinationBus", Effect: "Allow", Action: "events:PutEvents", Resource: destinationBusArn }],
+        Statement: [
+            {
+                Sid: "PutEventsOnTheDestinationBus",
+                Effect: "Allow",
+                Action: "events:PutEvents",
+                Resource: destinationBusArn,
+            },
+        ],
     };
 }

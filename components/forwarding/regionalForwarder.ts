@@ -37,30 +37,42 @@ export class RegionalForwarder extends pulumi.ComponentResource {
 
         const ruleNames = args.plan.rules.map((rule) => rule.ruleName);
         // A dead-letter queue must be in the region of its rule (EventBridge User Guide, eb-rule-dlq).
-        const deadLetters =
-            args.plan.deadLetterQueue
-                ? new DeadLetterQueue(
-                      `${name}-dead-letters`,
-                      {
-                          region: args.region,
-                          environment: args.environment,
-                          eventRuleArns: pulumi.output(args.environment).apply((env) => ruleNames.map((ruleName) => eventRuleArn(inRegion(env, args.region), ruleName))),
-                          tags: args.tags,
-                      },
-                      { parent: this },
-                  )
-                : undefined;
+        const deadLetters = args.plan.deadLetterQueue
+            ? new DeadLetterQueue(
+                  `${name}-dead-letters`,
+                  {
+                      region: args.region,
+                      environment: args.environment,
+                      eventRuleArns: pulumi
+                          .output(args.environment)
+                          .apply((env) =>
+                              ruleNames.map((ruleName) =>
+                                  eventRuleArn(inRegion(env, args.region), ruleName),
+                              ),
+                          ),
+                      tags: args.tags,
+                  },
+                  { parent: this },
+              )
+            : undefined;
 
-        const rules = args.plan.rules.map((spec) => this.forwardingRule(name, spec, args, deadLetters?.queueArn));
+        const rules = args.plan.rules.map((spec) =>
+            this.forwardingRule(name, spec, args, deadLetters?.queueArn),
+        );
 
-        const alarms =
-            args.plan.selfMonitoring
-                ? new DeliveryAlarms(
-                      `${name}-delivery`,
-                      { forwardingRuleNames: ruleNames, deadLetterQueueName: deadLetters?.queueName, alarmNamePrefix: args.alarmNamePrefix, region: args.region, tags: args.tags },
-                      { parent: this },
-                  )
-                : undefined;
+        const alarms = args.plan.selfMonitoring
+            ? new DeliveryAlarms(
+                  `${name}-delivery`,
+                  {
+                      forwardingRuleNames: ruleNames,
+                      deadLetterQueueName: deadLetters?.queueName,
+                      alarmNamePrefix: args.alarmNamePrefix,
+                      region: args.region,
+                      tags: args.tags,
+                  },
+                  { parent: this },
+              )
+            : undefined;
 
         this.ruleNames = pulumi.all(rules.map((rule) => rule.name));
         this.deadLetterQueueUrl = deadLetters?.queueUrl;
@@ -77,13 +89,21 @@ export class RegionalForwarder extends pulumi.ComponentResource {
     }
 
     /** One rule on the region's default bus whose one target is the destination bus. */
-    private forwardingRule(name: string, spec: ForwardingRuleSpec, args: RegionalForwarderArgs, deadLetterQueueArn: pulumi.Output<string> | undefined): aws.cloudwatch.EventRule {
+    private forwardingRule(
+        name: string,
+        spec: ForwardingRuleSpec,
+        args: RegionalForwarderArgs,
+        deadLetterQueueArn: pulumi.Output<string> | undefined,
+    ): aws.cloudwatch.EventRule {
         const rule = new aws.cloudwatch.EventRule(
             `${name}-${spec.role}`,
             {
                 name: spec.ruleName,
                 description: spec.description,
-                eventPattern: spec.eventPattern === undefined ? undefined : pulumi.jsonStringify(spec.eventPattern),
+                eventPattern:
+                    spec.eventPattern === undefined
+                        ? undefined
+                        : pulumi.jsonStringify(spec.eventPattern),
                 scheduleExpression: spec.scheduleExpression,
                 state: spec.state,
                 region: args.region,
@@ -101,7 +121,8 @@ export class RegionalForwarder extends pulumi.ComponentResource {
                 rule: rule.name,
                 arn: args.destinationBusArn,
                 roleArn: args.roleArn,
-                deadLetterConfig: deadLetterQueueArn === undefined ? undefined : { arn: deadLetterQueueArn },
+                deadLetterConfig:
+                    deadLetterQueueArn === undefined ? undefined : { arn: deadLetterQueueArn },
                 region: args.region,
             },
             { parent: this },

@@ -43,12 +43,16 @@ export class ImportedKey extends pulumi.ComponentResource {
         // Replacing the material would replace the key (KMS never accepts different material
         // for a key), so the generated material is protected together with the key.
         const material =
-            args.keyMaterialBase64 ?? new random.RandomBytes(`${name}-material`, { length: 32 }, { parent: this, protect }).base64;
+            args.keyMaterialBase64 ??
+            new random.RandomBytes(`${name}-material`, { length: 32 }, { parent: this, protect })
+                .base64;
 
         const key = new aws.kms.ExternalKey(
             `${name}-key`,
             {
-                description: args.description ?? "Symmetric key with imported (EXTERNAL) key material, monitored by kms-monitoring",
+                description:
+                    args.description ??
+                    "Symmetric key with imported (EXTERNAL) key material, monitored by kms-monitoring",
                 keyMaterialBase64: pulumi.secret(material),
                 validTo: args.validTo,
                 deletionWindowInDays: args.deletionWindowInDays ?? DEFAULT_DELETION_WINDOW_DAYS,
@@ -57,7 +61,11 @@ export class ImportedKey extends pulumi.ComponentResource {
             { parent: this, protect, additionalSecretOutputs: ["keyMaterialBase64"] },
         );
 
-        const alias = new aws.kms.Alias(`${name}-alias`, { name: args.alias, targetKeyId: key.id }, { parent: this });
+        const alias = new aws.kms.Alias(
+            `${name}-alias`,
+            { name: args.alias, targetKeyId: key.id },
+            { parent: this },
+        );
 
         this.keyId = key.id;
         this.keyArn = key.arn;

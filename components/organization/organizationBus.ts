@@ -29,7 +29,12 @@ export class OrganizationBus extends pulumi.ComponentResource {
 
         const bus = new aws.cloudwatch.EventBus(
             `${name}-bus`,
-            { name: args.busName, description: "KMS events and alarms forwarded by the organization's member accounts", tags: args.tags },
+            {
+                name: args.busName,
+                description:
+                    "KMS events and alarms forwarded by the organization's member accounts",
+                tags: args.tags,
+            },
             { parent: this },
         );
         new aws.cloudwatch.EventBusPolicy(
@@ -37,9 +42,16 @@ export class OrganizationBus extends pulumi.ComponentResource {
             {
                 eventBusName: bus.name,
                 policy: pulumi.jsonStringify(
-                    pulumi.all([bus.arn, args.organizationId, args.senderRoleArns]).apply(([busArn, organizationId, senderRoleArns]) =>
-                        organizationBusPolicy(busArn, organizationId, args.forwarded, senderRoleArns),
-                    ),
+                    pulumi
+                        .all([bus.arn, args.organizationId, args.senderRoleArns])
+                        .apply(([busArn, organizationId, senderRoleArns]) =>
+                            organizationBusPolicy(
+                                busArn,
+                                organizationId,
+                                args.forwarded,
+                                senderRoleArns,
+                            ),
+                        ),
                 ),
             },
             { parent: this },

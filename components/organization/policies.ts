@@ -20,7 +20,12 @@ export interface ForwardedEvents {
  *   account", which restricts to one source and detail-type this way). Both with ForAllValues, as
  *   in that example, which also holds when a key is absent from the request.
  */
-export function organizationBusPolicy(busArn: string, organizationId: string, forwarded: ForwardedEvents, senderRoleArns: string): PolicyDocument {
+export function organizationBusPolicy(
+    busArn: string,
+    organizationId: string,
+    forwarded: ForwardedEvents,
+    senderRoleArns: string,
+): PolicyDocument {
     return {
         Version: "2012-10-17",
         Statement: [
@@ -33,7 +38,10 @@ export function organizationBusPolicy(busArn: string, organizationId: string, fo
                 Condition: {
                     StringEquals: { "aws:PrincipalOrgID": organizationId },
                     ArnLike: { "aws:PrincipalArn": senderRoleArns },
-                    "ForAllValues:StringEquals": { "events:source": [...forwarded.sources], "events:detail-type": [...forwarded.detailTypes] },
+                    "ForAllValues:StringEquals": {
+                        "events:source": [...forwarded.sources],
+                        "events:detail-type": [...forwarded.detailTypes],
+                    },
                 },
             },
         ],

@@ -8,7 +8,13 @@ export type AlarmArgs = Omit<aws.cloudwatch.MetricAlarmArgs, "alarmActions" | "o
  * it has no actions: an alarm outside the topic's region cannot notify it ("Invalid region"), so
  * its state changes reach the topic through EventBridge instead.
  */
-export function createAlarm(parent: pulumi.Resource, name: string, args: AlarmArgs, topicArn: pulumi.Input<string> | undefined): aws.cloudwatch.MetricAlarm {
-    const actions = topicArn === undefined ? {} : { alarmActions: [topicArn], okActions: [topicArn] };
+export function createAlarm(
+    parent: pulumi.Resource,
+    name: string,
+    args: AlarmArgs,
+    topicArn: pulumi.Input<string> | undefined,
+): aws.cloudwatch.MetricAlarm {
+    const actions =
+        topicArn === undefined ? {} : { alarmActions: [topicArn], okActions: [topicArn] };
     return new aws.cloudwatch.MetricAlarm(name, { ...args, ...actions }, { parent });
 }

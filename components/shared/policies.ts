@@ -2,7 +2,12 @@ export interface PolicyStatement {
     readonly Sid: string;
     readonly Effect: "Allow" | "Deny";
     /** Absent only in an identity-based policy, which applies to whoever it is attached to. */
-    readonly Principal?: "*" | { readonly AWS?: string | readonly string[]; readonly Service?: string | readonly string[] };
+    readonly Principal?:
+        | "*"
+        | {
+              readonly AWS?: string | readonly string[];
+              readonly Service?: string | readonly string[];
+          };
     readonly Action: string | readonly string[];
     /** Absent only in a role's trust policy, whose resource is the role itself. */
     readonly Resource?: string | readonly string[];
@@ -15,7 +20,13 @@ export interface PolicyDocument {
 }
 
 /** Lets EventBridge act on the resource only on behalf of the given rules of this account. */
-export function allowFromEventRules(sid: string, action: string, resource: string, accountId: string, eventRuleArns: readonly string[]): PolicyStatement {
+export function allowFromEventRules(
+    sid: string,
+    action: string,
+    resource: string,
+    accountId: string,
+    eventRuleArns: readonly string[],
+): PolicyStatement {
     return {
         Sid: sid,
         Effect: "Allow",

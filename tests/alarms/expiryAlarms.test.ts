@@ -1,5 +1,10 @@
 import { strict as assert } from "assert";
-import { expiryAlarmSettings, expiryThresholdSeconds, keyLabel, KeyMaterialExpiryAlarms } from "../../components/alarms/expiryAlarms";
+import {
+    expiryAlarmSettings,
+    expiryThresholdSeconds,
+    keyLabel,
+    KeyMaterialExpiryAlarms,
+} from "../../components/alarms/expiryAlarms";
 import { build, fakeUuid, restoreWarnings, TEST_TOPIC_ARN } from "../harness";
 
 afterEach(restoreWarnings);
@@ -18,12 +23,17 @@ describe("expiry alarm settings", () => {
         assert.equal(settings.comparisonOperator, "LessThanOrEqualToThreshold");
         assert.equal(settings.threshold, 45 * 86_400);
         assert.equal(settings.treatMissingData, "breaching");
-        assert.ok(settings.period % 60 === 0 && settings.period * settings.evaluationPeriods <= 86_400);
+        assert.ok(
+            settings.period % 60 === 0 && settings.period * settings.evaluationPeriods <= 86_400,
+        );
     });
 
     it("makes key references safe for names", () => {
         assert.equal(keyLabel("alias/ImportedCMK"), "alias-ImportedCMK");
-        assert.equal(keyLabel("arn:aws:kms:us-east-1:111122223333:key/abc"), "arn-aws-kms-us-east-1-111122223333-key-abc");
+        assert.equal(
+            keyLabel("arn:aws:kms:us-east-1:111122223333:key/abc"),
+            "arn-aws-kms-us-east-1-111122223333-key-abc",
+        );
     });
 });
 
@@ -31,7 +41,13 @@ describe("KeyMaterialExpiryAlarms", () => {
     it("alarms on a managed key by its UUID and notifies the topic on ALARM and OK", async () => {
         const keyId = fakeUuid("managed");
         const recorder = await build(
-            () => new KeyMaterialExpiryAlarms("expiry", { keys: [{ label: "alias/ImportedCMK", keyId }], warningDays: 10, alarmNamePrefix: "p", topicArn: TEST_TOPIC_ARN }),
+            () =>
+                new KeyMaterialExpiryAlarms("expiry", {
+                    keys: [{ label: "alias/ImportedCMK", keyId }],
+                    warningDays: 10,
+                    alarmNamePrefix: "p",
+                    topicArn: TEST_TOPIC_ARN,
+                }),
         );
         const alarm = recorder.one("aws:cloudwatch/metricAlarm:MetricAlarm");
         assert.equal(alarm.inputs.name, "p-key-material-expiry-alias-ImportedCMK");
@@ -54,9 +70,16 @@ describe("KeyMaterialExpiryAlarms", () => {
                     topicArn: TEST_TOPIC_ARN,
                 }),
         );
-        const lookups = recorder.invokes.filter((invoke) => invoke.token === "aws:kms/getKey:getKey").map((invoke) => invoke.inputs.keyId);
-        assert.deepEqual(lookups, ["alias/legacy", `arn:aws:kms:us-east-1:111122223333:key/${uuid}`]);
-        const dimensions = recorder.byType("aws:cloudwatch/metricAlarm:MetricAlarm").map((alarm) => alarm.inputs.dimensions.KeyId);
+        const lookups = recorder.invokes
+            .filter((invoke) => invoke.token === "aws:kms/getKey:getKey")
+            .map((invoke) => invoke.inputs.keyId);
+        assert.deepEqual(lookups, [
+            "alias/legacy",
+            `arn:aws:kms:us-east-1:111122223333:key/${uuid}`,
+        ]);
+        const dimensions = recorder
+            .byType("aws:cloudwatch/metricAlarm:MetricAlarm")
+            .map((alarm) => alarm.inputs.dimensions.KeyId);
         assert.deepEqual(dimensions, [fakeUuid("alias/legacy"), uuid]);
         for (const alarm of recorder.byType("aws:cloudwatch/metricAlarm:MetricAlarm")) {
             assert.equal(alarm.inputs.threshold, 30 * 86_400, "default warning days");
@@ -66,8 +89,18 @@ describe("KeyMaterialExpiryAlarms", () => {
 
 describe("watched keys without expiring material", () => {
     it("warns that the alarm would stay in ALARM", async () => {
-        const recorder = await build(() => new KeyMaterialExpiryAlarms("expiry", { watchedKeys: ["alias/aws-generated-key"], alarmNamePrefix: "p", topicArn: TEST_TOPIC_ARN }));
+        const recorder = await build(
+            () =>
+                new KeyMaterialExpiryAlarms("expiry", {
+                    watchedKeys: ["alias/aws-generated-key"],
+                    alarmNamePrefix: "p",
+                    topicArn: TEST_TOPIC_ARN,
+                }),
+        );
         assert.equal(recorder.warnings.length, 1);
-        assert.match(recorder.warnings[0], /alias\/aws-generated-key \(origin AWS_KMS.*has no expiring imported key material/);
+        assert.match(
+            recorder.warnings[0],
+            /alias\/aws-generated-key \(origin AWS_KMS.*has no expiring imported key material/,
+        );
     });
 });

@@ -21,10 +21,19 @@ describe("the test input transformer renderer", () => {
     });
 
     it("fills placeholders, leaves missing ones empty and refuses unknown ones", () => {
-        const transformer = { inputPaths: { a: "$.a", b: "$.b" }, inputTemplate: JSON.stringify("<a>-<b>-<aws.events.rule-name>") };
+        const transformer = {
+            inputPaths: { a: "$.a", b: "$.b" },
+            inputTemplate: JSON.stringify("<a>-<b>-<aws.events.rule-name>"),
+        };
         assert.equal(renderTransformer(transformer, { a: 1 }, "r"), "1--r");
-        assert.throws(() => renderTransformer({ inputPaths: {}, inputTemplate: '"<c>"' }, {}, "r"), /<c> has no input path/);
-        assert.throws(() => renderTransformer({ inputPaths: {}, inputTemplate: '{"a": 1}' }, {}, "r"), /not a JSON string literal/);
+        assert.throws(
+            () => renderTransformer({ inputPaths: {}, inputTemplate: '"<c>"' }, {}, "r"),
+            /<c> has no input path/,
+        );
+        assert.throws(
+            () => renderTransformer({ inputPaths: {}, inputTemplate: '{"a": 1}' }, {}, "r"),
+            /not a JSON string literal/,
+        );
     });
 });
 
@@ -42,15 +51,25 @@ describe("readable alert templates", () => {
             assert.ok(variables.length <= 100);
             for (const variable of variables) {
                 assert.ok(!variable.startsWith("aws."), `${variable} is reserved`);
-                assert.ok(transformer.inputTemplate.includes(`<${variable}>`), `${variable} is used`);
+                assert.ok(
+                    transformer.inputTemplate.includes(`<${variable}>`),
+                    `${variable} is used`,
+                );
             }
         });
     }
 
     it("turns a CloudTrail GenerateDataKey record into a line and its details", () => {
-        const text = renderTransformer(apiCallAlertTransformer(), samples.generateDataKeyEvent, "kms-monitoring-dev-data-key-generation");
+        const text = renderTransformer(
+            apiCallAlertTransformer(),
+            samples.generateDataKeyEvent,
+            "kms-monitoring-dev-data-key-generation",
+        );
         const lines = text.split("\n");
-        assert.equal(lines[0], `KMS GenerateDataKey on ${samples.KEY_ARN} by arn:aws:iam::111122223333:user/Alice`);
+        assert.equal(
+            lines[0],
+            `KMS GenerateDataKey on ${samples.KEY_ARN} by arn:aws:iam::111122223333:user/Alice`,
+        );
         assert.ok(lines.includes("Operation:     GenerateDataKey"));
         assert.ok(lines.includes(`Key:           ${samples.KEY_ARN}`));
         assert.ok(lines.includes("Key as called: alias/ImportedCMK"));
@@ -66,22 +85,38 @@ describe("readable alert templates", () => {
     });
 
     it("shows the error code of a failed call", () => {
-        const denied = { ...samples.disableKeyEvent, detail: { ...samples.disableKeyEvent.detail, errorCode: "AccessDeniedException" } };
+        const denied = {
+            ...samples.disableKeyEvent,
+            detail: { ...samples.disableKeyEvent.detail, errorCode: "AccessDeniedException" },
+        };
         const text = renderTransformer(apiCallAlertTransformer(), denied, "r");
         assert.match(text, /^KMS DisableKey on /);
         assert.ok(text.split("\n").includes("Error code:    AccessDeniedException"));
     });
 
     it("tells the reader of an expired key to re-import the material", () => {
-        const text = renderTransformer(keyLifecycleAlertTransformer(), samples.keyMaterialExpirationEvent, "r");
+        const text = renderTransformer(
+            keyLifecycleAlertTransformer(),
+            samples.keyMaterialExpirationEvent,
+            "r",
+        );
         const lines = text.split("\n");
-        assert.equal(lines[0], "KMS Imported Key Material Expiration: KMS key 1234abcd-12ab-34cd-56ef-1234567890ab");
+        assert.equal(
+            lines[0],
+            "KMS Imported Key Material Expiration: KMS key 1234abcd-12ab-34cd-56ef-1234567890ab",
+        );
         assert.ok(lines.includes(`Key:        ${samples.KEY_ARN}`));
         assert.match(text, /re-import the material; the key is PendingImport/i);
     });
 
     it("names rotation and deletion in their own first line", () => {
-        assert.match(renderTransformer(keyLifecycleAlertTransformer(), samples.keyRotationEvent, "r"), /^KMS CMK Rotation: KMS key 1234abcd/);
-        assert.match(renderTransformer(keyLifecycleAlertTransformer(), samples.keyDeletionEvent, "r"), /^KMS CMK Deletion: KMS key 1234abcd/);
+        assert.match(
+            renderTransformer(keyLifecycleAlertTransformer(), samples.keyRotationEvent, "r"),
+            /^KMS CMK Rotation: KMS key 1234abcd/,
+        );
+        assert.match(
+            renderTransformer(keyLifecycleAlertTransformer(), samples.keyDeletionEvent, "r"),
+            /^KMS CMK Deletion: KMS key 1234abcd/,
+        );
     });
 });

@@ -6,7 +6,15 @@ afterEach(restoreWarnings);
 
 describe("AlertTopic", () => {
     it("creates the topic with its display name and tags", async () => {
-        const recorder = await build(() => new AlertTopic("alerts", { environment: TEST_ENV, topicName: "snsworkshop", displayName: "Workshop", tags: { team: "sec" } }));
+        const recorder = await build(
+            () =>
+                new AlertTopic("alerts", {
+                    environment: TEST_ENV,
+                    topicName: "snsworkshop",
+                    displayName: "Workshop",
+                    tags: { team: "sec" },
+                }),
+        );
         const topic = recorder.one("aws:sns/topic:Topic");
         assert.equal(topic.name, "alerts-topic");
         assert.equal(topic.inputs.name, "snsworkshop");
@@ -23,11 +31,20 @@ describe("AlertTopic", () => {
 
     it("attaches a policy to the topic's ARN that names the rule ARNs", async () => {
         const ruleArn = "arn:aws:events:us-east-1:111122223333:rule/r1";
-        const recorder = await build(() => new AlertTopic("alerts", { environment: TEST_ENV, topicName: "t", eventRuleArns: [ruleArn] }));
+        const recorder = await build(
+            () =>
+                new AlertTopic("alerts", {
+                    environment: TEST_ENV,
+                    topicName: "t",
+                    eventRuleArns: [ruleArn],
+                }),
+        );
         const policy = recorder.one("aws:sns/topicPolicy:TopicPolicy");
         assert.equal(policy.inputs.arn, "arn:aws:sns:us-east-1:111122223333:t");
         const document = JSON.parse(policy.inputs.policy);
-        const events = document.Statement.find((each: { Sid: string }) => each.Sid === "EventBridgeRulesPublish");
+        const events = document.Statement.find(
+            (each: { Sid: string }) => each.Sid === "EventBridgeRulesPublish",
+        );
         assert.deepEqual(events.Condition.ArnEquals["aws:SourceArn"], [ruleArn]);
         assert.equal(document.Statement[0].Resource, "arn:aws:sns:us-east-1:111122223333:t");
     });
@@ -35,14 +52,33 @@ describe("AlertTopic", () => {
     it("subscribes each address by email, named after the address", async () => {
         let topic: AlertTopic | undefined;
         const recorder = await build(() => {
-            topic = new AlertTopic("alerts", { environment: TEST_ENV, topicName: "t", emails: ["a@example.com", "B@example.com"] });
+            topic = new AlertTopic("alerts", {
+                environment: TEST_ENV,
+                topicName: "t",
+                emails: ["a@example.com", "B@example.com"],
+            });
         });
         const subscriptions = recorder.byType("aws:sns/topicSubscription:TopicSubscription");
         assert.deepEqual(
-            subscriptions.map((each) => [each.name, each.inputs.protocol, each.inputs.endpoint, each.inputs.topic]),
+            subscriptions.map((each) => [
+                each.name,
+                each.inputs.protocol,
+                each.inputs.endpoint,
+                each.inputs.topic,
+            ]),
             [
-                ["alerts-email-a@example.com", "email", "a@example.com", "arn:aws:sns:us-east-1:111122223333:t"],
-                ["alerts-email-b@example.com", "email", "B@example.com", "arn:aws:sns:us-east-1:111122223333:t"],
+                [
+                    "alerts-email-a@example.com",
+                    "email",
+                    "a@example.com",
+                    "arn:aws:sns:us-east-1:111122223333:t",
+                ],
+                [
+                    "alerts-email-b@example.com",
+                    "email",
+                    "B@example.com",
+                    "arn:aws:sns:us-east-1:111122223333:t",
+                ],
             ],
         );
         assert.deepEqual(await valueOf(topic?.subscriptions), [
@@ -69,7 +105,10 @@ describe("ApiCallAlerts", () => {
                     topicArn: TEST_TOPIC_ARN,
                     alerts: [
                         { name: "data-key-generation", eventNames: ["GenerateDataKey"] },
-                        { name: "key-management", eventNames: ["DisableKey", "ScheduleKeyDeletion"] },
+                        {
+                            name: "key-management",
+                            eventNames: ["DisableKey", "ScheduleKeyDeletion"],
+                        },
                     ],
                     tags: { stack: "dev" },
                 }),
@@ -78,14 +117,20 @@ describe("ApiCallAlerts", () => {
         assert.deepEqual(
             rules.map((rule) => [rule.inputs.name, rule.inputs.state]),
             [
-                ["kms-monitoring-dev-data-key-generation", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"],
+                [
+                    "kms-monitoring-dev-data-key-generation",
+                    "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS",
+                ],
                 ["kms-monitoring-dev-key-management", "ENABLED"],
             ],
         );
         assert.deepEqual(JSON.parse(rules[1].inputs.eventPattern), {
             source: ["aws.kms"],
             "detail-type": ["AWS API Call via CloudTrail"],
-            detail: { eventSource: ["kms.amazonaws.com"], eventName: ["DisableKey", "ScheduleKeyDeletion"] },
+            detail: {
+                eventSource: ["kms.amazonaws.com"],
+                eventName: ["DisableKey", "ScheduleKeyDeletion"],
+            },
         });
         assert.deepEqual(rules[0].inputs.tags, { stack: "dev" });
         const targets = recorder.byType("aws:cloudwatch/eventTarget:EventTarget");
@@ -99,22 +144,43 @@ describe("ApiCallAlerts", () => {
     });
 
     it("puts keyArns in the pattern", async () => {
-        const keyArn = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        const keyArn =
+            "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
         const recorder = await build(
-            () => new ApiCallAlerts("api", { ruleNamePrefix: "p", topicArn: TEST_TOPIC_ARN, alerts: [{ name: "d", eventNames: ["Decrypt"], keyArns: [keyArn] }] }),
+            () =>
+                new ApiCallAlerts("api", {
+                    ruleNamePrefix: "p",
+                    topicArn: TEST_TOPIC_ARN,
+                    alerts: [{ name: "d", eventNames: ["Decrypt"], keyArns: [keyArn] }],
+                }),
         );
-        const pattern = JSON.parse(recorder.one("aws:cloudwatch/eventRule:EventRule").inputs.eventPattern);
+        const pattern = JSON.parse(
+            recorder.one("aws:cloudwatch/eventRule:EventRule").inputs.eventPattern,
+        );
         assert.deepEqual(pattern.detail.resources, { ARN: [keyArn] });
     });
 });
 
 describe("KeyLifecycleEvents", () => {
     it("creates one ENABLED rule on KMS's own events targeting the topic", async () => {
-        const recorder = await build(() => new KeyLifecycleEvents("life", { ruleName: "p-key-lifecycle", topicArn: TEST_TOPIC_ARN }));
+        const recorder = await build(
+            () =>
+                new KeyLifecycleEvents("life", {
+                    ruleName: "p-key-lifecycle",
+                    topicArn: TEST_TOPIC_ARN,
+                }),
+        );
         const rule = recorder.one("aws:cloudwatch/eventRule:EventRule");
         assert.equal(rule.inputs.name, "p-key-lifecycle");
         assert.equal(rule.inputs.state, "ENABLED");
-        assert.deepEqual(JSON.parse(rule.inputs.eventPattern)["detail-type"], ["KMS Imported Key Material Expiration", "KMS CMK Rotation", "KMS CMK Deletion"]);
-        assert.equal(recorder.one("aws:cloudwatch/eventTarget:EventTarget").inputs.arn, TEST_TOPIC_ARN);
+        assert.deepEqual(JSON.parse(rule.inputs.eventPattern)["detail-type"], [
+            "KMS Imported Key Material Expiration",
+            "KMS CMK Rotation",
+            "KMS CMK Deletion",
+        ]);
+        assert.equal(
+            recorder.one("aws:cloudwatch/eventTarget:EventTarget").inputs.arn,
+            TEST_TOPIC_ARN,
+        );
     });
 });

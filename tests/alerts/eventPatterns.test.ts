@@ -1,6 +1,10 @@
 import { strict as assert } from "assert";
 import { DEFAULT_API_CALL_ALERTS } from "../../components/alerts";
-import { apiCallEventPattern, apiCallRuleState, keyLifecycleEventPattern } from "../../components/alerts/eventPatterns";
+import {
+    apiCallEventPattern,
+    apiCallRuleState,
+    keyLifecycleEventPattern,
+} from "../../components/alerts/eventPatterns";
 import { matchesPattern } from "../support/eventMatcher";
 import * as samples from "../support/sampleEvents";
 
@@ -23,8 +27,14 @@ describe("the test EventBridge matcher", () => {
 
     it("requires every field of the pattern", () => {
         const pattern = { source: ["aws.kms"], "detail-type": ["KMS CMK Rotation"] };
-        assert.equal(matchesPattern(pattern, { source: "aws.kms", "detail-type": "KMS CMK Rotation" }), true);
-        assert.equal(matchesPattern(pattern, { source: "aws.kms", "detail-type": "KMS CMK Deletion" }), false);
+        assert.equal(
+            matchesPattern(pattern, { source: "aws.kms", "detail-type": "KMS CMK Rotation" }),
+            true,
+        );
+        assert.equal(
+            matchesPattern(pattern, { source: "aws.kms", "detail-type": "KMS CMK Deletion" }),
+            false,
+        );
     });
 
     it("matches an array value when it intersects the pattern list", () => {
@@ -34,7 +44,12 @@ describe("the test EventBridge matcher", () => {
 
     it("matches a nested pattern against any object of an array", () => {
         const pattern = { detail: { resources: { ARN: ["arn:x"] } } };
-        assert.equal(matchesPattern(pattern, { detail: { resources: [{ ARN: "arn:y" }, { ARN: "arn:x" }] } }), true);
+        assert.equal(
+            matchesPattern(pattern, {
+                detail: { resources: [{ ARN: "arn:y" }, { ARN: "arn:x" }] },
+            }),
+            true,
+        );
         assert.equal(matchesPattern(pattern, { detail: { resources: [{ ARN: "arn:y" }] } }), false);
     });
 
@@ -72,7 +87,10 @@ describe("API-call event patterns against AWS sample events", () => {
     });
 
     it("never matches another service's API calls", () => {
-        assert.equal(matchesPattern(apiCallEventPattern(["GenerateDataKey"]), samples.s3ApiCallEvent), false);
+        assert.equal(
+            matchesPattern(apiCallEventPattern(["GenerateDataKey"]), samples.s3ApiCallEvent),
+            false,
+        );
     });
 
     it("restricts a rule to its keyArns", () => {
@@ -90,7 +108,11 @@ describe("the key lifecycle event pattern", () => {
     const pattern = () => keyLifecycleEventPattern();
 
     it("matches the expiration, rotation and deletion events", () => {
-        for (const event of [samples.keyMaterialExpirationEvent, samples.keyRotationEvent, samples.keyDeletionEvent]) {
+        for (const event of [
+            samples.keyMaterialExpirationEvent,
+            samples.keyRotationEvent,
+            samples.keyDeletionEvent,
+        ]) {
             assert.equal(matchesPattern(pattern(), event), true, event["detail-type"]);
         }
     });
@@ -102,18 +124,38 @@ describe("the key lifecycle event pattern", () => {
 
 describe("rule state", () => {
     it("opts in to read-only management events when any watched call is read-only", () => {
-        assert.equal(apiCallRuleState(["GenerateDataKey"]), "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
-        assert.equal(apiCallRuleState(["DisableKey", "Decrypt"]), "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
+        assert.equal(
+            apiCallRuleState(["GenerateDataKey"]),
+            "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS",
+        );
+        assert.equal(
+            apiCallRuleState(["DisableKey", "Decrypt"]),
+            "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS",
+        );
     });
 
     it("stays ENABLED for write calls only", () => {
-        assert.equal(apiCallRuleState(["DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy"]), "ENABLED");
+        assert.equal(
+            apiCallRuleState(["DisableKey", "ScheduleKeyDeletion", "PutKeyPolicy"]),
+            "ENABLED",
+        );
     });
 
     it("agrees with the readOnly flag CloudTrail puts on the sample records", () => {
-        for (const event of [samples.generateDataKeyEvent, samples.decryptEvent, samples.disableKeyEvent, samples.scheduleKeyDeletionEvent]) {
-            const expected = event.detail.readOnly ? "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" : "ENABLED";
-            assert.equal(apiCallRuleState([event.detail.eventName]), expected, event.detail.eventName);
+        for (const event of [
+            samples.generateDataKeyEvent,
+            samples.decryptEvent,
+            samples.disableKeyEvent,
+            samples.scheduleKeyDeletionEvent,
+        ]) {
+            const expected = event.detail.readOnly
+                ? "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"
+                : "ENABLED";
+            assert.equal(
+                apiCallRuleState([event.detail.eventName]),
+                expected,
+                event.detail.eventName,
+            );
         }
     });
 });

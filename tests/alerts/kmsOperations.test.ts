@@ -1,6 +1,12 @@
 import { strict as assert } from "assert";
 import { closestMatch } from "../../components/shared";
-import { closestOperation, isKmsOperation, isReadOnlyOperation, KMS_OPERATIONS, KMS_SERVICE_EVENTS } from "../../components/alerts";
+import {
+    closestOperation,
+    isKmsOperation,
+    isReadOnlyOperation,
+    KMS_OPERATIONS,
+    KMS_SERVICE_EVENTS,
+} from "../../components/alerts";
 
 describe("KMS operation table", () => {
     it("marks the cryptographic operations CloudTrail logs as read-only", () => {
@@ -33,7 +39,16 @@ describe("KMS operation table", () => {
     });
 
     it("marks key management calls as write calls", () => {
-        for (const name of ["DisableKey", "ScheduleKeyDeletion", "CancelKeyDeletion", "DeleteImportedKeyMaterial", "ImportKeyMaterial", "PutKeyPolicy", "DisableKeyRotation", "CreateGrant"]) {
+        for (const name of [
+            "DisableKey",
+            "ScheduleKeyDeletion",
+            "CancelKeyDeletion",
+            "DeleteImportedKeyMaterial",
+            "ImportKeyMaterial",
+            "PutKeyPolicy",
+            "DisableKeyRotation",
+            "CreateGrant",
+        ]) {
             assert.ok(isKmsOperation(name), name);
             assert.equal(isReadOnlyOperation(name), false, name);
         }
@@ -59,6 +74,9 @@ describe("closest operation", () => {
     });
 
     it("picks the nearest candidate of any list", () => {
-        assert.equal(closestMatch("alertEmail", ["topicName", "alertEmails", "tags"]), "alertEmails");
+        assert.equal(
+            closestMatch("alertEmail", ["topicName", "alertEmails", "tags"]),
+            "alertEmails",
+        );
     });
 });

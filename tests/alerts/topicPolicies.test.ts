@@ -5,7 +5,10 @@ import { topicPolicyDocument } from "../../components/alerts/topicPolicies";
 
 const ENV = { accountId: "111122223333", partition: "aws", region: "eu-west-1" };
 const TOPIC = "arn:aws:sns:eu-west-1:111122223333:snsworkshop";
-const RULES = [eventRuleArn(ENV, "kms-monitoring-dev-data-key-generation"), eventRuleArn(ENV, "kms-monitoring-dev-key-lifecycle")];
+const RULES = [
+    eventRuleArn(ENV, "kms-monitoring-dev-data-key-generation"),
+    eventRuleArn(ENV, "kms-monitoring-dev-key-lifecycle"),
+];
 
 function statement(sid: string, statements: readonly PolicyStatement[]): PolicyStatement {
     const found = statements.find((candidate) => candidate.Sid === sid);
@@ -19,7 +22,10 @@ describe("ARN helpers", () => {
     });
 
     it("builds the alarm ARN pattern in any partition", () => {
-        assert.equal(alarmArnPattern({ ...ENV, partition: "aws-cn", region: "cn-north-1" }), "arn:aws-cn:cloudwatch:cn-north-1:111122223333:alarm:*");
+        assert.equal(
+            alarmArnPattern({ ...ENV, partition: "aws-cn", region: "cn-north-1" }),
+            "arn:aws-cn:cloudwatch:cn-north-1:111122223333:alarm:*",
+        );
     });
 });
 
@@ -81,6 +87,11 @@ describe("topic policy document", () => {
 
     it("grants EventBridge nothing when the stack has no rules", () => {
         const document = topicPolicyDocument({ ...ENV, topicArn: TOPIC, eventRuleArns: [] });
-        assert.equal(document.Statement.some((each) => JSON.stringify(each.Principal).includes("events.amazonaws.com")), false);
+        assert.equal(
+            document.Statement.some((each) =>
+                JSON.stringify(each.Principal).includes("events.amazonaws.com"),
+            ),
+            false,
+        );
     });
 });

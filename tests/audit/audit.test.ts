@@ -8,9 +8,14 @@ afterEach(restoreWarnings);
 
 describe("the test Logs Insights checker", () => {
     it("accepts a pipeline and splits it outside quotes and parentheses", () => {
-        const parsed = parseQuery('# c\nfields a\n| filter b = "x|y" and ispresent(c)\n| stats count(*) as n by bin(1h)\n| sort n desc\n| limit 10');
+        const parsed = parseQuery(
+            '# c\nfields a\n| filter b = "x|y" and ispresent(c)\n| stats count(*) as n by bin(1h)\n| sort n desc\n| limit 10',
+        );
         assert.deepEqual(parsed.comments, ["# c"]);
-        assert.deepEqual(parsed.commands.map((command) => command.name), ["fields", "filter", "stats", "sort", "limit"]);
+        assert.deepEqual(
+            parsed.commands.map((command) => command.name),
+            ["fields", "filter", "stats", "sort", "limit"],
+        );
     });
 
     it("rejects unknown commands, bad sorts and limits, and unbalanced text", () => {
@@ -31,13 +36,21 @@ describe("saved audit queries", () => {
             assert.ok(each.query.startsWith("# "), each.name);
             assert.match(parsed.comments[0], /Replace|Nothing to replace/, each.name);
             assert.equal(parsed.commands[0].name, "fields", each.name);
-            assert.ok(parsed.commands.some((command) => command.name === "filter"), each.name);
+            assert.ok(
+                parsed.commands.some((command) => command.name === "filter"),
+                each.name,
+            );
         }
     });
 
     it("answer the workshop's questions", () => {
-        const [byEvent, byUser, byAccessKey, bySource, failed, byKey] = auditQueries("arn:aws:kms:us-east-1:111122223333:key/k").map((each) => each.query);
-        assert.match(byEvent, /eventName = "GenerateDataKey"[\s\S]*stats count\(\*\) as calls by bin\(1h\)/);
+        const [byEvent, byUser, byAccessKey, bySource, failed, byKey] = auditQueries(
+            "arn:aws:kms:us-east-1:111122223333:key/k",
+        ).map((each) => each.query);
+        assert.match(
+            byEvent,
+            /eventName = "GenerateDataKey"[\s\S]*stats count\(\*\) as calls by bin\(1h\)/,
+        );
         assert.match(byUser, /userIdentity\.arn like "Alice"/);
         assert.match(byAccessKey, /userIdentity\.accessKeyId = "AKIAIOSFODNN7EXAMPLE"/);
         assert.match(bySource, /by userIdentity\.invokedBy, userAgent, sourceIPAddress/);
@@ -54,9 +67,18 @@ describe("saved audit queries", () => {
 });
 
 describe("audit trail wiring", () => {
-    async function deploy(auditTrail: ConstructorParameters<typeof KmsMonitoring>[1]["auditTrail"], extra: Partial<ConstructorParameters<typeof KmsMonitoring>[1]> = {}): Promise<Recorder> {
+    async function deploy(
+        auditTrail: ConstructorParameters<typeof KmsMonitoring>[1]["auditTrail"],
+        extra: Partial<ConstructorParameters<typeof KmsMonitoring>[1]> = {},
+    ): Promise<Recorder> {
         const recorder = await installMocks();
-        new KmsMonitoring("kms-monitoring", { namePrefix: "kms-monitoring-dev", alertEmails: ["a@example.com"], auditTrail, tags: { stack: "dev" }, ...extra });
+        new KmsMonitoring("kms-monitoring", {
+            namePrefix: "kms-monitoring-dev",
+            alertEmails: ["a@example.com"],
+            auditTrail,
+            tags: { stack: "dev" },
+            ...extra,
+        });
         await settle(recorder);
         return recorder;
     }
@@ -69,7 +91,11 @@ describe("audit trail wiring", () => {
     });
 
     it("hands awsx a multi-region, validated trail of all management events, KMS included, with logs", async () => {
-        const recorder = await deploy({ create: true, logsRetentionDays: 30, forceDestroyBucket: true });
+        const recorder = await deploy({
+            create: true,
+            logsRetentionDays: 30,
+            forceDestroyBucket: true,
+        });
         const trail = recorder.one("awsx:cloudtrail:Trail");
         assert.equal(trail.custom, false, "awsx components are remote components");
         assert.deepEqual(trail.inputs, {
@@ -78,7 +104,14 @@ describe("audit trail wiring", () => {
             includeGlobalServiceEvents: true,
             enableLogFileValidation: true,
             eventSelectors: [{ readWriteType: "All", includeManagementEvents: true }],
-            cloudWatchLogsGroup: { enable: true, args: { name: "/aws/cloudtrail/kms-monitoring-dev", retentionInDays: 30, tags: { stack: "dev" } } },
+            cloudWatchLogsGroup: {
+                enable: true,
+                args: {
+                    name: "/aws/cloudtrail/kms-monitoring-dev",
+                    retentionInDays: 30,
+                    tags: { stack: "dev" },
+                },
+            },
             s3Bucket: { args: { forceDestroy: true, tags: { stack: "dev" } } },
             tags: { stack: "dev" },
         });
@@ -89,9 +122,15 @@ describe("audit trail wiring", () => {
         assert.equal(trail.inputs.cloudWatchLogsGroup.args.retentionInDays, 90);
         assert.equal(trail.inputs.s3Bucket.args.forceDestroy, true);
         const production = await installMocks({ stack: "prod" });
-        new KmsMonitoring("kms-monitoring", { namePrefix: "kms-monitoring-prod", auditTrail: { create: true } });
+        new KmsMonitoring("kms-monitoring", {
+            namePrefix: "kms-monitoring-prod",
+            auditTrail: { create: true },
+        });
         await settle(production);
-        assert.equal(production.one("awsx:cloudtrail:Trail").inputs.s3Bucket.args.forceDestroy, false);
+        assert.equal(
+            production.one("awsx:cloudtrail:Trail").inputs.s3Bucket.args.forceDestroy,
+            false,
+        );
     });
 
     it("adds the CIS metric filter with the exact pattern, and its alarm", async () => {
@@ -103,13 +142,19 @@ describe("audit trail wiring", () => {
         );
         assert.equal(filter.inputs.pattern, CIS_KMS_PATTERN);
         assert.equal(filter.inputs.logGroupName, "/aws/cloudtrail/kms-monitoring-dev");
-        assert.deepEqual(filter.inputs.metricTransformation, { name: "kms-monitoring-dev-KmsKeyDisabledOrScheduledForDeletion", namespace: "LogMetrics", value: "1" });
+        assert.deepEqual(filter.inputs.metricTransformation, {
+            name: "kms-monitoring-dev-KmsKeyDisabledOrScheduledForDeletion",
+            namespace: "LogMetrics",
+            value: "1",
+        });
         const alarm = recorder.one("aws:cloudwatch/metricAlarm:MetricAlarm", "cis-alarm");
         assert.equal(alarm.inputs.namespace, "LogMetrics");
         assert.equal(alarm.inputs.metricName, filter.inputs.metricTransformation.name);
         assert.equal(alarm.inputs.comparisonOperator, "GreaterThanOrEqualToThreshold");
         assert.equal(alarm.inputs.threshold, 1);
-        assert.deepEqual(alarm.inputs.alarmActions, [recorder.one("aws:sns/topic:Topic").state.arn]);
+        assert.deepEqual(alarm.inputs.alarmActions, [
+            recorder.one("aws:sns/topic:Topic").state.arn,
+        ]);
     });
 
     it("leaves the CIS filter out when asked", async () => {
@@ -118,16 +163,25 @@ describe("audit trail wiring", () => {
     });
 
     it("saves the queries on the trail's log group, in a folder named after the stack", async () => {
-        const recorder = await deploy({ create: true }, { importedKey: { alias: "alias/ImportedCMK" } });
+        const recorder = await deploy(
+            { create: true },
+            { importedKey: { alias: "alias/ImportedCMK" } },
+        );
         const queries = recorder.byType("aws:cloudwatch/queryDefinition:QueryDefinition");
         assert.deepEqual(
             queries.map((query) => query.inputs.name).sort(),
-            auditQueries().map((query) => `kms-monitoring-dev/${query.name}`).sort(),
+            auditQueries()
+                .map((query) => `kms-monitoring-dev/${query.name}`)
+                .sort(),
         );
         for (const query of queries) {
             assert.deepEqual(query.inputs.logGroupNames, ["/aws/cloudtrail/kms-monitoring-dev"]);
         }
         const keyArn = recorder.one("aws:kms/externalKey:ExternalKey").state.arn;
-        assert.ok(queries.some((query) => query.inputs.queryString.includes(`resources.0.ARN = "${keyArn}"`)));
+        assert.ok(
+            queries.some((query) =>
+                query.inputs.queryString.includes(`resources.0.ARN = "${keyArn}"`),
+            ),
+        );
     });
 });

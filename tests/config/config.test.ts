@@ -12,7 +12,12 @@ const CONTEXT = { project: "kms-monitoring", stack: "dev", now: NOW, homeRegion:
 const VALID_MATERIAL = Buffer.alloc(32, 7).toString("base64");
 
 function parse(raw: Record<string, unknown>): StackConfig {
-    const asCli = Object.fromEntries(Object.entries(raw).map(([key, value]) => [key, typeof value === "string" ? value : JSON.stringify(value)]));
+    const asCli = Object.fromEntries(
+        Object.entries(raw).map(([key, value]) => [
+            key,
+            typeof value === "string" ? value : JSON.stringify(value),
+        ]),
+    );
     return parseStackConfig(asCli, CONTEXT);
 }
 
@@ -21,7 +26,10 @@ function problems(raw: Record<string, unknown>): string {
     try {
         parse(raw);
     } catch (error) {
-        assert.ok(error instanceof pulumi.RunError, "bad config throws a RunError, which pulumi prints without a stack trace");
+        assert.ok(
+            error instanceof pulumi.RunError,
+            "bad config throws a RunError, which pulumi prints without a stack trace",
+        );
         return error.message;
     }
     assert.fail(`config was accepted: ${JSON.stringify(raw)}`);
@@ -51,20 +59,35 @@ describe("stack config defaults", () => {
         assert.equal(config.alertKeyProtect, false);
         assert.equal(config.deadLetterQueue, true);
         assert.equal(config.selfMonitoring, true);
-        assert.deepEqual(config.auditTrail, { create: false, logsRetentionDays: 90, cisMetricFilter: true, forceDestroyBucket: true });
+        assert.deepEqual(config.auditTrail, {
+            create: false,
+            logsRetentionDays: 90,
+            cisMetricFilter: true,
+            forceDestroyBucket: true,
+        });
         assert.equal(config.readableAlerts, true);
         assert.equal(config.dashboard, true);
-        assert.deepEqual(config.tags, { project: "kms-monitoring", stack: "dev", "managed-by": "pulumi" });
+        assert.deepEqual(config.tags, {
+            project: "kms-monitoring",
+            stack: "dev",
+            "managed-by": "pulumi",
+        });
     });
 
     it("protects both keys by default on production stacks only", () => {
         for (const stack of ["prod", "production", "prod-eu", "PROD"]) {
-            const config = parseStackConfig({ importedKey: JSON.stringify({ alias: "alias/k" }) }, { ...CONTEXT, stack });
+            const config = parseStackConfig(
+                { importedKey: JSON.stringify({ alias: "alias/k" }) },
+                { ...CONTEXT, stack },
+            );
             assert.equal(config.importedKey?.protect, true, stack);
             assert.equal(config.alertKeyProtect, true, stack);
         }
         for (const stack of ["dev", "staging", "preprod", "product"]) {
-            const config = parseStackConfig({ importedKey: JSON.stringify({ alias: "alias/k" }) }, { ...CONTEXT, stack });
+            const config = parseStackConfig(
+                { importedKey: JSON.stringify({ alias: "alias/k" }) },
+                { ...CONTEXT, stack },
+            );
             assert.equal(config.importedKey?.protect, false, stack);
             assert.equal(config.alertKeyProtect, false, stack);
         }
@@ -72,14 +95,26 @@ describe("stack config defaults", () => {
 
     it("keeps the log bucket on destroy by default on production stacks only", () => {
         const trail = { auditTrail: JSON.stringify({ create: true }) };
-        assert.equal(parseStackConfig(trail, { ...CONTEXT, stack: "prod" }).auditTrail.forceDestroyBucket, false);
+        assert.equal(
+            parseStackConfig(trail, { ...CONTEXT, stack: "prod" }).auditTrail.forceDestroyBucket,
+            false,
+        );
         assert.equal(parseStackConfig(trail, CONTEXT).auditTrail.forceDestroyBucket, true);
-        assert.equal(parseStackConfig({ auditTrail: JSON.stringify({ create: true, forceDestroyBucket: true }) }, { ...CONTEXT, stack: "prod" }).auditTrail.forceDestroyBucket, true);
+        assert.equal(
+            parseStackConfig(
+                { auditTrail: JSON.stringify({ create: true, forceDestroyBucket: true }) },
+                { ...CONTEXT, stack: "prod" },
+            ).auditTrail.forceDestroyBucket,
+            true,
+        );
     });
 
     it("lets config override the production protection default", () => {
         const config = parseStackConfig(
-            { importedKey: JSON.stringify({ alias: "alias/k", protect: false }), alertKeyProtect: "false" },
+            {
+                importedKey: JSON.stringify({ alias: "alias/k", protect: false }),
+                alertKeyProtect: "false",
+            },
             { ...CONTEXT, stack: "prod" },
         );
         assert.equal(config.importedKey?.protect, false);
@@ -95,11 +130,15 @@ describe("stack config defaults", () => {
 
     it("replaces the default rules with the user's list", () => {
         const config = parse({ apiCallAlerts: [{ name: "decrypts", eventNames: ["Decrypt"] }] });
-        assert.deepEqual(config.apiCallAlerts, [{ name: "decrypts", eventNames: ["Decrypt"], keyArns: [] }]);
+        assert.deepEqual(config.apiCallAlerts, [
+            { name: "decrypts", eventNames: ["Decrypt"], keyArns: [] },
+        ]);
     });
 
     it("matches the defaults Pulumi.yaml declares for the CLI", () => {
-        const project = YAML.parse(fs.readFileSync(path.join(REPO_ROOT, "Pulumi.yaml"), "utf8")) as { config: Record<string, { default?: unknown }> };
+        const project = YAML.parse(
+            fs.readFileSync(path.join(REPO_ROOT, "Pulumi.yaml"), "utf8"),
+        ) as { config: Record<string, { default?: unknown }> };
         const config = parse({}) as unknown as Record<string, unknown>;
         const declared = Object.entries(project.config);
         assert.ok(declared.length >= 5);
@@ -111,7 +150,12 @@ describe("stack config defaults", () => {
 
     it("keeps the user's tags and adds the stack's own", () => {
         const config = parse({ tags: { "cost-center": "security" } });
-        assert.deepEqual(config.tags, { "cost-center": "security", project: "kms-monitoring", stack: "dev", "managed-by": "pulumi" });
+        assert.deepEqual(config.tags, {
+            "cost-center": "security",
+            project: "kms-monitoring",
+            stack: "dev",
+            "managed-by": "pulumi",
+        });
     });
 
     it("wraps the key material as a secret", async () => {
@@ -130,53 +174,98 @@ describe("stack config defaults", () => {
             "arn:aws:kms:us-east-1:111122223333:alias/legacy-imported",
         ];
         assert.deepEqual(parse({ watchedKeys: references }).watchedKeys, references);
-        const govKey = "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-        assert.deepEqual(parseStackConfig({ watchedKeys: JSON.stringify([govKey]) }, { ...CONTEXT, homeRegion: "us-gov-west-1" }).watchedKeys, [govKey]);
+        const govKey =
+            "arn:aws-us-gov:kms:us-gov-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        assert.deepEqual(
+            parseStackConfig(
+                { watchedKeys: JSON.stringify([govKey]) },
+                { ...CONTEXT, homeRegion: "us-gov-west-1" },
+            ).watchedKeys,
+            [govKey],
+        );
     });
 
     it("warns when validTo is already within the expiry warning window", () => {
-        const soon = parse({ importedKey: importedKey({ validTo: "2026-12-10T12:00:00Z" }), expiryWarningDays: 30 });
+        const soon = parse({
+            importedKey: importedKey({ validTo: "2026-12-10T12:00:00Z" }),
+            expiryWarningDays: 30,
+        });
         assert.deepEqual(soon.warnings, [
             "kms-monitoring:importedKey.validTo (2026-12-10T12:00:00Z) is 12 days away, within expiryWarningDays (30): its expiry alarm will fire as soon as KMS publishes the metric.",
         ]);
-        assert.deepEqual(parse({ importedKey: importedKey({ validTo: "2027-06-30T00:00:00Z" }) }).warnings, []);
+        assert.deepEqual(
+            parse({ importedKey: importedKey({ validTo: "2027-06-30T00:00:00Z" }) }).warnings,
+            [],
+        );
         assert.deepEqual(parse({}).warnings, []);
     });
 
     it("accepts validTo up to exactly 365 days ahead", () => {
         const latest = validToAfter(365, NOW);
-        assert.equal(parse({ importedKey: importedKey({ validTo: latest }) }).importedKey?.validTo, latest);
+        assert.equal(
+            parse({ importedKey: importedKey({ validTo: latest }) }).importedKey?.validTo,
+            latest,
+        );
     });
 });
 
 describe("stack config validation", () => {
     it("reports an alert whose keys make its event pattern longer than EventBridge accepts", () => {
-        const keyArns = Array.from({ length: 25 }, (_, index) => `arn:aws:kms:us-east-1:111122223333:key/${String(index).padStart(8, "0")}-12ab-34cd-56ef-1234567890ab`);
-        const message = problems({ apiCallAlerts: [{ name: "ok", eventNames: ["Decrypt"], keyArns: keyArns.slice(0, 5) }, { name: "many", eventNames: ["Decrypt"], keyArns }] });
-        assert.match(message, /kms-monitoring:apiCallAlerts\[1\]\.keyArns: makes the rule's event pattern \d{4} characters, over EventBridge's 2048; split the keys over several entries/);
+        const keyArns = Array.from(
+            { length: 25 },
+            (_, index) =>
+                `arn:aws:kms:us-east-1:111122223333:key/${String(index).padStart(8, "0")}-12ab-34cd-56ef-1234567890ab`,
+        );
+        const message = problems({
+            apiCallAlerts: [
+                { name: "ok", eventNames: ["Decrypt"], keyArns: keyArns.slice(0, 5) },
+                { name: "many", eventNames: ["Decrypt"], keyArns },
+            ],
+        });
+        assert.match(
+            message,
+            /kms-monitoring:apiCallAlerts\[1\]\.keyArns: makes the rule's event pattern \d{4} characters, over EventBridge's 2048; split the keys over several entries/,
+        );
         assert.doesNotMatch(message, /apiCallAlerts\[0\]/);
     });
 
     it("reports a malformed email with its index and value", () => {
         const message = problems({ alertEmails: ["ok@example.com", "not-an-email"] });
-        assert.match(message, /kms-monitoring:alertEmails\[1\]: is not an email address; expected name@example.com \(got "not-an-email"\)/);
+        assert.match(
+            message,
+            /kms-monitoring:alertEmails\[1\]: is not an email address; expected name@example.com \(got "not-an-email"\)/,
+        );
     });
 
     it("reports a duplicate email, ignoring case", () => {
-        assert.match(problems({ alertEmails: ["a@example.com", "A@example.com"] }), /alertEmails\[1\]: is listed twice/);
+        assert.match(
+            problems({ alertEmails: ["a@example.com", "A@example.com"] }),
+            /alertEmails\[1\]: is listed twice/,
+        );
     });
 
     it("reports a misspelled KMS event name and suggests the real one", () => {
-        const message = problems({ apiCallAlerts: [{ name: "x", eventNames: ["DisableKey", "GenerateDatakey"] }] });
-        assert.match(message, /kms-monitoring:apiCallAlerts\[0\]\.eventNames\[1\]: is not a KMS API operation; did you mean "GenerateDataKey"\? \(got "GenerateDatakey"\)/);
+        const message = problems({
+            apiCallAlerts: [{ name: "x", eventNames: ["DisableKey", "GenerateDatakey"] }],
+        });
+        assert.match(
+            message,
+            /kms-monitoring:apiCallAlerts\[0\]\.eventNames\[1\]: is not a KMS API operation; did you mean "GenerateDataKey"\? \(got "GenerateDatakey"\)/,
+        );
     });
 
     it("explains that a KMS service event is not an API call", () => {
-        assert.match(problems({ apiCallAlerts: [{ name: "x", eventNames: ["DeleteExpiredKeyMaterial"] }] }), /eventNames\[0\]: is an event KMS itself logs, not an API call/);
+        assert.match(
+            problems({ apiCallAlerts: [{ name: "x", eventNames: ["DeleteExpiredKeyMaterial"] }] }),
+            /eventNames\[0\]: is an event KMS itself logs, not an API call/,
+        );
     });
 
     it("reports an empty eventNames", () => {
-        assert.match(problems({ apiCallAlerts: [{ name: "x", eventNames: [] }] }), /apiCallAlerts\[0\]\.eventNames: must name at least one KMS operation \(got \[\]\)/);
+        assert.match(
+            problems({ apiCallAlerts: [{ name: "x", eventNames: [] }] }),
+            /apiCallAlerts\[0\]\.eventNames: must name at least one KMS operation \(got \[\]\)/,
+        );
     });
 
     it("reports duplicate rule names", () => {
@@ -186,67 +275,137 @@ describe("stack config validation", () => {
                 { name: "same", eventNames: ["Encrypt"] },
             ],
         });
-        assert.match(message, /apiCallAlerts\[1\]\.name: is used by an earlier rule; rule names must be unique \(got "same"\)/);
+        assert.match(
+            message,
+            /apiCallAlerts\[1\]\.name: is used by an earlier rule; rule names must be unique \(got "same"\)/,
+        );
     });
 
     it("reports a rule name with characters EventBridge refuses, or too long, or reserved", () => {
-        assert.match(problems({ apiCallAlerts: [{ name: "has space", eventNames: ["Decrypt"] }] }), /apiCallAlerts\[0\]\.name: must be 1 or more of A-Z a-z 0-9 \. _ -/);
-        assert.match(problems({ apiCallAlerts: [{ name: "x".repeat(60), eventNames: ["Decrypt"] }] }), /longer than 64 characters/);
-        assert.match(problems({ apiCallAlerts: [{ name: "key-lifecycle", eventNames: ["Decrypt"] }] }), /reserved for the keyLifecycleEvents rule/);
+        assert.match(
+            problems({ apiCallAlerts: [{ name: "has space", eventNames: ["Decrypt"] }] }),
+            /apiCallAlerts\[0\]\.name: must be 1 or more of A-Z a-z 0-9 \. _ -/,
+        );
+        assert.match(
+            problems({ apiCallAlerts: [{ name: "x".repeat(60), eventNames: ["Decrypt"] }] }),
+            /longer than 64 characters/,
+        );
+        assert.match(
+            problems({ apiCallAlerts: [{ name: "key-lifecycle", eventNames: ["Decrypt"] }] }),
+            /reserved for the keyLifecycleEvents rule/,
+        );
     });
 
     it("reports a keyArns entry that is an alias", () => {
-        assert.match(problems({ apiCallAlerts: [{ name: "x", eventNames: ["Decrypt"], keyArns: ["alias/ImportedCMK"] }] }), /keyArns\[0\]: must be a key ARN .*never aliases \(got "alias\/ImportedCMK"\)/);
+        assert.match(
+            problems({
+                apiCallAlerts: [
+                    { name: "x", eventNames: ["Decrypt"], keyArns: ["alias/ImportedCMK"] },
+                ],
+            }),
+            /keyArns\[0\]: must be a key ARN .*never aliases \(got "alias\/ImportedCMK"\)/,
+        );
     });
 
     it("reports a bad topic name, including a FIFO one", () => {
-        assert.match(problems({ topicName: "alerts.fifo" }), /kms-monitoring:topicName: must be 1-256 of A-Z a-z 0-9 _ - \(no \.fifo.*\) \(got "alerts\.fifo"\)/);
+        assert.match(
+            problems({ topicName: "alerts.fifo" }),
+            /kms-monitoring:topicName: must be 1-256 of A-Z a-z 0-9 _ - \(no \.fifo.*\) \(got "alerts\.fifo"\)/,
+        );
         assert.match(problems({ topicName: "x".repeat(257) }), /topicName: must be 1-256/);
     });
 
     it("reports a display name over 100 characters", () => {
-        assert.match(problems({ topicDisplayName: "d".repeat(101) }), /kms-monitoring:topicDisplayName: must be at most 100 characters/);
+        assert.match(
+            problems({ topicDisplayName: "d".repeat(101) }),
+            /kms-monitoring:topicDisplayName: must be at most 100 characters/,
+        );
     });
 
     it("reports expiryWarningDays outside 1..365 or not whole", () => {
-        assert.match(problems({ expiryWarningDays: 0 }), /kms-monitoring:expiryWarningDays: must be from 1 to 365 days \(got 0\)/);
-        assert.match(problems({ expiryWarningDays: 366 }), /expiryWarningDays: must be from 1 to 365 days \(got 366\)/);
-        assert.match(problems({ expiryWarningDays: 2.5 }), /expiryWarningDays: must be a whole number of days from 1 to 365 \(got 2.5\)/);
+        assert.match(
+            problems({ expiryWarningDays: 0 }),
+            /kms-monitoring:expiryWarningDays: must be from 1 to 365 days \(got 0\)/,
+        );
+        assert.match(
+            problems({ expiryWarningDays: 366 }),
+            /expiryWarningDays: must be from 1 to 365 days \(got 366\)/,
+        );
+        assert.match(
+            problems({ expiryWarningDays: 2.5 }),
+            /expiryWarningDays: must be a whole number of days from 1 to 365 \(got 2.5\)/,
+        );
     });
 
     it("reports an unparsable validTo", () => {
-        assert.match(problems({ importedKey: importedKey({ validTo: "next summer" }) }), /kms-monitoring:importedKey\.validTo: is not an RFC 3339 UTC date-time.*\(got "next summer"\)/);
-        assert.match(problems({ importedKey: importedKey({ validTo: "2027-02-30T00:00:00Z" }) }), /importedKey\.validTo: is not an RFC 3339 UTC date-time/);
+        assert.match(
+            problems({ importedKey: importedKey({ validTo: "next summer" }) }),
+            /kms-monitoring:importedKey\.validTo: is not an RFC 3339 UTC date-time.*\(got "next summer"\)/,
+        );
+        assert.match(
+            problems({ importedKey: importedKey({ validTo: "2027-02-30T00:00:00Z" }) }),
+            /importedKey\.validTo: is not an RFC 3339 UTC date-time/,
+        );
     });
 
     it("reports a validTo the provider would never read back the same", () => {
-        assert.match(problems({ importedKey: importedKey({ validTo: "2027-06-30T02:00:00+02:00" }) }), /importedKey\.validTo: is not an RFC 3339 UTC date-time with whole seconds/);
-        assert.match(problems({ importedKey: importedKey({ validTo: "2027-06-30T00:00:00.500Z" }) }), /importedKey\.validTo: is not an RFC 3339 UTC date-time with whole seconds/);
+        assert.match(
+            problems({ importedKey: importedKey({ validTo: "2027-06-30T02:00:00+02:00" }) }),
+            /importedKey\.validTo: is not an RFC 3339 UTC date-time with whole seconds/,
+        );
+        assert.match(
+            problems({ importedKey: importedKey({ validTo: "2027-06-30T00:00:00.500Z" }) }),
+            /importedKey\.validTo: is not an RFC 3339 UTC date-time with whole seconds/,
+        );
     });
 
     it("reports a validTo in the past", () => {
         const message = problems({ importedKey: importedKey({ validTo: "2026-11-01T00:00:00Z" }) });
-        assert.match(message, /importedKey\.validTo: is not in the future \(now is 2026-11-28T12:00:00.000Z\)/);
-        assert.match(message, /set a later validTo, at most 365 days ahead, and pulumi up re-imports it \(got "2026-11-01T00:00:00Z"\)/);
+        assert.match(
+            message,
+            /importedKey\.validTo: is not in the future \(now is 2026-11-28T12:00:00.000Z\)/,
+        );
+        assert.match(
+            message,
+            /set a later validTo, at most 365 days ahead, and pulumi up re-imports it \(got "2026-11-01T00:00:00Z"\)/,
+        );
     });
 
     it("reports a validTo more than 365 days ahead", () => {
         const tooLate = validToAfter(366, NOW);
-        assert.match(problems({ importedKey: importedKey({ validTo: tooLate }) }), /importedKey\.validTo: is more than 365 days ahead \(latest allowed now: 2027-11-28T12:00:00.000Z\)/);
+        assert.match(
+            problems({ importedKey: importedKey({ validTo: tooLate }) }),
+            /importedKey\.validTo: is more than 365 days ahead \(latest allowed now: 2027-11-28T12:00:00.000Z\)/,
+        );
     });
 
     it("reports a bad alias", () => {
-        assert.match(problems({ importedKey: importedKey({ alias: "ImportedCMK" }) }), /kms-monitoring:importedKey\.alias: must be alias\/ followed by/);
-        assert.match(problems({ importedKey: importedKey({ alias: "alias/aws/mykey" }) }), /importedKey\.alias: must not start with alias\/aws\/, which AWS reserves/);
+        assert.match(
+            problems({ importedKey: importedKey({ alias: "ImportedCMK" }) }),
+            /kms-monitoring:importedKey\.alias: must be alias\/ followed by/,
+        );
+        assert.match(
+            problems({ importedKey: importedKey({ alias: "alias/aws/mykey" }) }),
+            /importedKey\.alias: must not start with alias\/aws\/, which AWS reserves/,
+        );
     });
 
     it("reports a deletion window outside 7..30", () => {
-        assert.match(problems({ importedKey: importedKey({ deletionWindowInDays: 6 }) }), /kms-monitoring:importedKey\.deletionWindowInDays: must be from 7 to 30 days \(got 6\)/);
-        assert.match(problems({ importedKey: importedKey({ deletionWindowInDays: 31 }) }), /deletionWindowInDays: must be from 7 to 30 days \(got 31\)/);
+        assert.match(
+            problems({ importedKey: importedKey({ deletionWindowInDays: 6 }) }),
+            /kms-monitoring:importedKey\.deletionWindowInDays: must be from 7 to 30 days \(got 6\)/,
+        );
+        assert.match(
+            problems({ importedKey: importedKey({ deletionWindowInDays: 31 }) }),
+            /deletionWindowInDays: must be from 7 to 30 days \(got 31\)/,
+        );
     });
 
     it("reports a misspelled importedKey field and suggests the real one", () => {
-        assert.match(problems({ importedKey: importedKey({ deletionWindowDays: 7 }) }), /importedKey\.deletionWindowDays: is not a known setting; did you mean "deletionWindowInDays"\?/);
+        assert.match(
+            problems({ importedKey: importedKey({ deletionWindowDays: 7 }) }),
+            /importedKey\.deletionWindowDays: is not a known setting; did you mean "deletionWindowInDays"\?/,
+        );
     });
 
     it("reports key material that is not base64, without showing it", () => {
@@ -259,67 +418,133 @@ describe("stack config validation", () => {
     it("reports key material that is not 32 bytes, without showing it", () => {
         const secret = Buffer.alloc(16, 9).toString("base64");
         const message = problems({ importedKey: importedKey(), importedKeyMaterial: secret });
-        assert.match(message, /kms-monitoring:importedKeyMaterial: decodes to 16 bytes; KMS needs exactly 32 bytes/);
+        assert.match(
+            message,
+            /kms-monitoring:importedKeyMaterial: decodes to 16 bytes; KMS needs exactly 32 bytes/,
+        );
         assert.ok(!message.includes(secret));
     });
 
     it("reports key material without an importedKey", () => {
-        assert.match(problems({ importedKeyMaterial: VALID_MATERIAL }), /kms-monitoring:importedKeyMaterial: is set but importedKey is not/);
+        assert.match(
+            problems({ importedKeyMaterial: VALID_MATERIAL }),
+            /kms-monitoring:importedKeyMaterial: is set but importedKey is not/,
+        );
     });
 
     it("reports a malformed watchedKeys entry", () => {
-        assert.match(problems({ watchedKeys: ["alias/ok", "my-key"] }), /kms-monitoring:watchedKeys\[1\]: must be a key ID .* \(got "my-key"\)/);
+        assert.match(
+            problems({ watchedKeys: ["alias/ok", "my-key"] }),
+            /kms-monitoring:watchedKeys\[1\]: must be a key ID .* \(got "my-key"\)/,
+        );
     });
 
     it("reports a watched key that is the stack's own imported key", () => {
-        assert.match(problems({ importedKey: importedKey(), watchedKeys: ["alias/ImportedCMK"] }), /watchedKeys\[0\]: is the stack's own importedKey/);
+        assert.match(
+            problems({ importedKey: importedKey(), watchedKeys: ["alias/ImportedCMK"] }),
+            /watchedKeys\[0\]: is the stack's own importedKey/,
+        );
     });
 
     it("reports a string where a list belongs", () => {
-        assert.match(problems({ alertEmails: "ops@example.com" }), /kms-monitoring:alertEmails: must be a list of email addresses \(got "ops@example.com"\)/);
-        assert.match(problems({ watchedKeys: "alias/x" }), /kms-monitoring:watchedKeys: must be a list of key IDs/);
+        assert.match(
+            problems({ alertEmails: "ops@example.com" }),
+            /kms-monitoring:alertEmails: must be a list of email addresses \(got "ops@example.com"\)/,
+        );
+        assert.match(
+            problems({ watchedKeys: "alias/x" }),
+            /kms-monitoring:watchedKeys: must be a list of key IDs/,
+        );
     });
 
     it("reports a non-boolean flag", () => {
-        assert.match(problems({ keyLifecycleEvents: "yes" }), /kms-monitoring:keyLifecycleEvents: must be true or false \(got "yes"\)/);
+        assert.match(
+            problems({ keyLifecycleEvents: "yes" }),
+            /kms-monitoring:keyLifecycleEvents: must be true or false \(got "yes"\)/,
+        );
     });
 
     it("reports non-boolean delivery switches", () => {
-        const message = problems({ encryptTopic: "yes", deadLetterQueue: 1, selfMonitoring: "off", alertKeyProtect: "maybe" });
+        const message = problems({
+            encryptTopic: "yes",
+            deadLetterQueue: 1,
+            selfMonitoring: "off",
+            alertKeyProtect: "maybe",
+        });
         assert.match(message, /kms-monitoring:encryptTopic: must be true or false \(got "yes"\)/);
         assert.match(message, /kms-monitoring:deadLetterQueue: must be true or false \(got 1\)/);
         assert.match(message, /kms-monitoring:selfMonitoring: must be true or false \(got "off"\)/);
-        assert.match(message, /kms-monitoring:alertKeyProtect: must be true or false \(got "maybe"\)/);
+        assert.match(
+            message,
+            /kms-monitoring:alertKeyProtect: must be true or false \(got "maybe"\)/,
+        );
     });
 
     it("reports an alert key deletion window outside 7..30", () => {
-        assert.match(problems({ alertKeyDeletionWindowInDays: 5 }), /kms-monitoring:alertKeyDeletionWindowInDays: must be from 7 to 30 days \(got 5\)/);
-        assert.match(problems({ alertKeyDeletionWindowInDays: 45 }), /alertKeyDeletionWindowInDays: must be from 7 to 30 days \(got 45\)/);
+        assert.match(
+            problems({ alertKeyDeletionWindowInDays: 5 }),
+            /kms-monitoring:alertKeyDeletionWindowInDays: must be from 7 to 30 days \(got 5\)/,
+        );
+        assert.match(
+            problems({ alertKeyDeletionWindowInDays: 45 }),
+            /alertKeyDeletionWindowInDays: must be from 7 to 30 days \(got 45\)/,
+        );
     });
 
     it("reports a log retention CloudWatch does not offer", () => {
         const message = problems({ auditTrail: { create: true, logsRetentionDays: 45 } });
-        assert.match(message, /kms-monitoring:auditTrail\.logsRetentionDays: must be one of CloudWatch Logs' retention periods: 1, 3, 5, 7, 14, 30, 60, 90, .*3653 \(got 45\)/);
+        assert.match(
+            message,
+            /kms-monitoring:auditTrail\.logsRetentionDays: must be one of CloudWatch Logs' retention periods: 1, 3, 5, 7, 14, 30, 60, 90, .*3653 \(got 45\)/,
+        );
     });
 
     it("reports bad audit trail, readable alert and dashboard settings", () => {
-        const message = problems({ auditTrail: { create: "yes", cisMetricFilter: 1, forceDestroy: true }, readableAlerts: "no", dashboard: 0 });
-        assert.match(problems({ auditTrail: { create: true, forceDestroyBucket: "always" } }), /kms-monitoring:auditTrail\.forceDestroyBucket: must be true or false \(got "always"\)/);
-        assert.match(message, /kms-monitoring:auditTrail\.create: must be true or false \(got "yes"\)/);
-        assert.match(message, /kms-monitoring:auditTrail\.cisMetricFilter: must be true or false \(got 1\)/);
-        assert.match(message, /kms-monitoring:auditTrail\.forceDestroy: is not a known setting; did you mean "forceDestroyBucket"\?/);
+        const message = problems({
+            auditTrail: { create: "yes", cisMetricFilter: 1, forceDestroy: true },
+            readableAlerts: "no",
+            dashboard: 0,
+        });
+        assert.match(
+            problems({ auditTrail: { create: true, forceDestroyBucket: "always" } }),
+            /kms-monitoring:auditTrail\.forceDestroyBucket: must be true or false \(got "always"\)/,
+        );
+        assert.match(
+            message,
+            /kms-monitoring:auditTrail\.create: must be true or false \(got "yes"\)/,
+        );
+        assert.match(
+            message,
+            /kms-monitoring:auditTrail\.cisMetricFilter: must be true or false \(got 1\)/,
+        );
+        assert.match(
+            message,
+            /kms-monitoring:auditTrail\.forceDestroy: is not a known setting; did you mean "forceDestroyBucket"\?/,
+        );
         assert.match(message, /kms-monitoring:readableAlerts: must be true or false \(got "no"\)/);
         assert.match(message, /kms-monitoring:dashboard: must be true or false \(got 0\)/);
-        assert.match(problems({ auditTrail: true }), /kms-monitoring:auditTrail: must be an object with create/);
+        assert.match(
+            problems({ auditTrail: true }),
+            /kms-monitoring:auditTrail: must be an object with create/,
+        );
     });
 
     it("reports reserved and AWS tag keys", () => {
-        assert.match(problems({ tags: { stack: "x" } }), /kms-monitoring:tags\.stack: the stack sets project, stack, managed-by itself/);
-        assert.match(problems({ tags: { "aws:owner": "x" } }), /tags\.aws:owner: tag keys may not start with aws:/);
+        assert.match(
+            problems({ tags: { stack: "x" } }),
+            /kms-monitoring:tags\.stack: the stack sets project, stack, managed-by itself/,
+        );
+        assert.match(
+            problems({ tags: { "aws:owner": "x" } }),
+            /tags\.aws:owner: tag keys may not start with aws:/,
+        );
     });
 
     it("reports an unknown config key with a suggestion", () => {
-        assert.match(problems({ alertEmail: ["a@example.com"] }), /kms-monitoring:alertEmail: is not a known setting; did you mean "alertEmails"\?/);
+        assert.match(
+            problems({ alertEmail: ["a@example.com"] }),
+            /kms-monitoring:alertEmail: is not a known setting; did you mean "alertEmails"\?/,
+        );
     });
 
     it("reports every problem at once", () => {
@@ -334,7 +559,14 @@ describe("stack config validation", () => {
             importedKey: importedKey({ deletionWindowInDays: 3 }),
         });
         assert.match(message, /: 6 problems\n/);
-        for (const key of ["alertEmails[0]", "topicDisplayName", "expiryWarningDays", "apiCallAlerts[0].eventNames[0]", "apiCallAlerts[1].name", "importedKey.deletionWindowInDays"]) {
+        for (const key of [
+            "alertEmails[0]",
+            "topicDisplayName",
+            "expiryWarningDays",
+            "apiCallAlerts[0].eventNames[0]",
+            "apiCallAlerts[1].name",
+            "importedKey.deletionWindowInDays",
+        ]) {
             assert.ok(message.includes(`kms-monitoring:${key}:`), key);
         }
     });

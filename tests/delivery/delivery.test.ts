@@ -1,6 +1,9 @@
 import { strict as assert } from "assert";
 import { alarmArnPattern, eventRuleArn } from "../../components/shared";
-import { deliveryAlarmDescription, deliveryAlarmSettings } from "../../components/delivery/deliveryAlarms";
+import {
+    deliveryAlarmDescription,
+    deliveryAlarmSettings,
+} from "../../components/delivery/deliveryAlarms";
 import { KmsMonitoring } from "../../components/stack";
 import { alertKeyPolicyDocument, topicPolicyDocument } from "../../components/alerts/topicPolicies";
 import { deadLetterQueuePolicyDocument } from "../../components/delivery/queuePolicy";
@@ -22,9 +25,29 @@ describe("the test policy evaluator", () => {
     const policy: PolicyDocument = {
         Version: "2012-10-17",
         Statement: [
-            { Sid: "Events", Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sns:Publish", Resource: "arn:aws:sns:*:111122223333:*", Condition: { ArnLike: { "aws:SourceArn": "arn:aws:events:*:111122223333:rule/*" } } },
-            { Sid: "Root", Effect: "Allow", Principal: { AWS: "arn:aws:iam::111122223333:root" }, Action: "sns:Get*", Resource: "*" },
-            { Sid: "Tls", Effect: "Deny", Principal: "*", Action: "sns:*", Resource: "*", Condition: { Bool: { "aws:SecureTransport": "false" } } },
+            {
+                Sid: "Events",
+                Effect: "Allow",
+                Principal: { Service: "events.amazonaws.com" },
+                Action: "sns:Publish",
+                Resource: "arn:aws:sns:*:111122223333:*",
+                Condition: { ArnLike: { "aws:SourceArn": "arn:aws:events:*:111122223333:rule/*" } },
+            },
+            {
+                Sid: "Root",
+                Effect: "Allow",
+                Principal: { AWS: "arn:aws:iam::111122223333:root" },
+                Action: "sns:Get*",
+                Resource: "*",
+            },
+            {
+                Sid: "Tls",
+                Effect: "Deny",
+                Principal: "*",
+                Action: "sns:*",
+                Resource: "*",
+                Condition: { Bool: { "aws:SecureTransport": "false" } },
+            },
         ],
     };
     const publish = (context: Record<string, string>, id = "events.amazonaws.com"): Request => ({
@@ -40,23 +63,61 @@ describe("the test policy evaluator", () => {
 
     it("denies implicitly when a condition key is missing or does not match", () => {
         assert.equal(evaluate(policy, publish({})), "ImplicitDeny");
-        assert.equal(evaluate(policy, publish({ "aws:SourceArn": "arn:aws:events:us-east-1:999988887777:rule/x" })), "ImplicitDeny");
+        assert.equal(
+            evaluate(
+                policy,
+                publish({ "aws:SourceArn": "arn:aws:events:us-east-1:999988887777:rule/x" }),
+            ),
+            "ImplicitDeny",
+        );
     });
 
     it("matches principals by service name and by account root", () => {
-        assert.equal(evaluate(policy, publish({ "aws:SourceArn": RULE_ARN }, "cloudwatch.amazonaws.com")), "ImplicitDeny");
-        const reader = (arn: string): Request => ({ principal: { type: "AWS", id: arn }, action: "sns:GetTopicAttributes", resource: TOPIC_ARN, context: TLS });
+        assert.equal(
+            evaluate(policy, publish({ "aws:SourceArn": RULE_ARN }, "cloudwatch.amazonaws.com")),
+            "ImplicitDeny",
+        );
+        const reader = (arn: string): Request => ({
+            principal: { type: "AWS", id: arn },
+            action: "sns:GetTopicAttributes",
+            resource: TOPIC_ARN,
+            context: TLS,
+        });
         assert.equal(evaluate(policy, reader("arn:aws:iam::111122223333:role/Admin")), "Allow");
-        assert.equal(evaluate(policy, reader("arn:aws:iam::999988887777:role/Admin")), "ImplicitDeny");
+        assert.equal(
+            evaluate(policy, reader("arn:aws:iam::999988887777:role/Admin")),
+            "ImplicitDeny",
+        );
     });
 
     it("lets an explicit Deny win over an Allow, with case-insensitive condition keys", () => {
-        assert.equal(evaluate(policy, publish({ "AWS:SourceArn": RULE_ARN, "aws:securetransport": "false" })), "ExplicitDeny");
+        assert.equal(
+            evaluate(
+                policy,
+                publish({ "AWS:SourceArn": RULE_ARN, "aws:securetransport": "false" }),
+            ),
+            "ExplicitDeny",
+        );
     });
 
     it("refuses an operator it does not model rather than guessing", () => {
-        const unknown: PolicyDocument = { Version: "2012-10-17", Statement: [{ Sid: "X", Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { NumericLessThan: { "aws:Foo": "1" } } }] };
-        assert.throws(() => evaluate(unknown, publish({})), /does not model condition operator NumericLessThan/);
+        const unknown: PolicyDocument = {
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Sid: "X",
+                    Effect: "Allow",
+                    Principal: "*",
+                    Action: "*",
+                    Resource: "*",
+                    Condition: { NumericLessThan: { "aws:Foo": "1" } },
+                },
+            ],
+        };
+        assert.throws(
+            () => evaluate(unknown, publish({})),
+            /does not model condition operator NumericLessThan/,
+        );
     });
 });
 
@@ -66,37 +127,90 @@ describe("who may use the alert topic, its key and the dead-letter queue", () =>
     let queuePolicy: PolicyDocument;
 
     before(() => {
-        topicPolicy = topicPolicyDocument({ ...ENV, topicArn: TOPIC_ARN, eventRuleArns: [RULE_ARN] });
+        topicPolicy = topicPolicyDocument({
+            ...ENV,
+            topicArn: TOPIC_ARN,
+            eventRuleArns: [RULE_ARN],
+        });
         keyPolicy = alertKeyPolicyDocument(ENV);
-        queuePolicy = deadLetterQueuePolicyDocument({ accountId: ACCOUNT_ID, queueArn: QUEUE_ARN, eventRuleArns: [RULE_ARN] });
+        queuePolicy = deadLetterQueuePolicyDocument({
+            accountId: ACCOUNT_ID,
+            queueArn: QUEUE_ARN,
+            eventRuleArns: [RULE_ARN],
+        });
     });
 
-    const servicePublish = (service: string, sourceArn: string, sourceAccount: string, secure = "true"): Request => ({
+    const servicePublish = (
+        service: string,
+        sourceArn: string,
+        sourceAccount: string,
+        secure = "true",
+    ): Request => ({
         principal: { type: "Service", id: service },
         action: "sns:Publish",
         resource: TOPIC_ARN,
-        context: { "aws:SourceArn": sourceArn, "aws:SourceAccount": sourceAccount, "aws:SecureTransport": secure },
+        context: {
+            "aws:SourceArn": sourceArn,
+            "aws:SourceAccount": sourceAccount,
+            "aws:SecureTransport": secure,
+        },
     });
 
     it("allows the stack's rule to publish", () => {
-        assert.equal(evaluate(topicPolicy, servicePublish("events.amazonaws.com", RULE_ARN, ACCOUNT_ID)), "Allow");
+        assert.equal(
+            evaluate(topicPolicy, servicePublish("events.amazonaws.com", RULE_ARN, ACCOUNT_ID)),
+            "Allow",
+        );
     });
 
     it("denies a rule in another account, and another rule of this account", () => {
         const foreignRule = `arn:aws:events:us-east-1:${OTHER_ACCOUNT}:rule/kms-monitoring-dev-data-key-generation`;
-        assert.notEqual(evaluate(topicPolicy, servicePublish("events.amazonaws.com", foreignRule, OTHER_ACCOUNT)), "Allow");
-        assert.notEqual(evaluate(topicPolicy, servicePublish("events.amazonaws.com", eventRuleArn(ENV, "someone-elses-rule"), ACCOUNT_ID)), "Allow");
+        assert.notEqual(
+            evaluate(
+                topicPolicy,
+                servicePublish("events.amazonaws.com", foreignRule, OTHER_ACCOUNT),
+            ),
+            "Allow",
+        );
+        assert.notEqual(
+            evaluate(
+                topicPolicy,
+                servicePublish(
+                    "events.amazonaws.com",
+                    eventRuleArn(ENV, "someone-elses-rule"),
+                    ACCOUNT_ID,
+                ),
+            ),
+            "Allow",
+        );
     });
 
     it("allows an alarm in this account, and denies one in another", () => {
-        const alarm = alarmArnPattern(ENV).replace("*", "kms-monitoring-dev-key-material-expiry-alias-ImportedCMK");
-        assert.equal(evaluate(topicPolicy, servicePublish("cloudwatch.amazonaws.com", alarm, ACCOUNT_ID)), "Allow");
+        const alarm = alarmArnPattern(ENV).replace(
+            "*",
+            "kms-monitoring-dev-key-material-expiry-alias-ImportedCMK",
+        );
+        assert.equal(
+            evaluate(topicPolicy, servicePublish("cloudwatch.amazonaws.com", alarm, ACCOUNT_ID)),
+            "Allow",
+        );
         const foreignAlarm = `arn:aws:cloudwatch:us-east-1:${OTHER_ACCOUNT}:alarm:x`;
-        assert.notEqual(evaluate(topicPolicy, servicePublish("cloudwatch.amazonaws.com", foreignAlarm, OTHER_ACCOUNT)), "Allow");
+        assert.notEqual(
+            evaluate(
+                topicPolicy,
+                servicePublish("cloudwatch.amazonaws.com", foreignAlarm, OTHER_ACCOUNT),
+            ),
+            "Allow",
+        );
     });
 
     it("denies an anonymous principal", () => {
-        const anonymous: Request = { principal: { type: "Anonymous", id: "*" }, action: "sns:Publish", resource: TOPIC_ARN, context: TLS };
+        const anonymous: Request = {
+            principal: { type: "Anonymous", id: "*" },
+            action: "sns:Publish",
+            resource: TOPIC_ARN,
+            context: TLS,
+        };
         assert.notEqual(evaluate(topicPolicy, anonymous), "Allow");
     });
 
@@ -108,33 +222,89 @@ describe("who may use the alert topic, its key and the dead-letter queue", () =>
             context: { ...TLS, "AWS:SourceOwner": ACCOUNT_ID },
         });
         assert.equal(evaluate(topicPolicy, owner(ACCOUNT_ID, "sns:Subscribe")), "Allow");
-        const stranger: Request = { principal: { type: "AWS", id: `arn:aws:iam::${OTHER_ACCOUNT}:role/Ops` }, action: "sns:Publish", resource: TOPIC_ARN, context: TLS };
+        const stranger: Request = {
+            principal: { type: "AWS", id: `arn:aws:iam::${OTHER_ACCOUNT}:role/Ops` },
+            action: "sns:Publish",
+            resource: TOPIC_ARN,
+            context: TLS,
+        };
         assert.notEqual(evaluate(topicPolicy, stranger), "Allow");
     });
 
     it("denies a request over plain HTTP, even from the stack's rule", () => {
-        assert.equal(evaluate(topicPolicy, servicePublish("events.amazonaws.com", RULE_ARN, ACCOUNT_ID, "false")), "ExplicitDeny");
+        assert.equal(
+            evaluate(
+                topicPolicy,
+                servicePublish("events.amazonaws.com", RULE_ARN, ACCOUNT_ID, "false"),
+            ),
+            "ExplicitDeny",
+        );
     });
 
     it("lets EventBridge use the topic key without source conditions", () => {
         for (const action of ["kms:GenerateDataKey", "kms:Decrypt"]) {
-            const request: Request = { principal: { type: "Service", id: "events.amazonaws.com" }, action, resource: "*", context: {} };
+            const request: Request = {
+                principal: { type: "Service", id: "events.amazonaws.com" },
+                action,
+                resource: "*",
+                context: {},
+            };
             assert.equal(evaluate(keyPolicy, request), "Allow", action);
         }
     });
 
     it("lets CloudWatch use the topic key only for this account", () => {
-        const use = (account: string): Request => ({ principal: { type: "Service", id: "cloudwatch.amazonaws.com" }, action: "kms:GenerateDataKey", resource: "*", context: { "aws:SourceAccount": account } });
+        const use = (account: string): Request => ({
+            principal: { type: "Service", id: "cloudwatch.amazonaws.com" },
+            action: "kms:GenerateDataKey",
+            resource: "*",
+            context: { "aws:SourceAccount": account },
+        });
         assert.equal(evaluate(keyPolicy, use(ACCOUNT_ID)), "Allow");
         assert.notEqual(evaluate(keyPolicy, use(OTHER_ACCOUNT)), "Allow");
     });
 
     it("gives the services nothing else on the key, and the account administers it", () => {
-        const request = (principal: Request["principal"], action: string): Request => ({ principal, action, resource: "*", context: { "aws:SourceAccount": ACCOUNT_ID } });
-        assert.notEqual(evaluate(keyPolicy, request({ type: "Service", id: "events.amazonaws.com" }, "kms:ScheduleKeyDeletion")), "Allow");
-        assert.notEqual(evaluate(keyPolicy, request({ type: "Service", id: "events.amazonaws.com" }, "kms:Encrypt")), "Allow");
-        assert.equal(evaluate(keyPolicy, request({ type: "AWS", id: `arn:aws:iam::${ACCOUNT_ID}:role/KeyAdmin` }, "kms:PutKeyPolicy")), "Allow");
-        assert.notEqual(evaluate(keyPolicy, request({ type: "AWS", id: `arn:aws:iam::${OTHER_ACCOUNT}:role/KeyAdmin` }, "kms:Decrypt")), "Allow");
+        const request = (principal: Request["principal"], action: string): Request => ({
+            principal,
+            action,
+            resource: "*",
+            context: { "aws:SourceAccount": ACCOUNT_ID },
+        });
+        assert.notEqual(
+            evaluate(
+                keyPolicy,
+                request({ type: "Service", id: "events.amazonaws.com" }, "kms:ScheduleKeyDeletion"),
+            ),
+            "Allow",
+        );
+        assert.notEqual(
+            evaluate(
+                keyPolicy,
+                request({ type: "Service", id: "events.amazonaws.com" }, "kms:Encrypt"),
+            ),
+            "Allow",
+        );
+        assert.equal(
+            evaluate(
+                keyPolicy,
+                request(
+                    { type: "AWS", id: `arn:aws:iam::${ACCOUNT_ID}:role/KeyAdmin` },
+                    "kms:PutKeyPolicy",
+                ),
+            ),
+            "Allow",
+        );
+        assert.notEqual(
+            evaluate(
+                keyPolicy,
+                request(
+                    { type: "AWS", id: `arn:aws:iam::${OTHER_ACCOUNT}:role/KeyAdmin` },
+                    "kms:Decrypt",
+                ),
+            ),
+            "Allow",
+        );
     });
 
     it("lets only the stack's rules send to the dead-letter queue", () => {
@@ -145,8 +315,17 @@ describe("who may use the alert topic, its key and the dead-letter queue", () =>
             context: { ...TLS, "aws:SourceArn": sourceArn, "aws:SourceAccount": account },
         });
         assert.equal(evaluate(queuePolicy, send(RULE_ARN, ACCOUNT_ID)), "Allow");
-        assert.notEqual(evaluate(queuePolicy, send(eventRuleArn(ENV, "other"), ACCOUNT_ID)), "Allow");
-        assert.notEqual(evaluate(queuePolicy, send(`arn:aws:events:us-east-1:${OTHER_ACCOUNT}:rule/x`, OTHER_ACCOUNT)), "Allow");
+        assert.notEqual(
+            evaluate(queuePolicy, send(eventRuleArn(ENV, "other"), ACCOUNT_ID)),
+            "Allow",
+        );
+        assert.notEqual(
+            evaluate(
+                queuePolicy,
+                send(`arn:aws:events:us-east-1:${OTHER_ACCOUNT}:rule/x`, OTHER_ACCOUNT),
+            ),
+            "Allow",
+        );
     });
 });
 
@@ -155,47 +334,106 @@ describe("topic key policy document", () => {
         const statements = alertKeyPolicyDocument({ ...ENV, partition: "aws-cn" }).Statement;
         assert.deepEqual(statements[0].Principal, { AWS: "arn:aws-cn:iam::111122223333:root" });
         assert.equal(statements[0].Action, "kms:*");
-        const byService = (service: string) => statements.filter((each) => JSON.stringify(each.Principal) === JSON.stringify({ Service: service }));
+        const byService = (service: string) =>
+            statements.filter(
+                (each) => JSON.stringify(each.Principal) === JSON.stringify({ Service: service }),
+            );
         for (const service of ["events.amazonaws.com", "cloudwatch.amazonaws.com"]) {
             assert.equal(byService(service).length, 1, service);
-            assert.deepEqual(byService(service)[0].Action, ["kms:GenerateDataKey*", "kms:Decrypt"], service);
+            assert.deepEqual(
+                byService(service)[0].Action,
+                ["kms:GenerateDataKey*", "kms:Decrypt"],
+                service,
+            );
         }
         assert.equal(byService("events.amazonaws.com")[0].Condition, undefined);
-        assert.deepEqual(byService("cloudwatch.amazonaws.com")[0].Condition, { StringEquals: { "aws:SourceAccount": "111122223333" } });
+        assert.deepEqual(byService("cloudwatch.amazonaws.com")[0].Condition, {
+            StringEquals: { "aws:SourceAccount": "111122223333" },
+        });
     });
 });
 
 describe("delivery failure alarms and retries", () => {
     it("watches the three places delivery can fail", () => {
         assert.deepEqual(
-            (["dead-letters", "failed-invocations", "failed-notifications"] as const).map((failure) => {
-                const settings = deliveryAlarmSettings(failure);
-                return [settings.namespace, settings.metricName, settings.dimension, settings.comparisonOperator, settings.threshold, settings.treatMissingData];
-            }),
+            (["dead-letters", "failed-invocations", "failed-notifications"] as const).map(
+                (failure) => {
+                    const settings = deliveryAlarmSettings(failure);
+                    return [
+                        settings.namespace,
+                        settings.metricName,
+                        settings.dimension,
+                        settings.comparisonOperator,
+                        settings.threshold,
+                        settings.treatMissingData,
+                    ];
+                },
+            ),
             [
-                ["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", "GreaterThanThreshold", 0, "notBreaching"],
-                ["AWS/Events", "FailedInvocations", "RuleName", "GreaterThanThreshold", 0, "notBreaching"],
-                ["AWS/SNS", "NumberOfNotificationsFailed", "TopicName", "GreaterThanThreshold", 0, "notBreaching"],
+                [
+                    "AWS/SQS",
+                    "ApproximateNumberOfMessagesVisible",
+                    "QueueName",
+                    "GreaterThanThreshold",
+                    0,
+                    "notBreaching",
+                ],
+                [
+                    "AWS/Events",
+                    "FailedInvocations",
+                    "RuleName",
+                    "GreaterThanThreshold",
+                    0,
+                    "notBreaching",
+                ],
+                [
+                    "AWS/SNS",
+                    "NumberOfNotificationsFailed",
+                    "TopicName",
+                    "GreaterThanThreshold",
+                    0,
+                    "notBreaching",
+                ],
             ],
         );
     });
 
     it("tells the on-call what broke", () => {
-        assert.match(deliveryAlarmDescription("failed-invocations", "kms-monitoring-dev-key-management"), /rule kms-monitoring-dev-key-management .* could not publish/);
+        assert.match(
+            deliveryAlarmDescription("failed-invocations", "kms-monitoring-dev-key-management"),
+            /rule kms-monitoring-dev-key-management .* could not publish/,
+        );
         assert.match(deliveryAlarmDescription("dead-letters", "q"), /SQS queue q/);
-        assert.match(deliveryAlarmDescription("failed-notifications", "snsworkshop"), /topic snsworkshop could not deliver/);
+        assert.match(
+            deliveryAlarmDescription("failed-notifications", "snsworkshop"),
+            /topic snsworkshop could not deliver/,
+        );
     });
 
     it("retries within EventBridge's limits", () => {
-        assert.ok(TARGET_RETRY_POLICY.maximumEventAgeInSeconds >= 60 && TARGET_RETRY_POLICY.maximumEventAgeInSeconds <= 86_400);
-        assert.ok(TARGET_RETRY_POLICY.maximumRetryAttempts >= 0 && TARGET_RETRY_POLICY.maximumRetryAttempts <= 185);
+        assert.ok(
+            TARGET_RETRY_POLICY.maximumEventAgeInSeconds >= 60 &&
+                TARGET_RETRY_POLICY.maximumEventAgeInSeconds <= 86_400,
+        );
+        assert.ok(
+            TARGET_RETRY_POLICY.maximumRetryAttempts >= 0 &&
+                TARGET_RETRY_POLICY.maximumRetryAttempts <= 185,
+        );
     });
 });
 
 describe("delivery wiring", () => {
-    async function deploy(args: Partial<ConstructorParameters<typeof KmsMonitoring>[1]> = {}, stack = "dev"): Promise<Recorder> {
+    async function deploy(
+        args: Partial<ConstructorParameters<typeof KmsMonitoring>[1]> = {},
+        stack = "dev",
+    ): Promise<Recorder> {
         const recorder = await installMocks({ stack });
-        new KmsMonitoring("kms-monitoring", { namePrefix: `kms-monitoring-${stack}`, topicName: "snsworkshop", alertEmails: ["a@example.com"], ...args });
+        new KmsMonitoring("kms-monitoring", {
+            namePrefix: `kms-monitoring-${stack}`,
+            topicName: "snsworkshop",
+            alertEmails: ["a@example.com"],
+            ...args,
+        });
         await settle(recorder);
         return recorder;
     }
@@ -208,7 +446,10 @@ describe("delivery wiring", () => {
         assert.equal(key.protect, false);
         const topic = recorder.one("aws:sns/topic:Topic");
         assert.equal(topic.inputs.kmsMasterKeyId, key.state.arn);
-        assert.equal(recorder.one("aws:kms/alias:Alias").inputs.name, "alias/kms-monitoring-dev-alerts");
+        assert.equal(
+            recorder.one("aws:kms/alias:Alias").inputs.name,
+            "alias/kms-monitoring-dev-alerts",
+        );
         const policy = JSON.parse(key.inputs.policy);
         assert.deepEqual(policy, alertKeyPolicyDocument(ENV));
     });
@@ -232,8 +473,17 @@ describe("delivery wiring", () => {
         }
         const queuePolicy = recorder.one("aws:sqs/queuePolicy:QueuePolicy");
         assert.equal(queuePolicy.inputs.queueUrl, queue.state.url);
-        const rules = recorder.byType("aws:cloudwatch/eventRule:EventRule").map((rule) => rule.state.arn);
-        assert.deepEqual(JSON.parse(queuePolicy.inputs.policy), deadLetterQueuePolicyDocument({ accountId: ACCOUNT_ID, queueArn: queue.state.arn, eventRuleArns: rules }));
+        const rules = recorder
+            .byType("aws:cloudwatch/eventRule:EventRule")
+            .map((rule) => rule.state.arn);
+        assert.deepEqual(
+            JSON.parse(queuePolicy.inputs.policy),
+            deadLetterQueuePolicyDocument({
+                accountId: ACCOUNT_ID,
+                queueArn: queue.state.arn,
+                eventRuleArns: rules,
+            }),
+        );
     });
 
     it("keeps the retry policy but no queue when dead-letter queues are off", async () => {
@@ -246,11 +496,17 @@ describe("delivery wiring", () => {
     });
 
     it("creates no dead-letter queue when the stack has no rules", async () => {
-        const recorder = await deploy({ apiCallAlerts: [], keyLifecycleEvents: false, discoverExpiringKeys: false });
+        const recorder = await deploy({
+            apiCallAlerts: [],
+            keyLifecycleEvents: false,
+            discoverExpiringKeys: false,
+        });
         assert.equal(recorder.byType("aws:cloudwatch/eventRule:EventRule").length, 0);
         assert.equal(recorder.byType("aws:sqs/queue:Queue").length, 0);
         assert.deepEqual(
-            recorder.byType("aws:cloudwatch/metricAlarm:MetricAlarm").map((alarm) => alarm.inputs.name),
+            recorder
+                .byType("aws:cloudwatch/metricAlarm:MetricAlarm")
+                .map((alarm) => alarm.inputs.name),
             ["kms-monitoring-dev-sns-failed-notifications"],
         );
     });
@@ -259,19 +515,51 @@ describe("delivery wiring", () => {
         const recorder = await deploy();
         const alarms = recorder
             .byType("aws:cloudwatch/metricAlarm:MetricAlarm")
-            .filter((alarm) => alarm.inputs.namespace !== "AWS/KMS" && alarm.inputs.metricQueries === undefined)
+            .filter(
+                (alarm) =>
+                    alarm.inputs.namespace !== "AWS/KMS" &&
+                    alarm.inputs.metricQueries === undefined,
+            )
             .sort((a, b) => a.inputs.name.localeCompare(b.inputs.name));
         const topic = recorder.one("aws:sns/topic:Topic");
         const queue = recorder.one("aws:sqs/queue:Queue");
         assert.deepEqual(
-            alarms.map((alarm) => [alarm.inputs.name, alarm.inputs.metricName, alarm.inputs.dimensions]),
+            alarms.map((alarm) => [
+                alarm.inputs.name,
+                alarm.inputs.metricName,
+                alarm.inputs.dimensions,
+            ]),
             [
-                ["kms-monitoring-dev-data-key-generation-failed-invocations", "FailedInvocations", { RuleName: "kms-monitoring-dev-data-key-generation" }],
-                ["kms-monitoring-dev-dead-letters", "ApproximateNumberOfMessagesVisible", { QueueName: queue.state.name }],
-                ["kms-monitoring-dev-expiring-keys-failed-invocations", "FailedInvocations", { RuleName: "kms-monitoring-dev-expiring-keys" }],
-                ["kms-monitoring-dev-key-lifecycle-failed-invocations", "FailedInvocations", { RuleName: "kms-monitoring-dev-key-lifecycle" }],
-                ["kms-monitoring-dev-key-management-failed-invocations", "FailedInvocations", { RuleName: "kms-monitoring-dev-key-management" }],
-                ["kms-monitoring-dev-sns-failed-notifications", "NumberOfNotificationsFailed", { TopicName: "snsworkshop" }],
+                [
+                    "kms-monitoring-dev-data-key-generation-failed-invocations",
+                    "FailedInvocations",
+                    { RuleName: "kms-monitoring-dev-data-key-generation" },
+                ],
+                [
+                    "kms-monitoring-dev-dead-letters",
+                    "ApproximateNumberOfMessagesVisible",
+                    { QueueName: queue.state.name },
+                ],
+                [
+                    "kms-monitoring-dev-expiring-keys-failed-invocations",
+                    "FailedInvocations",
+                    { RuleName: "kms-monitoring-dev-expiring-keys" },
+                ],
+                [
+                    "kms-monitoring-dev-key-lifecycle-failed-invocations",
+                    "FailedInvocations",
+                    { RuleName: "kms-monitoring-dev-key-lifecycle" },
+                ],
+                [
+                    "kms-monitoring-dev-key-management-failed-invocations",
+                    "FailedInvocations",
+                    { RuleName: "kms-monitoring-dev-key-management" },
+                ],
+                [
+                    "kms-monitoring-dev-sns-failed-notifications",
+                    "NumberOfNotificationsFailed",
+                    { TopicName: "snsworkshop" },
+                ],
             ],
         );
         for (const alarm of alarms) {
@@ -279,7 +567,11 @@ describe("delivery wiring", () => {
             assert.equal(alarm.inputs.treatMissingData, "notBreaching");
             assert.ok(alarm.inputs.alarmDescription.length > 40);
         }
-        assert.equal(recorder.byType("aws:cloudwatch/metricAlarm:MetricAlarm").length, alarms.length + 1, "no imported or watched key: only the expiring-material alarm");
+        assert.equal(
+            recorder.byType("aws:cloudwatch/metricAlarm:MetricAlarm").length,
+            alarms.length + 1,
+            "no imported or watched key: only the expiring-material alarm",
+        );
     });
 
     it("adds no delivery alarms when self-monitoring is off", async () => {
@@ -296,10 +588,16 @@ describe("delivery wiring", () => {
 
     it("can only schedule the deletion of any KMS key it creates", async () => {
         const recorder = await deploy({ importedKey: { alias: "alias/ImportedCMK" } });
-        const keys = [...recorder.byType("aws:kms/key:Key"), ...recorder.byType("aws:kms/externalKey:ExternalKey")];
+        const keys = [
+            ...recorder.byType("aws:kms/key:Key"),
+            ...recorder.byType("aws:kms/externalKey:ExternalKey"),
+        ];
         assert.equal(keys.length, 2);
         for (const key of keys) {
-            assert.ok(key.inputs.deletionWindowInDays >= 7 && key.inputs.deletionWindowInDays <= 30, key.name);
+            assert.ok(
+                key.inputs.deletionWindowInDays >= 7 && key.inputs.deletionWindowInDays <= 30,
+                key.name,
+            );
         }
     });
 });

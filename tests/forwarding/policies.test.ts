@@ -11,7 +11,12 @@ const ROLE = "arn:aws:iam::111122223333:role/forwarding";
 afterEach(restoreWarnings);
 
 function assume(principal: Request["principal"], sourceAccount: string): Request {
-    return { principal, action: "sts:AssumeRole", resource: ROLE, context: { "aws:SourceAccount": sourceAccount } };
+    return {
+        principal,
+        action: "sts:AssumeRole",
+        resource: ROLE,
+        context: { "aws:SourceAccount": sourceAccount },
+    };
 }
 
 function putEvents(resource: string, action = "events:PutEvents"): Request {
@@ -26,14 +31,35 @@ describe("the forwarding role", () => {
     it("may be assumed by EventBridge for this account only", () => {
         assert.equal(evaluate(trust, assume(EVENTS, ACCOUNT_ID)), "Allow");
         assert.equal(evaluate(trust, assume(EVENTS, "999988887777")), "ImplicitDeny");
-        assert.equal(evaluate(trust, assume({ type: "Service", id: "lambda.amazonaws.com" }, ACCOUNT_ID)), "ImplicitDeny");
-        assert.equal(evaluate(trust, assume({ type: "AWS", id: "arn:aws:iam::111122223333:root" }, ACCOUNT_ID)), "ImplicitDeny");
+        assert.equal(
+            evaluate(trust, assume({ type: "Service", id: "lambda.amazonaws.com" }, ACCOUNT_ID)),
+            "ImplicitDeny",
+        );
+        assert.equal(
+            evaluate(
+                trust,
+                assume({ type: "AWS", id: "arn:aws:iam::111122223333:root" }, ACCOUNT_ID),
+            ),
+            "ImplicitDeny",
+        );
     });
 
     it("may put events on the home bus and do nothing else", () => {
         assert.equal(evaluate(permissions, putEvents(HOME_BUS)), "Allow");
-        assert.equal(evaluate(permissions, putEvents("arn:aws:events:eu-west-1:111122223333:event-bus/default")), "ImplicitDeny");
-        assert.equal(evaluate(permissions, putEvents("arn:aws:events:us-east-1:111122223333:event-bus/other")), "ImplicitDeny");
+        assert.equal(
+            evaluate(
+                permissions,
+                putEvents("arn:aws:events:eu-west-1:111122223333:event-bus/default"),
+            ),
+            "ImplicitDeny",
+        );
+        assert.equal(
+            evaluate(
+                permissions,
+                putEvents("arn:aws:events:us-east-1:111122223333:event-bus/other"),
+            ),
+            "ImplicitDeny",
+        );
         assert.equal(evaluate(permissions, putEvents(HOME_BUS, "events:PutRule")), "ImplicitDeny");
         assert.equal(evaluate(permissions, putEvents("*", "sqs:SendMessage")), "ImplicitDeny");
     });
@@ -41,7 +67,14 @@ describe("the forwarding role", () => {
     describe("as deployed", () => {
         let recorder: Recorder;
         before(async () => {
-            recorder = await build(() => new KmsMonitoring("kms-monitoring", { namePrefix: "kms-monitoring-dev", homeRegion: "us-east-1", regions: ["us-east-1", "eu-west-1", "ap-southeast-2"] }));
+            recorder = await build(
+                () =>
+                    new KmsMonitoring("kms-monitoring", {
+                        namePrefix: "kms-monitoring-dev",
+                        homeRegion: "us-east-1",
+                        regions: ["us-east-1", "eu-west-1", "ap-southeast-2"],
+                    }),
+            );
         });
 
         it("is one role for every region, with exactly those two policies", () => {
@@ -54,10 +87,14 @@ describe("the forwarding role", () => {
 
         it("gives each region its own dead-letter queue that admits only that region's forwarders", () => {
             for (const region of ["eu-west-1", "ap-southeast-2"]) {
-                const queue = recorder.byType("aws:sqs/queue:Queue").find((each) => each.inputs.region === region);
+                const queue = recorder
+                    .byType("aws:sqs/queue:Queue")
+                    .find((each) => each.inputs.region === region);
                 assert.ok(queue, `a queue in ${region}`);
                 assert.equal(queue.inputs.sqsManagedSseEnabled, true);
-                const queuePolicy = recorder.byType("aws:sqs/queuePolicy:QueuePolicy").find((each) => each.inputs.queueUrl === queue.state.url);
+                const queuePolicy = recorder
+                    .byType("aws:sqs/queuePolicy:QueuePolicy")
+                    .find((each) => each.inputs.queueUrl === queue.state.url);
                 assert.ok(queuePolicy);
                 assert.equal(queuePolicy.inputs.region, region);
                 const policy = JSON.parse(queuePolicy.inputs.policy);
@@ -65,16 +102,38 @@ describe("the forwarding role", () => {
                     principal: EVENTS,
                     action: "sqs:SendMessage",
                     resource: queue.state.arn,
-                    context: { "aws:SourceArn": ruleArn, "aws:SourceAccount": ACCOUNT_ID, "aws:SecureTransport": "true" },
+                    context: {
+                        "aws:SourceArn": ruleArn,
+                        "aws:SourceAccount": ACCOUNT_ID,
+                        "aws:SecureTransport": "true",
+                    },
                 });
-                const regionRules = recorder.byType("aws:cloudwatch/eventRule:EventRule").filter((rule) => rule.inputs.region === region);
+                const regionRules = recorder
+                    .byType("aws:cloudwatch/eventRule:EventRule")
+                    .filter((rule) => rule.inputs.region === region);
                 assert.equal(regionRules.length, 5);
                 for (const rule of regionRules) {
                     assert.equal(evaluate(policy, send(rule.state.arn)), "Allow", rule.inputs.name);
                 }
                 const otherRegion = region === "eu-west-1" ? "ap-southeast-2" : "eu-west-1";
-                assert.equal(evaluate(policy, send(`arn:aws:events:${otherRegion}:${ACCOUNT_ID}:rule/kms-monitoring-dev-forward-api-calls`)), "ImplicitDeny");
-                assert.equal(evaluate(policy, send(`arn:aws:events:us-east-1:${ACCOUNT_ID}:rule/kms-monitoring-dev-key-management`)), "ImplicitDeny");
+                assert.equal(
+                    evaluate(
+                        policy,
+                        send(
+                            `arn:aws:events:${otherRegion}:${ACCOUNT_ID}:rule/kms-monitoring-dev-forward-api-calls`,
+                        ),
+                    ),
+                    "ImplicitDeny",
+                );
+                assert.equal(
+                    evaluate(
+                        policy,
+                        send(
+                            `arn:aws:events:us-east-1:${ACCOUNT_ID}:rule/kms-monitoring-dev-key-management`,
+                        ),
+                    ),
+                    "ImplicitDeny",
+                );
             }
         });
     });

@@ -23,17 +23,27 @@ describe("ImportedKey", () => {
         assert.equal(key.inputs.deletionWindowInDays, 7);
         assert.equal(key.inputs.keyMaterialBase64, material);
         assert.equal(key.wireInputs.keyMaterialBase64.value, material);
-        assert.notEqual(key.wireInputs.keyMaterialBase64, material, "the material travels as a secret");
+        assert.notEqual(
+            key.wireInputs.keyMaterialBase64,
+            material,
+            "the material travels as a secret",
+        );
         assert.deepEqual(key.inputs.tags, { stack: "dev" });
         assert.equal(key.protect, false);
         const alias = recorder.one("aws:kms/alias:Alias");
         assert.equal(alias.inputs.name, "alias/ImportedCMK");
         assert.equal(alias.inputs.targetKeyId, fakeUuid("imported-key"));
-        assert.equal(recorder.byType("random:index/randomBytes:RandomBytes").length, 0, "given material is not generated");
+        assert.equal(
+            recorder.byType("random:index/randomBytes:RandomBytes").length,
+            0,
+            "given material is not generated",
+        );
     });
 
     it("generates 32 bytes of material with @pulumi/random and protects it with the key", async () => {
-        const recorder = await build(() => new ImportedKey("imported", { alias: "alias/x", protect: true }));
+        const recorder = await build(
+            () => new ImportedKey("imported", { alias: "alias/x", protect: true }),
+        );
         const generated = recorder.one("random:index/randomBytes:RandomBytes");
         assert.equal(generated.inputs.length, 32);
         assert.equal(generated.protect, true);

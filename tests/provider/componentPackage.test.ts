@@ -5,7 +5,15 @@ import * as pulumi from "@pulumi/pulumi";
 import * as ts from "typescript";
 import { KmsMonitoring } from "../../components/stack";
 import { componentProvider, packageSchema } from "../../scripts/schema";
-import { installMocks, RecordedResource, Recorder, REPO_ROOT, restoreWarnings, settle, validToAfter } from "../harness";
+import {
+    installMocks,
+    RecordedResource,
+    Recorder,
+    REPO_ROOT,
+    restoreWarnings,
+    settle,
+    validToAfter,
+} from "../harness";
 
 const TOKEN = "kms-monitoring:index:KmsMonitoring";
 
@@ -17,15 +25,30 @@ interface Member {
 
 /** The members of an interface (or the public fields of a class) in a source file, read with the TypeScript compiler itself. */
 function declaredMembers(file: string, declaration: string): Member[] {
-    const source = ts.createSourceFile(file, fs.readFileSync(path.join(REPO_ROOT, file), "utf8"), ts.ScriptTarget.ES2020, true);
+    const source = ts.createSourceFile(
+        file,
+        fs.readFileSync(path.join(REPO_ROOT, file), "utf8"),
+        ts.ScriptTarget.ES2020,
+        true,
+    );
     const found = source.statements.find(
         (statement): statement is ts.InterfaceDeclaration | ts.ClassDeclaration =>
-            (ts.isInterfaceDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name?.text === declaration,
+            (ts.isInterfaceDeclaration(statement) || ts.isClassDeclaration(statement)) &&
+            statement.name?.text === declaration,
     );
     assert.ok(found, `${declaration} in ${file}`);
     return found.members
-        .filter((member): member is ts.PropertySignature | ts.PropertyDeclaration => ts.isPropertySignature(member) || ts.isPropertyDeclaration(member))
-        .filter((member) => !(ts.getCombinedModifierFlags(member as ts.Declaration) & (ts.ModifierFlags.Private | ts.ModifierFlags.Static)))
+        .filter(
+            (member): member is ts.PropertySignature | ts.PropertyDeclaration =>
+                ts.isPropertySignature(member) || ts.isPropertyDeclaration(member),
+        )
+        .filter(
+            (member) =>
+                !(
+                    ts.getCombinedModifierFlags(member as ts.Declaration) &
+                    (ts.ModifierFlags.Private | ts.ModifierFlags.Static)
+                ),
+        )
         .map((member) => ({
             name: member.name.getText(source),
             optional: member.questionToken !== undefined,
@@ -41,7 +64,14 @@ function declaredMembers(file: string, declaration: string): Member[] {
 function recording(recorder: Recorder): string[] {
     const names = new Map(recorder.resources.map((resource) => [resource.urn, resource.name]));
     return recorder.resources
-        .map((resource: RecordedResource) => JSON.stringify([resource.type, resource.name, names.get(resource.parent ?? "") ?? null, resource.inputs]))
+        .map((resource: RecordedResource) =>
+            JSON.stringify([
+                resource.type,
+                resource.name,
+                names.get(resource.parent ?? "") ?? null,
+                resource.inputs,
+            ]),
+        )
         .sort();
 }
 
@@ -64,13 +94,26 @@ describe("the component package", function () {
     it("has every argument with its type and JSDoc, required exactly where the interface requires it", () => {
         const resource = schema.resources[TOKEN];
         const members = declaredMembers("components/stack/args.ts", "KmsMonitoringArgs");
-        assert.deepEqual(Object.keys(resource.inputProperties).sort(), members.map((member) => member.name).sort());
-        assert.deepEqual(resource.requiredInputs ?? [], members.filter((member) => !member.optional).map((member) => member.name));
+        assert.deepEqual(
+            Object.keys(resource.inputProperties).sort(),
+            members.map((member) => member.name).sort(),
+        );
+        assert.deepEqual(
+            resource.requiredInputs ?? [],
+            members.filter((member) => !member.optional).map((member) => member.name),
+        );
         for (const member of members) {
             const property = resource.inputProperties[member.name];
             assert.equal(property.description, member.description, member.name);
-            assert.match(member.description, /Default|Required/, `${member.name}'s JSDoc states its default`);
-            assert.ok(property.type !== undefined || property.$ref !== undefined, `${member.name} is typed`);
+            assert.match(
+                member.description,
+                /Default|Required/,
+                `${member.name}'s JSDoc states its default`,
+            );
+            assert.ok(
+                property.type !== undefined || property.$ref !== undefined,
+                `${member.name} is typed`,
+            );
             assert.notEqual(property.$ref, "pulumi.json#/Any", `${member.name} is not any`);
         }
         assert.equal(resource.inputProperties.alertEmails.type, "array");
@@ -78,8 +121,15 @@ describe("the component package", function () {
         assert.equal(resource.inputProperties.expiryWarningDays.type, "number");
         assert.equal(resource.inputProperties.tags.type, "object");
         assert.equal(resource.inputProperties.tags.additionalProperties.type, "string");
-        assert.equal(resource.inputProperties.organization.$ref, "#/types/kms-monitoring:index:OrganizationSettings");
-        assert.equal(resource.inputProperties.importedKeyMaterial.plain, undefined, "the key material may be an Output, e.g. a secret");
+        assert.equal(
+            resource.inputProperties.organization.$ref,
+            "#/types/kms-monitoring:index:OrganizationSettings",
+        );
+        assert.equal(
+            resource.inputProperties.importedKeyMaterial.plain,
+            undefined,
+            "the key material may be an Output, e.g. a secret",
+        );
     });
 
     it("types the nested settings with their own JSDoc", () => {
@@ -92,10 +142,25 @@ describe("the component package", function () {
             const type = schema.types[`kms-monitoring:index:${name}`];
             assert.ok(type, name);
             const members = declaredMembers(file, name);
-            assert.deepEqual(Object.keys(type.properties).sort(), members.map((member) => member.name).sort(), name);
-            assert.deepEqual((type.required ?? []).sort(), members.filter((member) => !member.optional).map((member) => member.name).sort(), name);
+            assert.deepEqual(
+                Object.keys(type.properties).sort(),
+                members.map((member) => member.name).sort(),
+                name,
+            );
+            assert.deepEqual(
+                (type.required ?? []).sort(),
+                members
+                    .filter((member) => !member.optional)
+                    .map((member) => member.name)
+                    .sort(),
+                name,
+            );
             for (const member of members) {
-                assert.equal(type.properties[member.name].description, member.description, `${name}.${member.name}`);
+                assert.equal(
+                    type.properties[member.name].description,
+                    member.description,
+                    `${name}.${member.name}`,
+                );
             }
         }
     });
@@ -103,9 +168,18 @@ describe("the component package", function () {
     it("has every public output of the component", () => {
         const outputs = declaredMembers("components/stack/kmsMonitoring.ts", "KmsMonitoring");
         const resource = schema.resources[TOKEN];
-        assert.deepEqual(Object.keys(resource.properties).sort(), outputs.map((output) => output.name).sort());
-        assert.equal(resource.properties.emailSubscriptions.items.$ref, "#/types/kms-monitoring:index:EmailSubscription");
-        assert.equal(resource.properties.forwarding.additionalProperties.$ref, "#/types/kms-monitoring:index:RegionForwardingOutput");
+        assert.deepEqual(
+            Object.keys(resource.properties).sort(),
+            outputs.map((output) => output.name).sort(),
+        );
+        assert.equal(
+            resource.properties.emailSubscriptions.items.$ref,
+            "#/types/kms-monitoring:index:EmailSubscription",
+        );
+        assert.equal(
+            resource.properties.forwarding.additionalProperties.$ref,
+            "#/types/kms-monitoring:index:RegionForwardingOutput",
+        );
     });
 
     describe("construct, as another language's SDK calls it", () => {
@@ -117,9 +191,13 @@ describe("the component package", function () {
                 alertEmails: ["security@example.com"],
                 homeRegion: "us-east-1",
                 regions: ["us-east-1", "eu-west-1"],
-                apiCallAlerts: [{ name: "key-management", eventNames: ["DisableKey", "ScheduleKeyDeletion"] }],
+                apiCallAlerts: [
+                    { name: "key-management", eventNames: ["DisableKey", "ScheduleKeyDeletion"] },
+                ],
                 importedKey: { alias: "alias/acme-imported", validTo: validToAfter(200) },
-                watchedKeys: ["arn:aws:kms:eu-west-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab"],
+                watchedKeys: [
+                    "arn:aws:kms:eu-west-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab",
+                ],
                 tags: { team: "security" },
             }),
         ) as Record<string, unknown>;
@@ -141,14 +219,39 @@ describe("the component package", function () {
         it("rejects bad inputs with the stack config's messages, before anything registers", async () => {
             const recorder = await installMocks();
             await assert.rejects(
-                provider.construct("acme", TOKEN, { ...inputs, alertEmails: ["ok@example.com", "not-an-email"], regions: ["us-east-1", "Frankfurt"], expiryWarningDays: 0 }, {}),
+                provider.construct(
+                    "acme",
+                    TOKEN,
+                    {
+                        ...inputs,
+                        alertEmails: ["ok@example.com", "not-an-email"],
+                        regions: ["us-east-1", "Frankfurt"],
+                        expiryWarningDays: 0,
+                    },
+                    {},
+                ),
                 (error: Error) => {
-                    assert.match(error.message, /Invalid arguments of kms-monitoring:index:KmsMonitoring "acme": 4 problems/);
-                    assert.match(error.message, /kms-monitoring:alertEmails\[1\]: is not an email address; expected name@example.com \(got "not-an-email"\)/);
-                    assert.match(error.message, /kms-monitoring:regions\[1\]: is not an AWS region code/);
-                    assert.match(error.message, /kms-monitoring:expiryWarningDays: must be from 1 to 365 days \(got 0\)/);
+                    assert.match(
+                        error.message,
+                        /Invalid arguments of kms-monitoring:index:KmsMonitoring "acme": 4 problems/,
+                    );
+                    assert.match(
+                        error.message,
+                        /kms-monitoring:alertEmails\[1\]: is not an email address; expected name@example.com \(got "not-an-email"\)/,
+                    );
+                    assert.match(
+                        error.message,
+                        /kms-monitoring:regions\[1\]: is not an AWS region code/,
+                    );
+                    assert.match(
+                        error.message,
+                        /kms-monitoring:expiryWarningDays: must be from 1 to 365 days \(got 0\)/,
+                    );
                     // Cross-field rules too: the watched key's region is no longer watched.
-                    assert.match(error.message, /kms-monitoring:watchedKeys\[0\]: is in eu-west-1, which kms-monitoring:regions does not list/);
+                    assert.match(
+                        error.message,
+                        /kms-monitoring:watchedKeys\[0\]: is in eu-west-1, which kms-monitoring:regions does not list/,
+                    );
                     return true;
                 },
             );
@@ -157,7 +260,15 @@ describe("the component package", function () {
 
         it("names an argument the component does not know", async () => {
             await installMocks();
-            await assert.rejects(provider.construct("acme", TOKEN, { namePrefix: "p", alertEmail: ["a@example.com"] }, {}), /kms-monitoring:alertEmail: is not a known setting; did you mean "alertEmails"\?/);
+            await assert.rejects(
+                provider.construct(
+                    "acme",
+                    TOKEN,
+                    { namePrefix: "p", alertEmail: ["a@example.com"] },
+                    {},
+                ),
+                /kms-monitoring:alertEmail: is not a known setting; did you mean "alertEmails"\?/,
+            );
         });
     });
 });

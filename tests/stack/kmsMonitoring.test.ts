@@ -15,26 +15,34 @@ describe("nextSteps", () => {
     });
 
     it("says when everyone has confirmed, and when nobody is subscribed", () => {
-        assert.equal(nextStepsText([{ email: "a@example.com", pendingConfirmation: false }]), "All email subscriptions are confirmed.");
+        assert.equal(
+            nextStepsText([{ email: "a@example.com", pendingConfirmation: false }]),
+            "All email subscriptions are confirmed.",
+        );
         assert.match(nextStepsText([]), /No one is subscribed/);
     });
 });
 
 describe("KmsMonitoring", () => {
     it("parents every resource and tags every taggable one", async () => {
-        const recorder = await build(() =>
-            new KmsMonitoring("kms-monitoring", {
-                namePrefix: "kms-monitoring-dev",
-                alertEmails: ["a@example.com"],
-                importedKey: { alias: "alias/ImportedCMK", validTo: "2027-06-30T00:00:00Z" },
-                watchedKeys: ["alias/legacy"],
-                tags: { project: "kms-monitoring", stack: "dev", "managed-by": "pulumi" },
-            }),
+        const recorder = await build(
+            () =>
+                new KmsMonitoring("kms-monitoring", {
+                    namePrefix: "kms-monitoring-dev",
+                    alertEmails: ["a@example.com"],
+                    importedKey: { alias: "alias/ImportedCMK", validTo: "2027-06-30T00:00:00Z" },
+                    watchedKeys: ["alias/legacy"],
+                    tags: { project: "kms-monitoring", stack: "dev", "managed-by": "pulumi" },
+                }),
         );
         const root = recorder.one("kms-monitoring:index:KmsMonitoring");
         for (const resource of recorder.resources.filter((each) => each !== root)) {
             assert.ok(resource.parent, `${resource.type} ${resource.name} has a parent`);
-            assert.notEqual(resource.parent, root.parent, `${resource.name} is not parented to the stack`);
+            assert.notEqual(
+                resource.parent,
+                root.parent,
+                `${resource.name} is not parented to the stack`,
+            );
         }
         const expectedTagged: Record<string, number> = {
             "aws:sns/topic:Topic": 1,
@@ -49,21 +57,38 @@ describe("KmsMonitoring", () => {
             const resources = recorder.byType(type);
             assert.equal(resources.length, count, type);
             for (const resource of resources) {
-                assert.deepEqual(resource.inputs.tags, { project: "kms-monitoring", stack: "dev", "managed-by": "pulumi" }, resource.name);
+                assert.deepEqual(
+                    resource.inputs.tags,
+                    { project: "kms-monitoring", stack: "dev", "managed-by": "pulumi" },
+                    resource.name,
+                );
             }
         }
     });
 
     it("invokes the account, partition and region once each", async () => {
-        const recorder = await build(() => new KmsMonitoring("m", { namePrefix: "p", watchedKeys: ["alias/a", "alias/b"] }));
-        const tokens = recorder.invokes.map((invoke) => invoke.token).filter((token) => !token.startsWith("aws:kms/"));
-        assert.deepEqual([...tokens].sort(), ["aws:index/getCallerIdentity:getCallerIdentity", "aws:index/getPartition:getPartition", "aws:index/getRegion:getRegion"]);
+        const recorder = await build(
+            () => new KmsMonitoring("m", { namePrefix: "p", watchedKeys: ["alias/a", "alias/b"] }),
+        );
+        const tokens = recorder.invokes
+            .map((invoke) => invoke.token)
+            .filter((token) => !token.startsWith("aws:kms/"));
+        assert.deepEqual([...tokens].sort(), [
+            "aws:index/getCallerIdentity:getCallerIdentity",
+            "aws:index/getPartition:getPartition",
+            "aws:index/getRegion:getRegion",
+        ]);
     });
 
     it("scopes the topic policy to the partition, region and account it runs in", async () => {
-        const recorder = await build(() => new KmsMonitoring("m", { namePrefix: "p", topicName: "t" }), { partition: "aws-us-gov", region: "us-gov-west-1", accountId: "444455556666" });
+        const recorder = await build(
+            () => new KmsMonitoring("m", { namePrefix: "p", topicName: "t" }),
+            { partition: "aws-us-gov", region: "us-gov-west-1", accountId: "444455556666" },
+        );
         const document = JSON.parse(recorder.one("aws:sns/topicPolicy:TopicPolicy").inputs.policy);
-        const events = document.Statement.find((each: { Sid: string }) => each.Sid === "EventBridgeRulesPublish");
+        const events = document.Statement.find(
+            (each: { Sid: string }) => each.Sid === "EventBridgeRulesPublish",
+        );
         assert.deepEqual(events.Condition.ArnEquals["aws:SourceArn"], [
             "arn:aws-us-gov:events:us-gov-west-1:444455556666:rule/p-data-key-generation",
             "arn:aws-us-gov:events:us-gov-west-1:444455556666:rule/p-key-management",
@@ -74,15 +99,27 @@ describe("KmsMonitoring", () => {
     });
 
     it("names in the topic policy exactly the rules it creates", async () => {
-        const recorder = await build(() => new KmsMonitoring("m", { namePrefix: "p", apiCallAlerts: [{ name: "enc", eventNames: ["Encrypt"] }] }));
+        const recorder = await build(
+            () =>
+                new KmsMonitoring("m", {
+                    namePrefix: "p",
+                    apiCallAlerts: [{ name: "enc", eventNames: ["Encrypt"] }],
+                }),
+        );
         const document = JSON.parse(recorder.one("aws:sns/topicPolicy:TopicPolicy").inputs.policy);
-        const allowed = document.Statement.find((each: { Sid: string }) => each.Sid === "EventBridgeRulesPublish").Condition.ArnEquals["aws:SourceArn"];
-        const created = recorder.byType("aws:cloudwatch/eventRule:EventRule").map((rule) => rule.state.arn);
+        const allowed = document.Statement.find(
+            (each: { Sid: string }) => each.Sid === "EventBridgeRulesPublish",
+        ).Condition.ArnEquals["aws:SourceArn"];
+        const created = recorder
+            .byType("aws:cloudwatch/eventRule:EventRule")
+            .map((rule) => rule.state.arn);
         assert.deepEqual([...allowed].sort(), [...created].sort());
     });
 
     it("leaves out the lifecycle rule when keyLifecycleEvents is false", async () => {
-        const recorder = await build(() => new KmsMonitoring("m", { namePrefix: "p", keyLifecycleEvents: false }));
+        const recorder = await build(
+            () => new KmsMonitoring("m", { namePrefix: "p", keyLifecycleEvents: false }),
+        );
         assert.equal(recorder.byType("kms-monitoring:alerts:KeyLifecycleEvents").length, 0);
         assert.deepEqual(
             recorder.byType("aws:cloudwatch/eventRule:EventRule").map((rule) => rule.inputs.name),
@@ -91,9 +128,17 @@ describe("KmsMonitoring", () => {
     });
 
     it("alarms on the imported key only when its material expires", async () => {
-        const recorder = await build(() => new KmsMonitoring("m", { namePrefix: "p", importedKey: { alias: "alias/forever" } }));
+        const recorder = await build(
+            () =>
+                new KmsMonitoring("m", {
+                    namePrefix: "p",
+                    importedKey: { alias: "alias/forever" },
+                }),
+        );
         assert.equal(recorder.byType("aws:kms/externalKey:ExternalKey").length, 1);
-        const expiryAlarms = recorder.byType("aws:cloudwatch/metricAlarm:MetricAlarm").filter((alarm) => alarm.inputs.metricName === "SecondsUntilKeyMaterialExpiration");
+        const expiryAlarms = recorder
+            .byType("aws:cloudwatch/metricAlarm:MetricAlarm")
+            .filter((alarm) => alarm.inputs.metricName === "SecondsUntilKeyMaterialExpiration");
         // The Metrics Insights alarm still covers it, should its material ever be made to expire.
         assert.equal(expiryAlarms.length, 0);
     });

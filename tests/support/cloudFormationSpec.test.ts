@@ -1,7 +1,10 @@
 import { strict as assert } from "assert";
 import { validateTemplate } from "./cloudFormationSpec";
 
-type Template = { Resources: Record<string, { Type: string; Properties: Record<string, any> }>; [section: string]: unknown };
+type Template = {
+    Resources: Record<string, { Type: string; Properties: Record<string, any> }>;
+    [section: string]: unknown;
+};
 
 /** A fresh, valid template of the kind the StackSet deploys; each test breaks one thing in its own copy. */
 function template(): Template {
@@ -9,35 +12,57 @@ function template(): Template {
         AWSTemplateFormatVersion: "2010-09-09",
         Parameters: { CentralBusArn: { Type: "String" } },
         Resources: {
-            Dlq: { Type: "AWS::SQS::Queue", Properties: { MessageRetentionPeriod: 1209600, SqsManagedSseEnabled: true } },
+            Dlq: {
+                Type: "AWS::SQS::Queue",
+                Properties: { MessageRetentionPeriod: 1209600, SqsManagedSseEnabled: true },
+            },
             Role: {
                 Type: "AWS::IAM::Role",
                 Properties: {
                     RoleName: { "Fn::Sub": "kms-forwarding-${AWS::Region}" },
                     AssumeRolePolicyDocument: {
                         Version: "2012-10-17",
-                        Statement: [{ Effect: "Allow", Principal: { Service: "events.amazonaws.com" }, Action: "sts:AssumeRole" }],
+                        Statement: [
+                            {
+                                Effect: "Allow",
+                                Principal: { Service: "events.amazonaws.com" },
+                                Action: "sts:AssumeRole",
+                            },
+                        ],
                     },
-                    Policies: [{
-                        PolicyName: "put-events",
-                        PolicyDocument: {
-                            Version: "2012-10-17",
-                            Statement: [{ Effect: "Allow", Action: "events:PutEvents", Resource: { Ref: "CentralBusArn" } }],
+                    Policies: [
+                        {
+                            PolicyName: "put-events",
+                            PolicyDocument: {
+                                Version: "2012-10-17",
+                                Statement: [
+                                    {
+                                        Effect: "Allow",
+                                        Action: "events:PutEvents",
+                                        Resource: { Ref: "CentralBusArn" },
+                                    },
+                                ],
+                            },
                         },
-                    }],
+                    ],
                 },
             },
             Forward: {
                 Type: "AWS::Events::Rule",
                 Properties: {
                     State: "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS",
-                    EventPattern: { source: ["aws.kms"], "detail-type": ["AWS API Call via CloudTrail"] },
-                    Targets: [{
-                        Id: "central",
-                        Arn: { Ref: "CentralBusArn" },
-                        RoleArn: { "Fn::GetAtt": ["Role", "Arn"] },
-                        DeadLetterConfig: { Arn: { "Fn::GetAtt": ["Dlq", "Arn"] } },
-                    }],
+                    EventPattern: {
+                        source: ["aws.kms"],
+                        "detail-type": ["AWS API Call via CloudTrail"],
+                    },
+                    Targets: [
+                        {
+                            Id: "central",
+                            Arn: { Ref: "CentralBusArn" },
+                            RoleArn: { "Fn::GetAtt": ["Role", "Arn"] },
+                            DeadLetterConfig: { Arn: { "Fn::GetAtt": ["Dlq", "Arn"] } },
+                        },
+                    ],
                 },
             },
             Expiry: {
@@ -47,12 +72,14 @@ function template(): Template {
                     ComparisonOperator: "LessThanThreshold",
                     EvaluationPeriods: 1,
                     Threshold: 30,
-                    Metrics: [{
-                        Id: "q",
-                        Expression: 'SELECT MIN(DaysToExpiry) FROM "AWS/KMS" GROUP BY KeyId',
-                        Period: 86400,
-                        ReturnData: true,
-                    }],
+                    Metrics: [
+                        {
+                            Id: "q",
+                            Expression: 'SELECT MIN(DaysToExpiry) FROM "AWS/KMS" GROUP BY KeyId',
+                            Period: 86400,
+                            ReturnData: true,
+                        },
+                    ],
                     Tags: [{ Key: "app", Value: "kms-monitoring" }],
                 },
             },
@@ -68,32 +95,50 @@ describe("validateTemplate (CloudFormation resource specification)", () => {
     it("accepts intrinsics, resource attributes and escaped Fn::Sub text", () => {
         const t = template();
         t.Conditions = { Always: { "Fn::Equals": ["a", "a"] } };
-        Object.assign(t.Resources.Dlq, { DependsOn: "Role", Condition: "Always", DeletionPolicy: "Retain", Metadata: { why: "test" } });
-        t.Resources.Dlq.Properties.MessageRetentionPeriod = { "Fn::If": ["Always", 60, { Ref: "AWS::NoValue" }] };
-        t.Resources.Role.Properties.Path = { "Fn::Sub": ["/${Prefix}/${!Literal}/", { Prefix: "kms" }] };
+        Object.assign(t.Resources.Dlq, {
+            DependsOn: "Role",
+            Condition: "Always",
+            DeletionPolicy: "Retain",
+            Metadata: { why: "test" },
+        });
+        t.Resources.Dlq.Properties.MessageRetentionPeriod = {
+            "Fn::If": ["Always", 60, { Ref: "AWS::NoValue" }],
+        };
+        t.Resources.Role.Properties.Path = {
+            "Fn::Sub": ["/${Prefix}/${!Literal}/", { Prefix: "kms" }],
+        };
         t.Resources.Role.Properties.ManagedPolicyArns = { "Fn::Split": [",", "a,b"] };
         assert.deepEqual(validateTemplate(t), []);
     });
 
     it("checks the template sections", () => {
         assert.deepEqual(validateTemplate([]), ["template: expected an object, got []"]);
-        assert.deepEqual(validateTemplate({ AWSTemplateFormatVersion: "2010-09-10", Resources: {} }), [
-            'AWSTemplateFormatVersion: expected "2010-09-09", got "2010-09-10"',
-            "Resources: expected a non-empty object",
+        assert.deepEqual(
+            validateTemplate({ AWSTemplateFormatVersion: "2010-09-10", Resources: {} }),
+            [
+                'AWSTemplateFormatVersion: expected "2010-09-09", got "2010-09-10"',
+                "Resources: expected a non-empty object",
+            ],
+        );
+        assert.deepEqual(validateTemplate({ ...template(), Output: {} }), [
+            "Output: unknown template section",
         ]);
-        assert.deepEqual(validateTemplate({ ...template(), Output: {} }), ["Output: unknown template section"]);
     });
 
     it("reports an unknown resource type", () => {
         const t = template();
         t.Resources.Forward.Type = "AWS::Events::Rules";
-        assert.deepEqual(validateTemplate(t), ["Resources.Forward.Type: unknown resource type AWS::Events::Rules"]);
+        assert.deepEqual(validateTemplate(t), [
+            "Resources.Forward.Type: unknown resource type AWS::Events::Rules",
+        ]);
     });
 
     it("reports an unknown resource attribute", () => {
         const t = template();
         Object.assign(t.Resources.Dlq, { DependOn: ["Role"] });
-        assert.deepEqual(validateTemplate(t), ["Resources.Dlq.DependOn: unknown resource attribute"]);
+        assert.deepEqual(validateTemplate(t), [
+            "Resources.Dlq.DependOn: unknown resource attribute",
+        ]);
     });
 
     it("reports unknown properties, top-level and nested", () => {
@@ -111,7 +156,9 @@ describe("validateTemplate (CloudFormation resource specification)", () => {
     it("reports a missing required property", () => {
         const t = template();
         delete t.Resources.Forward.Properties.Targets[0].Id;
-        assert.deepEqual(validateTemplate(t), ["Resources.Forward.Properties.Targets[0]: missing required property Id"]);
+        assert.deepEqual(validateTemplate(t), [
+            "Resources.Forward.Properties.Targets[0]: missing required property Id",
+        ]);
     });
 
     it("reports wrong primitive shapes", () => {
@@ -130,11 +177,16 @@ describe("validateTemplate (CloudFormation resource specification)", () => {
         // AWS::Serverless::Application Location is string | ApplicationLocation (an object type).
         const app = (location: unknown) => ({
             Transform: "AWS::Serverless-2016-10-31",
-            Resources: { App: { Type: "AWS::Serverless::Application", Properties: { Location: location } } },
+            Resources: {
+                App: { Type: "AWS::Serverless::Application", Properties: { Location: location } },
+            },
         });
-        assert.deepEqual(validateTemplate(app({ ApplicationId: "arn:app", SemanticVersion: "1.0.0", Version: 1 })), [
-            "Resources.App.Properties.Location.Version: unknown property of ApplicationLocation",
-        ]);
+        assert.deepEqual(
+            validateTemplate(
+                app({ ApplicationId: "arn:app", SemanticVersion: "1.0.0", Version: 1 }),
+            ),
+            ["Resources.App.Properties.Location.Version: unknown property of ApplicationLocation"],
+        );
         assert.deepEqual(validateTemplate(app(["arn:app"])), [
             'Resources.App.Properties.Location: expected string | ApplicationLocation, got ["arn:app"]',
         ]);
@@ -165,7 +217,9 @@ describe("validateTemplate (CloudFormation resource specification)", () => {
     it("reports Ref to an unknown logical ID, inside json values too", () => {
         const t = template();
         t.Resources.Forward.Properties.Targets[0].Arn = { Ref: "CentralBus" };
-        t.Resources.Role.Properties.Policies[0].PolicyDocument.Statement[0].Resource = { "Fn::Join": ["", [{ Ref: "Bus" }]] };
+        t.Resources.Role.Properties.Policies[0].PolicyDocument.Statement[0].Resource = {
+            "Fn::Join": ["", [{ Ref: "Bus" }]],
+        };
         assert.deepEqual(validateTemplate(t), [
             "Resources.Role.Properties.Policies[0].PolicyDocument.Statement[0].Resource: Ref refers to unknown resource or parameter Bus",
             "Resources.Forward.Properties.Targets[0].Arn: Ref refers to unknown resource or parameter CentralBus",
@@ -174,7 +228,9 @@ describe("validateTemplate (CloudFormation resource specification)", () => {
 
     it("reports Fn::Sub names that are not pseudo parameters, parameters or resources", () => {
         const t = template();
-        t.Resources.Role.Properties.RoleName = { "Fn::Sub": "kms-${AWS::Regoin}-${Queue.Arn}-${!Ignored}" };
+        t.Resources.Role.Properties.RoleName = {
+            "Fn::Sub": "kms-${AWS::Regoin}-${Queue.Arn}-${!Ignored}",
+        };
         assert.deepEqual(validateTemplate(t), [
             "Resources.Role.Properties.RoleName: Fn::Sub ${AWS::Regoin} refers to unknown resource or parameter AWS::Regoin",
             "Resources.Role.Properties.RoleName: Fn::Sub ${Queue.Arn} refers to unknown resource Queue",
@@ -197,18 +253,27 @@ describe("validateTemplate (CloudFormation resource specification)", () => {
     it("requires ComparisonOperator and one metric form on alarms (extra rule)", () => {
         const t = template();
         delete t.Resources.Expiry.Properties.ComparisonOperator;
-        assert.deepEqual(validateTemplate(t), ["Resources.Expiry.Properties: missing required property ComparisonOperator"]);
+        assert.deepEqual(validateTemplate(t), [
+            "Resources.Expiry.Properties: missing required property ComparisonOperator",
+        ]);
 
-        Object.assign(t.Resources.Expiry.Properties, { ComparisonOperator: "LessThanThreshold", MetricName: "DaysToExpiry" });
+        Object.assign(t.Resources.Expiry.Properties, {
+            ComparisonOperator: "LessThanThreshold",
+            MetricName: "DaysToExpiry",
+        });
         assert.deepEqual(validateTemplate(t), [
             "Resources.Expiry.Properties: MetricName/Namespace and Metrics are mutually exclusive",
         ]);
         delete t.Resources.Expiry.Properties.Metrics;
-        assert.deepEqual(validateTemplate(t), ["Resources.Expiry.Properties: MetricName and Namespace go together"]);
+        assert.deepEqual(validateTemplate(t), [
+            "Resources.Expiry.Properties: MetricName and Namespace go together",
+        ]);
         t.Resources.Expiry.Properties.Namespace = "KmsMonitoring";
         assert.deepEqual(validateTemplate(t), []);
         delete t.Resources.Expiry.Properties.MetricName;
         delete t.Resources.Expiry.Properties.Namespace;
-        assert.deepEqual(validateTemplate(t), ["Resources.Expiry.Properties: needs either MetricName and Namespace, or Metrics"]);
+        assert.deepEqual(validateTemplate(t), [
+            "Resources.Expiry.Properties: needs either MetricName and Namespace, or Metrics",
+        ]);
     });
 });

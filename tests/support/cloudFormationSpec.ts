@@ -12,25 +12,75 @@
  * a cross-account bus target") - assert those in the tests that need them.
  */
 import { loadAwsServiceSpecSync } from "@aws-cdk/aws-service-spec";
-import type { PropertyType, Resource, ResourceProperties, SpecDatabase } from "@aws-cdk/service-spec-types";
+import type {
+    PropertyType,
+    Resource,
+    ResourceProperties,
+    SpecDatabase,
+} from "@aws-cdk/service-spec-types";
 
 /** AWS CloudFormation API reference, CreateStackSet: TemplateBody maximum length 51,200 bytes. */
 export const TEMPLATE_BODY_MAX_BYTES = 51_200;
 
 type Obj = Record<string, unknown>;
 
-const SECTIONS = new Set(["AWSTemplateFormatVersion", "Description", "Metadata", "Parameters", "Rules",
-    "Mappings", "Conditions", "Transform", "Resources", "Outputs"]);
+const SECTIONS = new Set([
+    "AWSTemplateFormatVersion",
+    "Description",
+    "Metadata",
+    "Parameters",
+    "Rules",
+    "Mappings",
+    "Conditions",
+    "Transform",
+    "Resources",
+    "Outputs",
+]);
 // CreationPolicy and UpdatePolicy are resource attributes too (CloudFormation User Guide,
 // "Resource attribute reference"); rejecting them would reject valid templates.
-const RESOURCE_KEYS = new Set(["Type", "Properties", "DependsOn", "Condition", "DeletionPolicy",
-    "UpdateReplacePolicy", "Metadata", "CreationPolicy", "UpdatePolicy"]);
-const PSEUDO_PARAMETERS = new Set(["AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue", "AWS::Partition",
-    "AWS::Region", "AWS::StackId", "AWS::StackName", "AWS::URLSuffix"]);
+const RESOURCE_KEYS = new Set([
+    "Type",
+    "Properties",
+    "DependsOn",
+    "Condition",
+    "DeletionPolicy",
+    "UpdateReplacePolicy",
+    "Metadata",
+    "CreationPolicy",
+    "UpdatePolicy",
+]);
+const PSEUDO_PARAMETERS = new Set([
+    "AWS::AccountId",
+    "AWS::NotificationARNs",
+    "AWS::NoValue",
+    "AWS::Partition",
+    "AWS::Region",
+    "AWS::StackId",
+    "AWS::StackName",
+    "AWS::URLSuffix",
+]);
 // Fn::Length and Fn::ToJsonString need the AWS::LanguageExtensions transform; accepting them is harmless.
-const FUNCTIONS = new Set(["Ref", "Fn::Base64", "Fn::Cidr", "Fn::FindInMap", "Fn::GetAtt", "Fn::GetAZs",
-    "Fn::ImportValue", "Fn::Join", "Fn::Length", "Fn::Select", "Fn::Split", "Fn::Sub", "Fn::ToJsonString",
-    "Fn::Transform", "Fn::If", "Fn::Equals", "Fn::And", "Fn::Or", "Fn::Not"]);
+const FUNCTIONS = new Set([
+    "Ref",
+    "Fn::Base64",
+    "Fn::Cidr",
+    "Fn::FindInMap",
+    "Fn::GetAtt",
+    "Fn::GetAZs",
+    "Fn::ImportValue",
+    "Fn::Join",
+    "Fn::Length",
+    "Fn::Select",
+    "Fn::Split",
+    "Fn::Sub",
+    "Fn::ToJsonString",
+    "Fn::Transform",
+    "Fn::If",
+    "Fn::Equals",
+    "Fn::And",
+    "Fn::Or",
+    "Fn::Not",
+]);
 
 /**
  * Rules the spec does not express, as messages about a resource's Properties. The schema no longer
@@ -46,15 +96,21 @@ const EXTRA_RULES: Record<string, (properties: Obj) => string[]> = {
             .filter((name) => !(name in p))
             .map((name) => `missing required property ${name}`);
         const single = "MetricName" in p || "Namespace" in p;
-        if (single && "Metrics" in p) problems.push("MetricName/Namespace and Metrics are mutually exclusive");
-        else if (!single && !("Metrics" in p)) problems.push("needs either MetricName and Namespace, or Metrics");
-        else if (single && !("MetricName" in p && "Namespace" in p)) problems.push("MetricName and Namespace go together");
+        if (single && "Metrics" in p)
+            problems.push("MetricName/Namespace and Metrics are mutually exclusive");
+        else if (!single && !("Metrics" in p))
+            problems.push("needs either MetricName and Namespace, or Metrics");
+        else if (single && !("MetricName" in p && "Namespace" in p))
+            problems.push("MetricName and Namespace go together");
         return problems;
     },
 };
 
 /** The builtin `tag` type: a {Key, Value} pair of strings. */
-const TAG: ResourceProperties = { Key: { type: { type: "string" }, required: true }, Value: { type: { type: "string" }, required: true } };
+const TAG: ResourceProperties = {
+    Key: { type: { type: "string" }, required: true },
+    Value: { type: { type: "string" }, required: true },
+};
 
 let database: SpecDatabase | undefined;
 /** Gunzips and indexes a ~15 MB JSON database (~0.5 s, ~80 MB of heap): do it once per process. */
@@ -79,34 +135,55 @@ function show(v: unknown): string {
 }
 
 /** CloudFormation converts numeric strings, and templates often carry numbers as strings. */
-const isNumeric = (v: unknown): boolean => typeof v === "number" || (typeof v === "string" && v.trim() !== "" && !isNaN(Number(v)));
+const isNumeric = (v: unknown): boolean =>
+    typeof v === "number" || (typeof v === "string" && v.trim() !== "" && !isNaN(Number(v)));
 
 function describe(db: SpecDatabase, t: PropertyType): string {
     switch (t.type) {
-        case "array": return `array of ${describe(db, t.element)}`;
-        case "map": return `map of ${describe(db, t.element)}`;
-        case "ref": return db.get("typeDefinition", t.reference).name;
-        case "union": return t.types.map((alt) => describe(db, alt)).join(" | ");
-        case "tag": return "Tag";
-        default: return t.type;
+        case "array":
+            return `array of ${describe(db, t.element)}`;
+        case "map":
+            return `map of ${describe(db, t.element)}`;
+        case "ref":
+            return db.get("typeDefinition", t.reference).name;
+        case "union":
+            return t.types.map((alt) => describe(db, alt)).join(" | ");
+        case "tag":
+            return "Tag";
+        default:
+            return t.type;
     }
 }
 
 /** Does the value have the right overall kind (object, array or scalar) for the type? */
 function kindMatches(v: unknown, t: PropertyType): boolean {
     switch (t.type) {
-        case "json": return true;
-        case "array": return Array.isArray(v);
-        case "map": case "ref": case "tag": return isObject(v);
-        case "union": return t.types.some((alt) => kindMatches(v, alt));
-        default: return !Array.isArray(v) && !isObject(v);
+        case "json":
+            return true;
+        case "array":
+            return Array.isArray(v);
+        case "map":
+        case "ref":
+        case "tag":
+            return isObject(v);
+        case "union":
+            return t.types.some((alt) => kindMatches(v, alt));
+        default:
+            return !Array.isArray(v) && !isObject(v);
     }
 }
 
-function checkProperties(db: SpecDatabase, path: string, value: Obj, props: ResourceProperties, owner: string): string[] {
+function checkProperties(
+    db: SpecDatabase,
+    path: string,
+    value: Obj,
+    props: ResourceProperties,
+    owner: string,
+): string[] {
     const problems: string[] = [];
     for (const [name, prop] of Object.entries(props)) {
-        if (prop.required && !has(value, name)) problems.push(`${path}: missing required property ${name}`);
+        if (prop.required && !has(value, name))
+            problems.push(`${path}: missing required property ${name}`);
     }
     for (const [name, v] of Object.entries(value)) {
         const prop = has(props, name) ? props[name] : undefined;
@@ -115,7 +192,9 @@ function checkProperties(db: SpecDatabase, path: string, value: Obj, props: Reso
             continue;
         }
         const near = Object.keys(props).find((known) => known.toLowerCase() === name.toLowerCase());
-        problems.push(`${path}.${name}: unknown property of ${owner}${near ? ` (did you mean ${near}?)` : ""}`);
+        problems.push(
+            `${path}.${name}: unknown property of ${owner}${near ? ` (did you mean ${near}?)` : ""}`,
+        );
     }
     return problems;
 }
@@ -128,23 +207,41 @@ function checkValue(db: SpecDatabase, path: string, v: unknown, t: PropertyType)
         case "string":
         case "integer":
         case "number": {
-            const ok = t.type === "string" ? ["string", "number", "boolean"].includes(typeof v)
-                : isNumeric(v) && (t.type === "number" || Number.isInteger(Number(v)));
+            const ok =
+                t.type === "string"
+                    ? ["string", "number", "boolean"].includes(typeof v)
+                    : isNumeric(v) && (t.type === "number" || Number.isInteger(Number(v)));
             if (!ok) return expected();
-            const allowed: readonly (string | number)[] | undefined = t.type === "number" ? undefined : t.allowedValues;
+            const allowed: readonly (string | number)[] | undefined =
+                t.type === "number" ? undefined : t.allowedValues;
             return allowed && !allowed.map(String).includes(String(v))
-                ? [`${path}: ${show(v)} is not one of ${allowed.join(" | ")}`] : [];
+                ? [`${path}: ${show(v)} is not one of ${allowed.join(" | ")}`]
+                : [];
         }
-        case "boolean": return typeof v === "boolean" || v === "true" || v === "false" ? [] : expected();
-        case "date-time": return typeof v === "string" ? [] : expected();
-        case "json": case "null": return [];
-        case "tag": return isObject(v) ? checkProperties(db, path, v, TAG, "Tag") : expected();
-        case "array": return Array.isArray(v) ? v.flatMap((e, i) => checkValue(db, `${path}[${i}]`, e, t.element)) : expected();
+        case "boolean":
+            return typeof v === "boolean" || v === "true" || v === "false" ? [] : expected();
+        case "date-time":
+            return typeof v === "string" ? [] : expected();
+        case "json":
+        case "null":
+            return [];
+        case "tag":
+            return isObject(v) ? checkProperties(db, path, v, TAG, "Tag") : expected();
+        case "array":
+            return Array.isArray(v)
+                ? v.flatMap((e, i) => checkValue(db, `${path}[${i}]`, e, t.element))
+                : expected();
         case "map":
-            return isObject(v) ? Object.entries(v).flatMap(([k, e]) => checkValue(db, `${path}.${k}`, e, t.element)) : expected();
+            return isObject(v)
+                ? Object.entries(v).flatMap(([k, e]) =>
+                      checkValue(db, `${path}.${k}`, e, t.element),
+                  )
+                : expected();
         case "ref": {
             const def = db.get("typeDefinition", t.reference);
-            return isObject(v) ? checkProperties(db, path, v, def.properties, def.name) : expected();
+            return isObject(v)
+                ? checkProperties(db, path, v, def.properties, def.name)
+                : expected();
         }
         case "union": {
             // Report against the closest alternative of the right kind, e.g. the object type of a string | object.
@@ -160,16 +257,26 @@ function checkValue(db: SpecDatabase, path: string, v: unknown, t: PropertyType)
 export function validateTemplate(template: unknown): string[] {
     if (!isObject(template)) return [`template: expected an object, got ${show(template)}`];
     const problems: string[] = [];
-    for (const key of Object.keys(template)) if (!SECTIONS.has(key)) problems.push(`${key}: unknown template section`);
-    if ("AWSTemplateFormatVersion" in template && template.AWSTemplateFormatVersion !== "2010-09-09") {
-        problems.push(`AWSTemplateFormatVersion: expected "2010-09-09", got ${show(template.AWSTemplateFormatVersion)}`);
+    for (const key of Object.keys(template))
+        if (!SECTIONS.has(key)) problems.push(`${key}: unknown template section`);
+    if (
+        "AWSTemplateFormatVersion" in template &&
+        template.AWSTemplateFormatVersion !== "2010-09-09"
+    ) {
+        problems.push(
+            `AWSTemplateFormatVersion: expected "2010-09-09", got ${show(template.AWSTemplateFormatVersion)}`,
+        );
     }
     const resources = template.Resources;
     if (!isObject(resources) || Object.keys(resources).length === 0) {
         return [...problems, "Resources: expected a non-empty object"];
     }
-    const parameters = new Set(isObject(template.Parameters) ? Object.keys(template.Parameters) : []);
-    const conditions = new Set(isObject(template.Conditions) ? Object.keys(template.Conditions) : []);
+    const parameters = new Set(
+        isObject(template.Parameters) ? Object.keys(template.Parameters) : [],
+    );
+    const conditions = new Set(
+        isObject(template.Conditions) ? Object.keys(template.Conditions) : [],
+    );
     const db = spec();
     // Logical ID -> its spec entry; null for custom resources (any property, any attribute) and unknown types.
     const types = new Map<string, Resource | null>();
@@ -177,41 +284,75 @@ export function validateTemplate(template: unknown): string[] {
     for (const [id, resource] of Object.entries(resources)) {
         const path = `Resources.${id}`;
         types.set(id, null);
-        if (!isObject(resource)) { problems.push(`${path}: expected an object, got ${show(resource)}`); continue; }
-        for (const key of Object.keys(resource)) if (!RESOURCE_KEYS.has(key)) problems.push(`${path}.${key}: unknown resource attribute`);
+        if (!isObject(resource)) {
+            problems.push(`${path}: expected an object, got ${show(resource)}`);
+            continue;
+        }
+        for (const key of Object.keys(resource))
+            if (!RESOURCE_KEYS.has(key))
+                problems.push(`${path}.${key}: unknown resource attribute`);
         if ("Condition" in resource && !conditions.has(resource.Condition as string)) {
             problems.push(`${path}.Condition: unknown condition ${show(resource.Condition)}`);
         }
         for (const dep of [resource.DependsOn ?? []].flat()) {
-            if (!(typeof dep === "string" && has(resources, dep))) problems.push(`${path}.DependsOn: unknown resource ${show(dep)}`);
+            if (!(typeof dep === "string" && has(resources, dep)))
+                problems.push(`${path}.DependsOn: unknown resource ${show(dep)}`);
         }
         const type = resource.Type;
-        if (typeof type !== "string") { problems.push(`${path}.Type: expected a resource type, got ${show(type)}`); continue; }
+        if (typeof type !== "string") {
+            problems.push(`${path}.Type: expected a resource type, got ${show(type)}`);
+            continue;
+        }
         if (type.startsWith("Custom::") || type === "AWS::CloudFormation::CustomResource") continue;
         const found = db.lookup("resource", "cloudFormationType", "equals", type);
-        if (found.length === 0) { problems.push(`${path}.Type: unknown resource type ${type}`); continue; }
+        if (found.length === 0) {
+            problems.push(`${path}.Type: unknown resource type ${type}`);
+            continue;
+        }
         const resourceSpec = found.only();
         types.set(id, resourceSpec);
         const properties = resource.Properties ?? {};
         if (isIntrinsic(properties)) continue;
-        if (!isObject(properties)) { problems.push(`${path}.Properties: expected an object, got ${show(properties)}`); continue; }
-        problems.push(...checkProperties(db, `${path}.Properties`, properties, resourceSpec.properties, type));
-        problems.push(...(EXTRA_RULES[type]?.(properties) ?? []).map((p) => `${path}.Properties: ${p}`));
+        if (!isObject(properties)) {
+            problems.push(`${path}.Properties: expected an object, got ${show(properties)}`);
+            continue;
+        }
+        problems.push(
+            ...checkProperties(db, `${path}.Properties`, properties, resourceSpec.properties, type),
+        );
+        problems.push(
+            ...(EXTRA_RULES[type]?.(properties) ?? []).map((p) => `${path}.Properties: ${p}`),
+        );
     }
 
     // Target of a Ref (attribute undefined: resource, parameter or pseudo parameter) or of an attribute
     // reference (a resource; attribute null when its name is only known at deploy time).
-    const checkTarget = (path: string, how: string, id: string, attribute?: string | null): void => {
+    const checkTarget = (
+        path: string,
+        how: string,
+        id: string,
+        attribute?: string | null,
+    ): void => {
         if (attribute === undefined && (PSEUDO_PARAMETERS.has(id) || parameters.has(id))) return;
         if (!types.has(id)) {
-            problems.push(`${path}: ${how} refers to unknown resource${attribute === undefined ? " or parameter" : ""} ${id}`);
+            problems.push(
+                `${path}: ${how} refers to unknown resource${attribute === undefined ? " or parameter" : ""} ${id}`,
+            );
             return;
         }
         const target = types.get(id);
         // Dotted names cover nested-stack outputs: "Outputs.BusArn" is an attribute of AWS::CloudFormation::Stack.
-        if (!attribute || !target || has(target.attributes, attribute) || has(target.attributes, attribute.split(".")[0])) return;
+        if (
+            !attribute ||
+            !target ||
+            has(target.attributes, attribute) ||
+            has(target.attributes, attribute.split(".")[0])
+        )
+            return;
         const listed = Object.keys(target.attributes).join(", ") || "nothing";
-        problems.push(`${path}: ${how} refers to unknown attribute ${attribute} of ${id} (${target.cloudFormationType} has ${listed})`);
+        problems.push(
+            `${path}: ${how} refers to unknown attribute ${attribute} of ${id} (${target.cloudFormationType} has ${listed})`,
+        );
     };
 
     const checkIntrinsic = (path: string, fn: string, arg: unknown): void => {
@@ -219,9 +360,19 @@ export function validateTemplate(template: unknown): string[] {
         else if (fn === "Ref" && typeof arg === "string") checkTarget(path, "Ref", arg);
         else if (fn === "Fn::GetAtt") {
             // ["Id", "Attr"] or "Id.Attr"; the attribute name itself may contain dots.
-            const [id, attribute] = typeof arg === "string" ? [arg.split(".")[0], arg.split(".").slice(1).join(".")]
-                : Array.isArray(arg) ? arg : [];
-            if (typeof id === "string") checkTarget(path, "Fn::GetAtt", id, typeof attribute === "string" ? attribute : null);
+            const [id, attribute] =
+                typeof arg === "string"
+                    ? [arg.split(".")[0], arg.split(".").slice(1).join(".")]
+                    : Array.isArray(arg)
+                      ? arg
+                      : [];
+            if (typeof id === "string")
+                checkTarget(
+                    path,
+                    "Fn::GetAtt",
+                    id,
+                    typeof attribute === "string" ? attribute : null,
+                );
         } else if (fn === "Fn::Sub") {
             const [text, variables] = Array.isArray(arg) ? arg : [arg, {}];
             if (typeof text !== "string") return;
@@ -229,7 +380,12 @@ export function validateTemplate(template: unknown): string[] {
                 // ${!Literal} is escaped text; names from the variable map need no target.
                 if (name.startsWith("!") || (isObject(variables) && has(variables, name))) continue;
                 const [id, ...attribute] = name.split(".");
-                checkTarget(path, `Fn::Sub \${${name}}`, id, attribute.length ? attribute.join(".") : undefined);
+                checkTarget(
+                    path,
+                    `Fn::Sub \${${name}}`,
+                    id,
+                    attribute.length ? attribute.join(".") : undefined,
+                );
             }
         } else if (fn === "Fn::If" && Array.isArray(arg) && !conditions.has(arg[0] as string)) {
             problems.push(`${path}: Fn::If refers to unknown condition ${show(arg[0])}`);
@@ -239,7 +395,8 @@ export function validateTemplate(template: unknown): string[] {
     // Intrinsics may sit anywhere, including inside json-typed values such as policy documents.
     // Inside an intrinsic's arguments the path stays that of the value the intrinsic computes.
     const walk = (path: string, v: unknown, extendPath: boolean): void => {
-        if (Array.isArray(v)) v.forEach((e, i) => walk(extendPath ? `${path}[${i}]` : path, e, extendPath));
+        if (Array.isArray(v))
+            v.forEach((e, i) => walk(extendPath ? `${path}[${i}]` : path, e, extendPath));
         if (!isObject(v)) return;
         const intrinsic = isIntrinsic(v);
         for (const [k, e] of Object.entries(v)) {

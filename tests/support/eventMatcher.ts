@@ -48,5 +48,7 @@ function matchesField(expected: unknown, actual: unknown): boolean {
         const objects = Array.isArray(actual) ? actual : [actual];
         return objects.some((object) => matchesPattern(expected, object));
     }
-    throw new Error(`unsupported pattern value ${JSON.stringify(expected)}: a pattern leaf must be a list`);
+    throw new Error(
+        `unsupported pattern value ${JSON.stringify(expected)}: a pattern leaf must be a list`,
+    );
 }

@@ -8,7 +8,9 @@ export function selectPath(event: unknown, path: string): unknown {
     if (!/^\$(\.[A-Za-z0-9_-]+|\[\d+\])*$/.test(path)) {
         throw new Error(`not a JSONPath EventBridge accepts: ${path}`);
     }
-    const steps = [...path.slice(1).matchAll(/\.([A-Za-z0-9_-]+)|\[(\d+)\]/g)].map((match) => match[1] ?? Number(match[2]));
+    const steps = [...path.slice(1).matchAll(/\.([A-Za-z0-9_-]+)|\[(\d+)\]/g)].map(
+        (match) => match[1] ?? Number(match[2]),
+    );
     let value: unknown = event;
     for (const step of steps) {
         if (value === null || typeof value !== "object") {
@@ -19,10 +21,16 @@ export function selectPath(event: unknown, path: string): unknown {
     return value;
 }
 
-export function renderTransformer(transformer: { inputPaths: Readonly<Record<string, string>>; inputTemplate: string }, event: unknown, ruleName: string): string {
+export function renderTransformer(
+    transformer: { inputPaths: Readonly<Record<string, string>>; inputTemplate: string },
+    event: unknown,
+    ruleName: string,
+): string {
     const template: unknown = JSON.parse(transformer.inputTemplate);
     if (typeof template !== "string") {
-        throw new Error("the template is not a JSON string literal, so the target would not receive plain text");
+        throw new Error(
+            "the template is not a JSON string literal, so the target would not receive plain text",
+        );
     }
     return template.replace(/<([A-Za-z0-9_.-]+)>/g, (_placeholder, name: string) => {
         if (name === "aws.events.rule-name") {

@@ -63,7 +63,14 @@ export function parseQuery(query: string): { comments: string[]; commands: Comma
         if (command.name === "sort" && !/^[@\w.]+ (asc|desc)$/.test(command.body)) {
             throw new Error(`sort needs one field and asc or desc: ${stage}`);
         }
-        if (command.name === "limit" && !(/^\d+$/.test(command.body) && Number(command.body) >= 1 && Number(command.body) <= 10_000)) {
+        if (
+            command.name === "limit" &&
+            !(
+                /^\d+$/.test(command.body) &&
+                Number(command.body) >= 1 &&
+                Number(command.body) <= 10_000
+            )
+        ) {
             throw new Error(`limit needs 1..10000: ${stage}`);
         }
         return command;

@@ -16,7 +16,9 @@ const FUNCTIONS = ["AVG", "COUNT", "MAX", "MIN", "SUM"];
 
 export function parseMetricsInsights(query: string): MetricsInsightsQuery {
     const match =
-        /^SELECT (\w+)\((\w+)\) FROM SCHEMA\("([^"]+)"((?:, \w+)*)\)(?: GROUP BY (\w+(?:, \w+)*))?(?: ORDER BY (\w+)\(\) (ASC|DESC))?(?: LIMIT \d+)?$/.exec(query);
+        /^SELECT (\w+)\((\w+)\) FROM SCHEMA\("([^"]+)"((?:, \w+)*)\)(?: GROUP BY (\w+(?:, \w+)*))?(?: ORDER BY (\w+)\(\) (ASC|DESC))?(?: LIMIT \d+)?$/.exec(
+            query,
+        );
     if (!match) {
         throw new Error(`not a query this parser knows: ${query}`);
     }
@@ -30,8 +32,14 @@ export function parseMetricsInsights(query: string): MetricsInsightsQuery {
         function: fn,
         metric,
         namespace,
-        schemaDimensions: dimensions.split(",").map((each) => each.trim()).filter((each) => each.length > 0),
+        schemaDimensions: dimensions
+            .split(",")
+            .map((each) => each.trim())
+            .filter((each) => each.length > 0),
         groupBy: groupBy === undefined ? [] : groupBy.split(",").map((each) => each.trim()),
-        orderBy: orderFunction === undefined ? undefined : { function: orderFunction, direction: direction as "ASC" | "DESC" },
+        orderBy:
+            orderFunction === undefined
+                ? undefined
+                : { function: orderFunction, direction: direction as "ASC" | "DESC" },
     };
 }

@@ -43,7 +43,10 @@ function list<T>(value: T | readonly T[]): readonly T[] {
 }
 
 export function wildcardMatch(pattern: string, value: string, caseInsensitive = false): boolean {
-    const source = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    const source = pattern
+        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/\?/g, ".");
     return new RegExp(`^${source}$`, caseInsensitive ? "i" : "").test(value);
 }
 
@@ -62,8 +65,11 @@ function principalMatches(principal: unknown, request: Principal): boolean {
     if (AWS !== undefined && request.type === "AWS") {
         const account = accountOf(request.id);
         // A bare account ID or the account's root ARN stands for every principal of that account.
-        const isWholeAccount = (entry: string) => entry === account || (entry.endsWith(":root") && accountOf(entry) === account);
-        return list(AWS).some((entry) => entry === "*" || entry === request.id || isWholeAccount(entry));
+        const isWholeAccount = (entry: string) =>
+            entry === account || (entry.endsWith(":root") && accountOf(entry) === account);
+        return list(AWS).some(
+            (entry) => entry === "*" || entry === request.id || isWholeAccount(entry),
+        );
     }
     if (Service !== undefined && request.type === "Service") {
         return list(Service).includes(request.id);
@@ -80,11 +86,17 @@ const OPERATORS: Record<string, (expected: string, actual: string) => boolean> =
 };
 
 function conditionsHold(condition: Statement["Condition"], context: Request["context"]): boolean {
-    const lowered = new Map(Object.entries(context).map(([key, value]) => [key.toLowerCase(), value]));
+    const lowered = new Map(
+        Object.entries(context).map(([key, value]) => [key.toLowerCase(), value]),
+    );
     return Object.entries(condition ?? {}).every(([operator, keys]) => {
         if (operator === "ForAllValues:StringEquals") {
             // An absent key holds vacuously for ForAllValues (IAM User Guide, "Multivalued context keys").
-            return Object.entries(keys).every(([key, expected]) => (lowered.get(key.toLowerCase())?.split(",") ?? []).every((value) => list(expected).includes(value)));
+            return Object.entries(keys).every(([key, expected]) =>
+                (lowered.get(key.toLowerCase())?.split(",") ?? []).every((value) =>
+                    list(expected).includes(value),
+                ),
+            );
         }
         const test = OPERATORS[operator];
         if (test === undefined) {
@@ -100,9 +112,13 @@ function conditionsHold(condition: Statement["Condition"], context: Request["con
 function applies(statement: Statement, request: Request): boolean {
     return (
         // An identity-based policy has no Principal: it applies to the principal it is attached to.
-        (statement.Principal === undefined || principalMatches(statement.Principal, request.principal)) &&
+        (statement.Principal === undefined ||
+            principalMatches(statement.Principal, request.principal)) &&
         list(statement.Action).some((action) => wildcardMatch(action, request.action, true)) &&
-        (statement.Resource === undefined || list(statement.Resource).some((resource) => wildcardMatch(resource, request.resource))) &&
+        (statement.Resource === undefined ||
+            list(statement.Resource).some((resource) =>
+                wildcardMatch(resource, request.resource),
+            )) &&
         conditionsHold(statement.Condition, request.context)
     );
 }

@@ -4,10 +4,17 @@
  * Decrypt), wrapped in the "AWS API Call via CloudTrail" envelope; the KMS events follow
  * "Monitor KMS keys with Amazon EventBridge".
  */
-export const KEY_ARN = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
-export const OTHER_KEY_ARN = "arn:aws:kms:us-east-1:111122223333:key/0987dcba-09fe-87dc-65ba-ab0987654321";
+export const KEY_ARN =
+    "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+export const OTHER_KEY_ARN =
+    "arn:aws:kms:us-east-1:111122223333:key/0987dcba-09fe-87dc-65ba-ab0987654321";
 
-function cloudTrailEvent(eventName: string, readOnly: boolean, requestParameters: Record<string, unknown>, keyArn = KEY_ARN) {
+function cloudTrailEvent(
+    eventName: string,
+    readOnly: boolean,
+    requestParameters: Record<string, unknown>,
+    keyArn = KEY_ARN,
+) {
     return {
         version: "0",
         id: "3b7a1c2d-1111-2222-3333-444455556666",
@@ -52,13 +59,22 @@ export const generateDataKeyEvent = cloudTrailEvent("GenerateDataKey", true, {
     keySpec: "AES_256",
     encryptionContext: { Project: "Alpha" },
 });
-export const disableKeyEvent = cloudTrailEvent("DisableKey", false, { keyId: "1234abcd-12ab-34cd-56ef-1234567890ab" });
+export const disableKeyEvent = cloudTrailEvent("DisableKey", false, {
+    keyId: "1234abcd-12ab-34cd-56ef-1234567890ab",
+});
 export const scheduleKeyDeletionEvent = cloudTrailEvent("ScheduleKeyDeletion", false, {
     keyId: "1234abcd-12ab-34cd-56ef-1234567890ab",
     pendingWindowInDays: 30,
 });
-export const decryptEvent = cloudTrailEvent("Decrypt", true, { encryptionAlgorithm: "SYMMETRIC_DEFAULT" });
-export const decryptOtherKeyEvent = cloudTrailEvent("Decrypt", true, { encryptionAlgorithm: "SYMMETRIC_DEFAULT" }, OTHER_KEY_ARN);
+export const decryptEvent = cloudTrailEvent("Decrypt", true, {
+    encryptionAlgorithm: "SYMMETRIC_DEFAULT",
+});
+export const decryptOtherKeyEvent = cloudTrailEvent(
+    "Decrypt",
+    true,
+    { encryptionAlgorithm: "SYMMETRIC_DEFAULT" },
+    OTHER_KEY_ARN,
+);
 
 function kmsEvent(detailType: string) {
     return {
@@ -82,7 +98,11 @@ export const keyDeletionEvent = kmsEvent("KMS CMK Deletion");
 export const s3ApiCallEvent = {
     ...generateDataKeyEvent,
     source: "aws.s3",
-    detail: { ...generateDataKeyEvent.detail, eventSource: "s3.amazonaws.com", eventName: "GetObject" },
+    detail: {
+        ...generateDataKeyEvent.detail,
+        eventSource: "s3.amazonaws.com",
+        eventName: "GetObject",
+    },
 };
 
 /**
@@ -90,7 +110,9 @@ export const s3ApiCallEvent = {
  * a rule forwards it to another bus, and CloudTrail names the key by its regional ARN.
  */
 export function recordedIn<T extends { region: string }>(event: T, region: string): T {
-    const text = JSON.stringify(event).replace(/arn:aws:kms:us-east-1:/g, `arn:aws:kms:${region}:`).replace(/"awsRegion":"us-east-1"/g, `"awsRegion":"${region}"`);
+    const text = JSON.stringify(event)
+        .replace(/arn:aws:kms:us-east-1:/g, `arn:aws:kms:${region}:`)
+        .replace(/"awsRegion":"us-east-1"/g, `"awsRegion":"${region}"`);
     return { ...(JSON.parse(text) as T), region };
 }
 
@@ -98,7 +120,11 @@ export function recordedIn<T extends { region: string }>(event: T, region: strin
  * A metric alarm's state change, as in the CloudWatch User Guide ("Alarm events and
  * EventBridge"), for an alarm on one KMS key's SecondsUntilKeyMaterialExpiration.
  */
-export function alarmStateChangeEvent(alarmName: string, region: string, keyId = "1234abcd-12ab-34cd-56ef-1234567890ab") {
+export function alarmStateChangeEvent(
+    alarmName: string,
+    region: string,
+    keyId = "1234abcd-12ab-34cd-56ef-1234567890ab",
+) {
     return {
         version: "0",
         id: "c4c1c1c9-6542-e61b-6ef0-8c4d36933a92",
@@ -111,17 +137,34 @@ export function alarmStateChangeEvent(alarmName: string, region: string, keyId =
         detail: {
             alarmName,
             configuration: {
-                description: "Imported key material of KMS key alias/example expires in 30 days or less, or has expired.",
+                description:
+                    "Imported key material of KMS key alias/example expires in 30 days or less, or has expired.",
                 metrics: [
                     {
                         id: "30b6c6b2-a864-43a2-4877-c09a1afc3b87",
-                        metricStat: { metric: { dimensions: { KeyId: keyId }, name: "SecondsUntilKeyMaterialExpiration", namespace: "AWS/KMS" }, period: 3600, stat: "Minimum" },
+                        metricStat: {
+                            metric: {
+                                dimensions: { KeyId: keyId },
+                                name: "SecondsUntilKeyMaterialExpiration",
+                                namespace: "AWS/KMS",
+                            },
+                            period: 3600,
+                            stat: "Minimum",
+                        },
                         returnData: true,
                     },
                 ],
             },
-            previousState: { reason: "Threshold Crossed", timestamp: "2026-11-28T16:04:40.985+0000", value: "OK" },
-            state: { reason: "Threshold Crossed", timestamp: "2026-11-28T17:04:40.989+0000", value: "ALARM" },
+            previousState: {
+                reason: "Threshold Crossed",
+                timestamp: "2026-11-28T16:04:40.985+0000",
+                value: "OK",
+            },
+            state: {
+                reason: "Threshold Crossed",
+                timestamp: "2026-11-28T17:04:40.989+0000",
+                value: "ALARM",
+            },
         },
     };
 }
@@ -146,7 +189,12 @@ export function scheduledEvent(ruleArn: string, region: string) {
  * CloudWatch User Guide's "Alarm Contributor State Change" example: the contributor's GROUP BY
  * attributes, its state, and no previousState.
  */
-export function contributorStateChangeEvent(alarmName: string, region: string, keyId: string, state: "ALARM" | "OK" = "ALARM") {
+export function contributorStateChangeEvent(
+    alarmName: string,
+    region: string,
+    keyId: string,
+    state: "ALARM" | "OK" = "ALARM",
+) {
     return {
         version: "0",
         id: "8d4f5a3b-2c1e-4f6a-9b8c-7d6e5f4a3b2c",
@@ -159,10 +207,22 @@ export function contributorStateChangeEvent(alarmName: string, region: string, k
         detail: {
             alarmName,
             alarmContributor: { id: "6d0b2c5e1f7a8b9c", attributes: { KeyId: keyId } },
-            state: { value: state, reason: "Threshold Crossed: 1 datapoint was less than or equal to the threshold.", timestamp: "2026-11-28T18:00:00.000+0000" },
+            state: {
+                value: state,
+                reason: "Threshold Crossed: 1 datapoint was less than or equal to the threshold.",
+                timestamp: "2026-11-28T18:00:00.000+0000",
+            },
             configuration: {
                 description: "Imported key material of a KMS key expires in 30 days or less.",
-                metrics: [{ id: "expiring", expression: 'SELECT MIN(SecondsUntilKeyMaterialExpiration) FROM SCHEMA("AWS/KMS", KeyId) GROUP BY KeyId ORDER BY MIN() ASC', period: 3600, returnData: true }],
+                metrics: [
+                    {
+                        id: "expiring",
+                        expression:
+                            'SELECT MIN(SecondsUntilKeyMaterialExpiration) FROM SCHEMA("AWS/KMS", KeyId) GROUP BY KeyId ORDER BY MIN() ASC',
+                        period: 3600,
+                        returnData: true,
+                    },
+                ],
             },
         },
     };

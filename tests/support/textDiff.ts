@@ -7,7 +7,11 @@ export function lineDiff(expected: string, actual: string, context = 3, maxLines
         head++;
     }
     let tail = 0;
-    while (tail < before.length - head && tail < after.length - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) {
+    while (
+        tail < before.length - head &&
+        tail < after.length - head &&
+        before[before.length - 1 - tail] === after[after.length - 1 - tail]
+    ) {
         tail++;
     }
     const start = Math.max(0, head - context);
@@ -16,7 +20,11 @@ export function lineDiff(expected: string, actual: string, context = 3, maxLines
         ...before.slice(start, head).map((line) => `  ${line}`),
         ...before.slice(head, before.length - tail).map((line) => `- ${line}`),
         ...after.slice(head, after.length - tail).map((line) => `+ ${line}`),
-        ...after.slice(after.length - tail, after.length - tail + context).map((line) => `  ${line}`),
+        ...after
+            .slice(after.length - tail, after.length - tail + context)
+            .map((line) => `  ${line}`),
     ];
-    return lines.length > maxLines ? [...lines.slice(0, maxLines), `... ${lines.length - maxLines} more lines`].join("\n") : lines.join("\n");
+    return lines.length > maxLines
+        ? [...lines.slice(0, maxLines), `... ${lines.length - maxLines} more lines`].join("\n")
+        : lines.join("\n");
 }
