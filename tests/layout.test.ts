@@ -6,6 +6,7 @@ import { REPO_ROOT } from "./harness";
 
 const COMPONENTS = path.join(REPO_ROOT, "components");
 const MAX_FILE_LINES = 250;
+const MAX_LINE_LENGTH = 120;
 /** About 60: a constructor or function that fits on one screen. */
 const MAX_FUNCTION_LINES = 62;
 
@@ -157,6 +158,27 @@ describe("code layout", () => {
             .map((file) => ({ file, lines: fs.readFileSync(file, "utf8").split("\n").length - 1 }))
             .filter(({ lines }) => lines > MAX_FILE_LINES)
             .map(({ file, lines }) => `${path.relative(REPO_ROOT, file)} has ${lines} lines`);
+        assert.deepEqual(long, []);
+    });
+
+    it("keeps every line of the program under 120 characters", () => {
+        const program = [
+            ...sourceFiles(COMPONENTS),
+            path.join(REPO_ROOT, "index.ts"),
+            path.join(REPO_ROOT, "provider.ts"),
+        ];
+        const long = program.flatMap((file) =>
+            fs
+                .readFileSync(file, "utf8")
+                .split("\n")
+                .flatMap((line, index) =>
+                    line.length > MAX_LINE_LENGTH
+                        ? [
+                              `${path.relative(REPO_ROOT, file)}:${index + 1} has ${line.length} characters`,
+                          ]
+                        : [],
+                ),
+        );
         assert.deepEqual(long, []);
     });
 

@@ -12,7 +12,10 @@ import { expiryThresholdSeconds } from "./expiryAlarms";
 export const EXPIRING_KEYS_QUERY =
     'SELECT MIN(SecondsUntilKeyMaterialExpiration) FROM SCHEMA("AWS/KMS", KeyId) GROUP BY KeyId ORDER BY MIN() ASC';
 
-/** "Only the latest 3 hours of data can be used for evaluating the alarm's conditions" (CloudWatch User Guide, alarm-limits). */
+/**
+ * "Only the latest 3 hours of data can be used for evaluating the alarm's conditions" (CloudWatch
+ * User Guide, alarm-limits).
+ */
 export const METRICS_INSIGHTS_MAX_EVALUATION_SECONDS = 3 * 3600;
 
 export function expiringKeysAlarmName(alarmNamePrefix: string): string {
@@ -42,7 +45,8 @@ export function expiringKeysAlarmSettings(warningDays: number) {
 
 export function expiringKeysAlarmDescription(warningDays: number): string {
     return (
-        `Imported key material of a KMS key expires in ${warningDays} days or less. One contributor per key, found by a Metrics Insights query: ` +
+        `Imported key material of a KMS key expires in ${warningDays} days or less. One ` +
+        `contributor per key, found by a Metrics Insights query: ` +
         "keys created later join on their own. Re-import the same key material with a later validTo."
     );
 }

@@ -73,7 +73,10 @@ export interface ExpiringKey {
 }
 
 export interface KeyMaterialExpiryAlarmsArgs {
-    /** Keys this stack manages, whose IDs are already known. A plain list: it decides which alarms exist. Default: none. */
+    /**
+     * Keys this stack manages, whose IDs are already known. A plain list: it decides which alarms
+     * exist. Default: none.
+     */
     readonly keys?: readonly ExpiringKey[];
     /**
      * Keys this stack did not create: key ID, key ARN, `alias/<name>` or alias ARN. Each is
@@ -84,9 +87,15 @@ export interface KeyMaterialExpiryAlarmsArgs {
     readonly warningDays?: number;
     /** Prefix of every alarm name, e.g. `kms-monitoring-dev`. Required. */
     readonly alarmNamePrefix: string;
-    /** ARN of the SNS topic that receives ALARM and OK notifications. Default: no actions, for alarms outside the topic's region. */
+    /**
+     * ARN of the SNS topic that receives ALARM and OK notifications. Default: no actions, for
+     * alarms outside the topic's region.
+     */
     readonly topicArn?: pulumi.Input<string>;
-    /** Region of the keys and their alarms: a metric can only be alarmed on in its own region. Default: the provider's. */
+    /**
+     * Region of the keys and their alarms: a metric can only be alarmed on in its own region.
+     * Default: the provider's.
+     */
     readonly region?: string;
     /** Tags for every alarm. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
@@ -123,7 +132,8 @@ export class KeyMaterialExpiryAlarms extends pulumi.ComponentResource {
                 {
                     name: expiryAlarmName(args.alarmNamePrefix, key.label),
                     alarmDescription:
-                        `Imported key material of KMS key ${key.label} expires in ${warningDays} days or less, or has expired ` +
+                        `Imported key material of KMS key ${key.label} expires in ` +
+                        `${warningDays} days or less, or has expired ` +
                         "(no data: the key is PendingImport). Re-import the same key material with a later validTo.",
                     ...settings,
                     dimensions: { KeyId: key.keyId },
@@ -161,8 +171,10 @@ export class KeyMaterialExpiryAlarms extends pulumi.ComponentResource {
         return key.apply((found) => {
             if (found.origin !== "EXTERNAL" || found.expirationModel !== "KEY_MATERIAL_EXPIRES") {
                 pulumi.log.warn(
-                    `kms-monitoring:watchedKeys: ${reference} (origin ${found.origin}, expiration model ${found.expirationModel || "none"}) ` +
-                        "has no expiring imported key material; KMS publishes no expiry metric for it and its alarm will stay in ALARM.",
+                    `kms-monitoring:watchedKeys: ${reference} (origin ${found.origin}, ` +
+                        `expiration model ${found.expirationModel || "none"}) ` +
+                        "has no expiring imported key material; KMS publishes no expiry " +
+                        "metric for it and its alarm will stay in ALARM.",
                     this,
                 );
             }

@@ -53,7 +53,8 @@ export function apiCallAlertTransformer(): InputTransformer {
             "Error code:    <errorCode>",
             "(An empty error code means the call succeeded.)",
             "",
-            "Rule: <aws.events.rule-name>. Audit with: aws cloudtrail lookup-events --region <region> --lookup-attributes AttributeKey=EventName,AttributeValue=<operation>",
+            "Rule: <aws.events.rule-name>. Audit with: aws cloudtrail lookup-events --region " +
+                "<region> --lookup-attributes AttributeKey=EventName,AttributeValue=<operation>",
         ],
     );
 }
@@ -81,9 +82,15 @@ export function keyLifecycleAlertTransformer(): InputTransformer {
             "Time (UTC): <time>",
             "",
             "What it means and what to do:",
-            "- KMS Imported Key Material Expiration: the imported key material expired and KMS deleted it. The key is PendingImport and every encrypt or decrypt with it fails. Re-import the material; the key is PendingImport until you do (same material, new validTo: for a key of this stack, move importedKey.validTo forward and run pulumi up).",
+            "- KMS Imported Key Material Expiration: the imported key material expired and " +
+                "KMS deleted it. The key is PendingImport and every encrypt or decrypt with it " +
+                "fails. Re-import the material; the key is PendingImport until you do (same " +
+                "material, new validTo: for a key of this stack, move importedKey.validTo " +
+                "forward and run pulumi up).",
             "- KMS CMK Rotation: KMS rotated the key material. Nothing to do; old ciphertexts still decrypt.",
-            "- KMS CMK Deletion: the key's waiting period ended and KMS deleted it. Data encrypted under it can no longer be decrypted. If this was not planned, treat it as an incident.",
+            "- KMS CMK Deletion: the key's waiting period ended and KMS deleted it. Data " +
+                "encrypted under it can no longer be decrypted. If this was not planned, treat " +
+                "it as an incident.",
         ],
     );
 }
@@ -121,7 +128,8 @@ export function alarmStateChangeTransformer(): InputTransformer {
             "",
             "<description>",
             "",
-            "Rule: <aws.events.rule-name>. The alarm is in <region>: aws cloudwatch describe-alarms --region <region> --alarm-names <alarm>",
+            "Rule: <aws.events.rule-name>. The alarm is in <region>: aws cloudwatch " +
+                "describe-alarms --region <region> --alarm-names <alarm>",
         ],
     );
 }
@@ -145,13 +153,16 @@ export function expiringKeyContributorTransformer(warningDays: number): InputTra
             "Imported key material of KMS key <keyId> in <region>: <state>",
             "",
             "KMS key ID:  <keyId>",
-            `State:       <state> (ALARM: ${warningDays} days or fewer of validity left; OK: no longer within ${warningDays} days, or no longer reported)`,
+            `State:       <state> (ALARM: ${warningDays} days or fewer of validity left; OK: ` +
+                `no longer within ${warningDays} days, or no longer reported)`,
             "Region:      <region>",
             "Account:     <account>",
             "Time (UTC):  <time>",
             "Alarm:       <alarm> (one contributor per key with expiring imported material)",
             "",
-            "On ALARM: re-import the same key material with a later validTo before it expires, or every encrypt and decrypt with the key fails (the key goes to PendingImport).",
+            "On ALARM: re-import the same key material with a later validTo before it " +
+                "expires, or every encrypt and decrypt with the key fails (the key goes to " +
+                "PendingImport).",
             "Look at the key: aws kms describe-key --region <region> --key-id <keyId>",
             "",
             "Rule: <aws.events.rule-name>",

@@ -34,7 +34,8 @@ export class ExpiringKeyAlerts extends pulumi.ComponentResource {
             {
                 ruleName: expiringKeysRuleName(args.ruleNamePrefix),
                 description:
-                    "Each KMS key whose imported material expires soon, found by the Metrics Insights alarms of every watched region",
+                    "Each KMS key whose imported material expires soon, found by the Metrics " +
+                    "Insights alarms of every watched region",
                 eventPattern: contributorStateChangePattern(args.alarmName, args.regions),
                 state: "ENABLED",
                 inputTransformer:

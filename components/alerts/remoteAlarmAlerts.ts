@@ -57,7 +57,8 @@ export class RemoteAlarmAlerts extends pulumi.ComponentResource {
                 {
                     ruleName: rule.ruleName,
                     description:
-                        "State changes of the monitoring's CloudWatch alarms in other regions or accounts, forwarded here",
+                        "State changes of the monitoring's CloudWatch alarms in other " +
+                        "regions or accounts, forwarded here",
                     eventPattern: rule.eventPattern,
                     state: "ENABLED",
                     inputTransformer:

@@ -26,7 +26,8 @@ const GENERAL_QUERIES: readonly AuditQuery[] = [
     {
         name: "KMS calls by event name",
         query: query(
-            "Calls of one KMS operation per hour. Replace GenerateDataKey with the operation to audit (Decrypt, DisableKey...).",
+            "Calls of one KMS operation per hour. Replace GenerateDataKey with the operation " +
+                "to audit (Decrypt, DisableKey...).",
             "fields @timestamp, eventName",
             'filter eventSource = "kms.amazonaws.com" and eventName = "GenerateDataKey"',
             "stats count(*) as calls by bin(1h)",
@@ -35,7 +36,8 @@ const GENERAL_QUERIES: readonly AuditQuery[] = [
     {
         name: "KMS calls by user or role",
         query: query(
-            "Every KMS call by one user or role. Replace Alice with the user name, role name or ARN (a role matches all its sessions).",
+            "Every KMS call by one user or role. Replace Alice with the user name, role name " +
+                "or ARN (a role matches all its sessions).",
             "fields @timestamp, eventName, userIdentity.arn, requestParameters.keyId, sourceIPAddress, errorCode",
             'filter eventSource = "kms.amazonaws.com" and userIdentity.arn like "Alice"',
             "sort @timestamp desc",
@@ -45,7 +47,8 @@ const GENERAL_QUERIES: readonly AuditQuery[] = [
     {
         name: "Calls by access key ID",
         query: query(
-            "Every call, to any service, made with one access key. Replace AKIAIOSFODNN7EXAMPLE with the access key ID.",
+            "Every call, to any service, made with one access key. Replace " +
+                "AKIAIOSFODNN7EXAMPLE with the access key ID.",
             "fields @timestamp, eventSource, eventName, userIdentity.arn, sourceIPAddress, errorCode",
             'filter userIdentity.accessKeyId = "AKIAIOSFODNN7EXAMPLE"',
             "sort @timestamp desc",
@@ -55,7 +58,8 @@ const GENERAL_QUERIES: readonly AuditQuery[] = [
     {
         name: "KMS calls by calling service",
         query: query(
-            "Who calls KMS: AWS services (invokedBy), tools (userAgent) and addresses. Nothing to replace; narrow the time range in the console.",
+            "Who calls KMS: AWS services (invokedBy), tools (userAgent) and addresses. " +
+                "Nothing to replace; narrow the time range in the console.",
             "fields userIdentity.invokedBy, userAgent, sourceIPAddress",
             'filter eventSource = "kms.amazonaws.com"',
             "stats count(*) as calls by userIdentity.invokedBy, userAgent, sourceIPAddress",
@@ -66,7 +70,8 @@ const GENERAL_QUERIES: readonly AuditQuery[] = [
     {
         name: "Failed KMS calls",
         query: query(
-            "KMS calls that failed (AccessDenied, KMSInvalidStateException...). Nothing to replace; add a filter on errorCode to narrow.",
+            "KMS calls that failed (AccessDenied, KMSInvalidStateException...). Nothing to " +
+                "replace; add a filter on errorCode to narrow.",
             "fields @timestamp, eventName, errorCode, errorMessage, userIdentity.arn, requestParameters.keyId",
             'filter eventSource = "kms.amazonaws.com" and ispresent(errorCode)',
             "sort @timestamp desc",

@@ -112,8 +112,11 @@ export class AuditTrail extends pulumi.ComponentResource {
             {
                 name: `${args.namePrefix}-cis-kms-key-disable-or-deletion`,
                 alarmDescription:
-                    "CIS 3.7/4.7 (Security Hub CloudWatch.7): a customer managed KMS key was disabled or scheduled for deletion. " +
-                    "Find who did it with the saved query 'KMS calls by event name' (DisableKey, ScheduleKeyDeletion); cancel an unwanted deletion with aws kms cancel-key-deletion.",
+                    "CIS 3.7/4.7 (Security Hub CloudWatch.7): a customer managed KMS key was " +
+                    "disabled or scheduled for deletion. " +
+                    "Find who did it with the saved query 'KMS calls by event name' " +
+                    "(DisableKey, ScheduleKeyDeletion); cancel an unwanted deletion with aws " +
+                    "kms cancel-key-deletion.",
                 namespace: "LogMetrics",
                 metricName,
                 statistic: "Sum",

@@ -50,7 +50,9 @@ export function organizationSchema() {
                 .min(1, { error: "must name at least one OU, or the root" }),
             callAs: z
                 .enum(["SELF", "DELEGATED_ADMIN"], {
-                    error: "must be SELF (deploying from the management account) or DELEGATED_ADMIN (from a registered delegated administrator)",
+                    error:
+                        "must be SELF (deploying from the management account) or DELEGATED_ADMIN " +
+                        "(from a registered delegated administrator)",
                 })
                 .default("DELEGATED_ADMIN"),
             regions: z

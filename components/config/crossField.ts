@@ -72,42 +72,21 @@ function regionProblems(
         problems.push({
             path: ["regions"],
             message:
-                "needs the home region: set aws:region (pulumi config set aws:region <region>); the topic and the alert rules live there",
+                "needs the home region: set aws:region (pulumi config set aws:region " +
+                "<region>); the topic and the alert rules live there",
         });
     }
     if (explicit && home !== undefined && !regions.includes(home)) {
         problems.push({
             path: ["regions"],
-            message: `does not contain the home region ${home} (aws:region), where the topic and the alert rules live: add "${home}"`,
+            message:
+                `does not contain the home region ${home} (aws:region), where the topic and the ` +
+                `alert rules live: add "${home}"`,
         });
     }
-    const prefix = stackNamePrefix(ctx);
     regions.forEach((region, index) => {
-        if (region === undefined || home === undefined || region === home) {
-            return;
-        }
-        const partition = partitionOfRegion(region);
-        if (partition !== partitionOfRegion(home)) {
-            problems.push({
-                path: ["regions", index],
-                message: `is in partition ${partition}, the home region ${home} in ${partitionOfRegion(home)}; EventBridge cannot forward events between partitions`,
-            });
-        } else if (PARTITIONS_WITHOUT_CROSS_REGION_ROUTING.includes(partition)) {
-            problems.push({
-                path: ["regions", index],
-                message: `cannot be watched from ${home}: EventBridge has no cross-Region event routing in ${partition} (AWS GovCloud (US) and China); deploy one stack per region there`,
-            });
-        }
-        const longest = longestOf(
-            [...FORWARDER_RULE_ROLES, `${HEARTBEAT_RULE_ROLE}-${region}`].map((role) =>
-                eventRuleName(prefix, role),
-            ),
-        );
-        if (longest.length > EVENT_RULE_NAME_MAX) {
-            problems.push({
-                path: ["regions", index],
-                message: `makes the forwarding rule name "${longest}" longer than ${EVENT_RULE_NAME_MAX} characters; use a shorter project or stack name`,
-            });
+        if (region !== undefined && home !== undefined && region !== home) {
+            problems.push(...otherRegionProblems(ctx, home, region, index));
         }
     });
     watched.forEach((reference, index) => {
@@ -115,10 +94,55 @@ function regionProblems(
         if (region !== undefined && regions.length > 0 && !regions.includes(region)) {
             problems.push({
                 path: ["watchedKeys", index],
-                message: `is in ${region}, which kms-monitoring:regions does not list; add ${region} to regions, or its expiry alarm has nowhere to live`,
+                message:
+                    `is in ${region}, which kms-monitoring:regions does not list; add ${region} ` +
+                    `to regions, or its expiry alarm has nowhere to live`,
             });
         }
     });
+    return problems;
+}
+
+/** A watched region other than home: same partition, cross-Region routing, rule names that fit. */
+function otherRegionProblems(
+    ctx: ParseContext,
+    home: string,
+    region: string,
+    index: number,
+): Problem[] {
+    const prefix = stackNamePrefix(ctx);
+    const problems: Problem[] = [];
+    const partition = partitionOfRegion(region);
+    if (partition !== partitionOfRegion(home)) {
+        problems.push({
+            path: ["regions", index],
+            message:
+                `is in partition ${partition}, the home region ${home} in ` +
+                `${partitionOfRegion(home)}; EventBridge cannot forward events between ` +
+                `partitions`,
+        });
+    } else if (PARTITIONS_WITHOUT_CROSS_REGION_ROUTING.includes(partition)) {
+        problems.push({
+            path: ["regions", index],
+            message:
+                `cannot be watched from ${home}: EventBridge has no cross-Region event ` +
+                `routing in ${partition} (AWS GovCloud (US) and China); deploy one stack per ` +
+                `region there`,
+        });
+    }
+    const longest = longestOf(
+        [...FORWARDER_RULE_ROLES, `${HEARTBEAT_RULE_ROLE}-${region}`].map((role) =>
+            eventRuleName(prefix, role),
+        ),
+    );
+    if (longest.length > EVENT_RULE_NAME_MAX) {
+        problems.push({
+            path: ["regions", index],
+            message:
+                `makes the forwarding rule name "${longest}" longer than ` +
+                `${EVENT_RULE_NAME_MAX} characters; use a shorter project or stack name`,
+        });
+    }
     return problems;
 }
 
@@ -141,7 +165,10 @@ function patternLengthProblems(input: Record<string, unknown>): Problem[] {
             : [
                   {
                       path: ["apiCallAlerts", index, "keyArns"],
-                      message: `makes the rule's event pattern ${length} characters, over EventBridge's ${MAX_EVENT_PATTERN_LENGTH}; split the keys over several entries`,
+                      message:
+                          `makes the rule's event pattern ${length} characters, over ` +
+                          `EventBridge's ${MAX_EVENT_PATTERN_LENGTH}; split the keys over ` +
+                          `several entries`,
                   },
               ];
     });
@@ -161,7 +188,8 @@ export function configWarnings(
         return [];
     }
     return [
-        `${ctx.project}:importedKey.validTo (${validTo}) is ${Math.floor(daysLeft)} days away, within expiryWarningDays (${config.expiryWarningDays}): ` +
+        `${ctx.project}:importedKey.validTo (${validTo}) is ${Math.floor(daysLeft)} days ` +
+            `away, within expiryWarningDays (${config.expiryWarningDays}): ` +
             "its expiry alarm will fire as soon as KMS publishes the metric.",
     ];
 }

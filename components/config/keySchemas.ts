@@ -56,7 +56,9 @@ export function apiCallAlertSchema(ctx: ParseContext) {
         keyArns: z
             .array(
                 z.string().regex(KEY_ARN, {
-                    error: "must be a key ARN (arn:aws:kms:<region>:<account>:key/<id>); CloudTrail records key ARNs, never aliases",
+                    error:
+                        "must be a key ARN (arn:aws:kms:<region>:<account>:key/<id>); CloudTrail " +
+                        "records key ARNs, never aliases",
                 }),
                 {
                     error: "must be a list of key ARNs",
@@ -85,12 +87,17 @@ export function validToSchema(ctx: ParseContext) {
             } else if (time <= ctx.now.getTime()) {
                 issue.addIssue({
                     code: "custom",
-                    message: `is not in the future (now is ${ctx.now.toISOString()}); the material has expired or is about to: set a later validTo, at most ${MAX_VALID_TO_DAYS} days ahead, and pulumi up re-imports it`,
+                    message:
+                        `is not in the future (now is ${ctx.now.toISOString()}); the material ` +
+                        `has expired or is about to: set a later validTo, at most ` +
+                        `${MAX_VALID_TO_DAYS} days ahead, and pulumi up re-imports it`,
                 });
             } else if (time > ctx.now.getTime() + MAX_VALID_TO_DAYS * DAY_MS) {
                 issue.addIssue({
                     code: "custom",
-                    message: `is more than ${MAX_VALID_TO_DAYS} days ahead (latest allowed now: ${new Date(ctx.now.getTime() + MAX_VALID_TO_DAYS * DAY_MS).toISOString()})`,
+                    message:
+                        `is more than ${MAX_VALID_TO_DAYS} days ahead (latest allowed now: ` +
+                        `${new Date(ctx.now.getTime() + MAX_VALID_TO_DAYS * DAY_MS).toISOString()})`,
                 });
             }
         });
@@ -136,7 +143,9 @@ export function keyMaterialSchema() {
         } else if (Buffer.from(value, "base64").length !== 32) {
             issue.addIssue({
                 code: "custom",
-                message: `decodes to ${Buffer.from(value, "base64").length} bytes; KMS needs exactly 32 bytes (256-bit) of symmetric key material`,
+                message:
+                    `decodes to ${Buffer.from(value, "base64").length} bytes; KMS needs exactly ` +
+                    `32 bytes (256-bit) of symmetric key material`,
             });
         }
     });
@@ -153,7 +162,9 @@ export function keyReferenceSchema() {
                 ALIAS_NAME.test(ref) ||
                 ALIAS_ARN.test(ref),
             {
-                error: "must be a key ID (1234abcd-12ab-34cd-56ef-1234567890ab), a key ARN, alias/<name> or an alias ARN",
+                error:
+                    "must be a key ID (1234abcd-12ab-34cd-56ef-1234567890ab), a key ARN, " +
+                    "alias/<name> or an alias ARN",
             },
         );
 }

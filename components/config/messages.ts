@@ -66,7 +66,9 @@ function describeIssues(
             const allowed = allowedKeysAt(topLevel, issue.path);
             for (const key of issue.keys) {
                 lines.push(
-                    `${configKeyPath(project, [...issue.path, key])}: is not a known setting; did you mean "${closestMatch(key, allowed)}"? Known: ${allowed.join(", ")}`,
+                    `${configKeyPath(project, [...issue.path, key])}: is not a known ` +
+                        `setting; did you mean "${closestMatch(key, allowed)}"? Known: ` +
+                        `${allowed.join(", ")}`,
                 );
             }
             continue;

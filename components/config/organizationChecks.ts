@@ -28,7 +28,9 @@ export function organizationProblems(input: Record<string, unknown>, ctx: ParseC
         if (region !== undefined && !watched.includes(region)) {
             problems.push({
                 path: ["organization", "regions", index],
-                message: `is not in kms-monitoring:regions (${watched.join(", ")}); member regions must be a subset of the regions the stack watches`,
+                message:
+                    `is not in kms-monitoring:regions (${watched.join(", ")}); member regions ` +
+                    `must be a subset of the regions the stack watches`,
             });
         }
     });
@@ -46,7 +48,9 @@ export function organizationProblems(input: Record<string, unknown>, ctx: ParseC
     if (longest.length > EVENT_RULE_NAME_MAX) {
         problems.push({
             path: ["organization"],
-            message: `makes the member name "${longest}" longer than ${EVENT_RULE_NAME_MAX} characters (rule and IAM role names); use a shorter project or stack name`,
+            message:
+                `makes the member name "${longest}" longer than ${EVENT_RULE_NAME_MAX} ` +
+                `characters (rule and IAM role names); use a shorter project or stack name`,
         });
     }
     return problems;

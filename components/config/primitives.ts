@@ -13,10 +13,10 @@ export function isProductionStack(stack: string): boolean {
 export const RESERVED_TAGS = ["project", "stack", "managed-by"];
 
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-export const KEY_UUID =
-    /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
-export const KEY_ARN =
-    /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:key\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$/;
+/** A key ID: a UUID, or `mrk-` and 32 hex digits for a multi-Region key. */
+const KEY_ID = "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})";
+export const KEY_UUID = new RegExp(`^${KEY_ID}$`);
+export const KEY_ARN = new RegExp(`^arn:aws[a-z-]*:kms:[a-z0-9-]+:\\d{12}:key/${KEY_ID}$`);
 export const ALIAS_NAME = /^alias\/[A-Za-z0-9/_-]{1,250}$/;
 export const ALIAS_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:alias\/[A-Za-z0-9/_-]{1,250}$/;
 /**
@@ -26,7 +26,10 @@ export const ALIAS_ARN = /^arn:aws[a-z-]*:kms:[a-z0-9-]+:\d{12}:alias\/[A-Za-z0-
  * run (terraform-provider-aws, aws_kms_external_key, waitKeyValidToPropagated).
  */
 export const VALID_TO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
-/** AWS Organizations API reference: Organization Id `^o-[a-z0-9]{10,32}$`; OU `^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$`; root `^r-[0-9a-z]{4,32}$`. */
+/**
+ * AWS Organizations API reference: Organization Id `^o-[a-z0-9]{10,32}$`; OU
+ * `^ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}$`; root `^r-[0-9a-z]{4,32}$`.
+ */
 export const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 export const OU_OR_ROOT_ID = /^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32})$/;
 export const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;

@@ -49,7 +49,10 @@ export interface StackConfig {
     readonly watchedKeys: string[];
     /** Every region watched; the home region (the stack's aws:region) is one of them. */
     readonly regions: string[];
-    /** The stack's `aws:region`, where the topic and alert rules live; absent when neither config nor environment names one. */
+    /**
+     * The stack's `aws:region`, where the topic and alert rules live; absent when neither config
+     * nor environment names one.
+     */
     readonly homeRegion?: string;
     readonly expiryWarningDays: number;
     readonly discoverExpiringKeys: boolean;

@@ -27,7 +27,10 @@ export interface DashboardInputs extends RegionalInputs {
     readonly alarmArns: readonly string[];
     /** Graph expiring keys with the Metrics Insights query of the expiring-material alarms, which finds every key. */
     readonly discoverExpiringKeys?: boolean;
-    /** The other watched regions, each graphed in its own widgets (a widget's `region` is where its metrics are read). */
+    /**
+     * The other watched regions, each graphed in its own widgets (a widget's `region` is where its
+     * metrics are read).
+     */
     readonly remoteRegions?: readonly RegionalInputs[];
 }
 

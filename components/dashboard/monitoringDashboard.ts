@@ -21,7 +21,10 @@ export interface MonitoringDashboardArgs {
     readonly alarmArns?: pulumi.Input<readonly string[]>;
     /** The dead-letter queue's name. Default: no queue widget. */
     readonly deadLetterQueueName?: pulumi.Input<string>;
-    /** The other watched regions: their keys, forwarding rules and queue, graphed in widgets of their own region. Default: none. */
+    /**
+     * The other watched regions: their keys, forwarding rules and queue, graphed in widgets of
+     * their own region. Default: none.
+     */
     readonly remoteRegions?: pulumi.Input<pulumi.Input<RemoteRegionWidgets>[]>;
 }
 

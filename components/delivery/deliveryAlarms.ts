@@ -69,25 +69,33 @@ export function deliveryAlarmDescription(failure: DeliveryFailure, subject: stri
     switch (failure) {
         case "dead-letters":
             return (
-                `KMS alerts were lost on the way to the topic: EventBridge gave up on them and put them in SQS queue ${subject}. ` +
-                "Read them there (aws sqs receive-message), then check the topic policy and the topic key policy for events.amazonaws.com."
+                `KMS alerts were lost on the way to the topic: EventBridge gave up on them ` +
+                `and put them in SQS queue ${subject}. ` +
+                "Read them there (aws sqs receive-message), then check the topic policy and " +
+                "the topic key policy for events.amazonaws.com."
             );
         case "failed-invocations":
             return (
                 `EventBridge rule ${subject} matched a KMS event but could not publish it to the alert topic. ` +
-                "Check that the topic policy lets this rule publish and that the topic key lets events.amazonaws.com use kms:GenerateDataKey* and kms:Decrypt. " +
+                "Check that the topic policy lets this rule publish and that the topic key " +
+                "lets events.amazonaws.com use kms:GenerateDataKey* and kms:Decrypt. " +
                 "EventBridge retries for 24 hours, then moves the event to the dead-letter queue."
             );
         case "failed-forwarding":
             return (
-                `EventBridge rule ${subject} matched a KMS event or alarm change but could not put it on the destination event bus. ` +
-                "Check that the rule's role may still events:PutEvents on that bus, the bus's resource policy when it is in another account, and that the bus exists in its region. " +
+                `EventBridge rule ${subject} matched a KMS event or alarm change but could ` +
+                `not put it on the destination event bus. ` +
+                "Check that the rule's role may still events:PutEvents on that bus, the " +
+                "bus's resource policy when it is in another account, and that the bus " +
+                "exists in its region. " +
                 "EventBridge retries for 24 hours, then moves the event to this region's dead-letter queue."
             );
         case "failed-logging":
             return (
                 `EventBridge rule ${subject} could not write its events to its CloudWatch Logs log group. ` +
-                "Check that the log group exists and that the account's CloudWatch Logs resource policy still lets events.amazonaws.com create streams and put events in it."
+                "Check that the log group exists and that the account's CloudWatch Logs " +
+                "resource policy still lets events.amazonaws.com create streams and put " +
+                "events in it."
             );
         case "failed-notifications":
             return (
@@ -121,9 +129,15 @@ export interface DeliveryAlarmsArgs {
     readonly topicName?: pulumi.Input<string>;
     /** ARN of the alert topic, which the alarms notify. Default: no actions, for alarms outside the topic's region. */
     readonly topicArn?: pulumi.Input<string>;
-    /** Names of the EventBridge rules that target the topic; one alarm each. A plain list: it decides which alarms exist. Default: none. */
+    /**
+     * Names of the EventBridge rules that target the topic; one alarm each. A plain list: it
+     * decides which alarms exist. Default: none.
+     */
     readonly ruleNames?: readonly string[];
-    /** Names of the rules that forward to another event bus; one alarm each, whose text points at the role and the bus. Default: none. */
+    /**
+     * Names of the rules that forward to another event bus; one alarm each, whose text points at
+     * the role and the bus. Default: none.
+     */
     readonly forwardingRuleNames?: readonly string[];
     /** Names of the rules that write to a CloudWatch Logs log group; one alarm each. Default: none. */
     readonly loggingRuleNames?: readonly string[];

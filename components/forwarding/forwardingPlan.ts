@@ -152,7 +152,8 @@ function eventForwarders(
                 `Forwards the KMS API calls the monitoring alerts on to ${destination}`,
                 {
                     eventPattern,
-                    // The forwarder, not only the home rule, must opt in to read-only calls, or they are never forwarded.
+                    // The forwarder, not only the home rule, must opt in to read-only calls, or
+                    // they are never forwarded.
                     state: apiCallRuleState(operations),
                 },
             ),

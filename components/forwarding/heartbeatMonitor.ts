@@ -94,8 +94,12 @@ export class HeartbeatMonitor extends pulumi.ComponentResource {
                 {
                     name: heartbeatAlarmName(args.namePrefix, region),
                     alarmDescription:
-                        `No heartbeat from ${region} for 15 minutes: KMS events and alarms in ${region} are not reaching this region, so they cannot alert. ` +
-                        `Check in ${region} the forwarding rules' FailedInvocations and dead-letter queue, that the forwarding role may still events:PutEvents on this region's default bus, and that the rules are enabled.`,
+                        `No heartbeat from ${region} for 15 minutes: KMS events and alarms ` +
+                        `in ${region} are not reaching this region, so they cannot alert. ` +
+                        `Check in ${region} the forwarding rules' FailedInvocations and ` +
+                        `dead-letter queue, that the forwarding role may still ` +
+                        `events:PutEvents on this region's default bus, and that the rules ` +
+                        `are enabled.`,
                     ...heartbeatAlarmSettings(),
                     dimensions: { RuleName: rule.name },
                     tags: args.tags,

@@ -7,7 +7,10 @@ import { ForwardingPlan, ForwardingRuleSpec } from "./forwardingPlan";
 export interface RegionalForwarderArgs {
     /** The region whose default bus the rules are on. Required. */
     readonly region: string;
-    /** The rules, and whether there is a queue and alarms, from `forwardingPlan`. A plain value: it decides which resources exist. Required. */
+    /**
+     * The rules, and whether there is a queue and alarms, from `forwardingPlan`. A plain value: it
+     * decides which resources exist. Required.
+     */
     readonly plan: ForwardingPlan;
     /** ARN of the bus every rule targets: the home region's default bus. Required. */
     readonly destinationBusArn: pulumi.Input<string>;

@@ -20,7 +20,10 @@ export interface ImportedKeyArgs {
      * `@pulumi/random` and kept only, encrypted, in the stack's state.
      */
     readonly keyMaterialBase64?: pulumi.Input<string>;
-    /** Set Pulumi's `protect` on the key and its material, so `pulumi destroy` refuses to delete them. Default: false. */
+    /**
+     * Set Pulumi's `protect` on the key and its material, so `pulumi destroy` refuses to delete
+     * them. Default: false.
+     */
     readonly protect?: boolean;
     /** Tags for the key. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;

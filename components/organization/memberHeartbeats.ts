@@ -179,7 +179,16 @@ export class MemberHeartbeats extends pulumi.ComponentResource {
             `${name}-alarm`,
             {
                 name: `${args.namePrefix}-member-heartbeats`,
-                alarmDescription: pulumi.interpolate`For two hours, fewer heartbeats than the ${args.expectedMemberRegions} member account-region pairs send: a member account or region stopped forwarding its KMS events. Run the saved query '${args.namePrefix}/Silent member accounts and regions', then check that account's StackSet instance, forwarding rules and role.`,
+                alarmDescription: pulumi
+                    .output(args.expectedMemberRegions)
+                    .apply(
+                        (expected) =>
+                            `For two hours, fewer heartbeats than the ${expected} member ` +
+                            "account-region pairs send: a member account or region stopped " +
+                            `forwarding its KMS events. Run the saved query '${args.namePrefix}/Silent ` +
+                            "member accounts and regions', then check that account's StackSet " +
+                            "instance, forwarding rules and role.",
+                    ),
                 namespace: settings.namespace,
                 metricName: settings.metricName,
                 statistic: settings.statistic,

@@ -18,7 +18,10 @@ export function organizationMemberPrefix(namePrefix: string): string {
     return `${namePrefix}-member`;
 }
 
-/** The forwarding role of a member region; IAM is global, so the region in the name keeps the stacks of one account's regions apart. */
+/**
+ * The forwarding role of a member region; IAM is global, so the region in the name keeps the stacks
+ * of one account's regions apart.
+ */
 export function memberForwarderRoleName(memberPrefix: string, region: string): string {
     return `${memberPrefix}-forwarder-${region}`;
 }

@@ -28,8 +28,11 @@ import {
 
 type Resources = CloudFormationTemplate["Resources"];
 
-export /** A JSON value with every string that names `${...}` wrapped in `Fn::Sub`, so CloudFormation fills in the member's values. */
-function substituted(value: unknown): unknown {
+/**
+ * A JSON value with every string that names `${...}` wrapped in `Fn::Sub`, so CloudFormation
+ * fills in the member's values.
+ */
+export function substituted(value: unknown): unknown {
     if (typeof value === "string") {
         return value.includes("${") ? { "Fn::Sub": value } : value;
     }

@@ -24,7 +24,10 @@ export interface MemberStackSetArgs {
     readonly organizationalUnitIds: readonly string[];
     /** The member regions: one instance per OU and region. A plain list: it decides which instances exist. Required. */
     readonly regions: readonly string[];
-    /** Accounts of those OUs that must not get the stack: the central account, whose own regions the stack covers. Default: none. */
+    /**
+     * Accounts of those OUs that must not get the stack: the central account, whose own regions the
+     * stack covers. Default: none.
+     */
     readonly excludedAccountIds?: pulumi.Input<pulumi.Input<string>[]>;
     /** Tags for the StackSet, which CloudFormation puts on the stacks' resources. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;

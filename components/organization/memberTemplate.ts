@@ -63,7 +63,9 @@ export function memberTemplate(
     const plan = memberForwardingPlan(inputs);
     return {
         AWSTemplateFormatVersion: "2010-09-09",
-        Description: `KMS monitoring forwarders of ${inputs.memberPrefix}: KMS events, alarms and a heartbeat to the organization bus`,
+        Description:
+            `KMS monitoring forwarders of ${inputs.memberPrefix}: KMS events, alarms and a ` +
+            `heartbeat to the organization bus`,
         Resources: {
             ...forwardingRoleResource(inputs, centralBusArn),
             ...(inputs.deadLetterQueue ? deadLetterQueueResources(inputs, plan) : {}),

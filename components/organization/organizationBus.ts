@@ -9,7 +9,10 @@ export interface OrganizationBusArgs {
     readonly organizationId: pulumi.Input<string>;
     /** The sources and detail-types the members forward; nothing else is admitted. Required. */
     readonly forwarded: ForwardedEvents;
-    /** ARN pattern of the member forwarding roles, the only principals admitted, e.g. `arn:aws:iam::*:role/<prefix>-forwarder-*`. Required. */
+    /**
+     * ARN pattern of the member forwarding roles, the only principals admitted, e.g.
+     * `arn:aws:iam::*:role/<prefix>-forwarder-*`. Required.
+     */
     readonly senderRoleArns: pulumi.Input<string>;
     /** Tags for the bus. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;

@@ -50,7 +50,10 @@ export function inRegion(env: AwsEnvironment, region: string): AwsEnvironment {
     return { ...env, region };
 }
 
-/** `arn:<partition>:events:<region>:<account>:event-bus/<name>`; every account has a bus named `default` in every region. */
+/**
+ * `arn:<partition>:events:<region>:<account>:event-bus/<name>`; every account has a bus named
+ * `default` in every region.
+ */
 export function eventBusArn(env: AwsEnvironment, busName = "default"): string {
     return `arn:${env.partition}:events:${env.region}:${env.accountId}:event-bus/${busName}`;
 }

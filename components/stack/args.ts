@@ -15,7 +15,10 @@ export interface ImportedKeySettings {
 }
 
 export interface AuditTrailSettings {
-    /** Create a multi-region trail delivering to S3 and CloudWatch Logs. Leave off when an organization trail exists. */
+    /**
+     * Create a multi-region trail delivering to S3 and CloudWatch Logs. Leave off when an
+     * organization trail exists.
+     */
     readonly create: boolean;
     /** Days CloudWatch Logs keeps the events. Default: 90. */
     readonly logsRetentionDays?: number;
@@ -32,7 +35,8 @@ export interface OrganizationSettings {
     readonly organizationalUnitIds: string[];
     /**
      * `SELF` from the management account, `DELEGATED_ADMIN` from a registered delegated administrator.
-     * A string rather than a union, which the component package schema cannot express; it is validated. Default: `DELEGATED_ADMIN`.
+     * A string rather than a union, which the component package schema cannot express; it is
+     * validated. Default: `DELEGATED_ADMIN`.
      */
     readonly callAs?: string;
     /** The member regions, a subset of `regions`. Default: `regions`. */
@@ -61,7 +65,10 @@ export interface KmsMonitoringArgs {
      * ARN. A key or alias ARN of another watched region puts its alarm in that region. Default: none.
      */
     readonly watchedKeys?: string[];
-    /** Every region to watch, the home region included; each other one gets forwarders to the home region. Default: the home region only. */
+    /**
+     * Every region to watch, the home region included; each other one gets forwarders to the home
+     * region. Default: the home region only.
+     */
     readonly regions?: string[];
     /**
      * The region of the provider the component deploys with, where the topic and alert rules
@@ -76,7 +83,10 @@ export interface KmsMonitoringArgs {
     readonly discoverExpiringKeys?: boolean;
     /** Days before expiry at which the expiry alarms fire. Default: 30. */
     readonly expiryWarningDays?: number;
-    /** Encrypt the topic with a customer managed key created by the stack, alias `alias/<namePrefix>-alerts`. Default: true. */
+    /**
+     * Encrypt the topic with a customer managed key created by the stack, alias
+     * `alias/<namePrefix>-alerts`. Default: true.
+     */
     readonly encryptTopic?: boolean;
     /** Deletion window of the topic key, 7 to 30 days. Default: 30. */
     readonly alertKeyDeletionWindowInDays?: number;

@@ -18,7 +18,8 @@ export function nextStepsText(subscriptions: readonly EmailSubscription[]): stri
         return "All email subscriptions are confirmed.";
     }
     return (
-        `Confirm the SNS subscription sent to ${pending.join(", ")}: open the "AWS Notification - Subscription Confirmation" ` +
+        `Confirm the SNS subscription sent to ${pending.join(", ")}: open the "AWS ` +
+        `Notification - Subscription Confirmation" ` +
         "email and choose Confirm subscription. Until then no alert reaches that address."
     );
 }
