@@ -1,0 +1,66 @@
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { REPO_ROOT } from "./harness";
+
+const DOCS = path.join(REPO_ROOT, "docs");
+const PAGES = [
+    path.join(REPO_ROOT, "README.md"),
+    ...fs.readdirSync(DOCS).map((file) => path.join(DOCS, file)),
+];
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces to dashes. */
+function anchorOf(heading: string): string {
+    return heading
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} _-]/gu, "")
+        .replace(/ /g, "-");
+}
+
+function anchors(file: string): Set<string> {
+    const text = fs.readFileSync(file, "utf8").replace(/```[\s\S]*?```/g, "");
+    return new Set([...text.matchAll(/^#+ (.+)$/gm)].map((match) => anchorOf(match[1])));
+}
+
+/** Every relative link of a page: `[text](target#anchor)`, outside code blocks. */
+function relativeLinks(file: string): { target: string; anchor?: string }[] {
+    const text = fs.readFileSync(file, "utf8").replace(/```[\s\S]*?```/g, "");
+    return [...text.matchAll(/\]\(([^)\s]+)\)/g)]
+        .map((match) => match[1])
+        .filter((link) => !/^[a-z]+:/.test(link))
+        .map((link) => {
+            const [target, anchor] = link.split("#");
+            return { target, anchor };
+        });
+}
+
+describe("README and docs", () => {
+    it("keeps the README to a few screens", () => {
+        const lines = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8").split("\n").length;
+        assert.ok(lines <= 250, `README.md has ${lines} lines`);
+    });
+
+    it("gives the deep topics a page each, linked from the README", () => {
+        const readme = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8");
+        for (const page of fs.readdirSync(DOCS)) {
+            assert.ok(readme.includes(`(docs/${page})`), `README links docs/${page}`);
+        }
+    });
+
+    it("links only to files and headings that exist", () => {
+        const broken = PAGES.flatMap((page) =>
+            relativeLinks(page).flatMap(({ target, anchor }) => {
+                const file = target === "" ? page : path.resolve(path.dirname(page), target);
+                const where = `${path.relative(REPO_ROOT, page)} -> ${target}#${anchor ?? ""}`;
+                if (!fs.existsSync(file)) {
+                    return [where];
+                }
+                return anchor !== undefined && file.endsWith(".md") && !anchors(file).has(anchor)
+                    ? [where]
+                    : [];
+            }),
+        );
+        assert.deepEqual(broken, []);
+    });
+});
