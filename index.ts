@@ -20,3 +20,5 @@ export const forwarding = monitoring.forwarding;
 export const organizationBusArn = monitoring.organizationBusArn;
 export const stackSetName = monitoring.stackSetName;
 export const stackSetInstanceRegions = monitoring.stackSetInstanceRegions;
+export const observabilitySinkArns = monitoring.observabilitySinkArns;
+export const centralDashboardUrl = monitoring.centralDashboardUrl;

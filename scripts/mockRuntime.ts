@@ -32,6 +32,8 @@ export interface RecordedResource {
     readonly parent?: string;
     readonly protect: boolean;
     readonly custom: boolean;
+    /** URNs of the resources it depends on through `dependsOn` (and its inputs), as the engine receives them. */
+    readonly dependencies?: readonly string[];
     /** Inputs as the engine receives them, secrets unwrapped. */
     readonly inputs: Record<string, any>;
     /** Inputs as serialized on the wire, with secrets still wrapped in Pulumi's secret marker. */
@@ -221,6 +223,15 @@ export class Recorder {
                     },
                 };
             }
+            case "aws:cloudwatch/logGroup:LogGroup": {
+                const arn = this.arn("logs", `log-group:${physical}`, region);
+                return { id: physical, state: { ...inputs, name: physical, arn } };
+            }
+            // The sink's ARN ends in an ID AWS generates (OAM API reference, CreateSink).
+            case "aws:oam/sink:Sink": {
+                const arn = this.arn("oam", `sink/${fakeUuid(name)}`, region);
+                return { id: arn, state: { ...inputs, arn, sinkId: fakeUuid(name) } };
+            }
             case "aws:sqs/queuePolicy:QueuePolicy":
                 return { id: `${inputs.queueUrl}#policy`, state: { ...inputs } };
             case "aws:kms/alias:Alias":
@@ -319,7 +330,7 @@ export class Recorder {
                     id,
                     arn: `arn:${this.env.partition}:organizations::${MANAGEMENT_ACCOUNT_ID}:account/o-exampleorgid/${id}`,
                     email: `${id}@example.com`,
-                    name: id,
+                    name: `Workload ${id.slice(-4)}`,
                     state,
                     joinedMethod: "CREATED",
                     joinedTimestamp: "2026-01-01T00:00:00Z",
@@ -388,6 +399,7 @@ interface MonitorRequest {
     getParent(): string;
     getProtect(): boolean;
     getCustom(): boolean;
+    getDependenciesList(): string[];
     getObject(): { toJavaScript(): Record<string, any> } | undefined;
     getUrn(): string;
     getOutputs(): { toJavaScript(): unknown } | undefined;
@@ -416,6 +428,7 @@ function interceptMonitor(recorder: Recorder): void {
                     parent: req.getParent() || undefined,
                     protect: req.getProtect(),
                     custom: req.getCustom(),
+                    dependencies: req.getDependenciesList(),
                     inputs: unwrapWire(wireInputs) as Record<string, any>,
                     wireInputs,
                     state: monitor.resources.get(urn)?.state ?? {},

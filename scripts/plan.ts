@@ -186,11 +186,46 @@ function summary(resource: RecordedResource, all: readonly RecordedResource[]): 
             return `${inputs.name}`;
         case "aws:cloudwatch/dashboard:Dashboard":
             return `${inputs.dashboardName}; ${(JSON.parse(inputs.dashboardBody) as { widgets: unknown[] }).widgets.length} widgets`;
+        case "aws:oam/sink:Sink":
+            return `${inputs.name}; a monitoring account sink`;
+        case "aws:oam/sinkPolicy:SinkPolicy":
+            return sinkPolicySummary(inputs.policy as string);
+        case "aws:cloudformation/stackSet:StackSet":
+            return stackSetSummary(inputs.templateBody as string);
         case "random:index/randomBytes:RandomBytes":
             return `${inputs.length} bytes, kept as a secret; protect ${yesNo(resource.protect)}`;
         default:
             return "";
     }
+}
+
+/** Who may link to a sink, and what. */
+function sinkPolicySummary(policy: string): string {
+    type Condition = Record<string, Record<string, string | string[]>>;
+    const [statement] = (JSON.parse(policy) as { Statement: { Condition: Condition }[] }).Statement;
+    const condition = statement.Condition;
+    const paths = [condition["ForAnyValue:StringLike"]?.["aws:PrincipalOrgPaths"] ?? []].flat();
+    const types = [condition["ForAllValues:StringEquals"]?.["oam:ResourceTypes"] ?? []].flat();
+    return `links from ${paths.join(", ")}; ${types.join(", ")} only`;
+}
+
+/** How many resources the member template has, and where its link points. */
+function stackSetSummary(templateBody: string): string {
+    const template = JSON.parse(templateBody) as {
+        Mappings?: Record<string, Record<string, Record<string, string>>>;
+        Resources: Record<string, { Type: string; Properties: Record<string, any> }>;
+    };
+    const resources = Object.values(template.Resources);
+    const link = resources.find((resource) => resource.Type === "AWS::Oam::Link");
+    const linkText =
+        link === undefined
+            ? "no observability link"
+            : `link to the sink of ${Object.values(template.Mappings ?? {})
+                  .flatMap((map) => Object.keys(map))
+                  .join(
+                      ", ",
+                  )} sharing ${link.Properties.LinkConfiguration.MetricConfiguration.Filter}`;
+    return `member template: ${resources.length} resources; ${linkText}`;
 }
 
 export function planTree(plan: Plan): string {

@@ -9,8 +9,22 @@ import { expiryThresholdSeconds } from "./expiryAlarms";
  * "Metrics Insights quotas": with ORDER BY, "the 500 that have the highest or lowest values ...
  * are returned").
  */
-export const EXPIRING_KEYS_QUERY =
-    'SELECT MIN(SecondsUntilKeyMaterialExpiration) FROM SCHEMA("AWS/KMS", KeyId) GROUP BY KeyId ORDER BY MIN() ASC';
+export const EXPIRING_KEYS_QUERY = expiringKeysQuery(["KeyId"]);
+
+/**
+ * The same keys in every account linked to a CloudWatch monitoring account: "When you run a query
+ * in a monitoring account, you can use GROUP BY AWS.AccountId to group the results based on the
+ * accounts they are from" (CloudWatch User Guide, "Query components and syntax in CloudWatch
+ * Metrics Insights"), one series per account and key, the soonest first.
+ */
+export const EXPIRING_KEYS_BY_ACCOUNT_QUERY = expiringKeysQuery(["AWS.AccountId", "KeyId"]);
+
+function expiringKeysQuery(groupBy: readonly string[]): string {
+    return (
+        'SELECT MIN(SecondsUntilKeyMaterialExpiration) FROM SCHEMA("AWS/KMS", KeyId) ' +
+        `GROUP BY ${groupBy.join(", ")} ORDER BY MIN() ASC`
+    );
+}
 
 /**
  * "Only the latest 3 hours of data can be used for evaluating the alarm's conditions" (CloudWatch

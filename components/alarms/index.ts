@@ -7,6 +7,7 @@ export {
 } from "./expiryAlarms";
 export type { ExpiringKey, KeyMaterialExpiryAlarmsArgs } from "./expiryAlarms";
 export {
+    EXPIRING_KEYS_BY_ACCOUNT_QUERY,
     EXPIRING_KEYS_QUERY,
     ExpiringKeyDiscovery,
     expiringKeysAlarmDescription,

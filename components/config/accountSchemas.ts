@@ -3,6 +3,7 @@ import { DEFAULT_LOGS_RETENTION_DAYS, LOG_RETENTION_DAYS } from "../audit";
 import {
     booleanSchema,
     isProductionStack,
+    OAM_SINK_ARN,
     ORGANIZATION_ID,
     OU_OR_ROOT_ID,
     regionCode,
@@ -59,8 +60,22 @@ export function organizationSchema() {
                 .array(regionCode(), { error: "must be a list of region codes" })
                 .min(1, { error: "must list at least one region" })
                 .optional(),
+            observability: booleanSchema().default(true),
+            sinkArns: z
+                .record(
+                    z.string(),
+                    z.string({ error: "must be a string" }).regex(OAM_SINK_ARN, {
+                        error: "must be an OAM sink ARN: arn:<partition>:oam:<region>:<account>:sink/<id>",
+                    }),
+                    { error: "must be a map of member region to the ARN of a sink in that region" },
+                )
+                .default({}),
         },
-        { error: "must be an object with id, organizationalUnitIds and optional callAs, regions" },
+        {
+            error:
+                "must be an object with id, organizationalUnitIds and optional callAs, regions, " +
+                "observability, sinkArns",
+        },
     );
 }
 

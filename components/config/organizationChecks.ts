@@ -1,8 +1,8 @@
 import { FORWARDER_RULE_ROLES } from "../forwarding";
 import { memberForwarderRoleName, organizationMemberPrefix } from "../organization";
-import { EVENT_RULE_NAME_MAX, eventRuleName } from "../shared";
+import { EVENT_RULE_NAME_MAX, eventRuleName, partitionOfRegion } from "../shared";
 import { duplicates, longestOf, stringsAt, watchedRegions } from "./inputValues";
-import { stackNamePrefix } from "./primitives";
+import { OAM_SINK_ARN, stackNamePrefix } from "./primitives";
 import { ParseContext, Problem } from "./types";
 
 /** The organization's OUs and regions against `regions` and the names the member template chooses. */
@@ -34,12 +34,12 @@ export function organizationProblems(input: Record<string, unknown>, ctx: ParseC
             });
         }
     });
-    const memberPrefix = organizationMemberPrefix(stackNamePrefix(ctx));
-    const longestRegion = longestOf(
-        (memberRegions.length > 0 ? memberRegions : watched).filter(
-            (region): region is string => region !== undefined,
-        ),
+    const regions = (memberRegions.length > 0 ? memberRegions : watched).filter(
+        (region): region is string => region !== undefined,
     );
+    problems.push(...sinkArnProblems(fields, regions));
+    const memberPrefix = organizationMemberPrefix(stackNamePrefix(ctx));
+    const longestRegion = longestOf(regions);
     const longest = longestOf([
         ...FORWARDER_RULE_ROLES.map((role) => eventRuleName(memberPrefix, role)),
         memberForwarderRoleName(memberPrefix, longestRegion),
@@ -54,4 +54,59 @@ export function organizationProblems(input: Record<string, unknown>, ctx: ParseC
         });
     }
     return problems;
+}
+
+/**
+ * `sinkArns` against the member regions. A link reaches only a sink in its own region (CloudWatch
+ * User Guide, "CloudWatch cross-account observability": it is a regional feature), so each entry
+ * must be a sink of the region it is listed under, and that region a member region.
+ */
+function sinkArnProblems(
+    fields: Record<string, unknown>,
+    memberRegions: readonly string[],
+): Problem[] {
+    const sinkArns = fields.sinkArns;
+    if (typeof sinkArns !== "object" || sinkArns === null || Array.isArray(sinkArns)) {
+        return [];
+    }
+    const entries = Object.entries(sinkArns as Record<string, unknown>);
+    if (fields.observability === false && entries.length > 0) {
+        return [
+            {
+                path: ["organization", "sinkArns"],
+                message: "is set but organization.observability is false; remove one of them",
+            },
+        ];
+    }
+    return entries.flatMap(([region, arn]): Problem[] => {
+        const path = ["organization", "sinkArns", region];
+        if (!memberRegions.includes(region)) {
+            return [
+                {
+                    path,
+                    message:
+                        `is not a member region (${memberRegions.join(", ")}); list a sink ` +
+                        "under the member region it is in",
+                },
+            ];
+        }
+        const sinkRegion = typeof arn === "string" ? OAM_SINK_ARN.exec(arn)?.[1] : undefined;
+        if (sinkRegion !== undefined && sinkRegion !== region) {
+            return [
+                {
+                    path,
+                    message:
+                        `is a sink in ${sinkRegion}, not in ${region}: a member region's link ` +
+                        "can only reach a sink in that same region",
+                },
+            ];
+        }
+        const partition = typeof arn === "string" ? arn.split(":")[1] : undefined;
+        if (sinkRegion !== undefined && partition !== partitionOfRegion(region)) {
+            return [
+                { path, message: `is not in ${region}'s partition, ${partitionOfRegion(region)}` },
+            ];
+        }
+        return [];
+    });
 }

@@ -32,6 +32,11 @@ export const VALID_TO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
  */
 export const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 export const OU_OR_ROOT_ID = /^(ou-[a-z0-9]{4,32}-[a-z0-9]{8,32}|r-[a-z0-9]{4,32})$/;
+/**
+ * A CloudWatch Observability Access Manager sink: `arn:<partition>:oam:<region>:<account>:sink/<id>`
+ * (Pulumi registry, aws.oam.getSink: "arn:aws:oam:us-west-1:111111111111:sink/abcd1234-...").
+ */
+export const OAM_SINK_ARN = /^arn:aws[a-z-]*:oam:([a-z0-9-]+):\d{12}:sink\/[A-Za-z0-9-]+$/;
 export const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
 export const DAY_MS = 86_400_000;

@@ -32,6 +32,10 @@ export interface OrganizationConfig {
     readonly callAs: "SELF" | "DELEGATED_ADMIN";
     /** The member regions; defaults to the stack's `regions`. */
     readonly regions: string[];
+    /** Sinks in the central account, links in the members, the central dashboard, per-account alarms. */
+    readonly observability: boolean;
+    /** Existing sinks of the central account to reuse, by member region; the stack creates the others. */
+    readonly sinkArns: Record<string, string>;
 }
 
 /** The validated stack config, with every default applied. */

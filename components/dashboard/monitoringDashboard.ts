@@ -88,11 +88,17 @@ export class MonitoringDashboard extends pulumi.ComponentResource {
         );
 
         this.dashboardName = dashboard.dashboardName;
-        this.url = pulumi
-            .all([args.environment, dashboard.dashboardName])
-            .apply(([environment, dashboardName]) =>
-                dashboardUrl(environment.partition, environment.region, dashboardName),
-            );
+        this.url = consoleUrl(args.environment, dashboard.dashboardName);
         this.registerOutputs({ dashboardName: this.dashboardName, url: this.url });
     }
+}
+
+/** Where a dashboard of the stack's account and home region opens in the console. */
+export function consoleUrl(
+    environment: pulumi.Input<AwsEnvironment>,
+    dashboardName: pulumi.Output<string>,
+): pulumi.Output<string> {
+    return pulumi
+        .all([environment, dashboardName])
+        .apply(([env, name]) => dashboardUrl(env.partition, env.region, name));
 }

@@ -15,6 +15,8 @@ export interface MetricWidgetProperties {
     readonly stat: string;
     readonly period: number;
     readonly yAxis?: Readonly<Record<string, unknown>>;
+    /** Lines across the graph: `{ horizontal: [{ label, value }] }`. */
+    readonly annotations?: Readonly<Record<string, unknown>>;
 }
 
 export interface AlarmWidgetProperties {
@@ -84,15 +86,21 @@ export interface GraphSpec {
     readonly stat: string;
     readonly period: number;
     readonly yAxis?: Readonly<Record<string, unknown>>;
+    readonly annotations?: Readonly<Record<string, unknown>>;
 }
 
 /** A time-series graph, half the grid wide. */
-export function graph({ title, region, metrics, stat, period, yAxis }: GraphSpec): Unplaced {
+export function graph(spec: GraphSpec): Unplaced {
+    const { title, region, metrics, stat, period, yAxis, annotations } = spec;
     const properties = { title, region, metrics, view: "timeSeries", stat, period } as const;
     return {
         type: "metric",
         width: 12,
         height: 6,
-        properties: yAxis === undefined ? properties : { ...properties, yAxis },
+        properties: {
+            ...properties,
+            ...(yAxis === undefined ? {} : { yAxis }),
+            ...(annotations === undefined ? {} : { annotations }),
+        },
     };
 }

@@ -1,7 +1,8 @@
 // The organization: the central bus, the StackSet that rolls the forwarders out to every member
-// account, and the member heartbeats.
+// account, the member heartbeats, and cross-account observability (sinks here, links there).
 export {
     MEMBER_ENVIRONMENT,
+    memberDeadLetterQueueName,
     memberForwarderRoleName,
     organizationMemberPrefix,
 } from "./memberNames";
@@ -9,6 +10,17 @@ export type { CloudFormationTemplate, MemberTemplateInputs } from "./memberNames
 export { substituted } from "./memberResources";
 export { forwardedEvents, memberForwardingPlan, memberTemplate } from "./memberTemplate";
 export {
+    LINK_LABEL_TEMPLATE,
+    LINK_RESOURCE_TYPES,
+    linkedNamespaces,
+    linkMetricFilter,
+    MAX_LINK_FILTER_NAMESPACES,
+    SINK_MAPPING,
+    SINK_MAPPING_KEY,
+} from "./memberLink";
+export type { MemberLinkSettings } from "./memberLink";
+export {
+    heartbeatLogPolicy,
     memberHeartbeatAlarmSettings,
     memberHeartbeatPattern,
     MemberHeartbeats,
@@ -16,9 +28,20 @@ export {
     SILENT_MEMBERS_QUERY,
 } from "./memberHeartbeats";
 export type { MemberHeartbeatsArgs } from "./memberHeartbeats";
+export {
+    MEMBER_HEARTBEAT_DIMENSIONS,
+    MEMBER_HEARTBEAT_FILTER_PATTERN,
+    MEMBER_HEARTBEATS_METRIC,
+    memberHeartbeatsNamespace,
+    silentMemberAlarmName,
+    silentMemberAlarmSettings,
+} from "./silentMembers";
+export type { ExpectedMember } from "./silentMembers";
 export { MEMBER_OPERATION_PREFERENCES, MemberStackSet } from "./memberStackSet";
 export type { MemberStackSetArgs } from "./memberStackSet";
+export { ObservabilitySinks } from "./observabilitySinks";
+export type { ObservabilitySinksArgs } from "./observabilitySinks";
 export { OrganizationBus } from "./organizationBus";
 export type { OrganizationBusArgs } from "./organizationBus";
-export { organizationBusPolicy } from "./policies";
+export { observabilitySinkPolicy, organizationBusPolicy, organizationalUnitPath } from "./policies";
 export type { ForwardedEvents } from "./policies";

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { EventPattern } from "../alerts";
 import { HEARTBEATS_PER_HOUR } from "../forwarding";
 import { createAlarm, PolicyDocument } from "../shared";
+import { createSilentMemberAlarms, ExpectedMember } from "./silentMembers";
 
 /** The rule on the organization bus that keeps the members' heartbeats. */
 export function memberHeartbeatsRuleName(namePrefix: string): string {
@@ -43,17 +44,33 @@ export function memberHeartbeatAlarmSettings(expectedMemberRegions: number) {
     } as const;
 }
 
-/** Lets EventBridge write the heartbeats into the log group (EventBridge User Guide, "CloudWatch Logs permissions"). */
-export function heartbeatLogPolicy(logGroupArn: string): PolicyDocument {
+/**
+ * Lets EventBridge write the heartbeats into the log group (EventBridge User Guide, "CloudWatch
+ * Logs permissions"), and only the heartbeat rule: `aws:SourceArn` is the ARN of the rule that
+ * sends the event ("Using IAM policy conditions in Amazon EventBridge"). The condition sits on
+ * `logs:PutLogEvents` alone; with it on `logs:CreateLogStream` too, EventBridge delivers nothing
+ * (aws-samples/serverless-patterns#618, "The conditional ARN for the Rule only applies to
+ * logs:PutLogEvents"). A stream without events is harmless.
+ */
+export function heartbeatLogPolicy(logGroupArn: string, heartbeatsRuleArn: string): PolicyDocument {
+    const principal = { Service: ["events.amazonaws.com", "delivery.logs.amazonaws.com"] };
     return {
         Version: "2012-10-17",
         Statement: [
             {
-                Sid: "EventBridgeWritesMemberHeartbeats",
+                Sid: "EventBridgeCreatesHeartbeatStreams",
                 Effect: "Allow",
-                Principal: { Service: ["events.amazonaws.com", "delivery.logs.amazonaws.com"] },
-                Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+                Principal: principal,
+                Action: "logs:CreateLogStream",
                 Resource: `${logGroupArn}:*`,
+            },
+            {
+                Sid: "OnlyTheHeartbeatRuleWrites",
+                Effect: "Allow",
+                Principal: principal,
+                Action: "logs:PutLogEvents",
+                Resource: `${logGroupArn}:*`,
+                Condition: { ArnEquals: { "aws:SourceArn": heartbeatsRuleArn } },
             },
         ],
     };
@@ -75,8 +92,12 @@ export interface MemberHeartbeatsArgs {
     readonly busName: pulumi.Input<string>;
     /** The fixed name of the members' heartbeat rule. Required. */
     readonly memberHeartbeatRuleName: string;
-    /** How many member account-and-region pairs should send heartbeats. Required. */
-    readonly expectedMemberRegions: pulumi.Input<number>;
+    /** The member accounts that should send heartbeats, read from the OUs at `pulumi up`. Required. */
+    readonly expectedMembers: pulumi.Input<ExpectedMember[]>;
+    /** The member regions every expected account sends from. Required. */
+    readonly memberRegions: readonly string[];
+    /** One alarm per expected account and region, named after the account. Default: false. */
+    readonly silentMemberAlarms?: boolean;
     /** ARN of the topic the alarm notifies. Required. */
     readonly topicArn: pulumi.Input<string>;
     /** Tags for the rule, log group and alarm. Default: none. */
@@ -86,19 +107,20 @@ export interface MemberHeartbeatsArgs {
 /**
  * Catches a member account or region going silent. A Metrics Insights alarm cannot: a silent
  * member has no series, so it is no contributor. Instead every heartbeat is kept in a log group
- * (account and region are fields of each event), the hourly count is compared with the count the
- * organization's accounts should send, and a saved query names the silent ones.
+ * (account and region are fields of each event); with `silentMemberAlarms`, a metric filter counts
+ * them per account and region and one alarm per expected pair names the silent one. The hourly
+ * total against the count the organization's accounts should send stays, for accounts that joined
+ * after the last `pulumi up`, and a saved query lists every pair's last heartbeat.
  */
 export class MemberHeartbeats extends pulumi.ComponentResource {
     public readonly ruleName: pulumi.Output<string>;
-    public readonly alarmName: pulumi.Output<string>;
-    public readonly alarmArn: pulumi.Output<string>;
+    public readonly alarmNames: pulumi.Output<string[]>;
+    public readonly alarmArns: pulumi.Output<string[]>;
     public readonly logGroupName: pulumi.Output<string>;
 
     constructor(name: string, args: MemberHeartbeatsArgs, opts?: pulumi.ComponentResourceOptions) {
         super("kms-monitoring:organization:MemberHeartbeats", name, {}, opts);
 
-        const { logGroup, logPolicy } = this.createLog(name, args);
         const rule = new aws.cloudwatch.EventRule(
             `${name}-rule`,
             {
@@ -114,6 +136,7 @@ export class MemberHeartbeats extends pulumi.ComponentResource {
             },
             { parent: this },
         );
+        const { logGroup, logPolicy } = this.createLog(name, args, rule.arn);
         new aws.cloudwatch.EventTarget(
             `${name}-target`,
             { rule: rule.name, eventBusName: args.busName, arn: logGroup.arn },
@@ -129,22 +152,29 @@ export class MemberHeartbeats extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        const alarm = this.createCountAlarm(name, args, rule.name);
+        const count = this.createCountAlarm(name, args, rule.name);
+        const perMember = args.silentMemberAlarms
+            ? createSilentMemberAlarms(this, name, { ...args, logGroupName: logGroup.name })
+            : undefined;
 
         this.ruleName = rule.name;
-        this.alarmName = alarm.name;
-        this.alarmArn = alarm.arn;
+        this.alarmNames = pulumi
+            .all([count.name, perMember?.alarmNames ?? []])
+            .apply(([countName, names]) => [countName, ...names]);
+        this.alarmArns = pulumi
+            .all([count.arn, perMember?.alarmArns ?? []])
+            .apply(([countArn, arns]) => [countArn, ...arns]);
         this.logGroupName = logGroup.name;
         this.registerOutputs({
             ruleName: this.ruleName,
-            alarmName: this.alarmName,
-            alarmArn: this.alarmArn,
+            alarmNames: this.alarmNames,
+            alarmArns: this.alarmArns,
             logGroupName: this.logGroupName,
         });
     }
 
-    /** The log group the heartbeats are kept in, and the policy that lets EventBridge write to it. */
-    private createLog(name: string, args: MemberHeartbeatsArgs) {
+    /** The log group the heartbeats are kept in, and the policy that lets the rule write to it. */
+    private createLog(name: string, args: MemberHeartbeatsArgs, ruleArn: pulumi.Output<string>) {
         const logGroup = new aws.cloudwatch.LogGroup(
             `${name}-log`,
             {
@@ -158,7 +188,11 @@ export class MemberHeartbeats extends pulumi.ComponentResource {
             `${name}-log-policy`,
             {
                 policyName: `${args.namePrefix}-member-heartbeats`,
-                policyDocument: pulumi.jsonStringify(logGroup.arn.apply(heartbeatLogPolicy)),
+                policyDocument: pulumi.jsonStringify(
+                    pulumi
+                        .all([logGroup.arn, ruleArn])
+                        .apply(([logGroupArn, arn]) => heartbeatLogPolicy(logGroupArn, arn)),
+                ),
             },
             { parent: this },
         );
@@ -171,24 +205,23 @@ export class MemberHeartbeats extends pulumi.ComponentResource {
         args: MemberHeartbeatsArgs,
         ruleName: pulumi.Output<string>,
     ) {
-        const settings = pulumi
-            .output(args.expectedMemberRegions)
-            .apply(memberHeartbeatAlarmSettings);
+        const expectedPairs = pulumi
+            .output(args.expectedMembers)
+            .apply((members) => members.length * args.memberRegions.length);
+        const settings = expectedPairs.apply(memberHeartbeatAlarmSettings);
         return createAlarm(
             this,
             `${name}-alarm`,
             {
                 name: `${args.namePrefix}-member-heartbeats`,
-                alarmDescription: pulumi
-                    .output(args.expectedMemberRegions)
-                    .apply(
-                        (expected) =>
-                            `For two hours, fewer heartbeats than the ${expected} member ` +
-                            "account-region pairs send: a member account or region stopped " +
-                            `forwarding its KMS events. Run the saved query '${args.namePrefix}/Silent ` +
-                            "member accounts and regions', then check that account's StackSet " +
-                            "instance, forwarding rules and role.",
-                    ),
+                alarmDescription: expectedPairs.apply(
+                    (expected) =>
+                        `For two hours, fewer heartbeats than the ${expected} member ` +
+                        "account-region pairs send: a member account or region stopped " +
+                        `forwarding its KMS events. Run the saved query '${args.namePrefix}/Silent ` +
+                        "member accounts and regions', then check that account's StackSet " +
+                        "instance, forwarding rules and role.",
+                ),
                 namespace: settings.namespace,
                 metricName: settings.metricName,
                 statistic: settings.statistic,

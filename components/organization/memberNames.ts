@@ -1,6 +1,7 @@
 // The names, inputs and shapes the member template and its resources share.
 import { ApiCallSelection } from "../alerts";
 import { AwsEnvironment } from "../shared";
+import type { MemberLinkSettings } from "./memberLink";
 
 /**
  * The member account and region as CloudFormation knows them: pseudo parameters inside `Fn::Sub`
@@ -26,6 +27,15 @@ export function memberForwarderRoleName(memberPrefix: string, region: string): s
     return `${memberPrefix}-forwarder-${region}`;
 }
 
+/**
+ * The forwarders' dead-letter queue of a member region. Named, so that the central dashboard can
+ * find it in every member (a Metrics Insights WHERE compares with = and != only); queue names are
+ * per account and region, like the fixed rule names.
+ */
+export function memberDeadLetterQueueName(memberPrefix: string): string {
+    return `${memberPrefix}-dead-letters`;
+}
+
 export interface MemberTemplateInputs {
     /** Prefix of every name in the member accounts, e.g. `kms-monitoring-prod-org`. */
     readonly memberPrefix: string;
@@ -36,13 +46,21 @@ export interface MemberTemplateInputs {
     readonly deadLetterQueue: boolean;
     readonly selfMonitoring: boolean;
     readonly tags: Readonly<Record<string, string>>;
+    /** The link to the central account's sink of each member region. Default: no link. */
+    readonly link?: MemberLinkSettings;
 }
 
 export interface CloudFormationTemplate {
     readonly AWSTemplateFormatVersion: "2010-09-09";
     readonly Description: string;
+    /** Map name, then top-level key (a region), then second-level key, to a value. */
+    readonly Mappings?: Record<string, Record<string, Record<string, string>>>;
     readonly Resources: Record<
         string,
-        { readonly Type: string; readonly Properties: Record<string, unknown> }
+        {
+            readonly Type: string;
+            readonly Properties: Record<string, unknown>;
+            readonly UpdateReplacePolicy?: "Retain" | "Delete";
+        }
     >;
 }

@@ -16,6 +16,7 @@ import { ForwardingPlan, forwardingRolePolicy, forwardingRoleTrustPolicy } from 
 import { eventRuleArn } from "../shared";
 import {
     CloudFormationTemplate,
+    memberDeadLetterQueueName,
     MEMBER_ENVIRONMENT,
     memberForwarderRoleName,
     MemberTemplateInputs,
@@ -91,7 +92,11 @@ export function deadLetterQueueResources(
     const resources: Resources = {};
     resources.DeadLetterQueue = {
         Type: "AWS::SQS::Queue",
+        // Naming the queue replaces an unnamed one of an earlier template; the old queue and the
+        // events parked in it stay (UpdateReplacePolicy, CloudFormation User Guide).
+        UpdateReplacePolicy: "Retain",
         Properties: {
+            QueueName: memberDeadLetterQueueName(inputs.memberPrefix),
             SqsManagedSseEnabled: true,
             MessageRetentionPeriod: DEAD_LETTER_RETENTION_SECONDS,
             Tags: tagList(inputs.tags),

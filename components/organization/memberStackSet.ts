@@ -31,6 +31,11 @@ export interface MemberStackSetArgs {
     readonly excludedAccountIds?: pulumi.Input<pulumi.Input<string>[]>;
     /** Tags for the StackSet, which CloudFormation puts on the stacks' resources. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+    /**
+     * What must exist before any instance rolls out, such as the sink policies the members' links
+     * need. Default: nothing.
+     */
+    readonly instancesDependOn?: readonly pulumi.Resource[];
 }
 
 /**
@@ -115,7 +120,11 @@ export class MemberStackSet extends pulumi.ComponentResource {
             },
             // An update of the preferences sends the OU as an account to UpdateStackInstances,
             // which fails (terraform-provider-aws#40675); they only shape the first rollout.
-            { parent: this, ignoreChanges: ["operationPreferences"] },
+            {
+                parent: this,
+                ignoreChanges: ["operationPreferences"],
+                dependsOn: [...(args.instancesDependOn ?? [])],
+            },
         );
     }
 }

@@ -1,6 +1,7 @@
 import { EventPattern } from "../alerts";
 import { expiringKeysAlarmName } from "../alarms";
 import { ForwardingPlan, forwardingPlan } from "../forwarding";
+import { memberLinkResources } from "./memberLink";
 import { CloudFormationTemplate, MemberTemplateInputs } from "./memberNames";
 import {
     deadLetterQueueResources,
@@ -55,23 +56,31 @@ export function forwardedEvents(plan: ForwardingPlan): {
  * forwarding rules, role policy, queue policy, alarm settings and query as the central account's
  * own remote regions, built by the same functions, with the member's account, region and
  * partition as pseudo parameters. Every forwarder targets `centralBusArn`, the organization bus, directly.
+ * With `inputs.link`, each instance also links to the sink of its region in `sinkArnsByRegion`.
  */
 export function memberTemplate(
     inputs: MemberTemplateInputs,
     centralBusArn: string,
+    sinkArnsByRegion: Readonly<Record<string, string>> = {},
 ): CloudFormationTemplate {
     const plan = memberForwardingPlan(inputs);
+    const link =
+        inputs.link === undefined
+            ? undefined
+            : memberLinkResources(inputs.link, sinkArnsByRegion, inputs.tags);
     return {
         AWSTemplateFormatVersion: "2010-09-09",
         Description:
             `KMS monitoring forwarders of ${inputs.memberPrefix}: KMS events, alarms and a ` +
             `heartbeat to the organization bus`,
+        ...(link === undefined ? {} : { Mappings: link.Mappings }),
         Resources: {
             ...forwardingRoleResource(inputs, centralBusArn),
             ...(inputs.deadLetterQueue ? deadLetterQueueResources(inputs, plan) : {}),
             ...forwardingRuleResources(inputs, plan, centralBusArn),
             ...(inputs.selfMonitoring ? deliveryAlarmResources(inputs, plan) : {}),
             ...(inputs.discoverExpiringKeys ? expiringKeysAlarmResource(inputs) : {}),
+            ...link?.Resources,
         },
     };
 }

@@ -41,6 +41,17 @@ export interface OrganizationSettings {
     readonly callAs?: string;
     /** The member regions, a subset of `regions`. Default: `regions`. */
     readonly regions?: string[];
+    /**
+     * CloudWatch cross-account observability: a sink per member region here, a link to it in every
+     * member, a central dashboard of every member's keys, and one silent-member alarm per account
+     * and region. Default: true.
+     */
+    readonly observability?: boolean;
+    /**
+     * Existing sinks of this account to reuse, by member region (an account holds one sink per
+     * region); the stack creates a sink only in the other member regions. Default: none.
+     */
+    readonly sinkArns?: Readonly<Record<string, string>>;
 }
 
 export interface KmsMonitoringArgs {

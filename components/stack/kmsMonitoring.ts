@@ -49,6 +49,10 @@ export class KmsMonitoring extends pulumi.ComponentResource implements Monitorin
     public readonly stackSetName?: pulumi.Output<string>;
     /** The regions of its instances, with `organization`. */
     public readonly stackSetInstanceRegions?: pulumi.Output<string[]>;
+    /** Each member region's CloudWatch observability sink, with `organization.observability`. */
+    public readonly observabilitySinkArns?: pulumi.Output<Record<string, string>>;
+    /** The dashboard of every member account's keys, with `organization.observability`. */
+    public readonly centralDashboardUrl?: pulumi.Output<string>;
 
     /** Arguments from a validated stack config: checking them again would only repeat it. */
     private static readonly validated = new WeakSet<KmsMonitoringArgs>();
@@ -84,12 +88,7 @@ export class KmsMonitoring extends pulumi.ComponentResource implements Monitorin
         const organization = buildOrganization(stack, home.delivery);
         const alarmArns = allAlarmArns({ home, otherRegions, organization });
         const dashboard = buildDashboard(stack, home, otherRegions, alarmArns);
-        const outputs = buildOutputs(stack, {
-            home,
-            otherRegions,
-            organization,
-            dashboard,
-        });
+        const outputs = buildOutputs(stack, { home, otherRegions, organization, dashboard });
 
         // Sets every output property: buildOutputs returns each one, typed as this class declares it.
         Object.assign(this, outputs);

@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AlertDeliveryArgs } from "../alerts";
 import { DeliveryAlarms } from "../delivery";
 import {
+    ExpectedMember,
     forwardedEvents,
     MemberHeartbeats,
     MemberStackSet,
@@ -10,7 +11,8 @@ import {
     OrganizationBus,
 } from "../organization";
 import { createAlertRules } from "./alertRules";
-import { concatenated, single, StackContext } from "./context";
+import { concatenated, StackContext } from "./context";
+import { buildOrganizationDashboard, buildSinks, CentralObservability } from "./observability";
 import type { OrganizationPlan } from "./organizationPlan";
 
 export interface OrganizationParts {
@@ -19,6 +21,10 @@ export interface OrganizationParts {
     readonly instanceRegions: pulumi.Output<string[]>;
     readonly alarmNames: pulumi.Output<string[]>;
     readonly alarmArns: pulumi.Output<string[]>;
+    /** With observability: each member region's sink. */
+    readonly sinkArns?: pulumi.Output<Record<string, string>>;
+    /** With observability and dashboards: the central dashboard's console address. */
+    readonly centralDashboardUrl?: pulumi.Output<string>;
 }
 
 /**
@@ -46,15 +52,23 @@ export function buildOrganization(
             namePrefix: plan.namePrefix,
             busName: bus.busName,
             memberHeartbeatRuleName: organization.memberHeartbeatRuleName,
-            expectedMemberRegions: expectedMemberAccounts(ctx, organization).apply(
-                (accounts) => accounts * organization.regions.length,
-            ),
+            expectedMembers: expectedMemberAccounts(ctx, organization),
+            memberRegions: organization.regions,
+            silentMemberAlarms: organization.observability !== undefined,
             topicArn: delivery.topicArn,
             tags: args.tags,
         },
         { parent },
     );
-    const stackSet = buildMemberStackSet(ctx, organization, bus);
+    const observability =
+        organization.observability === undefined
+            ? undefined
+            : buildSinks(ctx, organization, organization.observability);
+    const stackSet = buildMemberStackSet(ctx, organization, bus, observability);
+    const dashboard =
+        organization.observability === undefined
+            ? undefined
+            : buildOrganizationDashboard(ctx, organization, organization.observability);
     const alarms = plan.features.selfMonitoring
         ? new DeliveryAlarms(
               `${name}-org-delivery`,
@@ -73,8 +87,10 @@ export function buildOrganization(
         busArn: bus.busArn,
         stackSetName: stackSet.stackSetName,
         instanceRegions: stackSet.instanceRegions,
-        alarmNames: concatenated(single(heartbeats.alarmName), alarms?.alarmNames),
-        alarmArns: concatenated(single(heartbeats.alarmArn), alarms?.alarmArns),
+        alarmNames: concatenated(heartbeats.alarmNames, alarms?.alarmNames),
+        alarmArns: concatenated(heartbeats.alarmArns, alarms?.alarmArns),
+        sinkArns: observability?.sinkArns,
+        centralDashboardUrl: dashboard?.url,
     };
 }
 
@@ -98,24 +114,33 @@ function buildOrganizationBus(
     );
 }
 
-/** The StackSet that puts the member template in every account of the OUs, in every member region. */
+/**
+ * The StackSet that puts the member template in every account of the OUs, in every member region.
+ * With observability its instances wait for the sink policies: a link to a sink whose policy does
+ * not admit it yet fails, and with it the member's stack.
+ */
 function buildMemberStackSet(
     { parent, name, args, environment }: StackContext,
     organization: OrganizationPlan,
     bus: OrganizationBus,
+    observability: CentralObservability | undefined,
 ): MemberStackSet {
+    const template = pulumi
+        .all([bus.busArn, observability?.sinkArns ?? {}])
+        .apply(([busArn, sinkArns]) =>
+            memberTemplate(organization.templateInputs, busArn, sinkArns),
+        );
     return new MemberStackSet(
         `${name}-member-stack-set`,
         {
             stackSetName: organization.stackSetName,
-            templateBody: pulumi.jsonStringify(
-                bus.busArn.apply((busArn) => memberTemplate(organization.templateInputs, busArn)),
-            ),
+            templateBody: pulumi.jsonStringify(template),
             callAs: organization.callAs,
             organizationalUnitIds: organization.organizationalUnitIds,
             regions: organization.regions,
             excludedAccountIds: [environment.accountId],
             tags: args.tags,
+            instancesDependOn: observability?.sinkPolicies,
         },
         // The member rules' first events must find the bus policy that admits them.
         { parent, dependsOn: [bus] },
@@ -123,15 +148,15 @@ function buildMemberStackSet(
 }
 
 /**
- * The accounts the StackSet deploys to: every active account under the OUs, less the management
- * account (which a service-managed StackSet never deploys to) and the central account (left out
- * on purpose). Read at each `pulumi up`; an account that joins later raises the count only from
- * the next one.
+ * The accounts the StackSet deploys to, by ID and name: every active account under the OUs, less
+ * the management account (which a service-managed StackSet never deploys to) and the central
+ * account (left out on purpose). Read at each `pulumi up`; an account that joins later is expected
+ * only from the next one.
  */
 function expectedMemberAccounts(
     { parent, environment }: StackContext,
     organization: OrganizationPlan,
-): pulumi.Output<number> {
+): pulumi.Output<ExpectedMember[]> {
     const descendants = organization.organizationalUnitIds.map((parentId) =>
         aws.organizations.getOrganizationalUnitDescendantAccountsOutput({ parentId }, { parent }),
     );
@@ -142,12 +167,16 @@ function expectedMemberAccounts(
     return pulumi
         .all([pulumi.all(descendants), management, environment])
         .apply(([lists, managementAccountId, env]) => {
-            const active = lists.flatMap((list) =>
-                list.accounts.filter((account) => account.state === "ACTIVE"),
-            );
-            const accounts = new Set(active.map((account) => account.id));
-            accounts.delete(managementAccountId);
-            accounts.delete(env.accountId);
-            return accounts.size;
+            const members = new Map<string, ExpectedMember>();
+            for (const account of lists.flatMap((list) => list.accounts)) {
+                if (
+                    account.state === "ACTIVE" &&
+                    account.id !== managementAccountId &&
+                    account.id !== env.accountId
+                ) {
+                    members.set(account.id, { accountId: account.id, accountName: account.name });
+                }
+            }
+            return [...members.values()].sort((a, b) => a.accountId.localeCompare(b.accountId));
         });
 }

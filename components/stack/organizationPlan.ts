@@ -2,15 +2,49 @@ import { DEFAULT_API_CALL_ALERTS, remoteAlarmRules } from "../alerts";
 import { DEFAULT_EXPIRY_WARNING_DAYS, expiringKeysAlarmName } from "../alarms";
 import { ForwardingPlan, HEARTBEAT_RULE_ROLE } from "../forwarding";
 import {
+    LINK_LABEL_TEMPLATE,
+    LINK_RESOURCE_TYPES,
+    linkedNamespaces,
+    linkMetricFilter,
+    memberDeadLetterQueueName,
     memberForwarderRoleName,
     memberForwardingPlan,
     memberHeartbeatsRuleName,
+    MemberLinkSettings,
     MemberTemplateInputs,
     organizationMemberPrefix,
 } from "../organization";
 import { eventRuleName } from "../shared";
 import type { KmsMonitoringArgs } from "./args";
 import { BusAlertRules, planBusAlertRules } from "./busAlertRules";
+
+/**
+ * CloudWatch cross-account observability, with `organization.observability`: the central account
+ * becomes a monitoring account in every member region, and every member links to it.
+ *
+ * A member's expiring key stays with the member's own Metrics Insights alarm, whose contributor
+ * event reaches the organization bus with the member's `account`, which the alert names. A central
+ * alarm on `GROUP BY AWS.AccountId, KeyId` could watch the members ("In a monitoring account ...
+ * your Metrics Insights alarms can watch resources in source accounts", CloudWatch User Guide,
+ * "Alarms on CloudWatch Metrics Insights queries"), but its contributor events carry the central
+ * account as `account`, and no page says that the contributor's attributes hold `AWS.AccountId`;
+ * if they did, an input transformer could not read the key, which has a dot in it (InputPathsMap:
+ * "You must use JSON dot notation, not bracket notation"). The alert would lose the account.
+ */
+export interface ObservabilityPlan {
+    /** Name of every sink the stack creates: `<prefix>-members`. */
+    readonly sinkName: string;
+    /** Member regions that get a new sink: those without one in `sinkArns`. */
+    readonly sinkRegions: readonly string[];
+    /** Sinks reused as they are, by member region. */
+    readonly existingSinkArns: Readonly<Record<string, string>>;
+    /** What every member's link shares: metrics of the namespaces the dashboard reads. */
+    readonly link: MemberLinkSettings;
+    /** The central dashboard `<prefix>-organization`, when dashboards are on. */
+    readonly dashboardName?: string;
+    /** The members' dead-letter queue, named alike in every member: the dashboard finds it so. */
+    readonly memberDeadLetterQueueName?: string;
+}
 
 /** What the stack puts in the central account and in the member accounts, with `organization`. */
 export interface OrganizationPlan {
@@ -36,10 +70,42 @@ export interface OrganizationPlan {
     readonly memberHeartbeatRuleName: string;
     /** The rule on the organization bus that logs the members' heartbeats. */
     readonly heartbeatsRuleName: string;
+    /** Sinks, links, the central dashboard and per-account silent-member alarms; undefined when off. */
+    readonly observability?: ObservabilityPlan;
+}
+
+/** The observability part, when `organization.observability` is on (the default). */
+function planObservability(
+    args: KmsMonitoringArgs,
+    regions: readonly string[],
+): ObservabilityPlan | undefined {
+    if (!(args.organization?.observability ?? true)) {
+        return undefined;
+    }
+    const existingSinkArns = args.organization?.sinkArns ?? {};
+    const deadLetterQueue = args.deadLetterQueue ?? true;
+    const memberPrefix = organizationMemberPrefix(args.namePrefix);
+    return {
+        sinkName: `${args.namePrefix}-members`,
+        sinkRegions: regions.filter((region) => existingSinkArns[region] === undefined),
+        existingSinkArns,
+        link: {
+            resourceTypes: LINK_RESOURCE_TYPES,
+            metricFilter: linkMetricFilter(linkedNamespaces(deadLetterQueue)),
+            labelTemplate: LINK_LABEL_TEMPLATE,
+        },
+        dashboardName: (args.dashboard ?? true) ? `${args.namePrefix}-organization` : undefined,
+        memberDeadLetterQueueName: deadLetterQueue
+            ? memberDeadLetterQueueName(memberPrefix)
+            : undefined,
+    };
 }
 
 /** The member template's inputs: the stack's own alert settings, with every default applied. */
-function templateInputs(args: KmsMonitoringArgs): MemberTemplateInputs {
+function templateInputs(
+    args: KmsMonitoringArgs,
+    observability: ObservabilityPlan | undefined,
+): MemberTemplateInputs {
     return {
         memberPrefix: organizationMemberPrefix(args.namePrefix),
         apiCalls: args.apiCallAlerts ?? DEFAULT_API_CALL_ALERTS,
@@ -49,6 +115,7 @@ function templateInputs(args: KmsMonitoringArgs): MemberTemplateInputs {
         deadLetterQueue: args.deadLetterQueue ?? true,
         selfMonitoring: args.selfMonitoring ?? true,
         tags: args.tags ?? {},
+        ...(observability === undefined ? {} : { link: observability.link }),
     };
 }
 
@@ -66,7 +133,8 @@ export function planOrganization(args: KmsMonitoringArgs): OrganizationPlan | un
         organization.regions ??
         args.regions ??
         (args.homeRegion === undefined ? [] : [args.homeRegion]);
-    const inputs = templateInputs(args);
+    const observability = planObservability(args, regions);
+    const inputs = templateInputs(args, observability);
     const forwarding = memberForwardingPlan(inputs);
     const busName = `${args.namePrefix}-members`;
     const rules = planBusAlertRules(
@@ -93,5 +161,6 @@ export function planOrganization(args: KmsMonitoringArgs): OrganizationPlan | un
         stackSetName: `${memberPrefix}-forwarders`,
         memberHeartbeatRuleName: eventRuleName(memberPrefix, HEARTBEAT_RULE_ROLE),
         heartbeatsRuleName: memberHeartbeatsRuleName(args.namePrefix),
+        observability,
     };
 }

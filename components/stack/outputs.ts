@@ -42,6 +42,8 @@ export interface MonitoringOutputs {
     readonly organizationBusArn?: pulumi.Output<string>;
     readonly stackSetName?: pulumi.Output<string>;
     readonly stackSetInstanceRegions?: pulumi.Output<string[]>;
+    readonly observabilitySinkArns?: pulumi.Output<Record<string, string>>;
+    readonly centralDashboardUrl?: pulumi.Output<string>;
 }
 
 /** The parts the outputs are read from. */
@@ -87,5 +89,7 @@ export function buildOutputs(
         organizationBusArn: organization?.busArn,
         stackSetName: organization?.stackSetName,
         stackSetInstanceRegions: organization?.instanceRegions,
+        observabilitySinkArns: organization?.sinkArns,
+        centralDashboardUrl: organization?.centralDashboardUrl,
     };
 }

@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import { KmsMonitoring } from "../../components/stack";
 import { parseStackConfig } from "../../components/config";
 import {
+    EXPIRING_KEYS_BY_ACCOUNT_QUERY,
     EXPIRING_KEYS_QUERY,
     expiringKeysAlarmSettings,
     METRICS_INSIGHTS_MAX_EVALUATION_SECONDS,
@@ -52,9 +53,46 @@ describe("the expiring-material query", () => {
             metric: "SecondsUntilKeyMaterialExpiration",
             namespace: "AWS/KMS",
             schemaDimensions: ["KeyId"],
+            where: [],
             groupBy: ["KeyId"],
             orderBy: { function: "MIN", direction: "ASC" },
         });
+    });
+
+    it("has a monitoring-account form that groups every linked account's keys by account and key", () => {
+        assert.equal(
+            EXPIRING_KEYS_BY_ACCOUNT_QUERY,
+            'SELECT MIN(SecondsUntilKeyMaterialExpiration) FROM SCHEMA("AWS/KMS", KeyId) ' +
+                "GROUP BY AWS.AccountId, KeyId ORDER BY MIN() ASC",
+        );
+        assert.deepEqual(parseMetricsInsights(EXPIRING_KEYS_BY_ACCOUNT_QUERY), {
+            ...parseMetricsInsights(EXPIRING_KEYS_QUERY),
+            groupBy: ["AWS.AccountId", "KeyId"],
+        });
+    });
+
+    it("is a parser that refuses what Metrics Insights refuses or ignores", () => {
+        const schema = 'SELECT SUM(FailedInvocations) FROM SCHEMA("AWS/Events", RuleName)';
+        assert.deepEqual(
+            parseMetricsInsights(`${schema} WHERE RuleName = 'r' GROUP BY AWS.AccountId`).where,
+            [{ key: "RuleName", operator: "=", value: "r" }],
+        );
+        // Double quotes are for names, not values; OR and LIKE are not WHERE operators.
+        assert.throws(() => parseMetricsInsights(`${schema} WHERE RuleName = "r"`), /not a query/);
+        assert.throws(
+            () => parseMetricsInsights(`${schema} WHERE RuleName = 'a' OR RuleName = 'b'`),
+            /not a query/,
+        );
+        assert.throws(
+            () => parseMetricsInsights(`${schema} WHERE RuleName LIKE 'a%'`),
+            /not a query/,
+        );
+        // A key outside the SCHEMA would group everything under Other.
+        assert.throws(
+            () => parseMetricsInsights(`${schema} GROUP BY AWS.AccountId, QueueName`),
+            /QueueName is not a dimension/,
+        );
+        assert.throws(() => parseMetricsInsights(`${schema} GROUP BY AWS.Account`), /not a query/);
     });
 
     it("is rejected by the parser when it is not a multi-time-series query", () => {

@@ -81,7 +81,13 @@ describe("the member template", () => {
         );
     });
 
-    it("stays valid and small with every option on and many API-call alerts", () => {
+    it("stays valid and small with every option on, many API-call alerts and a sink in 30 regions", () => {
+        const sinks = Object.fromEntries(
+            Array.from({ length: 30 }, (_, index) => [
+                `xx-region-${index}`,
+                `arn:aws:oam:xx-region-${index}:${CENTRAL}:sink/abcd1234-a123-456a-a12b-a123b456c789`,
+            ]),
+        );
         const big = memberTemplate(
             {
                 memberPrefix: "kms-monitoring-production-member",
@@ -95,15 +101,25 @@ describe("the member template", () => {
                 deadLetterQueue: true,
                 selfMonitoring: true,
                 tags: { a: "b" },
+                link: {
+                    resourceTypes: ["AWS::CloudWatch::Metric"],
+                    metricFilter: "Namespace IN ('AWS/KMS', 'AWS/Events', 'AWS/SQS')",
+                    labelTemplate: "$AccountName",
+                },
             },
             BUS_ARN,
+            sinks,
         );
         assert.deepEqual(validateTemplate(big), []);
+        assert.equal(Object.keys(big.Mappings?.ObservabilitySinks ?? {}).length, 30);
         assert.ok(Buffer.byteLength(JSON.stringify(big)) < TEMPLATE_BODY_MAX_BYTES);
     });
 
     it("uses the member's own account, region and partition, never the central account's literals", () => {
-        const text = JSON.stringify(template(recorder));
+        // The central bus, and the central sinks of the link's table, are the central account's.
+        const { Mappings: sinks, ...rest } = template(recorder) as { Mappings?: unknown };
+        assert.ok(sinks !== undefined);
+        const text = JSON.stringify(rest);
         const withoutBus = text.split(BUS_ARN).join("");
         assert.ok(!withoutBus.includes(CENTRAL), "only the central bus names the central account");
         assert.ok(!withoutBus.includes("arn:aws:"), "the partition is ${AWS::Partition}");
@@ -580,6 +596,8 @@ describe("config: organization", () => {
             organizationalUnitIds: ["ou-ab12-cdef3456"],
             callAs: "DELEGATED_ADMIN",
             regions: ["us-east-1", "eu-west-1"],
+            observability: true,
+            sinkArns: {},
         });
     });
 
@@ -632,7 +650,7 @@ describe("config: organization", () => {
     it("names the wrong shapes: not an object, OUs not a list, no member region", () => {
         assert.match(
             problems("o-a1b2c3d4e5"),
-            /kms-monitoring:organization: must be an object with id, organizationalUnitIds and optional callAs, regions \(got "o-a1b2c3d4e5"\)/,
+            /kms-monitoring:organization: must be an object with id, organizationalUnitIds and optional callAs, regions, observability, sinkArns \(got "o-a1b2c3d4e5"\)/,
         );
         assert.match(
             problems({ id: "o-a1b2c3d4e5", organizationalUnitIds: "r-ab12" }),

@@ -147,6 +147,48 @@ describe("planMonitoring", () => {
         assert.equal(plan.features.organization, true);
     });
 
+    it("plans observability: a sink per member region unless reused, the link, the central dashboard", () => {
+        const observability = planMonitoring(frozen(ORGANIZATION)).organization?.observability;
+        assert.deepEqual(observability, {
+            sinkName: `${PREFIX}-members`,
+            sinkRegions: ["eu-west-1", "eu-central-1", "us-east-1"],
+            existingSinkArns: {},
+            link: {
+                resourceTypes: ["AWS::CloudWatch::Metric"],
+                metricFilter: "Namespace IN ('AWS/KMS', 'AWS/Events', 'AWS/SQS')",
+                labelTemplate: "$AccountName",
+            },
+            dashboardName: `${PREFIX}-organization`,
+            memberDeadLetterQueueName: `${PREFIX}-member-dead-letters`,
+        });
+        assert.deepEqual(
+            planMonitoring(frozen(ORGANIZATION)).organization?.templateInputs.link,
+            observability?.link,
+        );
+        const sink = "arn:aws:oam:us-east-1:111122223333:sink/abcd1234";
+        const reused = planMonitoring(
+            frozen({
+                ...ORGANIZATION,
+                deadLetterQueue: false,
+                dashboard: false,
+                organization: { ...ORGANIZATION.organization!, sinkArns: { "us-east-1": sink } },
+            }),
+        ).organization?.observability;
+        assert.deepEqual(reused?.sinkRegions, ["eu-west-1", "eu-central-1"]);
+        assert.deepEqual(reused?.existingSinkArns, { "us-east-1": sink });
+        assert.equal(reused?.link.metricFilter, "Namespace IN ('AWS/KMS', 'AWS/Events')");
+        assert.equal(reused?.dashboardName, undefined);
+        assert.equal(reused?.memberDeadLetterQueueName, undefined);
+        const off = planMonitoring(
+            frozen({
+                ...ORGANIZATION,
+                organization: { ...ORGANIZATION.organization!, observability: false },
+            }),
+        ).organization;
+        assert.equal(off?.observability, undefined);
+        assert.equal(off?.templateInputs.link, undefined);
+    });
+
     it("is pure: the same arguments give the same plan", () => {
         const plans: MonitoringPlan[] = [
             planMonitoring(ORGANIZATION),

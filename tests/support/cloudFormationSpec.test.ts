@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { validateTemplate } from "./cloudFormationSpec";
+import { findInMap, validateTemplate } from "./cloudFormationSpec";
 
 type Template = {
     Resources: Record<string, { Type: string; Properties: Record<string, any> }>;
@@ -274,6 +274,70 @@ describe("validateTemplate (CloudFormation resource specification)", () => {
         delete t.Resources.Expiry.Properties.Namespace;
         assert.deepEqual(validateTemplate(t), [
             "Resources.Expiry.Properties: needs either MetricName and Namespace, or Metrics",
+        ]);
+    });
+
+    it("checks Mappings and the maps, keys and regions of Fn::FindInMap", () => {
+        const sink = "arn:aws:oam:eu-west-1:111122223333:sink/abcd";
+        const withLink = (): Template => {
+            const t = template();
+            t.Mappings = { Sinks: { "eu-west-1": { Arn: sink } } };
+            t.Resources.Link = {
+                Type: "AWS::Oam::Link",
+                Properties: {
+                    LabelTemplate: "$AccountName",
+                    ResourceTypes: ["AWS::CloudWatch::Metric"],
+                    SinkIdentifier: { "Fn::FindInMap": ["Sinks", { Ref: "AWS::Region" }, "Arn"] },
+                    LinkConfiguration: { MetricConfiguration: { Filter: "Namespace = 'AWS/KMS'" } },
+                },
+            };
+            return t;
+        };
+        assert.deepEqual(validateTemplate(withLink()), []);
+        assert.equal(
+            findInMap(withLink(), withLink().Resources.Link.Properties.SinkIdentifier, "eu-west-1"),
+            sink,
+        );
+        assert.throws(
+            () =>
+                findInMap(
+                    withLink(),
+                    withLink().Resources.Link.Properties.SinkIdentifier,
+                    "us-east-1",
+                ),
+            /fails in us-east-1/,
+        );
+
+        const wrongMap = withLink();
+        wrongMap.Resources.Link.Properties.SinkIdentifier = {
+            "Fn::FindInMap": ["Sink", "eu-west-1", "Arn"],
+        };
+        assert.deepEqual(validateTemplate(wrongMap), [
+            'Resources.Link.Properties.SinkIdentifier: Fn::FindInMap refers to unknown map "Sink"',
+        ]);
+        const wrongKey = withLink();
+        wrongKey.Resources.Link.Properties.SinkIdentifier = {
+            "Fn::FindInMap": ["Sinks", { Ref: "AWS::Region" }, "SinkArn"],
+        };
+        assert.deepEqual(validateTemplate(wrongKey), [
+            "Resources.Link.Properties.SinkIdentifier: Fn::FindInMap refers to second-level key SinkArn, missing in Sinks",
+        ]);
+        const badName = withLink();
+        badName.Mappings = { "sink-map": { "eu-west-1": { Arn: sink } } };
+        assert.ok(
+            validateTemplate(badName).includes("Mappings.sink-map: not an alphanumeric name"),
+        );
+        const flat = withLink();
+        flat.Mappings = { Sinks: { "eu-west-1": sink } };
+        assert.ok(
+            validateTemplate(flat).includes(
+                "Mappings.Sinks.eu-west-1: expected a non-empty object of second-level keys",
+            ),
+        );
+        const noLabelType = withLink();
+        noLabelType.Resources.Link.Properties.ResourceTypes = "AWS::CloudWatch::Metric";
+        assert.deepEqual(validateTemplate(noLabelType), [
+            'Resources.Link.Properties.ResourceTypes: expected array of string, got "AWS::CloudWatch::Metric"',
         ]);
     });
 });

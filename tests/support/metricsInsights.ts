@@ -1,45 +1,82 @@
 /**
- * Parses the subset of the CloudWatch Metrics Insights grammar a multi-time-series alarm uses:
- * `SELECT FUNCTION(metric) FROM SCHEMA("namespace", dim, ...) [GROUP BY dim, ...] [ORDER BY FUNCTION() ASC|DESC] [LIMIT n]`
- * (CloudWatch User Guide, "Metrics Insights query components and syntax"). Throws on anything else.
+ * Parses the subset of the CloudWatch Metrics Insights grammar this stack writes:
+ * `SELECT FUNCTION(metric) FROM SCHEMA("namespace", dim, ...) [WHERE key = 'value' [AND ...]]
+ * [GROUP BY key, ...] [ORDER BY FUNCTION() ASC|DESC] [LIMIT n]`
+ * (CloudWatch User Guide, "Query components and syntax in CloudWatch Metrics Insights"). A label
+ * key is a dimension name or, in a monitoring account, `AWS.AccountId`; WHERE compares with `=` or
+ * `!=` against a single-quoted value or `CURRENT_ACCOUNT_ID()`, conditions joined by AND only.
+ * Throws on anything else, and on a WHERE or GROUP BY key that is neither a SCHEMA dimension nor
+ * `AWS.AccountId` (such a query matches nothing, or groups everything under `Other`).
  */
+export interface MetricsInsightsCondition {
+    readonly key: string;
+    readonly operator: "=" | "!=";
+    /** The value without its quotes, or `CURRENT_ACCOUNT_ID()`. */
+    readonly value: string;
+}
+
 export interface MetricsInsightsQuery {
     readonly function: string;
     readonly metric: string;
     readonly namespace: string;
     readonly schemaDimensions: readonly string[];
+    readonly where: readonly MetricsInsightsCondition[];
     readonly groupBy: readonly string[];
     readonly orderBy?: { readonly function: string; readonly direction: "ASC" | "DESC" };
 }
 
 const FUNCTIONS = ["AVG", "COUNT", "MAX", "MIN", "SUM"];
+const ACCOUNT_LABEL = "AWS.AccountId";
+const KEY = String.raw`(?:AWS\.AccountId|\w+)`;
+const VALUE = String.raw`(?:'[^']*'|CURRENT_ACCOUNT_ID\(\))`;
+const CONDITION = `${KEY} (?:=|!=) ${VALUE}`;
+const QUERY = new RegExp(
+    String.raw`^SELECT (\w+)\((\w+)\) FROM SCHEMA\("([^"]+)"((?:, \w+)*)\)` +
+        `(?: WHERE (${CONDITION}(?: AND ${CONDITION})*))?` +
+        `(?: GROUP BY (${KEY}(?:, ${KEY})*))?` +
+        String.raw`(?: ORDER BY (\w+)\(\) (ASC|DESC))?(?: LIMIT \d+)?$`,
+);
+
+function condition(text: string): MetricsInsightsCondition {
+    const match = new RegExp(`^(${KEY}) (=|!=) (${VALUE})$`).exec(text.trim());
+    if (!match) {
+        throw new Error(`not a condition: ${text}`);
+    }
+    const value = match[3].startsWith("'") ? match[3].slice(1, -1) : match[3];
+    return { key: match[1], operator: match[2] as "=" | "!=", value };
+}
 
 export function parseMetricsInsights(query: string): MetricsInsightsQuery {
-    const match =
-        /^SELECT (\w+)\((\w+)\) FROM SCHEMA\("([^"]+)"((?:, \w+)*)\)(?: GROUP BY (\w+(?:, \w+)*))?(?: ORDER BY (\w+)\(\) (ASC|DESC))?(?: LIMIT \d+)?$/.exec(
-            query,
-        );
+    const match = QUERY.exec(query);
     if (!match) {
         throw new Error(`not a query this parser knows: ${query}`);
     }
-    const [, fn, metric, namespace, dimensions, groupBy, orderFunction, direction] = match;
+    const [, fn, metric, namespace, dimensions, where, groupBy, orderFunction, direction] = match;
     for (const name of [fn, orderFunction].filter((each): each is string => each !== undefined)) {
         if (!FUNCTIONS.includes(name)) {
             throw new Error(`unknown Metrics Insights function ${name}`);
         }
     }
-    return {
+    const schemaDimensions = dimensions
+        .split(",")
+        .map((each) => each.trim())
+        .filter((each) => each.length > 0);
+    const parsed = {
         function: fn,
         metric,
         namespace,
-        schemaDimensions: dimensions
-            .split(",")
-            .map((each) => each.trim())
-            .filter((each) => each.length > 0),
+        schemaDimensions,
+        where: where === undefined ? [] : where.split(" AND ").map(condition),
         groupBy: groupBy === undefined ? [] : groupBy.split(",").map((each) => each.trim()),
         orderBy:
             orderFunction === undefined
                 ? undefined
                 : { function: orderFunction, direction: direction as "ASC" | "DESC" },
     };
+    for (const key of [...parsed.where.map((each) => each.key), ...parsed.groupBy]) {
+        if (key !== ACCOUNT_LABEL && !schemaDimensions.includes(key)) {
+            throw new Error(`${key} is not a dimension of the SCHEMA: ${query}`);
+        }
+    }
+    return parsed;
 }

@@ -4,9 +4,11 @@
  *   request is implicitly denied;
  * - Principal: "*", { AWS: "*" | account | ARN | list }, { Service: name | list };
  * - Action and Resource: exact values or `*` / `?` wildcards, case-insensitive for actions;
- * - Condition operators StringEquals, StringLike, ArnEquals, ArnLike, Bool and
- *   ForAllValues:StringEquals (every value the request carries for the key is in the list; the
- *   request here carries one value per key, comma-separated for several). Condition keys are
+ * - Condition operators StringEquals, StringLike, ArnEquals, ArnLike, Bool,
+ *   ForAllValues:StringEquals (every value the request carries for the key is in the list) and
+ *   ForAnyValue:StringLike (at least one value the request carries matches a pattern of the list;
+ *   false when the key is absent); the request carries one string per key, its values
+ *   comma-separated for a multivalued key. Condition keys are
  *   case-insensitive; a key missing from the request fails every operator here (no ...IfExists);
  *   several values for one key are ORed, several keys and operators are ANDed.
  * (IAM User Guide, "Policy evaluation logic" and "IAM JSON policy elements: Condition operators".)
@@ -95,6 +97,14 @@ function conditionsHold(condition: Statement["Condition"], context: Request["con
             return Object.entries(keys).every(([key, expected]) =>
                 (lowered.get(key.toLowerCase())?.split(",") ?? []).every((value) =>
                     list(expected).includes(value),
+                ),
+            );
+        }
+        if (operator === "ForAnyValue:StringLike") {
+            // An absent key matches nothing for ForAnyValue (same page).
+            return Object.entries(keys).every(([key, expected]) =>
+                (lowered.get(key.toLowerCase())?.split(",") ?? []).some((value) =>
+                    list(expected).some((pattern) => wildcardMatch(pattern, value)),
                 ),
             );
         }
