@@ -35,21 +35,29 @@ export const MAX_EVENT_PATTERN_LENGTH = 2048;
 export const ALARM_STATE_CHANGE = "CloudWatch Alarm State Change";
 export const ALARM_CONTRIBUTOR_STATE_CHANGE = "CloudWatch Alarm Contributor State Change";
 
+/** The alarm states a channel tells apart: PagerDuty triggers on ALARM and resolves on OK. */
+export type AlarmState = "ALARM" | "OK";
+
 /**
  * Matches state changes of the named alarms, and only those: other stacks' alarms in the same
  * account and region must not reach this stack's topic. The names are split over as many
  * patterns as keep each within MAX_EVENT_PATTERN_LENGTH; an alarm is in exactly one, so no event
- * is delivered twice. With `regions`, only events from those regions match.
+ * is delivered twice. With `regions`, only events from those regions match; with `state`, only
+ * changes into that state.
  */
 export function alarmStateChangePatterns(
     alarmNames: readonly string[],
     regions?: readonly string[],
+    state?: AlarmState,
 ): EventPattern[] {
     const build = (names: readonly string[]): EventPattern => ({
         source: ["aws.cloudwatch"],
         "detail-type": [ALARM_STATE_CHANGE],
         ...(regions === undefined ? {} : { region: [...regions] }),
-        detail: { alarmName: [...names] },
+        detail: {
+            alarmName: [...names],
+            ...(state === undefined ? {} : { state: { value: [state] } }),
+        },
     });
     const patterns: EventPattern[] = [];
     let chunk: string[] = [];
@@ -88,9 +96,14 @@ export function apiCallEventPattern(
     return { source: ["aws.kms"], "detail-type": [CLOUDTRAIL_API_CALL], detail };
 }
 
-/** Matches the expiration, rotation and deletion events KMS emits for every key in the account and region. */
-export function keyLifecycleEventPattern(): EventPattern {
-    return { source: ["aws.kms"], "detail-type": [...KMS_LIFECYCLE_DETAIL_TYPES] };
+/**
+ * Matches the expiration, rotation and deletion events KMS emits for every key in the account and
+ * region, or only the kinds named.
+ */
+export function keyLifecycleEventPattern(
+    detailTypes: readonly string[] = KMS_LIFECYCLE_DETAIL_TYPES,
+): EventPattern {
+    return { source: ["aws.kms"], "detail-type": [...detailTypes] };
 }
 
 /**
@@ -113,12 +126,16 @@ export function apiCallRuleState(eventNames: readonly string[]): RuleState {
 export function contributorStateChangePattern(
     alarmName: string,
     regions?: readonly string[],
+    state?: AlarmState,
 ): EventPattern {
     return {
         source: ["aws.cloudwatch"],
         "detail-type": [ALARM_CONTRIBUTOR_STATE_CHANGE],
         ...(regions === undefined ? {} : { region: [...regions] }),
-        detail: { alarmName: [alarmName] },
+        detail: {
+            alarmName: [alarmName],
+            ...(state === undefined ? {} : { state: { value: [state] } }),
+        },
     };
 }
 

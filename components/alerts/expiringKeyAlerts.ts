@@ -37,6 +37,7 @@ export class ExpiringKeyAlerts extends pulumi.ComponentResource {
                     "Each KMS key whose imported material expires soon, found by the Metrics " +
                     "Insights alarms of every watched region",
                 eventPattern: contributorStateChangePattern(args.alarmName, args.regions),
+                kind: "expiring-key",
                 state: "ENABLED",
                 inputTransformer:
                     (args.readableAlerts ?? true)

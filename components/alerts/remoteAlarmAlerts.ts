@@ -60,6 +60,7 @@ export class RemoteAlarmAlerts extends pulumi.ComponentResource {
                         "State changes of the monitoring's CloudWatch alarms in other " +
                         "regions or accounts, forwarded here",
                     eventPattern: rule.eventPattern,
+                    kind: "alarm",
                     state: "ENABLED",
                     inputTransformer:
                         (args.readableAlerts ?? true) ? alarmStateChangeTransformer() : undefined,

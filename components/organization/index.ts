@@ -12,6 +12,7 @@ export {
     memberHeartbeatAlarmSettings,
     memberHeartbeatPattern,
     MemberHeartbeats,
+    memberHeartbeatsAlarmName,
     memberHeartbeatsRuleName,
     SILENT_MEMBERS_QUERY,
 } from "./memberHeartbeats";

@@ -10,6 +10,7 @@ import {
     OrganizationBus,
 } from "../organization";
 import { createAlertRules } from "./alertRules";
+import type { Channels } from "./channels";
 import { concatenated, single, StackContext } from "./context";
 import type { OrganizationPlan } from "./organizationPlan";
 
@@ -19,6 +20,8 @@ export interface OrganizationParts {
     readonly instanceRegions: pulumi.Output<string[]>;
     readonly alarmNames: pulumi.Output<string[]>;
     readonly alarmArns: pulumi.Output<string[]>;
+    /** The rules on the organization bus that deliver to the channels only. */
+    readonly channelRuleNames?: pulumi.Output<string[]>;
 }
 
 /**
@@ -29,6 +32,7 @@ export interface OrganizationParts {
 export function buildOrganization(
     ctx: StackContext,
     delivery: AlertDeliveryArgs,
+    channels: Channels | undefined,
 ): OrganizationParts | undefined {
     const { parent, name, args, plan } = ctx;
     const organization = plan.organization;
@@ -36,10 +40,12 @@ export function buildOrganization(
         return undefined;
     }
     const bus = buildOrganizationBus(ctx, organization);
-    createAlertRules(ctx, organization.rules, {
-        ...delivery,
-        eventBusName: bus.busName,
-    });
+    const { channelRuleNames } = createAlertRules(
+        ctx,
+        organization.rules,
+        { ...delivery, eventBusName: bus.busName },
+        channels,
+    );
     const heartbeats = new MemberHeartbeats(
         `${name}-member-heartbeats`,
         {
@@ -61,6 +67,7 @@ export function buildOrganization(
               {
                   ruleNames: organization.rules.ruleNames,
                   loggingRuleNames: [organization.heartbeatsRuleName],
+                  channelRuleNames: organization.rules.channelRules.map((rule) => rule.ruleName),
                   eventBus: { name: organization.busName, role: "members" },
                   alarmNamePrefix: plan.namePrefix,
                   topicArn: delivery.topicArn,
@@ -75,6 +82,7 @@ export function buildOrganization(
         instanceRegions: stackSet.instanceRegions,
         alarmNames: concatenated(single(heartbeats.alarmName), alarms?.alarmNames),
         alarmArns: concatenated(single(heartbeats.alarmArn), alarms?.alarmArns),
+        channelRuleNames,
     };
 }
 
