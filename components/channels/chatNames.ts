@@ -54,13 +54,15 @@ export function slackConfigurationKey(channel: SlackChannel): string {
 }
 
 /**
- * A Teams channel ID is URL-encoded (`%3A`, `%40`, dots), which a configuration name may not hold,
- * so the name carries a digest of the tenant, team and channel instead.
+ * A Teams configuration is named after its team, not its channel: a team has one configuration at
+ * most (see channelChecks.ts), so moving it to another channel of the team updates it in place
+ * instead of creating a second one beside it, which the provider cannot handle
+ * (terraform-provider-aws#38943). The IDs are UUIDs, so the name carries a digest of them.
  */
-export function teamsConfigurationKey(channel: TeamsChannel): string {
+export function teamsConfigurationKey(channel: Omit<TeamsChannel, "channelId">): string {
     const digest = crypto
         .createHash("sha256")
-        .update(`${channel.tenantId}/${channel.teamId}/${channel.channelId}`)
+        .update(`${channel.tenantId.toLowerCase()}/${channel.teamId.toLowerCase()}`)
         .digest("hex")
         .slice(0, 12);
     return `teams-${digest}`;

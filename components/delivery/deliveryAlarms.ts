@@ -13,6 +13,8 @@ export interface DeliveryAlarmsArgs {
      * decides which alarms exist. Default: none.
      */
     readonly ruleNames?: readonly string[];
+    /** Those of `ruleNames` that deliver to the chat and webhook topics too. Default: none. */
+    readonly channelTargetRuleNames?: readonly string[];
     /**
      * Names of the rules that forward to another event bus; one alarm each, whose text points at
      * the role and the bus. Default: none.

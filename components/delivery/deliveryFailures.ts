@@ -9,6 +9,7 @@ export type DeliveryFailure =
     | "failed-forwarding"
     | "failed-logging"
     | "failed-notifications"
+    | "failed-alert-delivery"
     | "failed-channel-delivery"
     | "failed-channel-notifications"
     | "channel-dead-letters";
@@ -51,6 +52,7 @@ export function deliveryAlarmSettings(failure: DeliveryFailure): DeliveryAlarmSe
         case "failed-invocations":
         case "failed-forwarding":
         case "failed-logging":
+        case "failed-alert-delivery":
         case "failed-channel-delivery":
             return {
                 ...common,
@@ -116,10 +118,22 @@ export function deliveryAlarmDescription(failure: DeliveryFailure, subject: stri
 
 /** The channels' failures: what broke on the way to chat, PagerDuty or a webhook. */
 function channelFailureDescription(
-    failure: "failed-channel-delivery" | "failed-channel-notifications" | "channel-dead-letters",
+    failure:
+        | "failed-alert-delivery"
+        | "failed-channel-delivery"
+        | "failed-channel-notifications"
+        | "channel-dead-letters",
     subject: string,
 ): string {
     switch (failure) {
+        case "failed-alert-delivery":
+            return (
+                `EventBridge rule ${subject} matched a KMS event but could not deliver it to the ` +
+                "alert topic or to the chat or webhook topic. Check that the topic's policy lets " +
+                "this rule publish and that the topic key lets events.amazonaws.com use " +
+                "kms:GenerateDataKey* and kms:Decrypt. EventBridge retries for 24 hours, then " +
+                "moves the event to the dead-letter queue."
+            );
         case "failed-channel-delivery":
             return (
                 `EventBridge rule ${subject} matched an alert but could not deliver it to a chat ` +

@@ -32,6 +32,8 @@ export interface WatchSpec<S> {
     readonly eventBus?: WatchedBus;
     readonly topic?: S;
     readonly ruleNames?: readonly string[];
+    /** Those of `ruleNames` that deliver to the chat and webhook topics too; their alarms say so. */
+    readonly channelTargetRuleNames?: readonly string[];
     readonly forwardingRuleNames?: readonly string[];
     readonly loggingRuleNames?: readonly string[];
     readonly channelRuleNames?: readonly string[];
@@ -53,7 +55,11 @@ export function watchedDeliveries<S>(spec: WatchSpec<S>): WatchedDelivery<S>[] {
     const rules = (failure: DeliveryFailure, ruleNames: readonly string[] = []) =>
         ruleNames.map((ruleName) => ({
             alarmName: failedInvocationsAlarmName(ruleName, spec.eventBus?.role),
-            failure,
+            failure:
+                failure === "failed-invocations" &&
+                (spec.channelTargetRuleNames ?? []).includes(ruleName)
+                    ? ("failed-alert-delivery" as const)
+                    : failure,
             subject: ruleName,
         }));
     const channels = (

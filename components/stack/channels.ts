@@ -44,16 +44,38 @@ export interface Channels {
     readonly output: pulumi.Output<Omit<ChannelsOutput, "ruleNames">>;
 }
 
+/**
+ * The alert rules of a bus that deliver to the chat and webhook topics besides the alert topic:
+ * the API-call and key-lifecycle rules (see alertRules.ts).
+ */
+function alertRulesWithChannels(prefix: string, bus: BusAlertRules): string[] {
+    return [
+        ...bus.apiCalls.map((alert) => eventRuleName(prefix, alert.name)),
+        ...(bus.keyLifecycleRuleName === undefined ? [] : [bus.keyLifecycleRuleName]),
+    ];
+}
+
+/** Those of a bus's alert rules whose delivery alarms must name the channel topics too. */
+export function channelTargetRuleNames(
+    prefix: string,
+    bus: BusAlertRules,
+    channels: Channels | undefined,
+): string[] {
+    return channels === undefined || channels.alertTargets.length === 0
+        ? []
+        : alertRulesWithChannels(prefix, bus);
+}
+
 /** The rules of every bus that deliver to a channel: its topic policy or role trust names them. */
 function rulesTo(plan: MonitoringPlan, channel: ChannelKind): TopicRule[] {
     const buses = [plan.homeRules, ...(plan.organization ? [plan.organization.rules] : [])];
     return buses.flatMap((bus) => [
         ...(channel === "pagerduty"
             ? []
-            : [
-                  ...bus.apiCalls.map((alert) => eventRuleName(plan.namePrefix, alert.name)),
-                  ...(bus.keyLifecycleRuleName === undefined ? [] : [bus.keyLifecycleRuleName]),
-              ].map((ruleName) => ({ ruleName, busName: bus.busName }))),
+            : alertRulesWithChannels(plan.namePrefix, bus).map((ruleName) => ({
+                  ruleName,
+                  busName: bus.busName,
+              }))),
         ...bus.channelRules
             .filter((rule) => rule.channels.includes(channel))
             .map((rule) => ({ ruleName: rule.ruleName, busName: bus.busName })),

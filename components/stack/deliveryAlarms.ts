@@ -1,6 +1,6 @@
 import { AlertTopic } from "../alerts";
 import { DeadLetterQueue, DeliveryAlarms } from "../delivery";
-import type { Channels } from "./channels";
+import { Channels, channelTargetRuleNames } from "./channels";
 import { ruleArns, StackContext } from "./context";
 
 /** The one queue for every event EventBridge could not deliver, when there is a rule to use it. */
@@ -41,6 +41,11 @@ export function buildDeliveryAlarms(
             topicName: topic.topicName,
             topicArn: topic.topicArn,
             ruleNames: plan.homeRules.ruleNames,
+            channelTargetRuleNames: channelTargetRuleNames(
+                plan.namePrefix,
+                plan.homeRules,
+                channels,
+            ),
             deadLetterQueueName: deadLetters?.queueName,
             channelRuleNames: plan.homeRules.channelRules.map((rule) => rule.ruleName),
             channelTopics: channels?.topics,

@@ -10,7 +10,7 @@ import {
     OrganizationBus,
 } from "../organization";
 import { createAlertRules } from "./alertRules";
-import type { Channels } from "./channels";
+import { Channels, channelTargetRuleNames } from "./channels";
 import { concatenated, single, StackContext } from "./context";
 import type { OrganizationPlan } from "./organizationPlan";
 
@@ -66,6 +66,11 @@ export function buildOrganization(
               `${name}-org-delivery`,
               {
                   ruleNames: organization.rules.ruleNames,
+                  channelTargetRuleNames: channelTargetRuleNames(
+                      plan.namePrefix,
+                      organization.rules,
+                      channels,
+                  ),
                   loggingRuleNames: [organization.heartbeatsRuleName],
                   channelRuleNames: organization.rules.channelRules.map((rule) => rule.ruleName),
                   eventBus: { name: organization.busName, role: "members" },

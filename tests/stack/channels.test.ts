@@ -329,6 +329,29 @@ describe("alert channels", function () {
         }
     });
 
+    it("writes alarm descriptions the chat and PagerDuty templates may insert: no quote, backslash or line break", async () => {
+        for (const alarm of recorder.byType("aws:cloudwatch/metricAlarm:MetricAlarm")) {
+            const description = String(await valueOf(alarm.inputs.alarmDescription));
+            assert.ok(!/["\\\n\r\t]/.test(description), `${alarm.inputs.name}: ${description}`);
+        }
+    });
+
+    it("says in the alarm of an alert rule with channel targets that a channel topic may be at fault", () => {
+        const alarm = recorder.one(
+            "aws:cloudwatch/metricAlarm:MetricAlarm",
+            "-delivery-key-management-failed-invocations",
+        );
+        assert.match(
+            alarm.inputs.alarmDescription,
+            /the alert topic or to the chat or webhook topic/,
+        );
+        const remote = recorder.one(
+            "aws:cloudwatch/metricAlarm:MetricAlarm",
+            "-delivery-remote-alarms-failed-invocations",
+        );
+        assert.match(remote.inputs.alarmDescription, /could not publish it to the alert topic/);
+    });
+
     it("outputs each channel and its configuration", async () => {
         const channels = await valueOf(monitoring.channels);
         assert.deepEqual(
