@@ -42,8 +42,10 @@ export class PagerDuty extends pulumi.ComponentResource {
         // "Send an Alert Event"); a connection body parameter is added to every request's body,
         // and a secret one is kept in Secrets Manager (EventBridge API reference,
         // ConnectionBodyParameter), so no rule or target holds it. A connection needs an
-        // authorization: API key auth sends the same key as X-Routing-Key, a header PagerDuty's
-        // Events API also reads (PagerDuty/pdpyras#54).
+        // authorization: API key auth sends the same key as an X-Routing-Key header, which
+        // PagerDuty's own client sent before it moved to the documented body field
+        // (PagerDuty/pdpyras#54, where PagerDuty calls the header internal); the body is what
+        // this relies on.
         const connection = new aws.cloudwatch.EventConnection(
             `${name}-connection`,
             {
