@@ -22,3 +22,4 @@ export const stackSetName = monitoring.stackSetName;
 export const stackSetInstanceRegions = monitoring.stackSetInstanceRegions;
 export const observabilitySinkArns = monitoring.observabilitySinkArns;
 export const centralDashboardUrl = monitoring.centralDashboardUrl;
+export const channels = monitoring.channels;

@@ -34,6 +34,9 @@ export interface RecordedResource {
     readonly custom: boolean;
     /** URNs of the resources it depends on through `dependsOn` (and its inputs), as the engine receives them. */
     readonly dependencies?: readonly string[];
+    /** The `replaceOnChanges` and `deleteBeforeReplace` resource options. */
+    readonly replaceOnChanges?: string[];
+    readonly deleteBeforeReplace?: boolean;
     /** Inputs as the engine receives them, secrets unwrapped. */
     readonly inputs: Record<string, any>;
     /** Inputs as serialized on the wire, with secrets still wrapped in Pulumi's secret marker. */
@@ -232,6 +235,23 @@ export class Recorder {
                 const arn = this.arn("oam", `sink/${fakeUuid(name)}`, region);
                 return { id: arn, state: { ...inputs, arn, sinkId: fakeUuid(name) } };
             }
+            case "aws:iam/policy:Policy": {
+                const arn = `arn:${this.env.partition}:iam::${this.env.accountId}:policy/${physical}`;
+                return { id: arn, state: { ...inputs, name: physical, arn } };
+            }
+            case "aws:cloudwatch/eventConnection:EventConnection":
+            case "aws:cloudwatch/eventApiDestination:EventApiDestination": {
+                const kind = type.endsWith("EventConnection") ? "connection" : "api-destination";
+                const arn = this.arn("events", `${kind}/${physical}/${fakeUuid(name)}`, region);
+                return { id: physical, state: { ...inputs, name: physical, arn } };
+            }
+            case "aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration":
+            case "aws:chatbot/teamsChannelConfiguration:TeamsChannelConfiguration": {
+                // Chat configurations are global: no region in their ARN.
+                const kind = type.includes("slack") ? "slack-channel" : "microsoft-teams-channel";
+                const chatConfigurationArn = `arn:${this.env.partition}:chatbot::${this.env.accountId}:chat-configuration/${kind}/${inputs.configurationName}`;
+                return { id: chatConfigurationArn, state: { ...inputs, chatConfigurationArn } };
+            }
             case "aws:sqs/queuePolicy:QueuePolicy":
                 return { id: `${inputs.queueUrl}#policy`, state: { ...inputs } };
             case "aws:kms/alias:Alias":
@@ -400,6 +420,8 @@ interface MonitorRequest {
     getProtect(): boolean;
     getCustom(): boolean;
     getDependenciesList(): string[];
+    getReplaceonchangesList(): string[];
+    getDeletebeforereplace(): boolean;
     getObject(): { toJavaScript(): Record<string, any> } | undefined;
     getUrn(): string;
     getOutputs(): { toJavaScript(): unknown } | undefined;
@@ -429,6 +451,8 @@ function interceptMonitor(recorder: Recorder): void {
                     protect: req.getProtect(),
                     custom: req.getCustom(),
                     dependencies: req.getDependenciesList(),
+                    replaceOnChanges: req.getReplaceonchangesList(),
+                    deleteBeforeReplace: req.getDeletebeforereplace(),
                     inputs: unwrapWire(wireInputs) as Record<string, any>,
                     wireInputs,
                     state: monitor.resources.get(urn)?.state ?? {},
@@ -498,11 +522,28 @@ export async function settle(recorder: Recorder): Promise<void> {
 /** What `secure:` values become: they are never decrypted. 32 zero bytes, so key material validates. */
 export const SECRET_PLACEHOLDER = Buffer.alloc(32).toString("base64");
 
+/**
+ * What a `secure:` value of these keys becomes instead, in the shape the key requires, so that a
+ * stack file with secrets plans: a PagerDuty integration key is 32 letters and digits, a webhook
+ * an https:// URL.
+ */
+export const SECRET_PLACEHOLDERS: Readonly<Record<string, string>> = {
+    "kms-monitoring:pagerDutyRoutingKey": "PLACEHOLDERPAGERDUTYROUTINGKEY00",
+    "kms-monitoring:webhooks": "https://webhook.invalid/placeholder",
+};
+
 export interface StackFile {
     /** Full keys (`kms-monitoring:alertEmails`) to values as the CLI passes them: JSON for structured ones. */
     readonly config: Record<string, string>;
-    /** Keys whose value was `secure:`; they hold SECRET_PLACEHOLDER. */
+    /**
+     * Keys whose value was `secure:`, or held a `secure:` value, as the CLI marks them; they hold a
+     * placeholder.
+     */
     readonly secretKeys: string[];
+}
+
+function isSecure(value: unknown): boolean {
+    return typeof value === "object" && value !== null && "secure" in value;
 }
 
 /** Loads a `Pulumi.<stack>.yaml` file into the flat string map the CLI passes to the program. */
@@ -513,8 +554,16 @@ export function loadStackConfig(file: string): StackFile {
     const config: Record<string, string> = {};
     const secretKeys: string[] = [];
     for (const [key, value] of Object.entries(parsed?.config ?? {})) {
-        if (typeof value === "object" && value !== null && "secure" in value) {
-            config[key] = SECRET_PLACEHOLDER;
+        const placeholder = SECRET_PLACEHOLDERS[key] ?? SECRET_PLACEHOLDER;
+        if (isSecure(value)) {
+            config[key] = placeholder;
+            secretKeys.push(key);
+        } else if (Array.isArray(value) && value.some(isSecure)) {
+            // A list with secure items (pulumi config set --secret --path 'key[0]'): the CLI
+            // passes the whole list decrypted and marks the key secret.
+            config[key] = JSON.stringify(
+                value.map((item, index) => (isSecure(item) ? `${placeholder}-${index}` : item)),
+            );
             secretKeys.push(key);
         } else {
             config[key] = typeof value === "string" ? value : JSON.stringify(value);

@@ -172,10 +172,32 @@ function summary(resource: RecordedResource, all: readonly RecordedResource[]): 
         }
         case "aws:kms/alias:Alias":
             return `${inputs.name}`;
-        case "aws:sns/topic:Topic":
-            return `${inputs.name ?? "(auto-named)"}; display name "${inputs.displayName}"; encrypted ${yesNo(inputs.kmsMasterKeyId)}`;
-        case "aws:sns/topicSubscription:TopicSubscription":
-            return `${inputs.protocol} ${inputs.endpoint}`;
+        case "aws:sns/topic:Topic": {
+            const displayName =
+                inputs.displayName === undefined ? "" : `; display name "${inputs.displayName}"`;
+            return `${inputs.name ?? "(auto-named)"}${displayName}; encrypted ${yesNo(inputs.kmsMasterKeyId)}`;
+        }
+        case "aws:sns/topicSubscription:TopicSubscription": {
+            // A webhook URL is a secret: the summary shows what the engine shows.
+            const endpoint = (redactWire(resource.wireInputs) as { endpoint?: unknown }).endpoint;
+            return `${inputs.protocol} ${String(endpoint)}`;
+        }
+        case "aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration":
+        case "aws:chatbot/teamsChannelConfiguration:TeamsChannelConfiguration": {
+            const channel =
+                inputs.slackTeamId === undefined
+                    ? `Teams team ${inputs.teamId} channel ${inputs.channelId}`
+                    : `Slack workspace ${inputs.slackTeamId} channel ${inputs.slackChannelId}`;
+            return `${inputs.configurationName}: ${channel}; ${(inputs.snsTopicArns ?? []).length} topic; guardrails ${(inputs.guardrailPolicyArns ?? []).map((arn: string) => arn.split("/").pop()).join(", ")}; logging ${inputs.loggingLevel}`;
+        }
+        case "aws:cloudwatch/eventConnection:EventConnection": {
+            const auth = redactWire(resource.wireInputs.authParameters) as {
+                apiKey?: { value?: unknown };
+            };
+            return `${inputs.name}: ${inputs.authorizationType}; routing key ${String(auth?.apiKey?.value)}`;
+        }
+        case "aws:cloudwatch/eventApiDestination:EventApiDestination":
+            return `${inputs.name}: ${inputs.httpMethod} ${inputs.invocationEndpoint}; at most ${inputs.invocationRateLimitPerSecond} a second`;
         case "aws:sqs/queue:Queue":
             return `SSE-SQS ${yesNo(inputs.sqsManagedSseEnabled)}; retention ${days(inputs.messageRetentionSeconds)}`;
         case "awsx:cloudtrail:Trail":
@@ -226,6 +248,30 @@ function stackSetSummary(templateBody: string): string {
                       ", ",
                   )} sharing ${link.Properties.LinkConfiguration.MetricConfiguration.Filter}`;
     return `member template: ${resources.length} resources; ${linkText}`;
+}
+
+/** Where alerts go: email, chat, PagerDuty, webhooks; never a secret. */
+function alertChannels(plan: Plan): string[] {
+    const recorded = plan.recorded;
+    const of = (type: string) => recorded.filter((resource) => resource.type === type);
+    const subscriptions = of("aws:sns/topicSubscription:TopicSubscription");
+    const chat = [
+        ...of("aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration"),
+        ...of("aws:chatbot/teamsChannelConfiguration:TeamsChannelConfiguration"),
+    ].map(
+        (resource) =>
+            `${resource.inputs.configurationName} [${resource.inputs.region ?? plan.homeRegion}]`,
+    );
+    const pagerDuty = of("aws:cloudwatch/eventApiDestination:EventApiDestination");
+    const count = (protocol: string) =>
+        subscriptions.filter((each) => each.inputs.protocol === protocol).length;
+    return [
+        "Alert channels:",
+        `  email       ${count("email")} address(es)`,
+        `  chat        ${chat.length === 0 ? "none" : chat.join(", ")}`,
+        `  PagerDuty   ${pagerDuty.length === 0 ? "none" : pagerDuty.map((each) => each.inputs.name).join(", ")}`,
+        `  webhooks    ${count("https")} endpoint(s), URLs hidden`,
+    ];
 }
 
 export function planTree(plan: Plan): string {
@@ -283,6 +329,7 @@ export function planTree(plan: Plan): string {
             ...[...byRegion].map(([region, count]) => `  ${region.padEnd(width)}  ${count}`),
         );
     }
+    lines.push("", ...alertChannels(plan));
     if (plan.warnings.length > 0) {
         lines.push("", "Warnings:", ...plan.warnings.map((warning) => `  ${warning}`));
     }

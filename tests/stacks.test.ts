@@ -123,6 +123,19 @@ describe("shipped stack files", () => {
             "kms-monitoring-prod-expiring-keys-failed-invocations",
             "kms-monitoring-prod-remote-alarms-failed-invocations",
             "kms-monitoring-prod-dead-letters",
+            // The channels' own rules (PagerDuty by severity, alarms by state) and the chat topic.
+            "kms-monitoring-prod-pagerduty-critical-failed-invocations",
+            "kms-monitoring-prod-pagerduty-warning-failed-invocations",
+            "kms-monitoring-prod-pagerduty-info-failed-invocations",
+            "kms-monitoring-prod-pagerduty-key-deletion-failed-invocations",
+            "kms-monitoring-prod-pagerduty-key-rotation-failed-invocations",
+            "kms-monitoring-prod-alarms-firing-failed-invocations",
+            "kms-monitoring-prod-alarms-firing-2-failed-invocations",
+            "kms-monitoring-prod-expiring-keys-firing-failed-invocations",
+            "kms-monitoring-prod-alarms-resolved-failed-invocations",
+            "kms-monitoring-prod-alarms-resolved-2-failed-invocations",
+            "kms-monitoring-prod-expiring-keys-resolved-failed-invocations",
+            "kms-monitoring-prod-chat-failed-notifications",
             "kms-monitoring-prod-cis-kms-key-disable-or-deletion",
             // eu-central-1: the expiring-material alarm and the forwarder's own alarms.
             "kms-monitoring-prod-expiring-key-material",
@@ -180,7 +193,10 @@ describe("shipped stack files", () => {
             recorder.one("aws:cloudwatch/eventRule:EventRule", "-key-management-rule").inputs.state,
             "ENABLED",
         );
-        assert.equal(recorder.one("aws:sns/topic:Topic").inputs.tags["cost-center"], "security");
+        assert.equal(
+            recorder.one("aws:sns/topic:Topic", "-alerts-topic").inputs.tags["cost-center"],
+            "security",
+        );
     });
 });
 
@@ -201,6 +217,7 @@ describe("index.ts", () => {
             "alertKeyArn",
             "auditLogGroupName",
             "centralDashboardUrl",
+            "channels",
             "dashboardUrl",
             "deadLetterQueueUrl",
             "emailSubscriptions",

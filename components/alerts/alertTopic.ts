@@ -33,8 +33,49 @@ export interface AlertTopicArgs {
      * EventBridge and CloudWatch use it. Default: not encrypted.
      */
     readonly encryption?: AlertTopicEncryption;
+    /**
+     * Whether alerts also reach other channels (chat, PagerDuty, webhooks), so that no email
+     * address is no cause for a warning. Default: false.
+     */
+    readonly otherChannels?: boolean;
     /** Tags for the topic and its key. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
+}
+
+/** What a topic's policy is made of: see topicPolicyDocument. */
+export interface TopicPolicyArgs {
+    readonly topicArn: pulumi.Input<string>;
+    readonly environment: pulumi.Input<AwsEnvironment>;
+    readonly eventRuleArns: pulumi.Input<readonly string[]>;
+    /** Whether this account's alarms may publish. Default: true. */
+    readonly alarmsPublish?: boolean;
+}
+
+/** A topic's access policy: the account, the stack's rules (and alarms), never plain HTTP. */
+export function createTopicPolicy(
+    parent: pulumi.Resource,
+    name: string,
+    args: TopicPolicyArgs,
+): aws.sns.TopicPolicy {
+    return new aws.sns.TopicPolicy(
+        name,
+        {
+            arn: args.topicArn,
+            policy: pulumi.jsonStringify(
+                pulumi
+                    .all([args.topicArn, args.environment, args.eventRuleArns])
+                    .apply(([topicArn, environment, eventRuleArns]) =>
+                        topicPolicyDocument({
+                            ...environment,
+                            topicArn,
+                            eventRuleArns,
+                            alarmsPublish: args.alarmsPublish,
+                        }),
+                    ),
+            ),
+        },
+        { parent },
+    );
 }
 
 /** One email subscription and whether its owner still has to confirm it. */
@@ -70,22 +111,20 @@ export class AlertTopic extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        new aws.sns.TopicPolicy(
-            `${name}-policy`,
-            {
-                arn: topic.arn,
-                policy: pulumi.jsonStringify(
-                    pulumi
-                        .all([topic.arn, args.environment, args.eventRuleArns ?? []])
-                        .apply(([topicArn, environment, eventRuleArns]) =>
-                            topicPolicyDocument({ ...environment, topicArn, eventRuleArns }),
-                        ),
-                ),
-            },
-            { parent: this },
-        );
+        createTopicPolicy(this, `${name}-policy`, {
+            topicArn: topic.arn,
+            environment: args.environment,
+            eventRuleArns: args.eventRuleArns ?? [],
+        });
 
-        this.subscriptions = this.subscribeEmails(name, topic.arn, args.emails ?? []);
+        const emails = args.emails ?? [];
+        if (emails.length === 0 && !(args.otherChannels ?? false)) {
+            pulumi.log.warn(
+                "kms-monitoring:alertEmails is empty: alerts will be published, but nobody will be notified.",
+                this,
+            );
+        }
+        this.subscriptions = this.subscribeEmails(name, topic.arn, emails);
 
         this.topicArn = topic.arn;
         this.topicName = topic.name;
@@ -104,12 +143,6 @@ export class AlertTopic extends pulumi.ComponentResource {
         topicArn: pulumi.Output<string>,
         emails: readonly string[],
     ): pulumi.Output<EmailSubscription[]> {
-        if (emails.length === 0) {
-            pulumi.log.warn(
-                "kms-monitoring:alertEmails is empty: alerts will be published, but nobody will be notified.",
-                this,
-            );
-        }
         // Named after the address, not its position, so reordering the list does not replace
         // (and re-send confirmation for) existing subscriptions.
         return pulumi.all(

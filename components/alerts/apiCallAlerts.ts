@@ -57,6 +57,7 @@ export class ApiCallAlerts extends pulumi.ComponentResource {
                     description: `KMS API calls: ${alert.eventNames.join(", ")}`.slice(0, 512),
                     eventPattern: apiCallEventPattern(alert.eventNames, alert.keyArns ?? []),
                     state: apiCallRuleState(alert.eventNames),
+                    kind: "api-call",
                     inputTransformer:
                         (args.readableAlerts ?? true) ? apiCallAlertTransformer() : undefined,
                 },

@@ -31,44 +31,6 @@ export interface EventPattern {
  */
 export const MAX_EVENT_PATTERN_LENGTH = 2048;
 
-/** The events CloudWatch sends when an alarm, or one contributor of a multi-time-series alarm, changes state. */
-export const ALARM_STATE_CHANGE = "CloudWatch Alarm State Change";
-export const ALARM_CONTRIBUTOR_STATE_CHANGE = "CloudWatch Alarm Contributor State Change";
-
-/**
- * Matches state changes of the named alarms, and only those: other stacks' alarms in the same
- * account and region must not reach this stack's topic. The names are split over as many
- * patterns as keep each within MAX_EVENT_PATTERN_LENGTH; an alarm is in exactly one, so no event
- * is delivered twice. With `regions`, only events from those regions match.
- */
-export function alarmStateChangePatterns(
-    alarmNames: readonly string[],
-    regions?: readonly string[],
-): EventPattern[] {
-    const build = (names: readonly string[]): EventPattern => ({
-        source: ["aws.cloudwatch"],
-        "detail-type": [ALARM_STATE_CHANGE],
-        ...(regions === undefined ? {} : { region: [...regions] }),
-        detail: { alarmName: [...names] },
-    });
-    const patterns: EventPattern[] = [];
-    let chunk: string[] = [];
-    for (const name of alarmNames) {
-        if (
-            chunk.length > 0 &&
-            JSON.stringify(build([...chunk, name])).length > MAX_EVENT_PATTERN_LENGTH
-        ) {
-            patterns.push(build(chunk));
-            chunk = [];
-        }
-        chunk.push(name);
-    }
-    if (chunk.length > 0) {
-        patterns.push(build(chunk));
-    }
-    return patterns;
-}
-
 /**
  * Matches KMS API calls recorded by CloudTrail by event name and, when `keyArns` is non-empty,
  * only calls on one of those keys. CloudTrail lists the key in `resources[].ARN`; EventBridge
@@ -88,9 +50,14 @@ export function apiCallEventPattern(
     return { source: ["aws.kms"], "detail-type": [CLOUDTRAIL_API_CALL], detail };
 }
 
-/** Matches the expiration, rotation and deletion events KMS emits for every key in the account and region. */
-export function keyLifecycleEventPattern(): EventPattern {
-    return { source: ["aws.kms"], "detail-type": [...KMS_LIFECYCLE_DETAIL_TYPES] };
+/**
+ * Matches the expiration, rotation and deletion events KMS emits for every key in the account and
+ * region, or only the kinds named.
+ */
+export function keyLifecycleEventPattern(
+    detailTypes: readonly string[] = KMS_LIFECYCLE_DETAIL_TYPES,
+): EventPattern {
+    return { source: ["aws.kms"], "detail-type": [...detailTypes] };
 }
 
 /**
@@ -102,24 +69,6 @@ export function apiCallRuleState(eventNames: readonly string[]): RuleState {
         (name) => isKmsOperation(name) && isReadOnlyOperation(name),
     );
     return watchesReadOnly ? "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS" : "ENABLED";
-}
-
-/**
- * The per-key state changes of a multi-time-series alarm (CloudWatch User Guide, "Alarm events and
- * EventBridge": `detail.alarmContributor.attributes` holds the GROUP BY dimensions, and there is
- * no `previousState`). The alarm-level changes of the same alarm are not matched, so a person gets
- * one alert per key and change, not a second one for the alarm as a whole.
- */
-export function contributorStateChangePattern(
-    alarmName: string,
-    regions?: readonly string[],
-): EventPattern {
-    return {
-        source: ["aws.cloudwatch"],
-        "detail-type": [ALARM_CONTRIBUTOR_STATE_CHANGE],
-        ...(regions === undefined ? {} : { region: [...regions] }),
-        detail: { alarmName: [alarmName] },
-    };
 }
 
 /** What an API-call alert asks for: the operations, and optionally the keys. */

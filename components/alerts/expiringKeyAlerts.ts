@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { eventRuleName } from "../shared";
 import { expiringKeyContributorTransformer } from "./alertMessages";
-import { contributorStateChangePattern } from "./eventPatterns";
+import { contributorStateChangePattern } from "./alarmPatterns";
 import { AlertDeliveryArgs, createTopicRule } from "./topicRule";
 
 export const EXPIRING_KEYS_RULE_ROLE = "expiring-keys";
@@ -37,6 +37,7 @@ export class ExpiringKeyAlerts extends pulumi.ComponentResource {
                     "Each KMS key whose imported material expires soon, found by the Metrics " +
                     "Insights alarms of every watched region",
                 eventPattern: contributorStateChangePattern(args.alarmName, args.regions),
+                kind: "expiring-key",
                 state: "ENABLED",
                 inputTransformer:
                     (args.readableAlerts ?? true)

@@ -1,6 +1,14 @@
 // The alert topic and the EventBridge rules that publish to it.
-export { AlertTopic, DEFAULT_DISPLAY_NAME } from "./alertTopic";
-export type { AlertTopicArgs, AlertTopicEncryption, EmailSubscription } from "./alertTopic";
+export { AlertTopic, createTopicPolicy, DEFAULT_DISPLAY_NAME } from "./alertTopic";
+export { topicPolicyDocument } from "./topicPolicies";
+export type { TopicPolicyInputs } from "./topicPolicies";
+export type { InputTransformer } from "./alertMessages";
+export type {
+    AlertTopicArgs,
+    AlertTopicEncryption,
+    EmailSubscription,
+    TopicPolicyArgs,
+} from "./alertTopic";
 export { ApiCallAlerts, DEFAULT_API_CALL_ALERTS } from "./apiCallAlerts";
 export type { ApiCallAlertsArgs, ApiCallAlertSpec } from "./apiCallAlerts";
 export { KeyLifecycleEvents } from "./keyLifecycleEvents";
@@ -16,21 +24,33 @@ export type { KmsOperation } from "./kmsOperations";
 export { REMOTE_ALARMS_RULE_ROLE, RemoteAlarmAlerts, remoteAlarmRules } from "./remoteAlarmAlerts";
 export type { NamedPattern, RemoteAlarmAlertsArgs } from "./remoteAlarmAlerts";
 export {
-    ALARM_CONTRIBUTOR_STATE_CHANGE,
-    ALARM_STATE_CHANGE,
-    alarmStateChangePatterns,
     apiCallEventPattern,
     apiCallRuleState,
-    contributorStateChangePattern,
     forwardedApiCallPatterns,
+    KMS_LIFECYCLE_DETAIL_TYPES,
     keyLifecycleEventPattern,
     MAX_EVENT_PATTERN_LENGTH,
 } from "./eventPatterns";
 export type { ApiCallSelection, EventPattern, RuleState } from "./eventPatterns";
+export {
+    ALARM_CONTRIBUTOR_STATE_CHANGE,
+    ALARM_STATE_CHANGE,
+    alarmNamePrefixPattern,
+    alarmStateChangePatterns,
+    contributorStateChangePattern,
+} from "./alarmPatterns";
+export type { AlarmState } from "./alarmPatterns";
 export {
     EXPIRING_KEYS_RULE_ROLE,
     ExpiringKeyAlerts,
     expiringKeysRuleName,
 } from "./expiringKeyAlerts";
 export type { ExpiringKeyAlertsArgs } from "./expiringKeyAlerts";
-export type { AlertDeliveryArgs } from "./topicRule";
+export { createAlertRule, TARGET_RETRY_POLICY } from "./topicRule";
+export type {
+    AlertDeliveryArgs,
+    AlertKind,
+    AlertRuleSpec,
+    ChannelTarget,
+    RuleTarget,
+} from "./topicRule";

@@ -30,6 +30,7 @@ export class KeyLifecycleEvents extends pulumi.ComponentResource {
                 ruleName: args.ruleName,
                 description: "KMS key events: imported key material expiration, rotation, deletion",
                 eventPattern: keyLifecycleEventPattern(),
+                kind: "key-lifecycle",
                 state: "ENABLED",
                 inputTransformer:
                     (args.readableAlerts ?? true) ? keyLifecycleAlertTransformer() : undefined,

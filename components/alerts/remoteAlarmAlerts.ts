@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { eventRuleName, numberedRole } from "../shared";
 import { alarmStateChangeTransformer } from "./alertMessages";
-import { alarmStateChangePatterns, EventPattern } from "./eventPatterns";
+import { alarmStateChangePatterns } from "./alarmPatterns";
+import { EventPattern } from "./eventPatterns";
 import { AlertDeliveryArgs, createTopicRule } from "./topicRule";
 
 export const REMOTE_ALARMS_RULE_ROLE = "remote-alarms";
@@ -60,6 +61,7 @@ export class RemoteAlarmAlerts extends pulumi.ComponentResource {
                         "State changes of the monitoring's CloudWatch alarms in other " +
                         "regions or accounts, forwarded here",
                     eventPattern: rule.eventPattern,
+                    kind: "alarm",
                     state: "ENABLED",
                     inputTransformer:
                         (args.readableAlerts ?? true) ? alarmStateChangeTransformer() : undefined,

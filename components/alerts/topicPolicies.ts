@@ -23,6 +23,8 @@ export interface TopicPolicyInputs extends AwsEnvironment {
     readonly topicArn: string;
     /** ARNs of the EventBridge rules that may publish; an empty list grants EventBridge nothing. */
     readonly eventRuleArns: readonly string[];
+    /** Whether this account's CloudWatch alarms may publish. Default: true. */
+    readonly alarmsPublish?: boolean;
 }
 
 /**
@@ -42,7 +44,9 @@ export function topicPolicyDocument(inputs: TopicPolicyInputs): PolicyDocument {
             Resource: inputs.topicArn,
             Condition: { StringEquals: { "AWS:SourceOwner": inputs.accountId } },
         },
-        {
+    ];
+    if (inputs.alarmsPublish ?? true) {
+        statements.push({
             Sid: "CloudWatchAlarmsPublish",
             Effect: "Allow",
             Principal: { Service: "cloudwatch.amazonaws.com" },
@@ -52,8 +56,8 @@ export function topicPolicyDocument(inputs: TopicPolicyInputs): PolicyDocument {
                 StringEquals: { "aws:SourceAccount": inputs.accountId },
                 ArnLike: { "aws:SourceArn": alarmArnPattern(inputs) },
             },
-        },
-    ];
+        });
+    }
     if (inputs.eventRuleArns.length > 0) {
         statements.push(
             allowFromEventRules(

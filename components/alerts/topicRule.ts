@@ -3,14 +3,45 @@ import * as pulumi from "@pulumi/pulumi";
 import { InputTransformer } from "./alertMessages";
 import { EventPattern, RuleState } from "./eventPatterns";
 
-export interface TopicRuleSpec {
+/** What an alert rule matches; each channel renders each kind in its own format. */
+export type AlertKind = "api-call" | "key-lifecycle" | "alarm" | "expiring-key";
+
+/** An EventBridge rule of the stack: its fixed name and what it matches. */
+export interface AlertRuleSpec {
     /** Physical rule name; the topic policy names the rule by its ARN, so it is fixed, not auto-named. */
     readonly ruleName: string;
     readonly description: string;
     readonly eventPattern: EventPattern;
     readonly state: RuleState;
+}
+
+export interface TopicRuleSpec extends AlertRuleSpec {
+    /** What the rule matches: picks each channel's input. */
+    readonly kind: AlertKind;
     /** Turns the event into the text that is emailed. Default: the raw event JSON. */
     readonly inputTransformer?: InputTransformer;
+}
+
+/** A target of an alert rule besides the alert topic: a chat or webhook topic. */
+export interface ChannelTarget {
+    /** A short word for the channel, in the target's Pulumi name: `chat`, `webhooks`. Required. */
+    readonly role: string;
+    /** ARN of the topic or API destination. Required. */
+    readonly arn: pulumi.Input<string>;
+    /** The role EventBridge assumes to invoke it: API destinations need one. Default: none. */
+    readonly roleArn?: pulumi.Input<string>;
+    /** The input for each kind of alert; a kind without one gets the event unchanged. Default: none. */
+    readonly inputs?: Partial<Record<AlertKind, pulumi.Input<InputTransformer>>>;
+}
+
+/** One target of a rule. */
+export interface RuleTarget {
+    /** Inserted in the target's Pulumi name, `<name>-<role>-target`. Default: `<name>-target`. */
+    readonly role?: string;
+    readonly arn: pulumi.Input<string>;
+    readonly roleArn?: pulumi.Input<string>;
+    /** Default: the event unchanged. */
+    readonly inputTransformer?: pulumi.Input<InputTransformer>;
 }
 
 /**
@@ -35,16 +66,41 @@ export interface AlertDeliveryArgs {
     readonly deadLetterQueueArn?: pulumi.Input<string>;
     /** The bus the rules are on: the organization bus for member accounts' events. Default: the default bus. */
     readonly eventBusName?: pulumi.Input<string>;
+    /** Targets every rule delivers to besides the topic: the chat and webhook topics. Default: none. */
+    readonly channels?: readonly ChannelTarget[];
     /** Tags for the rules. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
-/** An EventBridge rule whose one target is the alert topic. */
+/** An EventBridge rule whose targets are the alert topic and every channel of the delivery. */
 export function createTopicRule(
     parent: pulumi.Resource,
     name: string,
     spec: TopicRuleSpec,
     delivery: AlertDeliveryArgs,
+): aws.cloudwatch.EventRule {
+    // SNS targets rely on the topic's resource policy; EventBridge documents that setting a
+    // RoleArn on them can make delivery fail, so none is set.
+    const topic: RuleTarget = { arn: delivery.topicArn, inputTransformer: spec.inputTransformer };
+    const channels = (delivery.channels ?? []).map((channel): RuleTarget => ({
+        role: channel.role,
+        arn: channel.arn,
+        roleArn: channel.roleArn,
+        inputTransformer: channel.inputs?.[spec.kind],
+    }));
+    return createAlertRule(parent, name, spec, [topic, ...channels], delivery);
+}
+
+/**
+ * An EventBridge rule and its targets, each with the 24-hour retry policy and, when there is one,
+ * the dead-letter queue.
+ */
+export function createAlertRule(
+    parent: pulumi.Resource,
+    name: string,
+    spec: AlertRuleSpec,
+    targets: readonly RuleTarget[],
+    delivery: Pick<AlertDeliveryArgs, "deadLetterQueueArn" | "eventBusName" | "tags">,
 ): aws.cloudwatch.EventRule {
     const rule = new aws.cloudwatch.EventRule(
         `${name}-rule`,
@@ -58,22 +114,23 @@ export function createTopicRule(
         },
         { parent },
     );
-    // SNS targets rely on the topic's resource policy; EventBridge documents that setting a
-    // RoleArn on them can make delivery fail, so none is set.
-    new aws.cloudwatch.EventTarget(
-        `${name}-target`,
-        {
-            rule: rule.name,
-            eventBusName: delivery.eventBusName,
-            arn: delivery.topicArn,
-            retryPolicy: TARGET_RETRY_POLICY,
-            inputTransformer: spec.inputTransformer,
-            deadLetterConfig:
-                delivery.deadLetterQueueArn === undefined
-                    ? undefined
-                    : { arn: delivery.deadLetterQueueArn },
-        },
-        { parent },
-    );
+    for (const target of targets) {
+        new aws.cloudwatch.EventTarget(
+            target.role === undefined ? `${name}-target` : `${name}-${target.role}-target`,
+            {
+                rule: rule.name,
+                eventBusName: delivery.eventBusName,
+                arn: target.arn,
+                roleArn: target.roleArn,
+                retryPolicy: TARGET_RETRY_POLICY,
+                inputTransformer: target.inputTransformer,
+                deadLetterConfig:
+                    delivery.deadLetterQueueArn === undefined
+                        ? undefined
+                        : { arn: delivery.deadLetterQueueArn },
+            },
+            { parent },
+        );
+    }
     return rule;
 }

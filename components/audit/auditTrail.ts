@@ -12,6 +12,11 @@ export const LOG_RETENTION_DAYS = [
     3288, 3653,
 ] as const;
 
+/** The CIS 3.7/4.7 alarm's name. */
+export function cisAlarmName(namePrefix: string): string {
+    return `${namePrefix}-cis-kms-key-disable-or-deletion`;
+}
+
 export interface AuditTrailArgs {
     /** Prefix of the trail, log group, metric and alarm names, e.g. `kms-monitoring-dev`. Required. */
     readonly namePrefix: string;
@@ -110,7 +115,7 @@ export class AuditTrail extends pulumi.ComponentResource {
             this,
             `${name}-cis-alarm`,
             {
-                name: `${args.namePrefix}-cis-kms-key-disable-or-deletion`,
+                name: cisAlarmName(args.namePrefix),
                 alarmDescription:
                     "CIS 3.7/4.7 (Security Hub CloudWatch.7): a customer managed KMS key was " +
                     "disabled or scheduled for deletion. " +

@@ -1,5 +1,10 @@
 // The audit trail, its CIS alarm and the saved Logs Insights queries.
-export { AuditTrail, DEFAULT_LOGS_RETENTION_DAYS, LOG_RETENTION_DAYS } from "./auditTrail";
+export {
+    AuditTrail,
+    cisAlarmName,
+    DEFAULT_LOGS_RETENTION_DAYS,
+    LOG_RETENTION_DAYS,
+} from "./auditTrail";
 export type { AuditTrailArgs } from "./auditTrail";
 export { SavedQueries } from "./savedQueries";
 export type { SavedQueriesArgs } from "./savedQueries";

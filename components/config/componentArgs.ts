@@ -7,14 +7,19 @@ import { regionCode, stackSchema } from "./schema";
 /** Error messages name the component's arguments like stack config keys: `kms-monitoring:alertEmails[1]`. */
 const PACKAGE = "kms-monitoring";
 
-/** The values the schema can check: those known now, not Outputs (a secret key material from another program, say). */
+const unknown = (value: unknown) => pulumi.Output.isInstance(value) || value instanceof Promise;
+
+/**
+ * The values the schema can check: those known now, not Outputs (a secret key material from
+ * another program, say), nor lists holding one (secret webhook URLs).
+ */
 function knownValues(args: object): Record<string, unknown> {
     return Object.fromEntries(
         Object.entries(args).filter(
             ([, value]) =>
                 value !== undefined &&
-                !pulumi.Output.isInstance(value) &&
-                !(value instanceof Promise),
+                !unknown(value) &&
+                !(Array.isArray(value) && value.some(unknown)),
         ),
     );
 }

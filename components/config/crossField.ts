@@ -7,6 +7,7 @@ import {
     partitionOfRegion,
     PARTITIONS_WITHOUT_CROSS_REGION_ROUTING,
 } from "../shared";
+import { channelProblems } from "./channelChecks";
 import { duplicates, longestOf, stringsAt, watchedRegions } from "./inputValues";
 import { organizationProblems } from "./organizationChecks";
 import { DAY_MS, stackNamePrefix } from "./primitives";
@@ -49,6 +50,7 @@ export function crossFieldProblems(input: Record<string, unknown>, ctx: ParseCon
     });
     problems.push(...regionProblems(input, ctx, watched));
     problems.push(...organizationProblems(input, ctx));
+    problems.push(...channelProblems(input, ctx));
     if (input.importedKeyMaterial !== undefined && importedKey === undefined) {
         problems.push({
             path: ["importedKeyMaterial"],

@@ -5,8 +5,11 @@ export { isProductionStack } from "./schema";
 export type {
     ApiCallAlert,
     AuditTrailConfig,
+    ChatConfig,
     ImportedKeyConfig,
     ParseContext,
+    SlackChannelConfig,
     StackConfig,
+    TeamsChannelConfig,
 } from "./types";
 export { validateComponentArgs } from "./componentArgs";

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { closestMatch } from "../shared";
 import { ParseContext, Path, Problem } from "./types";
 
-const SECRET_KEYS = new Set(["importedKeyMaterial"]);
+/** Keys whose values no message may show: they are secrets (a webhook URL often holds a key). */
+const SECRET_KEYS = new Set(["importedKeyMaterial", "pagerDutyRoutingKey", "webhooks"]);
 
 /** `kms-monitoring:apiCallAlerts[0].eventNames[2]` */
 export function configKeyPath(project: string, path: Path): string {

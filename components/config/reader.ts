@@ -4,7 +4,12 @@ import { configErrorText } from "./messages";
 import { stackSchema } from "./schema";
 import { ParseContext, StackConfig } from "./types";
 
-const STRING_KEYS = new Set(["topicName", "topicDisplayName", "importedKeyMaterial"]);
+const STRING_KEYS = new Set([
+    "topicName",
+    "topicDisplayName",
+    "importedKeyMaterial",
+    "pagerDutyRoutingKey",
+]);
 
 /**
  * Reads structured values the way the Pulumi CLI hands them to the program: lists, maps,
@@ -60,6 +65,12 @@ export function parseStackConfig(
             config.importedKeyMaterial === undefined
                 ? undefined
                 : pulumi.secret(config.importedKeyMaterial),
+        // Secrets whether or not the stack file marks them secure.
+        pagerDutyRoutingKey:
+            config.pagerDutyRoutingKey === undefined
+                ? undefined
+                : pulumi.secret(config.pagerDutyRoutingKey),
+        webhooks: config.webhooks.map((url) => pulumi.secret(url)),
         tags: { ...config.tags, project: ctx.project, stack: ctx.stack, "managed-by": "pulumi" },
         warnings: configWarnings(config, ctx),
     };

@@ -13,6 +13,7 @@ import {
     keyMaterialSchema,
     keyReferenceSchema,
 } from "./keySchemas";
+import { chatSchema, routingKeySchema, webhooksSchema } from "./channelSchemas";
 import { booleanSchema, EMAIL, isProductionStack, regionCode, wholeDays } from "./primitives";
 import { ParseContext } from "./types";
 
@@ -90,10 +91,20 @@ function deliveryKeys(ctx: ParseContext) {
     };
 }
 
+/** Where alerts go besides email: chat channels, PagerDuty, webhooks. */
+function channelKeys() {
+    return {
+        chat: chatSchema().optional(),
+        pagerDutyRoutingKey: routingKeySchema().optional(),
+        webhooks: webhooksSchema(),
+    };
+}
+
 /** The stack config's schema: every key, what it allows, and its default. */
 export function stackSchema(ctx: ParseContext) {
     return z.strictObject({
         ...alertKeys(ctx),
+        ...channelKeys(),
         ...keyKeys(ctx),
         ...deliveryKeys(ctx),
         // prefault runs the object's own defaults, so they are written once.

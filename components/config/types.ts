@@ -38,6 +38,24 @@ export interface OrganizationConfig {
     readonly sinkArns: Record<string, string>;
 }
 
+export interface SlackChannelConfig {
+    readonly workspaceId: string;
+    readonly channelId: string;
+}
+
+export interface TeamsChannelConfig {
+    readonly tenantId: string;
+    readonly teamId: string;
+    /** URL-encoded, as Teams copies it. */
+    readonly channelId: string;
+}
+
+/** The chat channels Amazon Q Developer in chat applications sends every alert to. */
+export interface ChatConfig {
+    readonly slack: SlackChannelConfig[];
+    readonly teams: TeamsChannelConfig[];
+}
+
 /** The validated stack config, with every default applied. */
 export interface StackConfig {
     readonly project: string;
@@ -46,6 +64,12 @@ export interface StackConfig {
     readonly topicName?: string;
     readonly topicDisplayName: string;
     readonly apiCallAlerts: ApiCallAlert[];
+    /** Slack and Teams channels. Absent: no chat. */
+    readonly chat?: ChatConfig;
+    /** A PagerDuty Events API v2 integration key, always wrapped as a Pulumi secret. Absent: no PagerDuty. */
+    readonly pagerDutyRoutingKey?: pulumi.Output<string>;
+    /** HTTPS endpoints, each wrapped as a Pulumi secret. */
+    readonly webhooks: pulumi.Output<string>[];
     readonly keyLifecycleEvents: boolean;
     readonly importedKey?: ImportedKeyConfig;
     /** Base64 key material, always wrapped as a Pulumi secret. Absent: the stack generates it. */

@@ -24,6 +24,7 @@ export {
     memberHeartbeatAlarmSettings,
     memberHeartbeatPattern,
     MemberHeartbeats,
+    memberHeartbeatsAlarmName,
     memberHeartbeatsRuleName,
     SILENT_MEMBERS_QUERY,
 } from "./memberHeartbeats";
@@ -34,6 +35,7 @@ export {
     MEMBER_HEARTBEATS_METRIC,
     memberHeartbeatsNamespace,
     silentMemberAlarmName,
+    silentMemberAlarmNamePrefix,
     silentMemberAlarmSettings,
 } from "./silentMembers";
 export type { ExpectedMember } from "./silentMembers";

@@ -10,6 +10,11 @@ export function memberHeartbeatsRuleName(namePrefix: string): string {
     return `${namePrefix}-member-heartbeats`;
 }
 
+/** The alarm on the members' heartbeat count. */
+export function memberHeartbeatsAlarmName(namePrefix: string): string {
+    return `${namePrefix}-member-heartbeats`;
+}
+
 /** Any member's heartbeat as it arrives on the organization bus: its rule ARN ends in the rule's fixed name. */
 export function memberHeartbeatPattern(memberHeartbeatRuleName: string): EventPattern {
     return {
@@ -213,7 +218,7 @@ export class MemberHeartbeats extends pulumi.ComponentResource {
             this,
             `${name}-alarm`,
             {
-                name: `${args.namePrefix}-member-heartbeats`,
+                name: memberHeartbeatsAlarmName(args.namePrefix),
                 alarmDescription: expectedPairs.apply(
                     (expected) =>
                         `For two hours, fewer heartbeats than the ${expected} member ` +

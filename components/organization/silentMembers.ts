@@ -43,6 +43,11 @@ function nameSafe(text: string): string {
         .slice(0, 40);
 }
 
+/** What every silent-member alarm's name starts with: the channels' alarm rules match on it. */
+export function silentMemberAlarmNamePrefix(namePrefix: string): string {
+    return `${namePrefix}-silent-member-`;
+}
+
 /** `<prefix>-silent-member-<account name>-<account ID>-<region>`: the email subject names the account. */
 export function silentMemberAlarmName(
     namePrefix: string,
@@ -50,9 +55,8 @@ export function silentMemberAlarmName(
     region: string,
 ): string {
     const readable = nameSafe(member.accountName);
-    return [namePrefix, "silent-member", readable, member.accountId, region]
-        .filter((part) => part.length > 0)
-        .join("-");
+    const rest = [readable, member.accountId, region].filter((part) => part.length > 0);
+    return silentMemberAlarmNamePrefix(namePrefix) + rest.join("-");
 }
 
 /**

@@ -7,17 +7,31 @@ import {
     RemoteAlarmAlerts,
 } from "../alerts";
 import type { BusAlertRules } from "./busAlertRules";
+import { Channels, createChannelRules } from "./channels";
 import { concatenated, single, StackContext } from "./context";
+
+/** The names of the rules of one bus, once created. */
+export interface CreatedRules {
+    /** The rules that email: the `ruleNames` output. */
+    readonly ruleNames: pulumi.Output<string[]>;
+    /** The rules that deliver to the channels only. */
+    readonly channelRuleNames?: pulumi.Output<string[]>;
+}
 
 /**
  * The planned alert rules of one bus: the API-call rules, the lifecycle rule, the expiring-keys
- * rule and the alarm rules. Returns the names of the rules created.
+ * rule and the alarm rules, and the channel rules. The API-call and lifecycle rules deliver to the
+ * chat and webhook topics too; the expiring-keys and alarm state changes reach the channels
+ * through the channel rules, split by state, so they keep their one target.
  */
 export function createAlertRules(
-    { parent, name, plan }: StackContext,
+    ctx: StackContext,
     rules: BusAlertRules,
     delivery: AlertDeliveryArgs,
-): pulumi.Output<string[]> {
+    channels: Channels | undefined,
+): CreatedRules {
+    const { parent, name, plan } = ctx;
+    const { channels: _targets, ...emailOnly } = delivery;
     const prefix = `${name}${rules.resourceNameSuffix}`;
     const apiCalls = new ApiCallAlerts(
         `${prefix}-api-calls`,
@@ -42,7 +56,7 @@ export function createAlertRules(
                       alarmName: rules.expiringKeys.alarmName,
                       regions: rules.expiringKeys.regions,
                       warningDays: plan.warningDays,
-                      ...delivery,
+                      ...emailOnly,
                   },
                   { parent },
               );
@@ -50,14 +64,17 @@ export function createAlertRules(
         rules.alarmRules.length > 0
             ? new RemoteAlarmAlerts(
                   `${prefix}-${rules.alarmRulesRole}`,
-                  { rules: rules.alarmRules, ...delivery },
+                  { rules: rules.alarmRules, ...emailOnly },
                   { parent },
               )
             : undefined;
-    return concatenated(
-        apiCalls.ruleNames,
-        single(lifecycle?.ruleName),
-        single(expiring?.ruleName),
-        alarms?.ruleNames,
-    );
+    return {
+        ruleNames: concatenated(
+            apiCalls.ruleNames,
+            single(lifecycle?.ruleName),
+            single(expiring?.ruleName),
+            alarms?.ruleNames,
+        ),
+        channelRuleNames: createChannelRules(ctx, rules, delivery, channels),
+    };
 }

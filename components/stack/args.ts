@@ -54,11 +54,49 @@ export interface OrganizationSettings {
     readonly sinkArns?: Readonly<Record<string, string>>;
 }
 
+export interface SlackChannelSettings {
+    /** The Slack workspace ID Amazon Q Developer shows once the workspace is authorized, e.g. `T07EA123LEP`. */
+    readonly workspaceId: string;
+    /** The channel ID, the end of the channel's Copy link, e.g. `C07EZ1ABC23`. */
+    readonly channelId: string;
+}
+
+export interface TeamsChannelSettings {
+    /** The Microsoft Teams tenant ID Amazon Q Developer shows once the team is authorized (a UUID). */
+    readonly tenantId: string;
+    /** The team ID, shown with the tenant ID (a UUID). At most one channel per team. */
+    readonly teamId: string;
+    /** The channel ID as Teams copies it, URL-encoded: `19%3A...%40thread.tacv2`. */
+    readonly channelId: string;
+}
+
+export interface ChatSettings {
+    /** One Amazon Q Developer configuration per Slack channel. Default: none. */
+    readonly slack?: SlackChannelSettings[];
+    /** One Amazon Q Developer configuration per Microsoft Teams channel. Default: none. */
+    readonly teams?: TeamsChannelSettings[];
+}
+
 export interface KmsMonitoringArgs {
     /** Prefix of every physical name the stack chooses (rules, alarms), e.g. `kms-monitoring-dev`. Required. */
     readonly namePrefix: string;
     /** One SNS email subscription per address. Default: none. */
     readonly alertEmails?: string[];
+    /**
+     * Slack and Microsoft Teams channels that get every alert through Amazon Q Developer in chat
+     * applications; each workspace or team is authorized once in its console. Default: none.
+     */
+    readonly chat?: ChatSettings;
+    /**
+     * A PagerDuty Events API v2 integration key: every alert triggers an incident and alarms
+     * resolve theirs. Handled as a secret. Default: no PagerDuty.
+     */
+    readonly pagerDutyRoutingKey?: pulumi.Input<string>;
+    /**
+     * HTTPS endpoints that get every alert's event JSON through SNS, one subscription each. Each
+     * is handled as a secret. Default: none.
+     */
+    readonly webhooks?: pulumi.Input<string>[];
     /** SNS topic name. Default: auto-named. */
     readonly topicName?: string;
     /** Topic display name, the sender name on the emails. Default: `KMS alerts`. */

@@ -4,6 +4,7 @@ import {
     expiringKeysRuleName,
     NamedPattern,
 } from "../alerts";
+import type { ChannelRule } from "../channels";
 import { eventRuleName, LIFECYCLE_RULE_ROLE } from "../shared";
 import type { KmsMonitoringArgs } from "./args";
 
@@ -31,6 +32,11 @@ export interface BusAlertRules {
     readonly alarmRules: readonly NamedPattern[];
     /** Every rule above, by its fixed name: the topic and queue policies name them before they exist. */
     readonly ruleNames: readonly string[];
+    /**
+     * The rules that deliver to the alert channels only (PagerDuty's by severity, the alarms by
+     * state), when a channel is configured; `channelRules.ts` adds them to the plan.
+     */
+    readonly channelRules: readonly ChannelRule[];
 }
 
 /** The alert rules of one bus, from the stack's switches and the alarm rules of that bus. */
@@ -63,5 +69,6 @@ export function planBusAlertRules(
         keyLifecycleRuleName,
         expiringKeys: expiring,
         ruleNames,
+        channelRules: [],
     };
 }

@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AwsEnvironment } from "../shared";
+import { AwsEnvironment, eventRuleArn } from "../shared";
 import type { KmsMonitoringArgs } from "./args";
-import type { MonitoringPlan } from "./plan";
+import type { MonitoringPlan, TopicRule } from "./plan";
 
 /** What every builder gets: where to put resources, the settings, the plan, and the account. */
 export interface StackContext {
@@ -45,4 +45,17 @@ export function awsEnvironment(parent: pulumi.Resource): pulumi.Output<AwsEnviro
             partition: partition.partition,
             region: region.region,
         }));
+}
+
+/**
+ * The ARNs of planned rules. Rule names are fixed, so a policy can name the rules' ARNs before
+ * they exist.
+ */
+export function ruleArns(
+    environment: pulumi.Output<AwsEnvironment>,
+    rules: readonly TopicRule[],
+): pulumi.Output<string[]> {
+    return environment.apply((env) =>
+        rules.map((rule) => eventRuleArn(env, rule.ruleName, rule.busName)),
+    );
 }

@@ -4,9 +4,10 @@ import { ExpiringKey, ExpiringKeyDiscovery, KeyMaterialExpiryAlarms } from "../a
 import { AuditTrail, SavedQueries } from "../audit";
 import { DeadLetterQueue, DeliveryAlarms } from "../delivery";
 import { ImportedKey } from "../keys";
-import { eventRuleArn } from "../shared";
 import { createAlertRules } from "./alertRules";
-import { concatenated, single, StackContext } from "./context";
+import { buildDeadLetters, buildDeliveryAlarms } from "./deliveryAlarms";
+import { buildChannels, Channels } from "./channels";
+import { concatenated, ruleArns, single, StackContext } from "./context";
 
 /** What the stack puts in the home region, apart from the dashboard. */
 export interface HomeRegion {
@@ -16,6 +17,10 @@ export interface HomeRegion {
     readonly delivery: AlertDeliveryArgs;
     /** The rules on the home default bus, once created. */
     readonly ruleNames: pulumi.Output<string[]>;
+    /** Chat, webhooks and PagerDuty, when any is configured. */
+    readonly channels?: Channels;
+    /** The rules on the home default bus that deliver to the channels only. */
+    readonly channelRuleNames?: pulumi.Output<string[]>;
     readonly importedKey?: ImportedKey;
     /** The alarms on the created and home watched keys. */
     readonly expiryAlarms: KeyMaterialExpiryAlarms;
@@ -29,36 +34,35 @@ export interface HomeRegion {
 
 /** The home region: the topic and its key, the alert rules, the key alarms, delivery and audit. */
 export function buildHomeRegion(ctx: StackContext): HomeRegion {
-    const { parent, name, args, plan, environment } = ctx;
-    // Rule names are fixed, so the topic and queue policies can name the rules' ARNs before they exist.
-    const eventRuleArns = environment.apply((env) =>
-        plan.topicRules.map((rule) => eventRuleArn(env, rule.ruleName, rule.busName)),
-    );
-    const topic = buildTopic(ctx, eventRuleArns);
-    const deadLetters = plan.features.deadLetterQueue
-        ? new DeadLetterQueue(
-              `${name}-dead-letters`,
-              { eventRuleArns, environment, tags: args.tags },
-              { parent },
-          )
-        : undefined;
+    const { name, args, plan, environment } = ctx;
+    const topic = buildTopic(ctx, ruleArns(environment, plan.topicRules));
+    const deadLetters = buildDeadLetters(ctx);
+    const channels = buildChannels(ctx, topic);
     const delivery: AlertDeliveryArgs = {
         topicArn: topic.topicArn,
         deadLetterQueueArn: deadLetters?.queueArn,
         readableAlerts: args.readableAlerts,
+        channels: channels?.alertTargets,
         tags: args.tags,
     };
-    const ruleNames = createAlertRules(ctx, plan.homeRules, delivery);
+    const { ruleNames, channelRuleNames } = createAlertRules(
+        ctx,
+        plan.homeRules,
+        delivery,
+        channels,
+    );
     const importedKey = buildImportedKey(ctx);
     const expiryAlarms = buildExpiryAlarms(ctx, topic.topicArn, importedKey);
     const discovery = buildExpiringKeyDiscovery(ctx, `${name}-expiring-material`, undefined);
-    const deliveryAlarms = buildDeliveryAlarms(ctx, topic, deadLetters);
+    const deliveryAlarms = buildDeliveryAlarms(ctx, topic, deadLetters, channels);
     const audit = buildAudit(ctx, topic.topicArn, importedKey?.keyArn);
     return {
         topic,
         deadLetters,
         delivery,
         ruleNames,
+        channels,
+        channelRuleNames,
         importedKey,
         expiryAlarms,
         discovery,
@@ -91,6 +95,7 @@ function buildTopic(
             displayName: args.topicDisplayName,
             eventRuleArns,
             environment,
+            otherChannels: plan.channels.kinds.length > 0,
             encryption:
                 plan.topicKeyAlias === undefined
                     ? undefined
@@ -120,29 +125,6 @@ function buildExpiryAlarms(
             warningDays: args.expiryWarningDays,
             alarmNamePrefix: plan.namePrefix,
             topicArn,
-            tags: args.tags,
-        },
-        { parent },
-    );
-}
-
-/** The alarms on failed delivery: the home rules, the topic and the dead-letter queue. */
-function buildDeliveryAlarms(
-    { parent, name, args, plan }: StackContext,
-    topic: AlertTopic,
-    deadLetters: DeadLetterQueue | undefined,
-): DeliveryAlarms | undefined {
-    if (!plan.features.selfMonitoring) {
-        return undefined;
-    }
-    return new DeliveryAlarms(
-        `${name}-delivery`,
-        {
-            topicName: topic.topicName,
-            topicArn: topic.topicArn,
-            ruleNames: plan.homeRules.ruleNames,
-            deadLetterQueueName: deadLetters?.queueName,
-            alarmNamePrefix: plan.namePrefix,
             tags: args.tags,
         },
         { parent },

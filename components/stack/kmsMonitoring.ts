@@ -3,6 +3,7 @@ import type { EmailSubscription } from "../alerts";
 import { StackConfig, validateComponentArgs } from "../config";
 import { namePrefix } from "../shared";
 import type { KmsMonitoringArgs } from "./args";
+import type { ChannelsOutput } from "./channels";
 import { awsEnvironment, StackContext } from "./context";
 import { buildDashboard } from "./dashboard";
 import { buildHomeRegion } from "./homeRegion";
@@ -53,6 +54,8 @@ export class KmsMonitoring extends pulumi.ComponentResource implements Monitorin
     public readonly observabilitySinkArns?: pulumi.Output<Record<string, string>>;
     /** The dashboard of every member account's keys, with `organization.observability`. */
     public readonly centralDashboardUrl?: pulumi.Output<string>;
+    /** The chat configurations, the PagerDuty destination, the webhooks and the channel rules; never a secret. */
+    public readonly channels!: pulumi.Output<ChannelsOutput>;
 
     /** Arguments from a validated stack config: checking them again would only repeat it. */
     private static readonly validated = new WeakSet<KmsMonitoringArgs>();
@@ -85,7 +88,7 @@ export class KmsMonitoring extends pulumi.ComponentResource implements Monitorin
         };
         const home = buildHomeRegion(stack);
         const otherRegions = buildOtherRegions(stack, home.topic.topicArn);
-        const organization = buildOrganization(stack, home.delivery);
+        const organization = buildOrganization(stack, home.delivery, home.channels);
         const alarmArns = allAlarmArns({ home, otherRegions, organization });
         const dashboard = buildDashboard(stack, home, otherRegions, alarmArns);
         const outputs = buildOutputs(stack, { home, otherRegions, organization, dashboard });

@@ -11,6 +11,7 @@ import {
     OrganizationBus,
 } from "../organization";
 import { createAlertRules } from "./alertRules";
+import { Channels, channelTargetRuleNames } from "./channels";
 import { concatenated, StackContext } from "./context";
 import { buildOrganizationDashboard, buildSinks, CentralObservability } from "./observability";
 import type { OrganizationPlan } from "./organizationPlan";
@@ -25,6 +26,8 @@ export interface OrganizationParts {
     readonly sinkArns?: pulumi.Output<Record<string, string>>;
     /** With observability and dashboards: the central dashboard's console address. */
     readonly centralDashboardUrl?: pulumi.Output<string>;
+    /** The rules on the organization bus that deliver to the channels only. */
+    readonly channelRuleNames?: pulumi.Output<string[]>;
 }
 
 /**
@@ -35,6 +38,7 @@ export interface OrganizationParts {
 export function buildOrganization(
     ctx: StackContext,
     delivery: AlertDeliveryArgs,
+    channels: Channels | undefined,
 ): OrganizationParts | undefined {
     const { parent, name, args, plan } = ctx;
     const organization = plan.organization;
@@ -42,10 +46,12 @@ export function buildOrganization(
         return undefined;
     }
     const bus = buildOrganizationBus(ctx, organization);
-    createAlertRules(ctx, organization.rules, {
-        ...delivery,
-        eventBusName: bus.busName,
-    });
+    const { channelRuleNames } = createAlertRules(
+        ctx,
+        organization.rules,
+        { ...delivery, eventBusName: bus.busName },
+        channels,
+    );
     const heartbeats = new MemberHeartbeats(
         `${name}-member-heartbeats`,
         {
@@ -69,20 +75,7 @@ export function buildOrganization(
         organization.observability === undefined
             ? undefined
             : buildOrganizationDashboard(ctx, organization, organization.observability);
-    const alarms = plan.features.selfMonitoring
-        ? new DeliveryAlarms(
-              `${name}-org-delivery`,
-              {
-                  ruleNames: organization.rules.ruleNames,
-                  loggingRuleNames: [organization.heartbeatsRuleName],
-                  eventBus: { name: organization.busName, role: "members" },
-                  alarmNamePrefix: plan.namePrefix,
-                  topicArn: delivery.topicArn,
-                  tags: args.tags,
-              },
-              { parent, dependsOn: [bus] },
-          )
-        : undefined;
+    const alarms = buildOrganizationDeliveryAlarms(ctx, organization, bus, delivery, channels);
     return {
         busArn: bus.busArn,
         stackSetName: stackSet.stackSetName,
@@ -91,7 +84,39 @@ export function buildOrganization(
         alarmArns: concatenated(heartbeats.alarmArns, alarms?.alarmArns),
         sinkArns: observability?.sinkArns,
         centralDashboardUrl: dashboard?.url,
+        channelRuleNames,
     };
+}
+
+/** The alarms on failed delivery from the organization bus: its alert, channel and logging rules. */
+function buildOrganizationDeliveryAlarms(
+    { parent, name, args, plan }: StackContext,
+    organization: OrganizationPlan,
+    bus: OrganizationBus,
+    delivery: AlertDeliveryArgs,
+    channels: Channels | undefined,
+): DeliveryAlarms | undefined {
+    if (!plan.features.selfMonitoring) {
+        return undefined;
+    }
+    return new DeliveryAlarms(
+        `${name}-org-delivery`,
+        {
+            ruleNames: organization.rules.ruleNames,
+            channelTargetRuleNames: channelTargetRuleNames(
+                plan.namePrefix,
+                organization.rules,
+                channels,
+            ),
+            loggingRuleNames: [organization.heartbeatsRuleName],
+            channelRuleNames: organization.rules.channelRules.map((rule) => rule.ruleName),
+            eventBus: { name: organization.busName, role: "members" },
+            alarmNamePrefix: plan.namePrefix,
+            topicArn: delivery.topicArn,
+            tags: args.tags,
+        },
+        { parent, dependsOn: [bus] },
+    );
 }
 
 /** The bus the members forward to: only the organization's forwarding roles may put events on it. */

@@ -1,15 +1,33 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { EmailSubscription } from "../alerts";
+import type { ChannelsOutput } from "./channels";
 import type { MonitoringDashboard } from "../dashboard";
 import { concatenated, StackContext } from "./context";
 import type { HomeRegion } from "./homeRegion";
 import type { OrganizationParts } from "./organization";
 import type { OtherRegions, RegionForwardingOutput } from "./otherRegions";
 
-/** What the stack tells the user to do after `pulumi up`. */
-export function nextStepsText(subscriptions: readonly EmailSubscription[]): string {
+/** What the stack tells the user to do after `pulumi up`; `channels` are the other channels. */
+export function nextStepsText(
+    subscriptions: readonly EmailSubscription[],
+    channels?: Omit<ChannelsOutput, "ruleNames">,
+): string {
+    const pendingWebhooks = (channels?.webhooks ?? [])
+        .filter((webhook) => webhook.pendingConfirmation)
+        .map((webhook) => `webhooks[${webhook.index}]`);
+    const webhooks =
+        pendingWebhooks.length === 0
+            ? ""
+            : ` The endpoints of ${pendingWebhooks.join(", ")} have not confirmed their SNS ` +
+              "subscription yet: each must fetch the SubscribeURL SNS sent it.";
+    return emailStepsText(subscriptions, channels !== undefined) + webhooks;
+}
+
+function emailStepsText(subscriptions: readonly EmailSubscription[], channels: boolean): string {
     if (subscriptions.length === 0) {
-        return "No one is subscribed: set kms-monitoring:alertEmails and run pulumi up, or alerts reach nobody.";
+        return channels
+            ? "No email address is subscribed; alerts go to the chat, PagerDuty and webhook channels."
+            : "No one is subscribed: set kms-monitoring:alertEmails and run pulumi up, or alerts reach nobody.";
     }
     const pending = subscriptions
         .filter((subscription) => subscription.pendingConfirmation)
@@ -44,6 +62,7 @@ export interface MonitoringOutputs {
     readonly stackSetInstanceRegions?: pulumi.Output<string[]>;
     readonly observabilitySinkArns?: pulumi.Output<Record<string, string>>;
     readonly centralDashboardUrl?: pulumi.Output<string>;
+    readonly channels: pulumi.Output<ChannelsOutput>;
 }
 
 /** The parts the outputs are read from. */
@@ -74,7 +93,9 @@ export function buildOutputs(
             otherRegions?.alarmNames,
             organization?.alarmNames,
         ),
-        nextSteps: home.topic.subscriptions.apply(nextStepsText),
+        nextSteps: pulumi
+            .all([home.topic.subscriptions, home.channels?.output])
+            .apply(([subscriptions, channels]) => nextStepsText(subscriptions, channels)),
         emailSubscriptions: home.topic.subscriptions,
         alertKeyArn: home.topic.keyArn,
         deadLetterQueueUrl: home.deadLetters?.queueUrl,
@@ -91,5 +112,16 @@ export function buildOutputs(
         stackSetInstanceRegions: organization?.instanceRegions,
         observabilitySinkArns: organization?.sinkArns,
         centralDashboardUrl: organization?.centralDashboardUrl,
+        channels: channelsOutput(parts),
     };
+}
+
+/** What the channels are, with the rules that deliver to them only; empty without a channel. */
+function channelsOutput({ home, organization }: StackParts): pulumi.Output<ChannelsOutput> {
+    return pulumi
+        .all([
+            home.channels?.output ?? { chat: [], webhooks: [] },
+            concatenated(home.channelRuleNames, organization?.channelRuleNames),
+        ])
+        .apply(([channels, ruleNames]) => ({ ...channels, ruleNames }));
 }

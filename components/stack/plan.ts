@@ -6,8 +6,10 @@ import {
     watchedKeyRegion,
 } from "../alarms";
 import { apiCallsInRegion, ForwardingPlan, forwardingPlan } from "../forwarding";
+import { planHomeChannelRules } from "./alarmPlan";
 import type { KmsMonitoringArgs } from "./args";
 import { BusAlertRules, planBusAlertRules } from "./busAlertRules";
+import { ChannelsPlan, planChannels, withChannelRules } from "./channelsPlan";
 import { OrganizationPlan, planOrganization } from "./organizationPlan";
 
 /** A watched region other than the home one, and what the stack puts there. */
@@ -63,6 +65,14 @@ export interface MonitoringPlan {
     readonly organization?: OrganizationPlan;
     /** Every rule that targets the topic, home and organization. */
     readonly topicRules: readonly TopicRule[];
+    /** The alert channels besides email. */
+    readonly channels: ChannelsPlan;
+    /** Every rule that delivers to the channels only, home and organization. */
+    readonly channelRules: readonly TopicRule[];
+    /** Every home alarm that notifies the topic; the channels' alarm rules match them by name. */
+    readonly homeAlarmNames: readonly string[];
+    /** How the home alarms named only at deploy time start; the channels' alarm rules match on it. */
+    readonly homeAlarmNamePrefixes: readonly string[];
 }
 
 /** Each other watched region with its keys and forwarding rules. */
@@ -120,11 +130,15 @@ function planFeatures(
     args: KmsMonitoringArgs,
     homeRules: BusAlertRules,
     organization: OrganizationPlan | undefined,
+    channels: ChannelsPlan,
 ): Features {
     return {
         encryptTopic: args.encryptTopic ?? true,
-        // Only EventBridge targets use the queue; without rules there is nothing to catch.
-        deadLetterQueue: (args.deadLetterQueue ?? true) && homeRules.ruleNames.length > 0,
+        // Only EventBridge targets use the queue; without rules there is nothing to catch. A
+        // channel brings rules of its own.
+        deadLetterQueue:
+            (args.deadLetterQueue ?? true) &&
+            (homeRules.ruleNames.length > 0 || channels.kinds.length > 0),
         selfMonitoring: args.selfMonitoring ?? true,
         keyLifecycleEvents: args.keyLifecycleEvents ?? true,
         discoverExpiringKeys: args.discoverExpiringKeys ?? true,
@@ -137,31 +151,72 @@ function planFeatures(
     };
 }
 
+/** The organization's plan with the channel rules of its bus: the member alarms alert there. */
+function planOrganizationWithChannels(
+    args: KmsMonitoringArgs,
+    channels: ChannelsPlan,
+): OrganizationPlan | undefined {
+    const organization = planOrganization(args);
+    return organization === undefined
+        ? undefined
+        : {
+              ...organization,
+              rules: withChannelRules(args, channels, organization.rules, [
+                  {
+                      names: [...new Set(organization.forwarding.alarmNames)],
+                      regions: organization.regions,
+                  },
+              ]),
+          };
+}
+
+/** Every rule of the buses, with its bus, for the policies that name them. */
+function busRules(
+    rules: readonly BusAlertRules[],
+    names: (bus: BusAlertRules) => readonly string[],
+) {
+    return rules.flatMap((bus) =>
+        names(bus).map((ruleName) => ({ ruleName, busName: bus.busName })),
+    );
+}
+
 /** The whole stack's plan. Pure: the same arguments always give the same plan. */
 export function planMonitoring(args: KmsMonitoringArgs): MonitoringPlan {
     const otherRegions = planOtherRegions(args);
     const otherRegionNames = otherRegions.map((other) => other.region);
-    const homeRules = planHomeRules(args, otherRegions);
-    const organization = planOrganization(args);
+    const channels = planChannels(args);
+    const organization = planOrganizationWithChannels(args, channels);
+    const homeWatchedKeys = (args.watchedKeys ?? []).filter(
+        (reference) =>
+            !otherRegionNames.includes(watchedKeyRegion(reference, args.homeRegion) ?? ""),
+    );
+    const emailRules = planHomeRules(args, otherRegions);
+    const features = planFeatures(args, emailRules, organization, channels);
+    const { homeRules, homeAlarmNames, homeAlarmNamePrefixes } = planHomeChannelRules({
+        args,
+        features,
+        homeWatchedKeys,
+        otherRegions,
+        homeRules: emailRules,
+        organization,
+        channels,
+    });
+    const buses = [homeRules, ...(organization === undefined ? [] : [organization.rules])];
     return {
         namePrefix: args.namePrefix,
         homeRegion: args.homeRegion,
-        homeWatchedKeys: (args.watchedKeys ?? []).filter(
-            (reference) =>
-                !otherRegionNames.includes(watchedKeyRegion(reference, args.homeRegion) ?? ""),
-        ),
+        homeWatchedKeys,
         otherRegions,
-        features: planFeatures(args, homeRules, organization),
+        features,
         warningDays: args.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
         topicKeyAlias: (args.encryptTopic ?? true) ? `alias/${args.namePrefix}-alerts` : undefined,
         expiringKeysAlarmName: expiringKeysAlarmName(args.namePrefix),
         homeRules,
         organization,
-        topicRules: [
-            homeRules,
-            ...(organization === undefined ? [] : [organization.rules]),
-        ].flatMap((rules) =>
-            rules.ruleNames.map((ruleName) => ({ ruleName, busName: rules.busName })),
-        ),
+        topicRules: busRules(buses, (bus) => bus.ruleNames),
+        channels,
+        channelRules: busRules(buses, (bus) => bus.channelRules.map((rule) => rule.ruleName)),
+        homeAlarmNames,
+        homeAlarmNamePrefixes,
     };
 }

@@ -3,7 +3,7 @@ import { alarmArnPattern, eventRuleArn } from "../../components/shared";
 import {
     deliveryAlarmDescription,
     deliveryAlarmSettings,
-} from "../../components/delivery/deliveryAlarms";
+} from "../../components/delivery/deliveryFailures";
 import { KmsMonitoring } from "../../components/stack";
 import { alertKeyPolicyDocument, topicPolicyDocument } from "../../components/alerts/topicPolicies";
 import { deadLetterQueuePolicyDocument } from "../../components/delivery/queuePolicy";

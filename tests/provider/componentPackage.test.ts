@@ -7,6 +7,7 @@ import { KmsMonitoring } from "../../components/stack";
 import { componentProvider, packageSchema } from "../../scripts/schema";
 import {
     installMocks,
+    isSecretWire,
     RecordedResource,
     Recorder,
     REPO_ROOT,
@@ -130,6 +131,18 @@ describe("the component package", function () {
             undefined,
             "the key material may be an Output, e.g. a secret",
         );
+        assert.equal(
+            resource.inputProperties.chat.$ref,
+            "#/types/kms-monitoring:index:ChatSettings",
+        );
+        assert.equal(resource.inputProperties.pagerDutyRoutingKey.type, "string");
+        assert.equal(
+            resource.inputProperties.pagerDutyRoutingKey.plain,
+            undefined,
+            "the routing key may be an Output, e.g. a secret",
+        );
+        assert.equal(resource.inputProperties.webhooks.type, "array");
+        assert.equal(resource.inputProperties.webhooks.items.type, "string");
     });
 
     it("types the nested settings with their own JSDoc", () => {
@@ -137,6 +150,9 @@ describe("the component package", function () {
             ["components/stack/args.ts", "ImportedKeySettings"],
             ["components/stack/args.ts", "AuditTrailSettings"],
             ["components/stack/args.ts", "OrganizationSettings"],
+            ["components/stack/args.ts", "ChatSettings"],
+            ["components/stack/args.ts", "SlackChannelSettings"],
+            ["components/stack/args.ts", "TeamsChannelSettings"],
             ["components/alerts/apiCallAlerts.ts", "ApiCallAlertSpec"],
         ]) {
             const type = schema.types[`kms-monitoring:index:${name}`];
@@ -199,6 +215,9 @@ describe("the component package", function () {
                     "arn:aws:kms:eu-west-1:111122223333:key/mrk-1234abcd12ab34cd56ef1234567890ab",
                 ],
                 tags: { team: "security" },
+                chat: { slack: [{ workspaceId: "T07EA123LEP", channelId: "C07EZ1ABC23" }] },
+                pagerDutyRoutingKey: "R0123456789ABCDEFGHIJKLMNOPQRSTU",
+                webhooks: ["https://hooks.example.com/acme"],
             }),
         ) as Record<string, unknown>;
 
@@ -214,6 +233,17 @@ describe("the component package", function () {
 
             assert.ok(viaProvider.resources.length > 40);
             assert.deepEqual(recording(viaProvider), recording(direct));
+            assert.equal(
+                viaProvider.byType(
+                    "aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration",
+                ).length,
+                1,
+            );
+            const subscription = viaProvider.one(
+                "aws:sns/topicSubscription:TopicSubscription",
+                "-0",
+            );
+            assert.ok(isSecretWire(subscription.wireInputs.endpoint), "a webhook stays a secret");
         });
 
         it("rejects bad inputs with the stack config's messages, before anything registers", async () => {
@@ -227,13 +257,14 @@ describe("the component package", function () {
                         alertEmails: ["ok@example.com", "not-an-email"],
                         regions: ["us-east-1", "Frankfurt"],
                         expiryWarningDays: 0,
+                        webhooks: ["http://hooks.example.com/acme-plain"],
                     },
                     {},
                 ),
                 (error: Error) => {
                     assert.match(
                         error.message,
-                        /Invalid arguments of kms-monitoring:index:KmsMonitoring "acme": 4 problems/,
+                        /Invalid arguments of kms-monitoring:index:KmsMonitoring "acme": 5 problems/,
                     );
                     assert.match(
                         error.message,
@@ -247,6 +278,11 @@ describe("the component package", function () {
                         error.message,
                         /kms-monitoring:expiryWarningDays: must be from 1 to 365 days \(got 0\)/,
                     );
+                    assert.match(
+                        error.message,
+                        /kms-monitoring:webhooks\[0\]: must be an https:\/\/ URL/,
+                    );
+                    assert.ok(!error.message.includes("acme-plain"), "no webhook is shown");
                     // Cross-field rules too: the watched key's region is no longer watched.
                     assert.match(
                         error.message,

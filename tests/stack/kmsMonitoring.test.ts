@@ -21,6 +21,19 @@ describe("nextSteps", () => {
         );
         assert.match(nextStepsText([]), /No one is subscribed/);
     });
+
+    it("says which webhooks still have to confirm, and that channels stand in for email", () => {
+        const text = nextStepsText([], {
+            chat: [],
+            webhooks: [
+                { index: 0, pendingConfirmation: false },
+                { index: 1, pendingConfirmation: true },
+            ],
+        });
+        assert.match(text, /^No email address is subscribed; alerts go to the chat, PagerDuty/);
+        assert.match(text, /The endpoints of webhooks\[1\] have not confirmed/);
+        assert.ok(!text.includes("webhooks[0]"));
+    });
 });
 
 describe("KmsMonitoring", () => {

@@ -7,7 +7,8 @@
  * - every pattern field must match; event fields the pattern does not name are ignored;
  * - a field missing from the event never matches;
  * - `$or` holds a list of sub-patterns, of which at least one must match the same object;
- * - a list entry `{ suffix: "..." }` matches a string value that ends with it.
+ * - a list entry `{ suffix: "..." }` matches a string value that ends with it, and
+ *   `{ prefix: "..." }` one that begins with it.
  * (EventBridge User Guide, "Event patterns" and "Arrays in EventBridge event patterns".)
  */
 export function matchesPattern(pattern: object, event: unknown): boolean {
@@ -34,11 +35,7 @@ function matchesField(expected: unknown, actual: unknown): boolean {
         return values.some((value) =>
             expected.some((candidate) => {
                 if (typeof candidate === "object" && candidate !== null) {
-                    const { suffix, ...others } = candidate as { suffix?: unknown };
-                    if (typeof suffix !== "string" || Object.keys(others).length > 0) {
-                        throw new Error(`unsupported matcher ${JSON.stringify(candidate)}`);
-                    }
-                    return typeof value === "string" && value.endsWith(suffix);
+                    return matchesOperator(candidate, value);
                 }
                 return candidate === value;
             }),
@@ -51,4 +48,23 @@ function matchesField(expected: unknown, actual: unknown): boolean {
     throw new Error(
         `unsupported pattern value ${JSON.stringify(expected)}: a pattern leaf must be a list`,
     );
+}
+
+/** `{ suffix }` or `{ prefix }` against one value; any other operator is refused, not guessed. */
+function matchesOperator(candidate: object, value: unknown): boolean {
+    const entries = Object.entries(candidate);
+    if (entries.length !== 1 || typeof entries[0][1] !== "string") {
+        throw new Error(`unsupported matcher ${JSON.stringify(candidate)}`);
+    }
+    const [operator, operand] = entries[0] as [string, string];
+    if (typeof value !== "string") {
+        return false;
+    }
+    if (operator === "suffix") {
+        return value.endsWith(operand);
+    }
+    if (operator === "prefix") {
+        return value.startsWith(operand);
+    }
+    throw new Error(`unsupported matcher ${JSON.stringify(candidate)}`);
 }

@@ -32,11 +32,21 @@ export function renderTransformer(
             "the template is not a JSON string literal, so the target would not receive plain text",
         );
     }
-    return template.replace(/<([A-Za-z0-9_.-]+)>/g, (_placeholder, name: string) => {
+    return filled(template, transformer.inputPaths, event, ruleName);
+}
+
+/** Each `<name>` replaced by the value its path selects, as it is; empty when it selects nothing. */
+function filled(
+    text: string,
+    inputPaths: Readonly<Record<string, string>>,
+    event: unknown,
+    ruleName: string,
+): string {
+    return text.replace(/<([A-Za-z0-9_.-]+)>/g, (_placeholder, name: string) => {
         if (name === "aws.events.rule-name") {
             return ruleName;
         }
-        const path = transformer.inputPaths[name];
+        const path = inputPaths[name];
         if (path === undefined) {
             throw new Error(`placeholder <${name}> has no input path`);
         }
@@ -46,4 +56,22 @@ export function renderTransformer(
         }
         return value === undefined || value === null ? "" : String(value);
     });
+}
+
+/**
+ * Renders a transformer whose template is a JSON document the way EventBridge fills it in: each
+ * `<name>` in the template's text is replaced by the value its path selects, as it is, unescaped
+ * (so a value holding a double quote would break the JSON, which the caller's JSON.parse shows); a
+ * path that selects nothing leaves it empty; `<aws.events.rule-name>` is the rule's name. Returns
+ * the text the target receives.
+ */
+export function renderJsonTransformer(
+    transformer: { inputPaths: Readonly<Record<string, string>>; inputTemplate: string },
+    event: unknown,
+    ruleName: string,
+): string {
+    if (typeof JSON.parse(transformer.inputTemplate) !== "object") {
+        throw new Error("the template is not a JSON document");
+    }
+    return filled(transformer.inputTemplate, transformer.inputPaths, event, ruleName);
 }

@@ -1,0 +1,185 @@
+import {
+    alarmNamePrefixPattern,
+    AlarmState,
+    alarmStateChangePatterns,
+    AlertKind,
+    AlertRuleSpec,
+    ApiCallSelection,
+    apiCallRuleState,
+    contributorStateChangePattern,
+    forwardedApiCallPatterns,
+    keyLifecycleEventPattern,
+} from "../alerts";
+import { eventRuleName, numberedRole } from "../shared";
+import {
+    ALARM_SEVERITY,
+    apiCallSeverity,
+    EXPIRING_KEY_SEVERITY,
+    LIFECYCLE_SEVERITIES,
+    PagerDutyAction,
+    PagerDutySeverity,
+} from "./pagerDutyEvents";
+
+/** The channels besides email. */
+export type ChannelKind = "chat" | "webhooks" | "pagerduty";
+
+/** A rule that delivers to channels only: PagerDuty's, and the alarm rules split by state. */
+export interface ChannelRule extends AlertRuleSpec {
+    /** The rule's name without the prefix, e.g. `pagerduty-critical`, `alarms-firing-2`. */
+    readonly role: string;
+    readonly kind: AlertKind;
+    /** What PagerDuty is told: ALARM triggers, OK resolves. */
+    readonly action: PagerDutyAction;
+    readonly severity: PagerDutySeverity;
+    /** The channels it delivers to, in target order. */
+    readonly channels: readonly ChannelKind[];
+}
+
+/** Alarms whose state changes alert: their names, and the regions their events come from. */
+export interface AlarmSource {
+    readonly names: readonly string[];
+    /** Names known only at deploy time, by how they start. Default: none. */
+    readonly namePrefixes?: readonly string[];
+    /** Undefined: any region. */
+    readonly regions?: readonly string[];
+}
+
+export interface ChannelRuleInputs {
+    /** Prefix of every rule name, e.g. `kms-monitoring-dev`. */
+    readonly ruleNamePrefix: string;
+    /** The channels configured. */
+    readonly channels: readonly ChannelKind[];
+    /** The API calls the stack alerts on; PagerDuty gets them grouped by severity. */
+    readonly apiCalls: readonly ApiCallSelection[];
+    readonly keyLifecycleEvents: boolean;
+    /** The alarms whose state changes alert. */
+    readonly alarms: readonly AlarmSource[];
+    /** The expiring-material alarm whose contributors alert, when discovery is on. */
+    readonly expiringKeys?: { readonly alarmName: string; readonly regions?: readonly string[] };
+}
+
+function named(inputs: ChannelRuleInputs, role: string) {
+    return { role, ruleName: eventRuleName(inputs.ruleNamePrefix, role) };
+}
+
+const SEVERITY_ORDER: readonly PagerDutySeverity[] = ["critical", "error", "warning", "info"];
+
+/**
+ * A PagerDuty target's body cannot branch on the event, so PagerDuty gets one rule per severity:
+ * the calls of every `apiCallAlerts` entry, grouped by the severity of each operation.
+ */
+function pagerDutyApiCallRules(inputs: ChannelRuleInputs): ChannelRule[] {
+    return SEVERITY_ORDER.flatMap((severity) => {
+        const selections = inputs.apiCalls
+            .map((alert) => ({
+                eventNames: alert.eventNames.filter((name) => apiCallSeverity(name) === severity),
+                keyArns: alert.keyArns,
+            }))
+            .filter((selection) => selection.eventNames.length > 0);
+        if (selections.length === 0) {
+            return [];
+        }
+        const eventNames = selections.flatMap((selection) => selection.eventNames);
+        return forwardedApiCallPatterns(selections).map((eventPattern, index) => ({
+            ...named(inputs, numberedRole(`pagerduty-${severity}`, index)),
+            description: `KMS API calls that page PagerDuty as ${severity}`,
+            eventPattern,
+            state: apiCallRuleState(eventNames),
+            kind: "api-call" as const,
+            action: "trigger" as const,
+            severity,
+            channels: ["pagerduty" as const],
+        }));
+    });
+}
+
+function pagerDutyLifecycleRules(inputs: ChannelRuleInputs): ChannelRule[] {
+    if (!inputs.keyLifecycleEvents) {
+        return [];
+    }
+    return LIFECYCLE_SEVERITIES.map(({ detailTypes, severity, role }) => ({
+        ...named(inputs, `pagerduty-${role}`),
+        description: `KMS key events that page PagerDuty as ${severity}: ${detailTypes.join(", ")}`,
+        eventPattern: keyLifecycleEventPattern(detailTypes),
+        state: "ENABLED" as const,
+        kind: "key-lifecycle" as const,
+        action: "trigger" as const,
+        severity,
+        channels: ["pagerduty" as const],
+    }));
+}
+
+const STATES: readonly { state: AlarmState; word: string; action: PagerDutyAction }[] = [
+    { state: "ALARM", word: "firing", action: "trigger" },
+    { state: "OK", word: "resolved", action: "resolve" },
+];
+
+/**
+ * The alarm and expiring-key rules, one set per state: PagerDuty triggers on ALARM and resolves on
+ * OK, and a body cannot branch on the state. Chat and webhooks get both states from the same rules.
+ */
+function stateRules(inputs: ChannelRuleInputs): ChannelRule[] {
+    const channels = inputs.channels;
+    return STATES.flatMap(({ state, word, action }) => {
+        const alarmPatterns = inputs.alarms.flatMap((source) => [
+            ...(source.names.length > 0
+                ? alarmStateChangePatterns(source.names, source.regions, state)
+                : []),
+            ...((source.namePrefixes ?? []).length > 0
+                ? [alarmNamePrefixPattern(source.namePrefixes ?? [], source.regions, state)]
+                : []),
+        ]);
+        const alarms = alarmPatterns.map((eventPattern, index) => ({
+            ...named(inputs, numberedRole(`alarms-${word}`, index)),
+            description: `This stack's CloudWatch alarms going to ${state}, for the alert channels`,
+            eventPattern,
+            state: "ENABLED" as const,
+            kind: "alarm" as const,
+            action,
+            severity: ALARM_SEVERITY,
+            channels,
+        }));
+        const expiring = inputs.expiringKeys;
+        const keys =
+            expiring === undefined
+                ? []
+                : [
+                      {
+                          ...named(inputs, `expiring-keys-${word}`),
+                          description: `Keys whose imported material expires soon, going to ${state}`,
+                          eventPattern: contributorStateChangePattern(
+                              expiring.alarmName,
+                              expiring.regions,
+                              state,
+                          ),
+                          state: "ENABLED" as const,
+                          kind: "expiring-key" as const,
+                          action,
+                          severity: EXPIRING_KEY_SEVERITY,
+                          channels,
+                      },
+                  ];
+        return [...alarms, ...keys];
+    });
+}
+
+/** Every channel rule of one bus; none without a channel. */
+export function planChannelRules(inputs: ChannelRuleInputs): ChannelRule[] {
+    if (inputs.channels.length === 0) {
+        return [];
+    }
+    const pagerDuty = inputs.channels.includes("pagerduty")
+        ? [...pagerDutyApiCallRules(inputs), ...pagerDutyLifecycleRules(inputs)]
+        : [];
+    return [...pagerDuty, ...stateRules(inputs)];
+}
+
+/** The start of the name of every channel rule that invokes PagerDuty, after the prefix. */
+export const PAGERDUTY_RULE_FAMILIES: readonly string[] = [
+    "pagerduty-",
+    "alarms-",
+    "expiring-keys-",
+];
+
+/** The longest role a channel rule name can have, for the 64-character check of rule names. */
+export const LONGEST_CHANNEL_RULE_ROLE = "expiring-keys-resolved";

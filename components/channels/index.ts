@@ -1,0 +1,47 @@
+// The alert channels besides email: Slack and Microsoft Teams through Amazon Q Developer in chat
+// applications, PagerDuty through an EventBridge API destination, and HTTPS webhooks through SNS.
+export { ChannelTopic } from "./channelTopic";
+export type { ChannelTopicArgs } from "./channelTopic";
+export { ChatChannels } from "./chatChannels";
+export type { ChatChannelOutput, ChatChannelsArgs } from "./chatChannels";
+export {
+    CHAT_API_REGIONS,
+    chatApiRegion,
+    chatConfigurationName,
+    CONFIGURATION_NAME_MAX,
+    DEFAULT_CHAT_API_REGION,
+    planChatConfigurations,
+    slackConfigurationKey,
+    teamsConfigurationKey,
+} from "./chatNames";
+export type { ChatChannel, ChatConfigurationPlan, SlackChannel, TeamsChannel } from "./chatNames";
+export { chatTransformers } from "./chatMessages";
+export {
+    LONGEST_CHANNEL_RULE_ROLE,
+    PAGERDUTY_RULE_FAMILIES,
+    planChannelRules,
+} from "./channelRules";
+export type { AlarmSource, ChannelKind, ChannelRule, ChannelRuleInputs } from "./channelRules";
+export { alertRuleChannels, ChannelRules } from "./channelRulesComponent";
+export type { ChannelDestinations, ChannelRulesArgs } from "./channelRulesComponent";
+export { PAGERDUTY_INVOCATIONS_PER_SECOND, PagerDuty } from "./pagerDuty";
+export type { PagerDutyArgs } from "./pagerDuty";
+export {
+    ALARM_SEVERITY,
+    apiCallSeverity,
+    EXPIRING_KEY_SEVERITY,
+    LIFECYCLE_SEVERITIES,
+    PAGERDUTY_EVENTS_URL,
+    pagerDutyTransformer,
+} from "./pagerDutyEvents";
+export type { PagerDutyAction, PagerDutySeverity } from "./pagerDutyEvents";
+export {
+    chatNotificationsPolicy,
+    chatRoleTrustPolicy,
+    pagerDutyRolePolicy,
+    pagerDutyRoleTrustPolicy,
+    webhookDeadLetterPolicy,
+} from "./policies";
+export { FIELDS_OF_KIND, QUOTE_FREE_PATHS } from "./templates";
+export { WEBHOOK_DELIVERY_POLICY, Webhooks } from "./webhooks";
+export type { WebhooksArgs, WebhookSubscriptionOutput } from "./webhooks";

@@ -1,0 +1,71 @@
+import type { AlertKind, InputTransformer } from "../alerts";
+
+/**
+ * The event fields a JSON input template may insert, by a short name. In a JSON template "object
+ * values can't include quote marks" (EventBridge API reference, InputTransformer), and the
+ * user guide says of the whole-event variables that their "contents are not escaped" ("Amazon
+ * EventBridge input transformation"): nothing documents that EventBridge escapes an inserted
+ * value. A value holding a double quote, a backslash or a line break would make the JSON the
+ * target receives invalid, and Amazon Q Developer and PagerDuty drop what they cannot parse. So
+ * only fields that never hold one are inserted: ARNs, IDs, names, IP addresses, times, error
+ * codes, alarm states and this stack's own alarm descriptions. The user agent and the key ID as
+ * the caller typed it are left out: both are free text the caller chooses.
+ */
+export const QUOTE_FREE_PATHS = {
+    id: "$.id",
+    account: "$.account",
+    region: "$.region",
+    time: "$.time",
+    eventType: "$.detail-type",
+    resource: "$.resources[0]",
+    operation: "$.detail.eventName",
+    keyArn: "$.detail.resources[0].ARN",
+    caller: "$.detail.userIdentity.arn",
+    sourceIp: "$.detail.sourceIPAddress",
+    errorCode: "$.detail.errorCode",
+    lifecycleKeyId: "$.detail.key-id",
+    alarm: "$.detail.alarmName",
+    state: "$.detail.state.value",
+    previousState: "$.detail.previousState.value",
+    alarmKeyId: "$.detail.configuration.metrics[0].metricStat.metric.dimensions.KeyId",
+    metric: "$.detail.configuration.metrics[0].metricStat.metric.name",
+    alarmDescription: "$.detail.configuration.description",
+    contributorKeyId: "$.detail.alarmContributor.attributes.KeyId",
+} as const;
+
+export type EventField = keyof typeof QUOTE_FREE_PATHS;
+
+/** The fields each kind of event carries, in the order a message names them. */
+export const FIELDS_OF_KIND: Readonly<Record<AlertKind, readonly EventField[]>> = {
+    "api-call": ["id", "operation", "keyArn", "caller", "sourceIp", "errorCode", "account"],
+    "key-lifecycle": ["id", "eventType", "lifecycleKeyId", "resource", "account"],
+    alarm: [
+        "id",
+        "alarm",
+        "state",
+        "previousState",
+        "alarmKeyId",
+        "metric",
+        "alarmDescription",
+        "resource",
+        "account",
+    ],
+    "expiring-key": ["id", "alarm", "state", "contributorKeyId", "resource", "account"],
+};
+
+/** `<name>`, the placeholder of a field in a template. */
+export function field(name: EventField | "aws.events.rule-name"): string {
+    return `<${name}>`;
+}
+
+/**
+ * A transformer whose template is a JSON document: `template` with `<field>` placeholders in its
+ * string values, and the paths of every field of the kind, plus region and time.
+ */
+export function jsonTransformer(kind: AlertKind, template: object): InputTransformer {
+    const names: EventField[] = [...FIELDS_OF_KIND[kind], "region", "time"];
+    return {
+        inputPaths: Object.fromEntries(names.map((name) => [name, QUOTE_FREE_PATHS[name]])),
+        inputTemplate: JSON.stringify(template),
+    };
+}

@@ -1,0 +1,170 @@
+import { strict as assert } from "assert";
+import { DEFAULT_API_CALL_ALERTS } from "../../components/alerts";
+import {
+    ChannelRule,
+    ChannelRuleInputs,
+    pagerDutyTransformer,
+    planChannelRules,
+} from "../../components/channels";
+import { matchesPattern } from "../support/eventMatcher";
+import { renderJsonTransformer } from "../support/inputTransformerRenderer";
+import * as samples from "../support/sampleEvents";
+
+const PREFIX = "kms-monitoring-test";
+const HOME_ALARM = `${PREFIX}-sns-failed-notifications`;
+const REMOTE_ALARM = `${PREFIX}-forward-api-calls-failed-invocations`;
+const EXPIRING = `${PREFIX}-expiring-key-material`;
+
+const INPUTS: ChannelRuleInputs = {
+    ruleNamePrefix: PREFIX,
+    channels: ["chat", "webhooks", "pagerduty"],
+    apiCalls: DEFAULT_API_CALL_ALERTS,
+    keyLifecycleEvents: true,
+    alarms: [
+        { names: [HOME_ALARM], regions: ["us-east-1"] },
+        { names: [REMOTE_ALARM], regions: ["eu-west-1"] },
+    ],
+    expiringKeys: { alarmName: EXPIRING, regions: ["us-east-1", "eu-west-1"] },
+};
+
+function matching(rules: readonly ChannelRule[], event: object): ChannelRule[] {
+    return rules.filter((rule) => matchesPattern(rule.eventPattern, event));
+}
+
+function withState<T extends { detail: object }>(event: T, value: string): T {
+    return { ...event, detail: { ...event.detail, state: { value } } };
+}
+
+/** What PagerDuty receives for an event: the body of the one PagerDuty rule it matches. */
+function pagerDutyBody(rules: readonly ChannelRule[], event: object): any {
+    const matched = matching(rules, event).filter((rule) => rule.channels.includes("pagerduty"));
+    assert.equal(matched.length, 1, "exactly one rule pages for the event");
+    const rule = matched[0];
+    return JSON.parse(
+        renderJsonTransformer(
+            pagerDutyTransformer(rule.kind, rule.action, rule.severity),
+            event,
+            rule.ruleName,
+        ),
+    );
+}
+
+describe("channel rules", () => {
+    const rules = planChannelRules(INPUTS);
+
+    it("are none without a channel", () => {
+        assert.deepEqual(planChannelRules({ ...INPUTS, channels: [] }), []);
+    });
+
+    it("give PagerDuty one rule per severity, each with the state its calls need", () => {
+        const pagerDuty = rules.filter((rule) => rule.role.startsWith("pagerduty-"));
+        assert.deepEqual(
+            pagerDuty.map((rule) => [rule.role, rule.severity, rule.state]),
+            [
+                ["pagerduty-critical", "critical", "ENABLED"],
+                ["pagerduty-warning", "warning", "ENABLED"],
+                ["pagerduty-info", "info", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"],
+                ["pagerduty-key-deletion", "critical", "ENABLED"],
+                ["pagerduty-key-rotation", "info", "ENABLED"],
+            ],
+        );
+        for (const rule of pagerDuty) {
+            assert.deepEqual(rule.channels, ["pagerduty"]);
+            assert.equal(rule.ruleName, `${PREFIX}-${rule.role}`);
+        }
+    });
+
+    it("page each KMS event once, with the severity of its kind", () => {
+        for (const [event, severity] of [
+            [samples.disableKeyEvent, "critical"],
+            [samples.scheduleKeyDeletionEvent, "critical"],
+            [samples.generateDataKeyEvent, "info"],
+            [samples.keyDeletionEvent, "critical"],
+            [samples.keyMaterialExpirationEvent, "critical"],
+            [samples.keyRotationEvent, "info"],
+        ] as const) {
+            const body = pagerDutyBody(rules, event);
+            assert.equal(body.event_action, "trigger");
+            assert.equal(body.payload.severity, severity);
+            assert.equal(body.dedup_key, event.id);
+        }
+        assert.deepEqual(matching(rules, samples.decryptEvent), [], "Decrypt is not watched");
+    });
+
+    it("turn an alarm's ALARM and then OK into trigger and resolve with one dedup key", () => {
+        for (const [alarm, region] of [
+            [HOME_ALARM, "us-east-1"],
+            [REMOTE_ALARM, "eu-west-1"],
+        ]) {
+            const event = samples.alarmStateChangeEvent(alarm, region);
+            const firing = pagerDutyBody(rules, withState(event, "ALARM"));
+            const resolved = pagerDutyBody(rules, withState(event, "OK"));
+            assert.equal(firing.event_action, "trigger");
+            assert.equal(resolved.event_action, "resolve");
+            assert.equal(firing.dedup_key, resolved.dedup_key);
+            assert.equal(firing.dedup_key, event.resources[0]);
+            assert.equal(firing.payload.severity, "error");
+        }
+        const insufficient = withState(
+            samples.alarmStateChangeEvent(HOME_ALARM, "us-east-1"),
+            "INSUFFICIENT_DATA",
+        );
+        assert.deepEqual(matching(rules, insufficient), []);
+    });
+
+    it("resolve an expiring key's incident when its contributor goes back to OK", () => {
+        const keyId = "1234abcd-12ab-34cd-56ef-1234567890ab";
+        const firing = pagerDutyBody(
+            rules,
+            samples.contributorStateChangeEvent(EXPIRING, "eu-west-1", keyId, "ALARM"),
+        );
+        const resolved = pagerDutyBody(
+            rules,
+            samples.contributorStateChangeEvent(EXPIRING, "eu-west-1", keyId, "OK"),
+        );
+        assert.deepEqual(
+            [firing.event_action, resolved.event_action, firing.payload.severity],
+            ["trigger", "resolve", "warning"],
+        );
+        assert.equal(firing.dedup_key, resolved.dedup_key);
+        assert.ok(firing.dedup_key.endsWith(`/${keyId}`));
+    });
+
+    it("deliver alarms to every channel, and match no other stack's alarm nor another region", () => {
+        const event = samples.alarmStateChangeEvent(HOME_ALARM, "us-east-1");
+        const matched = matching(rules, event);
+        assert.deepEqual(
+            matched.map((rule) => rule.role),
+            ["alarms-firing"],
+        );
+        assert.deepEqual(matched[0].channels, ["chat", "webhooks", "pagerduty"]);
+        assert.deepEqual(
+            matching(
+                rules,
+                samples.alarmStateChangeEvent(`${PREFIX}-2-sns-failed-notifications`, "us-east-1"),
+            ),
+            [],
+        );
+        assert.deepEqual(
+            matching(rules, samples.alarmStateChangeEvent(HOME_ALARM, "eu-west-1")),
+            [],
+        );
+    });
+
+    it("without PagerDuty, keep the alarm rules for chat and webhooks only", () => {
+        const chatOnly = planChannelRules({ ...INPUTS, channels: ["chat"] });
+        assert.ok(chatOnly.every((rule) => !rule.role.startsWith("pagerduty-")));
+        assert.ok(chatOnly.every((rule) => rule.channels.join() === "chat"));
+        assert.deepEqual(
+            chatOnly.map((rule) => rule.role),
+            [
+                "alarms-firing",
+                "alarms-firing-2",
+                "expiring-keys-firing",
+                "alarms-resolved",
+                "alarms-resolved-2",
+                "expiring-keys-resolved",
+            ],
+        );
+    });
+});
