@@ -67,7 +67,7 @@ export function memberTemplate(
             `KMS monitoring forwarders of ${inputs.memberPrefix}: KMS events, alarms and a ` +
             `heartbeat to the organization bus`,
         Resources: {
-            ...forwardingRoleResource(inputs, centralBusArn),
+            ...forwardingRoleResource(inputs, plan, centralBusArn),
             ...(inputs.deadLetterQueue ? deadLetterQueueResources(inputs, plan) : {}),
             ...forwardingRuleResources(inputs, plan, centralBusArn),
             ...(inputs.selfMonitoring ? deliveryAlarmResources(inputs, plan) : {}),

@@ -185,8 +185,17 @@ describe("the member template", () => {
                 Resource: BUS_ARN,
             },
         ]);
+        const ruleNames = Object.values(template(recorder).Resources)
+            .filter((resource) => resource.Type === "AWS::Events::Rule")
+            .map((resource) => resource.Properties.Name as string);
+        assert.equal(ruleNames.length, 5);
         assert.deepEqual(role.AssumeRolePolicyDocument.Statement[0].Condition, {
             StringEquals: { "aws:SourceAccount": { "Fn::Sub": "${AWS::AccountId}" } },
+            ArnLike: {
+                "aws:SourceArn": ruleNames.map((name) => ({
+                    "Fn::Sub": `arn:\${AWS::Partition}:events:\${AWS::Region}:\${AWS::AccountId}:rule/${name}`,
+                })),
+            },
         });
     });
 
