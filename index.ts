@@ -20,3 +20,4 @@ export const forwarding = monitoring.forwarding;
 export const organizationBusArn = monitoring.organizationBusArn;
 export const stackSetName = monitoring.stackSetName;
 export const stackSetInstanceRegions = monitoring.stackSetInstanceRegions;
+export const verification = monitoring.verification;

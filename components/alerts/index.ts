@@ -33,4 +33,5 @@ export {
     expiringKeysRuleName,
 } from "./expiringKeyAlerts";
 export type { ExpiringKeyAlertsArgs } from "./expiringKeyAlerts";
+export { TARGET_RETRY_POLICY } from "./topicRule";
 export type { AlertDeliveryArgs } from "./topicRule";

@@ -10,6 +10,7 @@ import { buildOrganization } from "./organization";
 import { buildOtherRegions, RegionForwardingOutput } from "./otherRegions";
 import { allAlarmArns, buildOutputs, MonitoringOutputs } from "./outputs";
 import { planMonitoring } from "./plan";
+import type { VerificationOutput } from "./verificationTypes";
 
 /**
  * The whole KMS monitoring stack: the alert topic and its key, the EventBridge rules and their
@@ -49,6 +50,8 @@ export class KmsMonitoring extends pulumi.ComponentResource implements Monitorin
     public readonly stackSetName?: pulumi.Output<string>;
     /** The regions of its instances, with `organization`. */
     public readonly stackSetInstanceRegions?: pulumi.Output<string[]>;
+    /** What `npm run verify` checks: every topic, rule, alarm and queue with its region (docs/verify.md). */
+    public readonly verification!: pulumi.Output<VerificationOutput>;
 
     /** Arguments from a validated stack config: checking them again would only repeat it. */
     private static readonly validated = new WeakSet<KmsMonitoringArgs>();
@@ -84,12 +87,7 @@ export class KmsMonitoring extends pulumi.ComponentResource implements Monitorin
         const organization = buildOrganization(stack, home.delivery);
         const alarmArns = allAlarmArns({ home, otherRegions, organization });
         const dashboard = buildDashboard(stack, home, otherRegions, alarmArns);
-        const outputs = buildOutputs(stack, {
-            home,
-            otherRegions,
-            organization,
-            dashboard,
-        });
+        const outputs = buildOutputs(stack, { home, otherRegions, organization, dashboard });
 
         // Sets every output property: buildOutputs returns each one, typed as this class declares it.
         Object.assign(this, outputs);

@@ -19,6 +19,10 @@ export interface OrganizationParts {
     readonly instanceRegions: pulumi.Output<string[]>;
     readonly alarmNames: pulumi.Output<string[]>;
     readonly alarmArns: pulumi.Output<string[]>;
+    /** The member heartbeats' rule, log group and alarm, for the verification output. */
+    readonly memberHeartbeats: MemberHeartbeats;
+    /** The failed-invocation alarms of the organization bus's rules, with self-monitoring. */
+    readonly deliveryAlarmNames?: pulumi.Output<string[]>;
 }
 
 /**
@@ -75,6 +79,8 @@ export function buildOrganization(
         instanceRegions: stackSet.instanceRegions,
         alarmNames: concatenated(single(heartbeats.alarmName), alarms?.alarmNames),
         alarmArns: concatenated(single(heartbeats.alarmArn), alarms?.alarmArns),
+        memberHeartbeats: heartbeats,
+        deliveryAlarmNames: alarms?.alarmNames,
     };
 }
 

@@ -5,6 +5,8 @@ import { concatenated, StackContext } from "./context";
 import type { HomeRegion } from "./homeRegion";
 import type { OrganizationParts } from "./organization";
 import type { OtherRegions, RegionForwardingOutput } from "./otherRegions";
+import { buildVerification } from "./verification";
+import type { VerificationOutput } from "./verificationTypes";
 
 /** What the stack tells the user to do after `pulumi up`. */
 export function nextStepsText(subscriptions: readonly EmailSubscription[]): string {
@@ -42,6 +44,7 @@ export interface MonitoringOutputs {
     readonly organizationBusArn?: pulumi.Output<string>;
     readonly stackSetName?: pulumi.Output<string>;
     readonly stackSetInstanceRegions?: pulumi.Output<string[]>;
+    readonly verification: pulumi.Output<VerificationOutput>;
 }
 
 /** The parts the outputs are read from. */
@@ -57,10 +60,8 @@ export function allAlarmArns({ home, otherRegions, organization }: Omit<StackPar
     return concatenated(home.alarmArns, otherRegions?.alarmArns, organization?.alarmArns);
 }
 
-export function buildOutputs(
-    { plan, environment }: StackContext,
-    parts: StackParts,
-): MonitoringOutputs {
+export function buildOutputs(ctx: StackContext, parts: StackParts): MonitoringOutputs {
+    const { plan, environment } = ctx;
     const { home, otherRegions, organization, dashboard } = parts;
     return {
         topicArn: home.topic.topicArn,
@@ -87,5 +88,6 @@ export function buildOutputs(
         organizationBusArn: organization?.busArn,
         stackSetName: organization?.stackSetName,
         stackSetInstanceRegions: organization?.instanceRegions,
+        verification: buildVerification(ctx, parts),
     };
 }
