@@ -212,6 +212,7 @@ describe("index.ts", () => {
             "stackSetInstanceRegions",
             "stackSetName",
             "topicArn",
+            "verification",
             "watchedRegions",
         ]);
         assert.deepEqual(outputs.emailSubscriptions, [

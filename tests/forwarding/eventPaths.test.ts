@@ -4,9 +4,9 @@ import { DEFAULT_API_CALL_ALERTS } from "../../components/alerts";
 import { forwardingPlan } from "../../components/forwarding";
 import { build, RecordedResource, Recorder, restoreWarnings } from "../harness";
 import { matchesPattern } from "../support/eventMatcher";
-import { evaluate } from "../support/policyEvaluator";
+import { evaluate } from "../../verify/policyEvaluator";
 import { renderTransformer } from "../support/inputTransformerRenderer";
-import * as samples from "../support/sampleEvents";
+import * as samples from "../../verify/samples";
 
 const HOME = "us-east-1";
 const REMOTE = "eu-west-1";

@@ -6,7 +6,7 @@ import {
     heartbeatLogPolicy,
 } from "../../components/forwarding";
 import { ACCOUNT_ID, build, Recorder, restoreWarnings } from "../harness";
-import { evaluate, Request } from "../support/policyEvaluator";
+import { evaluate, Request } from "../../verify/policyEvaluator";
 
 const HOME_BUS = "arn:aws:events:us-east-1:111122223333:event-bus/default";
 const EVENTS = { type: "Service", id: "events.amazonaws.com" } as const;

@@ -11,8 +11,8 @@ import { build, RecordedResource, Recorder, restoreWarnings } from "../harness";
 import { validateTemplate, TEMPLATE_BODY_MAX_BYTES } from "../support/cloudFormationSpec";
 import { matchesPattern } from "../support/eventMatcher";
 import { renderTransformer } from "../support/inputTransformerRenderer";
-import { evaluate, Request } from "../support/policyEvaluator";
-import * as samples from "../support/sampleEvents";
+import { evaluate, Request } from "../../verify/policyEvaluator";
+import * as samples from "../../verify/samples";
 
 const CENTRAL = "111122223333";
 const MEMBER = "444455556666";

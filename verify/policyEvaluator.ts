@@ -1,12 +1,15 @@
 /**
- * A small model of how AWS evaluates one resource-based policy, enough for this stack's policies:
+ * A small model of how AWS evaluates one resource-based policy, enough for this stack's policies,
+ * the one copy: the tests evaluate the policies the program writes, and `npm run verify` the
+ * topic and key policies it reads back from AWS:
  * - an explicit Deny that applies wins; otherwise an Allow that applies grants; otherwise the
  *   request is implicitly denied;
  * - Principal: "*", { AWS: "*" | account | ARN | list }, { Service: name | list };
  * - Action and Resource: exact values or `*` / `?` wildcards, case-insensitive for actions;
  * - Condition operators StringEquals, StringLike, ArnEquals, ArnLike, Bool and
  *   ForAllValues:StringEquals (every value the request carries for the key is in the list; the
- *   request here carries one value per key, comma-separated for several). Condition keys are
+ *   request here carries one value per key, comma-separated for several) and
+ *   ForAnyValue:StringLike (one of them matches). Condition keys are
  *   case-insensitive; a key missing from the request fails every operator here (no ...IfExists);
  *   several values for one key are ORed, several keys and operators are ANDed.
  * (IAM User Guide, "Policy evaluation logic" and "IAM JSON policy elements: Condition operators".)
@@ -98,9 +101,17 @@ function conditionsHold(condition: Statement["Condition"], context: Request["con
                 ),
             );
         }
+        if (operator === "ForAnyValue:StringLike") {
+            // At least one value the request carries matches (IAM User Guide, "Multivalued context keys").
+            return Object.entries(keys).every(([key, expected]) =>
+                (lowered.get(key.toLowerCase())?.split(",") ?? []).some((value) =>
+                    list(expected).some((pattern) => wildcardMatch(pattern, value)),
+                ),
+            );
+        }
         const test = OPERATORS[operator];
         if (test === undefined) {
-            throw new Error(`the test evaluator does not model condition operator ${operator}`);
+            throw new Error(`the policy evaluator does not model condition operator ${operator}`);
         }
         return Object.entries(keys).every(([key, expected]) => {
             const actual = lowered.get(key.toLowerCase());
