@@ -16,26 +16,29 @@ import type { STSClient } from "@aws-sdk/client-sts";
  * "Service-specific endpoints"). verify signs and sends nothing itself.
  */
 
-/** The service part of AWS_ENDPOINT_URL_<SERVICE>: the SDK's service ID in upper case, `_` for spaces. */
-const ENDPOINT_SUFFIX = {
-    cloudformation: "CLOUDFORMATION",
-    cloudtrail: "CLOUDTRAIL",
-    cloudwatch: "CLOUDWATCH",
-    logs: "CLOUDWATCH_LOGS",
-    events: "EVENTBRIDGE",
-    kms: "KMS",
-    organizations: "ORGANIZATIONS",
-    sns: "SNS",
-    sqs: "SQS",
-    sts: "STS",
+/**
+ * Per service: the SDK package and client class, and the part of AWS_ENDPOINT_URL_<SERVICE> that
+ * names it: the SDK's service ID in upper case, `_` for spaces.
+ */
+const SERVICES = {
+    cloudformation: ["@aws-sdk/client-cloudformation", "CloudFormationClient", "CLOUDFORMATION"],
+    cloudtrail: ["@aws-sdk/client-cloudtrail", "CloudTrailClient", "CLOUDTRAIL"],
+    cloudwatch: ["@aws-sdk/client-cloudwatch", "CloudWatchClient", "CLOUDWATCH"],
+    logs: ["@aws-sdk/client-cloudwatch-logs", "CloudWatchLogsClient", "CLOUDWATCH_LOGS"],
+    events: ["@aws-sdk/client-eventbridge", "EventBridgeClient", "EVENTBRIDGE"],
+    kms: ["@aws-sdk/client-kms", "KMSClient", "KMS"],
+    organizations: ["@aws-sdk/client-organizations", "OrganizationsClient", "ORGANIZATIONS"],
+    sns: ["@aws-sdk/client-sns", "SNSClient", "SNS"],
+    sqs: ["@aws-sdk/client-sqs", "SQSClient", "SQS"],
+    sts: ["@aws-sdk/client-sts", "STSClient", "STS"],
 } as const;
 
-export type Service = keyof typeof ENDPOINT_SUFFIX;
+export type Service = keyof typeof SERVICES;
 
 /** The endpoint a call goes to, as the user configured it, for messages. */
 export function endpointOf(service: Service, region: string): string {
     return (
-        process.env[`AWS_ENDPOINT_URL_${ENDPOINT_SUFFIX[service]}`] ??
+        process.env[`AWS_ENDPOINT_URL_${SERVICES[service][2]}`] ??
         process.env.AWS_ENDPOINT_URL ??
         `the ${service} endpoint of ${region}`
     );
@@ -44,73 +47,38 @@ export function endpointOf(service: Service, region: string): string {
 export class AwsClients {
     private readonly clients = new Map<string, unknown>();
 
-    private client<T>(service: Service, region: string, create: () => T): T {
+    /**
+     * The service's client for the region, made once. Its package loads on first use (require, so
+     * that the accessors stay synchronous): a check that stops early loads no other.
+     */
+    private client<T>(service: Service, region: string, options: object = {}): T {
         const key = `${service} ${region}`;
         if (!this.clients.has(key)) {
-            this.clients.set(key, create());
+            const [packageName, className] = SERVICES[service];
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const Client = require(packageName)[className] as new (config: object) => T;
+            this.clients.set(key, new Client({ region, ...options }));
         }
         return this.clients.get(key) as T;
     }
 
-    // Each client package loads on first use (require, so that the call stays synchronous): a
-    // check that stops early loads no other.
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    cloudFormation = (region: string): CloudFormationClient =>
-        this.client("cloudformation", region, () => {
-            const { CloudFormationClient } = require("@aws-sdk/client-cloudformation");
-            return new CloudFormationClient({ region });
-        });
-    cloudTrail = (region: string): CloudTrailClient =>
-        this.client("cloudtrail", region, () => {
-            const { CloudTrailClient } = require("@aws-sdk/client-cloudtrail");
-            return new CloudTrailClient({ region });
-        });
-    cloudWatch = (region: string): CloudWatchClient =>
-        this.client("cloudwatch", region, () => {
-            const { CloudWatchClient } = require("@aws-sdk/client-cloudwatch");
-            return new CloudWatchClient({ region });
-        });
-    logs = (region: string): CloudWatchLogsClient =>
-        this.client("logs", region, () => {
-            const { CloudWatchLogsClient } = require("@aws-sdk/client-cloudwatch-logs");
-            return new CloudWatchLogsClient({ region });
-        });
-    events = (region: string): EventBridgeClient =>
-        this.client("events", region, () => {
-            const { EventBridgeClient } = require("@aws-sdk/client-eventbridge");
-            return new EventBridgeClient({ region });
-        });
-    kms = (region: string): KMSClient =>
-        this.client("kms", region, () => {
-            const { KMSClient } = require("@aws-sdk/client-kms");
-            return new KMSClient({ region });
-        });
+    cloudFormation = (region: string) =>
+        this.client<CloudFormationClient>("cloudformation", region);
+    cloudTrail = (region: string) => this.client<CloudTrailClient>("cloudtrail", region);
+    cloudWatch = (region: string) => this.client<CloudWatchClient>("cloudwatch", region);
+    logs = (region: string) => this.client<CloudWatchLogsClient>("logs", region);
+    events = (region: string) => this.client<EventBridgeClient>("events", region);
+    kms = (region: string) => this.client<KMSClient>("kms", region);
     /** Organizations is global; the SDK resolves the partition's one endpoint from any region. */
-    organizations = (region: string): OrganizationsClient =>
-        this.client("organizations", region, () => {
-            const { OrganizationsClient } = require("@aws-sdk/client-organizations");
-            return new OrganizationsClient({ region });
-        });
-    sns = (region: string): SNSClient =>
-        this.client("sns", region, () => {
-            const { SNSClient } = require("@aws-sdk/client-sns");
-            return new SNSClient({ region });
-        });
+    organizations = (region: string) => this.client<OrganizationsClient>("organizations", region);
+    sns = (region: string) => this.client<SNSClient>("sns", region);
     /**
      * The SQS client would send a call that names a QueueUrl to that URL's host, even with an
      * endpoint configured, unless useQueueUrlAsEndpoint is false (@aws-sdk/middleware-sdk-sqs,
      * queueUrlMiddleware). The client is made for the queue's own region, whose endpoint is the
      * queue's, and with AWS_ENDPOINT_URL every call must go to the configured endpoint.
      */
-    sqs = (region: string): SQSClient =>
-        this.client("sqs", region, () => {
-            const { SQSClient } = require("@aws-sdk/client-sqs");
-            return new SQSClient({ region, useQueueUrlAsEndpoint: false });
-        });
-    sts = (region: string): STSClient =>
-        this.client("sts", region, () => {
-            const { STSClient } = require("@aws-sdk/client-sts");
-            return new STSClient({ region });
-        });
-    /* eslint-enable @typescript-eslint/no-require-imports */
+    sqs = (region: string) =>
+        this.client<SQSClient>("sqs", region, { useQueueUrlAsEndpoint: false });
+    sts = (region: string) => this.client<STSClient>("sts", region);
 }

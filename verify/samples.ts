@@ -1,9 +1,9 @@
 /**
  * Sample events as EventBridge delivers them, the one copy: the tests feed them to the pattern
- * matcher of tests/support, and `npm run verify` to AWS's own matcher, TestEventPattern. The CloudTrail records follow the AWS KMS
- * Developer Guide's CloudTrail examples (GenerateDataKey, DisableKey, ScheduleKeyDeletion,
- * Decrypt), wrapped in the "AWS API Call via CloudTrail" envelope; the KMS events follow
- * "Monitor KMS keys with Amazon EventBridge".
+ * matcher of tests/support, and `npm run verify` to AWS's own matcher, TestEventPattern. The
+ * CloudTrail records follow the AWS KMS Developer Guide's CloudTrail examples (GenerateDataKey,
+ * DisableKey, ScheduleKeyDeletion, Decrypt), wrapped in the "AWS API Call via CloudTrail"
+ * envelope; the KMS events follow "Monitor KMS keys with Amazon EventBridge".
  */
 export const KEY_ARN =
     "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
@@ -221,7 +221,8 @@ export function contributorStateChangeEvent(
                     {
                         id: "expiring",
                         expression:
-                            'SELECT MIN(SecondsUntilKeyMaterialExpiration) FROM SCHEMA("AWS/KMS", KeyId) GROUP BY KeyId ORDER BY MIN() ASC',
+                            "SELECT MIN(SecondsUntilKeyMaterialExpiration) " +
+                            'FROM SCHEMA("AWS/KMS", KeyId) GROUP BY KeyId ORDER BY MIN() ASC',
                         period: 3600,
                         returnData: true,
                     },

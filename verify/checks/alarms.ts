@@ -1,6 +1,6 @@
 import { DescribeAlarmsCommand, MetricAlarm } from "@aws-sdk/client-cloudwatch";
 import type { VerificationAlarm } from "../../components/stack";
-import { attempt, fail, pass, VerifyContext, warn } from "../context";
+import { attempt, fail, pass, Subject, VerifyContext, warn } from "../context";
 
 /**
  * Check 7: every alarm exists in its region, wired to the topic when it should be; an alarm in
@@ -21,32 +21,44 @@ const NAMES_PER_CALL = 100;
 const describeCommand = (alarm: VerificationAlarm) =>
     `aws cloudwatch describe-alarms --alarm-names ${alarm.name} --region ${alarm.region}`;
 
-function checkOne(ctx: VerifyContext, expected: VerificationAlarm, alarm: MetricAlarm | undefined) {
-    const subject = { id: "alarm", region: expected.region, resource: expected.name };
+/** Whether the alarm exists and can notify the topic; reports and returns false when not. */
+function wired(
+    ctx: VerifyContext,
+    subject: Subject,
+    expected: VerificationAlarm,
+    alarm?: MetricAlarm,
+) {
     if (alarm === undefined) {
         fail(ctx, subject, "does not exist", "run pulumi up");
-        return;
-    }
-    if (
+    } else if (
         expected.notifies !== undefined &&
         !(alarm.AlarmActions ?? []).includes(expected.notifies)
     ) {
         fail(ctx, subject, `does not notify ${expected.notifies}`, "run pulumi up");
-        return;
-    }
-    if (expected.notifies !== undefined && alarm.ActionsEnabled === false) {
+    } else if (expected.notifies !== undefined && alarm.ActionsEnabled === false) {
         const fix = `aws cloudwatch enable-alarm-actions --alarm-names ${expected.name} --region ${expected.region}`;
         fail(ctx, subject, "has its actions disabled: it cannot notify anyone", fix);
+    } else {
+        return true;
+    }
+    return false;
+}
+
+function checkOne(ctx: VerifyContext, expected: VerificationAlarm, alarm: MetricAlarm | undefined) {
+    const subject = { id: "alarm", region: expected.region, resource: expected.name };
+    if (!wired(ctx, subject, expected, alarm) || alarm === undefined) {
         return;
     }
     const reason = alarm.StateReason ?? "";
-    if (expected.metricsInsights && alarm.EvaluationState === "EVALUATION_ERROR") {
+    const insights = expected.metricsInsights ? alarm.EvaluationState : undefined;
+    if (insights === "EVALUATION_ERROR") {
         fail(ctx, subject, `cannot evaluate its query: ${reason}`, "run pulumi up");
-    } else if (expected.metricsInsights && alarm.EvaluationState === "PARTIAL_DATA") {
+    } else if (insights === "PARTIAL_DATA") {
         warn(
             ctx,
             subject,
-            "evaluates partial data: its query returns over 500 series (or matches over 10,000 metrics), so some keys are not watched",
+            "evaluates partial data: its query returns over 500 series (or " +
+                "matches over 10,000 metrics), so some keys are not watched",
             "it keeps the keys that expire soonest; list the others in watchedKeys for an alarm each",
         );
     } else if (alarm.StateValue === "ALARM") {
@@ -54,36 +66,26 @@ function checkOne(ctx: VerifyContext, expected: VerificationAlarm, alarm: Metric
         if (PATH_KINDS.has(expected.kind)) {
             fail(ctx, subject, message, `follow its description: ${describeCommand(expected)}`);
         } else {
-            warn(
-                ctx,
-                subject,
-                message,
-                `it reports a real condition; act on it as its description says: ${describeCommand(expected)}`,
-            );
+            const fix = `it reports a real condition; act on it as its description says: ${describeCommand(expected)}`;
+            warn(ctx, subject, message, fix);
         }
     } else if (
         expected.expectsData &&
         (alarm.StateValue === "INSUFFICIENT_DATA" || /no datapoints/i.test(reason))
     ) {
+        const message = `has no data although its metric should always have some (${alarm.StateValue}: ${reason})`;
         warn(
             ctx,
             subject,
-            `has no data although its metric should always have some (${alarm.StateValue}: ${reason})`,
+            message,
             `check that what it watches exists and reports: ${describeCommand(expected)}`,
         );
-    } else if (expected.metricsInsights && alarm.EvaluationState === "EVALUATION_FAILURE") {
-        warn(
-            ctx,
-            subject,
-            `could not be evaluated for a while (a temporary CloudWatch issue): ${reason}`,
-            "watch it by hand until it evaluates again",
-        );
+    } else if (insights === "EVALUATION_FAILURE") {
+        const message = `could not be evaluated for a while (a temporary CloudWatch issue): ${reason}`;
+        warn(ctx, subject, message, "watch it by hand until it evaluates again");
     } else {
-        pass(
-            ctx,
-            subject,
-            `${alarm.StateValue}${expected.notifies === undefined ? "" : ", notifies the topic"}`,
-        );
+        const notifies = expected.notifies === undefined ? "" : ", notifies the topic";
+        pass(ctx, subject, `${alarm.StateValue}${notifies}`);
     }
 }
 

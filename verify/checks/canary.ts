@@ -42,7 +42,8 @@ async function makeCall(ctx: VerifyContext, plan: CanaryPlan, subject: Subject):
             ctx,
             subject,
             `the topic key ${plan.keyArn} is pending deletion: once deleted, no alert can be published`,
-            `aws kms cancel-key-deletion --key-id ${plan.keyArn} --region ${plan.topic.region}, then aws kms enable-key`,
+            `aws kms cancel-key-deletion --key-id ${plan.keyArn} ` +
+                `--region ${plan.topic.region}, then aws kms enable-key`,
         );
         return false;
     }
@@ -121,14 +122,17 @@ function timeoutVerdict(
             warn(
                 ctx,
                 subject,
-                `no matching event ${within}: the canary's call failed on purpose, and no AWS page says whether failed calls reach EventBridge`,
-                "rely on the trail and rule checks above, or add GenerateDataKey on the topic key to an alert for a canary AWS documents",
+                `no matching event ${within}: the canary's call failed on purpose, ` +
+                    `and no AWS page says whether failed calls reach EventBridge`,
+                "rely on the trail and rule checks above, or add GenerateDataKey " +
+                    "on the topic key to an alert for a canary AWS documents",
             );
         } else {
             fail(
                 ctx,
                 subject,
-                `no matching event ${within}: the trail does not deliver the call, or the rule's state does not receive it`,
+                `no matching event ${within}: the trail does not deliver ` +
+                    `the call, or the rule's state does not receive it`,
                 "see the trail and rule checks above",
             );
         }
@@ -171,7 +175,8 @@ export async function runCanary(ctx: VerifyContext): Promise<void> {
         if (seen === undefined) return;
         if (verdict(ctx, plan, seen, at, now - start >= ctx.timeoutMs)) return;
         ctx.report.progress(
-            `canary: waiting for ${plan.rule.name} and the topic (${elapsed(now - start)} of ${elapsed(ctx.timeoutMs)})`,
+            `canary: waiting for ${plan.rule.name} and the topic ` +
+                `(${elapsed(now - start)} of ${elapsed(ctx.timeoutMs)})`,
         );
         await ctx.sleep(POLL_MS);
     }

@@ -92,7 +92,8 @@ async function checkTopics(ctx: VerifyContext): Promise<void> {
                 ctx,
                 subject,
                 `${failed} notification(s) could not be delivered in the last 24 hours`,
-                "check the subscriptions (bouncing or deleted addresses, endpoints down) and enable the topic's delivery status logging",
+                "check the subscriptions (bouncing or deleted addresses, " +
+                    "endpoints down) and enable the topic's delivery status logging",
             );
         } else {
             pass(ctx, subject, "no failed notification in the last 24 hours");

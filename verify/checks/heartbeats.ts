@@ -55,7 +55,8 @@ export async function checkHeartbeats(ctx: VerifyContext): Promise<void> {
                 pass(
                     ctx,
                     at,
-                    `arrived in the last 15 minutes (${new Date(arrived).toISOString()}): forwarding from ${heartbeat.sourceRegion} works`,
+                    `arrived in the last 15 minutes (${new Date(arrived).toISOString()}): ` +
+                        `forwarding from ${heartbeat.sourceRegion} works`,
                 );
             } else if (lastHour !== undefined) {
                 // The hour is known; its minutes tell when exactly the last one came.
@@ -70,7 +71,8 @@ export async function checkHeartbeats(ctx: VerifyContext): Promise<void> {
                 fail(
                     ctx,
                     at,
-                    `stopped: none in the last 15 minutes, the last arrived at ${new Date(last).toISOString()}, so events from ${heartbeat.sourceRegion} no longer arrive`,
+                    `stopped: none in the last 15 minutes, the last arrived at ${new Date(last).toISOString()}, ` +
+                        `so events from ${heartbeat.sourceRegion} no longer arrive`,
                     fixFor(heartbeat),
                 );
             } else {
@@ -78,7 +80,8 @@ export async function checkHeartbeats(ctx: VerifyContext): Promise<void> {
                     ctx,
                     at,
                     `never had data: no heartbeat from ${heartbeat.sourceRegion} arrived in 14 days`,
-                    `if the stack was deployed less than 15 minutes ago, run verify again later; otherwise ${fixFor(heartbeat)}`,
+                    `if the stack was deployed less than 15 minutes ago, ` +
+                        `run verify again later; otherwise ${fixFor(heartbeat)}`,
                 );
             }
         }

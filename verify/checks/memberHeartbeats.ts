@@ -91,14 +91,16 @@ export async function checkMemberHeartbeats(
                     ctx,
                     member,
                     `heartbeats stopped: the last arrived at ${new Date(at).toISOString()}`,
-                    `check that account's ${organization.stackSetName} instance in ${region}, its forwarding rules and role, and the bus policy of ${organization.busName}`,
+                    `check that account's ${organization.stackSetName} instance in ${region}, ` +
+                        `its forwarding rules and role, and the bus policy of ${organization.busName}`,
                 );
             } else {
                 fail(
                     ctx,
                     member,
                     "no heartbeat in 24 hours: its KMS events do not reach this account",
-                    `check that account's ${organization.stackSetName} instance in ${region} (stackset-instance above), its forwarding rules and role`,
+                    `check that account's ${organization.stackSetName} instance in ` +
+                        `${region} (stackset-instance above), its forwarding rules and role`,
                 );
             }
         }

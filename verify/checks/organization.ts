@@ -96,6 +96,22 @@ async function stackInstances(
     });
 }
 
+/** The CLI command that creates or updates the instances of one OU in one region. */
+function stackInstancesCommand(
+    verb: "create" | "update",
+    organization: VerificationOrganization,
+    region: string | undefined,
+    unit = "<its OU>",
+): string {
+    return [
+        `aws cloudformation ${verb}-stack-instances`,
+        `--stack-set-name ${organization.stackSetName}`,
+        `--regions ${region}`,
+        `--deployment-targets OrganizationalUnitIds=${unit}`,
+        `--call-as ${organization.callAs}`,
+    ].join(" ");
+}
+
 function reportInstance(
     ctx: VerifyContext,
     organization: VerificationOrganization,
@@ -115,7 +131,8 @@ function reportInstance(
             ctx,
             subject,
             `instance is ${status}: its forwarders are not managed any more`,
-            `delete the instance with --retain-stacks, delete its stack in the account by hand, then pulumi up to create it again`,
+            `delete the instance with --retain-stacks, delete its stack ` +
+                `in the account by hand, then pulumi up to create it again`,
         );
     } else if (["RUNNING", "PENDING"].includes(detailed)) {
         warn(
@@ -136,7 +153,13 @@ function reportInstance(
             ctx,
             subject,
             `instance is ${status}`,
-            `fix the reason, then retry: aws cloudformation update-stack-instances --stack-set-name ${organization.stackSetName} --regions ${instance.Region} --deployment-targets OrganizationalUnitIds=${instance.OrganizationalUnitId} --call-as ${organization.callAs}`,
+            "fix the reason, then retry: " +
+                stackInstancesCommand(
+                    "update",
+                    organization,
+                    instance.Region,
+                    instance.OrganizationalUnitId,
+                ),
         );
     }
 }
@@ -171,7 +194,8 @@ export async function checkOrganization(ctx: VerifyContext): Promise<void> {
                     ctx,
                     { id: "member-account", region, resource: `account ${account}` },
                     `has no ${organization.stackSetName} instance: its KMS events reach nobody`,
-                    `check the StackSet's automatic deployment, or: aws cloudformation create-stack-instances --stack-set-name ${organization.stackSetName} --regions ${region} --deployment-targets OrganizationalUnitIds=<its OU> --call-as ${organization.callAs}`,
+                    "check the StackSet's automatic deployment, or: " +
+                        stackInstancesCommand("create", organization, region),
                 );
             }
         }

@@ -72,7 +72,8 @@ function targetProblem(
     ) {
         return (
             `retries its ${expected.kind} target for ${target.RetryPolicy?.MaximumEventAgeInSeconds ?? "?"} s and ` +
-            `${target.RetryPolicy?.MaximumRetryAttempts ?? "?"} attempts, not ${retry.maximumEventAgeInSeconds} s and ${retry.maximumRetryAttempts}`
+            `${target.RetryPolicy?.MaximumRetryAttempts ?? "?"} attempts, not ` +
+            `${retry.maximumEventAgeInSeconds} s and ${retry.maximumRetryAttempts}`
         );
     }
     return undefined;
@@ -175,7 +176,8 @@ async function checkPattern(ctx: VerifyContext, rule: VerificationRule, deployed
         pass(
             ctx,
             subject,
-            `TestEventPattern accepts ${samples.accept.length} documented sample(s) and rejects ${samples.reject.length}`,
+            `TestEventPattern accepts ${samples.accept.length} ` +
+                `documented sample(s) and rejects ${samples.reject.length}`,
         );
     }
 }
@@ -201,7 +203,8 @@ async function checkRule(ctx: VerifyContext, rule: VerificationRule): Promise<vo
         pass(
             ctx,
             subject,
-            `${rule.state} on bus ${rule.busName}, ${rule.targets.map((target) => target.kind).join(", ")} target as planned`,
+            `${rule.state} on bus ${rule.busName}, ` +
+                `${rule.targets.map((target) => target.kind).join(", ")} target as planned`,
         );
     }
     if (deployed.described.EventPattern !== undefined) {

@@ -101,7 +101,8 @@ function judgePolicy(
         fail(
             ctx,
             subject,
-            `does not let ${who.slice(0, 3).join(", ")}${who.length > 3 ? ` and ${who.length - 3} more` : ""} ${denied[0].action}`,
+            `does not let ${who.slice(0, 3).join(", ")}${who.length > 3 ? ` and ${who.length - 3} more` : ""} ` +
+                `${denied[0].action}`,
             fix,
         );
     } else {

@@ -54,7 +54,9 @@ async function judge(ctx: VerifyContext, region: string, trail: Trail): Promise<
         return {
             kind: "unknown",
             message: `${describe(trail)} covers this region, but this account cannot read its status or selectors`,
-            fix: `check in ${trail.HomeRegion ?? "its home region"} of the account that owns it that it logs KMS management events`,
+            fix:
+                `check in ${trail.HomeRegion ?? "its home region"} of the ` +
+                `account that owns it that it logs KMS management events`,
         };
     }
     if (!status.IsLogging) {
@@ -74,9 +76,11 @@ async function judge(ctx: VerifyContext, region: string, trail: Trail): Promise<
             kind: "problem",
             message: coverage.excludesKms
                 ? `${describe(trail)} excludes kms.amazonaws.com from its management events`
-                : `${describe(trail)} does not record ${missing.join(" or ")} KMS management events, which the rules watch`,
+                : `${describe(trail)} does not record ${missing.join(" or ")} ` +
+                  `KMS management events, which the rules watch`,
             fix: coverage.excludesKms
-                ? "remove kms.amazonaws.com from ExcludeManagementEventSources or the eventSource NotEquals of its selector"
+                ? "remove kms.amazonaws.com from ExcludeManagementEventSources " +
+                  "or the eventSource NotEquals of its selector"
                 : "record management events with ReadWriteType All (or an advanced selector without readOnly)",
         };
     }
