@@ -23,3 +23,4 @@ export const stackSetInstanceRegions = monitoring.stackSetInstanceRegions;
 export const observabilitySinkArns = monitoring.observabilitySinkArns;
 export const centralDashboardUrl = monitoring.centralDashboardUrl;
 export const channels = monitoring.channels;
+export const verification = monitoring.verification;

@@ -227,6 +227,7 @@ export class Recorder {
                 };
             }
             case "aws:cloudwatch/logGroup:LogGroup": {
+                // The provider's arn attribute has no trailing `:*` (AWS provider v4 and later).
                 const arn = this.arn("logs", `log-group:${physical}`, region);
                 return { id: physical, state: { ...inputs, name: physical, arn } };
             }

@@ -46,6 +46,8 @@ export interface Plan {
     readonly warnings: string[];
     /** The full records, for the tree view and the tests. */
     readonly recorded: RecordedResource[];
+    /** The stack outputs, resolved as the mock run sees them (secrets unwrapped: tests only). */
+    readonly outputs: Record<string, unknown>;
 }
 
 export async function planStack(options: PlanOptions): Promise<Plan> {
@@ -57,21 +59,28 @@ export async function planStack(options: PlanOptions): Promise<Plan> {
         secretKeys,
         region: config["aws:region"],
     });
+    let outputs: Record<string, unknown>;
     try {
-        await withClockAt(options.now ?? new Date(), () => runProgram(recorder));
+        outputs = await withClockAt(options.now ?? new Date(), () => runProgram(recorder));
     } finally {
         restoreWarnings();
     }
-    return toPlan(options.stack, recorder, config["aws:region"] ?? REGION);
+    return toPlan(options.stack, recorder, config["aws:region"] ?? REGION, outputs);
 }
 
-function toPlan(stack: string, recorder: Recorder, homeRegion: string): Plan {
+function toPlan(
+    stack: string,
+    recorder: Recorder,
+    homeRegion: string,
+    outputs: Record<string, unknown>,
+): Plan {
     const byUrn = new Map(recorder.resources.map((resource) => [resource.urn, resource]));
     const recorded = [...recorder.resources].sort((a, b) => a.urn.localeCompare(b.urn));
     return {
         stack,
         homeRegion,
         recorded,
+        outputs,
         warnings: [...recorder.warnings],
         resources: recorded.map((resource) => ({
             type: resource.type,

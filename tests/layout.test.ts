@@ -5,6 +5,8 @@ import * as ts from "typescript";
 import { REPO_ROOT } from "./harness";
 
 const COMPONENTS = path.join(REPO_ROOT, "components");
+/** The verify command: outside the program, held to the same sizes. */
+const VERIFY = path.join(REPO_ROOT, "verify");
 const MAX_FILE_LINES = 250;
 const MAX_LINE_LENGTH = 120;
 /** About 60: a constructor or function that fits on one screen. */
@@ -153,17 +155,18 @@ describe("code layout", () => {
         MODULES.forEach((module) => visit(module, []));
     });
 
-    it("keeps every file in components/ under about 250 lines", () => {
-        const long = sourceFiles(COMPONENTS)
+    it("keeps every file in components/ and verify/ under about 250 lines", () => {
+        const long = [...sourceFiles(COMPONENTS), ...sourceFiles(VERIFY)]
             .map((file) => ({ file, lines: fs.readFileSync(file, "utf8").split("\n").length - 1 }))
             .filter(({ lines }) => lines > MAX_FILE_LINES)
             .map(({ file, lines }) => `${path.relative(REPO_ROOT, file)} has ${lines} lines`);
         assert.deepEqual(long, []);
     });
 
-    it("keeps every line of the program under 120 characters", () => {
+    it("keeps every line of the program and of verify/ under 120 characters", () => {
         const program = [
             ...sourceFiles(COMPONENTS),
+            ...sourceFiles(VERIFY),
             path.join(REPO_ROOT, "index.ts"),
             path.join(REPO_ROOT, "provider.ts"),
         ];
@@ -182,8 +185,34 @@ describe("code layout", () => {
         assert.deepEqual(long, []);
     });
 
-    it("keeps every function in components/ under about 60 lines", () => {
-        const long = sourceFiles(COMPONENTS).flatMap((file) => longFunctions(file));
+    it("keeps every function in components/ and verify/ under about 60 lines", () => {
+        const long = [...sourceFiles(COMPONENTS), ...sourceFiles(VERIFY)].flatMap((file) =>
+            longFunctions(file),
+        );
         assert.deepEqual(long, []);
+    });
+});
+
+describe("the verify command's layout", () => {
+    it("lives outside components/, which the program's tsconfig compiles, and imports the program's types only", () => {
+        for (const file of sourceFiles(VERIFY)) {
+            for (const match of fs
+                .readFileSync(file, "utf8")
+                .matchAll(
+                    /^import (type )?(?:\{[^}]*\}|[\w*]+(?: as \w+)?) from "(\.\.\/[^"]*)";$/gm,
+                )) {
+                if (
+                    match[2].startsWith("../components") ||
+                    match[2].startsWith("../../components")
+                ) {
+                    assert.ok(
+                        match[1],
+                        `${path.relative(REPO_ROOT, file)} imports ${match[2]} for its types only`,
+                    );
+                }
+            }
+        }
+        const tsconfig = fs.readFileSync(path.join(REPO_ROOT, "tsconfig.json"), "utf8");
+        assert.match(tsconfig, /"verify\/\*\*\/\*\.ts"/, "npm test type-checks verify/");
     });
 });

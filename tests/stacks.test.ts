@@ -231,6 +231,7 @@ describe("index.ts", () => {
             "stackSetInstanceRegions",
             "stackSetName",
             "topicArn",
+            "verification",
             "watchedRegions",
         ]);
         assert.deepEqual(outputs.emailSubscriptions, [

@@ -5,6 +5,8 @@ import { forwardingRolePolicy, forwardingRoleTrustPolicy } from "./policies";
 export interface ForwardingRoleArgs {
     /** The account whose EventBridge rules may assume the role. Required. */
     readonly accountId: pulumi.Input<string>;
+    /** ARNs (or ArnLike patterns) of the only rules that may assume it. Required. */
+    readonly sourceRuleArns: pulumi.Input<string[]>;
     /** ARN of the one bus the role may put events on. Required. */
     readonly destinationBusArn: pulumi.Input<string>;
     /** Tags for the role. Default: none. */
@@ -28,7 +30,11 @@ export class ForwardingRole extends pulumi.ComponentResource {
                 description:
                     "Lets this stack's EventBridge rules in other regions put KMS events on the home region's bus",
                 assumeRolePolicy: pulumi.jsonStringify(
-                    pulumi.output(args.accountId).apply(forwardingRoleTrustPolicy),
+                    pulumi
+                        .all([args.accountId, args.sourceRuleArns])
+                        .apply(([accountId, ruleArns]) =>
+                            forwardingRoleTrustPolicy(accountId, ruleArns),
+                        ),
                 ),
                 tags: args.tags,
             },

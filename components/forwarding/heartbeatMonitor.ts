@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { EventPattern } from "../alerts";
 import { AwsEnvironment, createAlarm, eventRuleArn, eventRuleName, inRegion } from "../shared";
 import { HEARTBEAT_PERIOD_SECONDS, HEARTBEAT_RULE_ROLE } from "./forwardingPlan";
+import { heartbeatLogPolicy } from "./policies";
 
 /** The heartbeat of `region` as it arrives home: the scheduled event of that region's heartbeat rule. */
 export function heartbeatArrivalPattern(heartbeatRuleArn: string, region: string): EventPattern {
@@ -18,15 +19,30 @@ export function heartbeatAlarmName(alarmNamePrefix: string, region: string): str
     return `${alarmNamePrefix}-forwarding-heartbeat-${region}`;
 }
 
+/** The home rule that counts the heartbeats of `region`. */
+export function heartbeatArrivalRuleName(namePrefix: string, region: string): string {
+    return eventRuleName(namePrefix, `${HEARTBEAT_RULE_ROLE}-${region}`);
+}
+
+/** The log group every arriving heartbeat is kept in, one for all regions. */
+export function heartbeatLogGroupName(namePrefix: string): string {
+    return `/aws/events/${namePrefix}-heartbeats`;
+}
+
 /**
- * Three silent periods in a row: one late or early heartbeat moves a count between two
- * five-minute periods, it does not empty three. No data is breaching, because silence is exactly
- * what a broken path looks like.
+ * Counts `Invocations`, "the number of times a target is invoked by a rule in response to an
+ * event. This includes successful and failed invocations" (EventBridge User Guide, "Monitoring
+ * Amazon EventBridge", dimension RuleName), which EventBridge publishes for a rule with a target:
+ * the heartbeat rules have one, the log group, for that reason. A heartbeat that matched is
+ * counted even if the log group refused it. Three silent periods in a row: one late or early
+ * heartbeat moves a count between two five-minute periods, it does not empty three. The metric
+ * is only sent when it is not zero, so no data is breaching: silence is exactly what a broken path
+ * looks like.
  */
 export function heartbeatAlarmSettings() {
     return {
         namespace: "AWS/Events",
-        metricName: "MatchedEvents",
+        metricName: "Invocations",
         statistic: "Sum",
         period: HEARTBEAT_PERIOD_SECONDS,
         evaluationPeriods: 3,
@@ -42,71 +58,60 @@ export interface HeartbeatMonitorArgs {
     readonly regions: readonly string[];
     /** Account, partition and region of the home bus. Required. */
     readonly environment: pulumi.Input<AwsEnvironment>;
-    /** Prefix of the rule and alarm names, e.g. `kms-monitoring-dev`. Required. */
+    /** Prefix of the rule, log group and alarm names, e.g. `kms-monitoring-dev`. Required. */
     readonly namePrefix: string;
     /** ARN of the topic the alarms notify. Required. */
     readonly topicArn: pulumi.Input<string>;
-    /** Tags for the rules and alarms. Default: none. */
+    /** Tags for the rules, log group and alarms. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
 /**
  * Proof, per remote region, that its forwarding path works. A broken path (role, region, bus)
  * cannot report itself through that same path, so the home region counts what arrives: one rule
- * per region matches its heartbeat, and its `MatchedEvents` ("the number of events that matched
- * with a specific rule" when RuleName is given: EventBridge User Guide, "Monitoring Amazon
- * EventBridge") is the count. The rule needs no target to match, so it has none.
+ * per region matches its heartbeat and keeps it in one log group, and an alarm per region fires
+ * when that rule's invocations stop.
  */
 export class HeartbeatMonitor extends pulumi.ComponentResource {
     public readonly alarmNames: pulumi.Output<Record<string, string>>;
     public readonly alarmArns: pulumi.Output<string[]>;
+    /** The home rule that counts each region's heartbeats, by region. */
+    public readonly ruleNames: Record<string, string>;
+    public readonly logGroupArn: pulumi.Output<string>;
 
     constructor(name: string, args: HeartbeatMonitorArgs, opts?: pulumi.ComponentResourceOptions) {
         super("kms-monitoring:forwarding:HeartbeatMonitor", name, {}, opts);
 
-        const alarms = args.regions.map((region) => {
-            const rule = new aws.cloudwatch.EventRule(
-                `${name}-${region}`,
-                {
-                    name: eventRuleName(args.namePrefix, `${HEARTBEAT_RULE_ROLE}-${region}`),
-                    description: `Heartbeats of the forwarding rules in ${region}`,
-                    eventPattern: pulumi.jsonStringify(
-                        pulumi
-                            .output(args.environment)
-                            .apply((env) =>
-                                heartbeatArrivalPattern(
-                                    eventRuleArn(
-                                        inRegion(env, region),
-                                        eventRuleName(args.namePrefix, HEARTBEAT_RULE_ROLE),
-                                    ),
-                                    region,
-                                ),
-                            ),
+        const environment = pulumi.output(args.environment);
+        this.ruleNames = Object.fromEntries(
+            args.regions.map((region) => [
+                region,
+                heartbeatArrivalRuleName(args.namePrefix, region),
+            ]),
+        );
+        const logGroup = new aws.cloudwatch.LogGroup(
+            `${name}-log`,
+            { name: heartbeatLogGroupName(args.namePrefix), retentionInDays: 14, tags: args.tags },
+            { parent: this },
+        );
+        const logPolicy = new aws.cloudwatch.LogResourcePolicy(
+            `${name}-log-policy`,
+            {
+                policyName: `${args.namePrefix}-heartbeats`,
+                policyDocument: pulumi.jsonStringify(
+                    pulumi.all([logGroup.arn, environment]).apply(([logGroupArn, env]) =>
+                        heartbeatLogPolicy(
+                            logGroupArn,
+                            Object.values(this.ruleNames).map((rule) => eventRuleArn(env, rule)),
+                        ),
                     ),
-                    state: "ENABLED",
-                    tags: args.tags,
-                },
-                { parent: this },
-            );
-            return createAlarm(
-                this,
-                `${name}-${region}-alarm`,
-                {
-                    name: heartbeatAlarmName(args.namePrefix, region),
-                    alarmDescription:
-                        `No heartbeat from ${region} for 15 minutes: KMS events and alarms ` +
-                        `in ${region} are not reaching this region, so they cannot alert. ` +
-                        `Check in ${region} the forwarding rules' FailedInvocations and ` +
-                        `dead-letter queue, that the forwarding role may still ` +
-                        `events:PutEvents on this region's default bus, and that the rules ` +
-                        `are enabled.`,
-                    ...heartbeatAlarmSettings(),
-                    dimensions: { RuleName: rule.name },
-                    tags: args.tags,
-                },
-                args.topicArn,
-            );
-        });
+                ),
+            },
+            { parent: this },
+        );
+        const alarms = args.regions.map((region) =>
+            this.regionHeartbeat(name, region, args, { logGroupArn: logGroup.arn, logPolicy }),
+        );
 
         this.alarmNames = pulumi.output(
             Object.fromEntries(
@@ -114,6 +119,67 @@ export class HeartbeatMonitor extends pulumi.ComponentResource {
             ),
         );
         this.alarmArns = pulumi.all(alarms.map((alarm) => alarm.arn));
-        this.registerOutputs({ alarmNames: this.alarmNames, alarmArns: this.alarmArns });
+        this.logGroupArn = logGroup.arn;
+        this.registerOutputs({
+            alarmNames: this.alarmNames,
+            alarmArns: this.alarmArns,
+            logGroupArn: this.logGroupArn,
+        });
+    }
+
+    /** The rule that keeps one region's heartbeats, and the alarm on its invocations. */
+    private regionHeartbeat(
+        name: string,
+        region: string,
+        args: HeartbeatMonitorArgs,
+        log: { logGroupArn: pulumi.Output<string>; logPolicy: pulumi.Resource },
+    ): aws.cloudwatch.MetricAlarm {
+        const rule = new aws.cloudwatch.EventRule(
+            `${name}-${region}`,
+            {
+                name: this.ruleNames[region],
+                description: `Heartbeats of the forwarding rules in ${region}`,
+                eventPattern: pulumi.jsonStringify(
+                    pulumi
+                        .output(args.environment)
+                        .apply((env) =>
+                            heartbeatArrivalPattern(
+                                eventRuleArn(
+                                    inRegion(env, region),
+                                    eventRuleName(args.namePrefix, HEARTBEAT_RULE_ROLE),
+                                ),
+                                region,
+                            ),
+                        ),
+                ),
+                state: "ENABLED",
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        // A log group target takes no role: EventBridge writes through the log resource policy.
+        new aws.cloudwatch.EventTarget(
+            `${name}-${region}-target`,
+            { rule: rule.name, arn: log.logGroupArn },
+            { parent: this, dependsOn: [log.logPolicy] },
+        );
+        return createAlarm(
+            this,
+            `${name}-${region}-alarm`,
+            {
+                name: heartbeatAlarmName(args.namePrefix, region),
+                alarmDescription:
+                    `No heartbeat from ${region} for 15 minutes: KMS events and alarms ` +
+                    `in ${region} are not reaching this region, so they cannot alert. ` +
+                    `Check in ${region} the forwarding rules' FailedInvocations and ` +
+                    `dead-letter queue, that the forwarding role may still ` +
+                    `events:PutEvents on this region's default bus, and that the rules ` +
+                    `are enabled.`,
+                ...heartbeatAlarmSettings(),
+                dimensions: { RuleName: rule.name },
+                tags: args.tags,
+            },
+            args.topicArn,
+        );
     }
 }

@@ -9,8 +9,14 @@ export {
 export type { ForwardingPlan, ForwardingRuleSpec, ForwardingSelection } from "./forwardingPlan";
 export { ForwardingRole } from "./forwardingRole";
 export type { ForwardingRoleArgs } from "./forwardingRole";
-export { heartbeatAlarmName, HeartbeatMonitor } from "./heartbeatMonitor";
+export {
+    heartbeatAlarmName,
+    heartbeatArrivalPattern,
+    heartbeatArrivalRuleName,
+    heartbeatLogGroupName,
+    HeartbeatMonitor,
+} from "./heartbeatMonitor";
 export type { HeartbeatMonitorArgs } from "./heartbeatMonitor";
-export { forwardingRolePolicy, forwardingRoleTrustPolicy } from "./policies";
+export { forwardingRolePolicy, forwardingRoleTrustPolicy, heartbeatLogPolicy } from "./policies";
 export { RegionalForwarder } from "./regionalForwarder";
 export type { RegionalForwarderArgs } from "./regionalForwarder";

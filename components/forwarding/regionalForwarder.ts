@@ -32,6 +32,7 @@ export class RegionalForwarder extends pulumi.ComponentResource {
     public readonly ruleNames: pulumi.Output<string[]>;
     public readonly deadLetterQueueUrl?: pulumi.Output<string>;
     public readonly deadLetterQueueName?: pulumi.Output<string>;
+    public readonly deadLetterQueueArn?: pulumi.Output<string>;
     public readonly alarmNames: pulumi.Output<string[]>;
     public readonly alarmArns: pulumi.Output<string[]>;
 
@@ -80,12 +81,14 @@ export class RegionalForwarder extends pulumi.ComponentResource {
         this.ruleNames = pulumi.all(rules.map((rule) => rule.name));
         this.deadLetterQueueUrl = deadLetters?.queueUrl;
         this.deadLetterQueueName = deadLetters?.queueName;
+        this.deadLetterQueueArn = deadLetters?.queueArn;
         this.alarmNames = alarms?.alarmNames ?? pulumi.output([]);
         this.alarmArns = alarms?.alarmArns ?? pulumi.output([]);
         this.registerOutputs({
             ruleNames: this.ruleNames,
             deadLetterQueueUrl: this.deadLetterQueueUrl,
             deadLetterQueueName: this.deadLetterQueueName,
+            deadLetterQueueArn: this.deadLetterQueueArn,
             alarmNames: this.alarmNames,
             alarmArns: this.alarmArns,
         });

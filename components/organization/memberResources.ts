@@ -57,9 +57,13 @@ export function logicalId(role: string): string {
 const tagList = (tags: Readonly<Record<string, string>>) =>
     Object.entries(tags).map(([Key, Value]) => ({ Key, Value }));
 
-/** The role every forwarder of the member region puts events on the central bus with. */
+/**
+ * The role every forwarder of the member region puts events on the central bus with. One role per
+ * region, so it trusts exactly that region's forwarding rules, by ARN.
+ */
 export function forwardingRoleResource(
     inputs: MemberTemplateInputs,
+    plan: ForwardingPlan,
     centralBusArn: string,
 ): Resources {
     const resources: Resources = {};
@@ -70,7 +74,10 @@ export function forwardingRoleResource(
             Description:
                 "Lets this account's KMS monitoring rules put events on the organization's central bus",
             AssumeRolePolicyDocument: substituted(
-                forwardingRoleTrustPolicy(MEMBER_ENVIRONMENT.accountId),
+                forwardingRoleTrustPolicy(
+                    MEMBER_ENVIRONMENT.accountId,
+                    plan.rules.map((rule) => eventRuleArn(MEMBER_ENVIRONMENT, rule.ruleName)),
+                ),
             ),
             Policies: [
                 {

@@ -75,7 +75,7 @@ export function memberTemplate(
             `heartbeat to the organization bus`,
         ...(link === undefined ? {} : { Mappings: link.Mappings }),
         Resources: {
-            ...forwardingRoleResource(inputs, centralBusArn),
+            ...forwardingRoleResource(inputs, plan, centralBusArn),
             ...(inputs.deadLetterQueue ? deadLetterQueueResources(inputs, plan) : {}),
             ...forwardingRuleResources(inputs, plan, centralBusArn),
             ...(inputs.selfMonitoring ? deliveryAlarmResources(inputs, plan) : {}),

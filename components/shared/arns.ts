@@ -61,3 +61,8 @@ export function eventBusArn(env: AwsEnvironment, busName = "default"): string {
 export function alarmArn(env: AwsEnvironment, alarmName: string): string {
     return `arn:${env.partition}:cloudwatch:${env.region}:${env.accountId}:alarm:${alarmName}`;
 }
+
+/** `arn:<partition>:logs:<region>:<account>:log-group:<name>`, as a rule's log-group target names it. */
+export function logGroupArn(env: AwsEnvironment, logGroupName: string): string {
+    return `arn:${env.partition}:logs:${env.region}:${env.accountId}:log-group:${logGroupName}`;
+}

@@ -22,3 +22,17 @@ export type { OrganizationPlan } from "./organizationPlan";
 export { nextStepsText } from "./outputs";
 export type { MonitoringOutputs } from "./outputs";
 export type { RegionForwardingOutput } from "./otherRegions";
+export type {
+    VerificationAlarm,
+    VerificationHeartbeat,
+    VerificationMemberHeartbeats,
+    VerificationOrganization,
+    VerificationOutput,
+    VerificationQueue,
+    VerificationRetryPolicy,
+    VerificationRule,
+    VerificationSubscription,
+    VerificationTarget,
+    VerificationTopic,
+    VerificationTrail,
+} from "./verificationTypes";

@@ -11,6 +11,7 @@ import { buildOrganization } from "./organization";
 import { buildOtherRegions, RegionForwardingOutput } from "./otherRegions";
 import { allAlarmArns, buildOutputs, MonitoringOutputs } from "./outputs";
 import { planMonitoring } from "./plan";
+import type { VerificationOutput } from "./verificationTypes";
 
 /**
  * The whole KMS monitoring stack: the alert topic and its key, the EventBridge rules and their
@@ -56,6 +57,8 @@ export class KmsMonitoring extends pulumi.ComponentResource implements Monitorin
     public readonly centralDashboardUrl?: pulumi.Output<string>;
     /** The chat configurations, the PagerDuty destination, the webhooks and the channel rules; never a secret. */
     public readonly channels!: pulumi.Output<ChannelsOutput>;
+    /** What `npm run verify` checks: every topic, rule, alarm and queue with its region (docs/verify.md). */
+    public readonly verification!: pulumi.Output<VerificationOutput>;
 
     /** Arguments from a validated stack config: checking them again would only repeat it. */
     private static readonly validated = new WeakSet<KmsMonitoringArgs>();

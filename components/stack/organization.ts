@@ -28,6 +28,10 @@ export interface OrganizationParts {
     readonly centralDashboardUrl?: pulumi.Output<string>;
     /** The rules on the organization bus that deliver to the channels only. */
     readonly channelRuleNames?: pulumi.Output<string[]>;
+    /** The member heartbeats' rule, log group and alarm, for the verification output. */
+    readonly memberHeartbeats: MemberHeartbeats;
+    /** The failed-invocation alarms of the organization bus's rules, with self-monitoring. */
+    readonly deliveryAlarmNames?: pulumi.Output<string[]>;
 }
 
 /**
@@ -85,6 +89,8 @@ export function buildOrganization(
         sinkArns: observability?.sinkArns,
         centralDashboardUrl: dashboard?.url,
         channelRuleNames,
+        memberHeartbeats: heartbeats,
+        deliveryAlarmNames: alarms?.alarmNames,
     };
 }
 

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ExpiringKeyDiscovery, KeyMaterialExpiryAlarms } from "../alarms";
 import type { RemoteRegionWidgets } from "../dashboard";
 import { ForwardingRole, HeartbeatMonitor, RegionalForwarder } from "../forwarding";
-import { eventBusArn } from "../shared";
+import { AwsEnvironment, eventBusArn, eventRuleArn, inRegion } from "../shared";
 import { concatenated, single, StackContext } from "./context";
 import { buildExpiringKeyDiscovery } from "./homeRegion";
 import type { OtherRegionPlan } from "./plan";
@@ -21,12 +21,16 @@ export interface RegionForwardingOutput {
 export interface OtherRegions {
     readonly alarmNames: pulumi.Output<string[]>;
     readonly alarmArns: pulumi.Output<string[]>;
+    /** Each region's forwarder and key alarms, for the verification output. */
+    readonly regions: readonly RegionParts[];
+    readonly heartbeats: HeartbeatMonitor;
+    readonly roleArn: pulumi.Output<string>;
     /** Per region: its forwarding rules, dead-letter queue and heartbeat alarm. */
     readonly byRegion: pulumi.Output<Record<string, RegionForwardingOutput>>;
     readonly dashboardRegions: pulumi.Output<RemoteRegionWidgets[]>;
 }
 
-interface RegionParts {
+export interface RegionParts {
     readonly region: string;
     readonly expiry?: KeyMaterialExpiryAlarms;
     readonly discovery?: ExpiringKeyDiscovery;
@@ -48,7 +52,12 @@ export function buildOtherRegions(
     const destinationBusArn = environment.apply((env) => eventBusArn(env));
     const role = new ForwardingRole(
         `${name}-forwarding-role`,
-        { accountId: environment.accountId, destinationBusArn, tags: args.tags },
+        {
+            accountId: environment.accountId,
+            sourceRuleArns: environment.apply((env) => forwardingRuleArns(env, plan.otherRegions)),
+            destinationBusArn,
+            tags: args.tags,
+        },
         { parent },
     );
     const heartbeats = new HeartbeatMonitor(
@@ -79,7 +88,24 @@ export function buildOtherRegions(
         );
         return { ...regionAlarms(ctx, other), forwarder };
     });
-    return otherRegionsParts(regions, heartbeats);
+    return {
+        ...otherRegionsParts(regions, heartbeats),
+        regions,
+        heartbeats,
+        roleArn: role.roleArn,
+    };
+}
+
+/**
+ * The rules that may assume the forwarding role: every forwarding rule name, in any region (`*`).
+ * Names, not region by region, so the trust policy does not grow with the regions; no other
+ * region holds a rule of these names but the ones the stack forwards from.
+ */
+function forwardingRuleArns(env: AwsEnvironment, others: readonly OtherRegionPlan[]): string[] {
+    const names = new Set(
+        others.flatMap((other) => other.forwarding.rules.map((rule) => rule.ruleName)),
+    );
+    return [...names].map((ruleName) => eventRuleArn(inRegion(env, "*"), ruleName));
 }
 
 /** The alarms on a region's keys: per watched key there, and the region's discovery alarm. */
@@ -108,7 +134,7 @@ function regionAlarms(ctx: StackContext, other: OtherRegionPlan): Omit<RegionPar
 function otherRegionsParts(
     regions: readonly RegionParts[],
     heartbeats: HeartbeatMonitor,
-): OtherRegions {
+): Omit<OtherRegions, "regions" | "heartbeats" | "roleArn"> {
     return {
         alarmNames: concatenated(
             ...regions.flatMap(({ expiry, discovery, forwarder }) => [

@@ -6,6 +6,8 @@ import { concatenated, StackContext } from "./context";
 import type { HomeRegion } from "./homeRegion";
 import type { OrganizationParts } from "./organization";
 import type { OtherRegions, RegionForwardingOutput } from "./otherRegions";
+import { buildVerification } from "./verification";
+import type { VerificationOutput } from "./verificationTypes";
 
 /** What the stack tells the user to do after `pulumi up`; `channels` are the other channels. */
 export function nextStepsText(
@@ -63,6 +65,7 @@ export interface MonitoringOutputs {
     readonly observabilitySinkArns?: pulumi.Output<Record<string, string>>;
     readonly centralDashboardUrl?: pulumi.Output<string>;
     readonly channels: pulumi.Output<ChannelsOutput>;
+    readonly verification: pulumi.Output<VerificationOutput>;
 }
 
 /** The parts the outputs are read from. */
@@ -78,10 +81,8 @@ export function allAlarmArns({ home, otherRegions, organization }: Omit<StackPar
     return concatenated(home.alarmArns, otherRegions?.alarmArns, organization?.alarmArns);
 }
 
-export function buildOutputs(
-    { plan, environment }: StackContext,
-    parts: StackParts,
-): MonitoringOutputs {
+export function buildOutputs(ctx: StackContext, parts: StackParts): MonitoringOutputs {
+    const { plan, environment } = ctx;
     const { home, otherRegions, organization, dashboard } = parts;
     return {
         topicArn: home.topic.topicArn,
@@ -113,6 +114,7 @@ export function buildOutputs(
         observabilitySinkArns: organization?.sinkArns,
         centralDashboardUrl: organization?.centralDashboardUrl,
         channels: channelsOutput(parts),
+        verification: buildVerification(ctx, parts),
     };
 }
 

@@ -11,7 +11,7 @@ import { build, RecordedResource, Recorder, restoreWarnings } from "../harness";
 import { matchesPattern } from "../support/eventMatcher";
 import { renderTransformer } from "../support/inputTransformerRenderer";
 import { parseMetricsInsights } from "../support/metricsInsights";
-import * as samples from "../support/sampleEvents";
+import * as samples from "../../verify/samples";
 
 const ALARM = "kms-monitoring-dev-expiring-key-material";
 const KEY_ID = "0987dcba-09fe-87dc-65ba-ab0987654321";

@@ -6,7 +6,7 @@ import {
     keyLifecycleAlertTransformer,
 } from "../../components/alerts/alertMessages";
 import { renderTransformer, selectPath } from "../support/inputTransformerRenderer";
-import * as samples from "../support/sampleEvents";
+import * as samples from "../../verify/samples";
 
 describe("the test input transformer renderer", () => {
     it("selects with dots, dashes and array indices", () => {

@@ -6,7 +6,7 @@ import {
     keyLifecycleEventPattern,
 } from "../../components/alerts/eventPatterns";
 import { matchesPattern } from "../support/eventMatcher";
-import * as samples from "../support/sampleEvents";
+import * as samples from "../../verify/samples";
 
 function defaultPattern(name: string) {
     const alert = DEFAULT_API_CALL_ALERTS.find((candidate) => candidate.name === name);

@@ -8,7 +8,7 @@ import {
 } from "../../components/channels";
 import { matchesPattern } from "../support/eventMatcher";
 import { renderJsonTransformer } from "../support/inputTransformerRenderer";
-import * as samples from "../support/sampleEvents";
+import * as samples from "../../verify/samples";
 
 const PREFIX = "kms-monitoring-test";
 const HOME_ALARM = `${PREFIX}-sns-failed-notifications`;

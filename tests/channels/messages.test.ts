@@ -8,7 +8,7 @@ import {
     QUOTE_FREE_PATHS,
 } from "../../components/channels";
 import { renderJsonTransformer } from "../support/inputTransformerRenderer";
-import * as samples from "../support/sampleEvents";
+import * as samples from "../../verify/samples";
 
 const RULE = "kms-monitoring-dev-some-rule";
 const MEMBER_ACCOUNT = "444455556666";

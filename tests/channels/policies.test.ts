@@ -7,7 +7,7 @@ import {
     pagerDutyRoleTrustPolicy,
     webhookDeadLetterPolicy,
 } from "../../components/channels";
-import { evaluate, Principal, Request } from "../support/policyEvaluator";
+import { evaluate, Principal, Request } from "../../verify/policyEvaluator";
 
 const ACCOUNT = "111122223333";
 const OTHER_ACCOUNT = "444455556666";

@@ -10,7 +10,7 @@ import { deadLetterQueuePolicyDocument } from "../../components/delivery/queuePo
 import { PolicyDocument } from "../../components/shared";
 import { TARGET_RETRY_POLICY } from "../../components/alerts/topicRule";
 import { ACCOUNT_ID, installMocks, Recorder, restoreWarnings, settle } from "../harness";
-import { evaluate, Request } from "../support/policyEvaluator";
+import { evaluate, Request } from "../../verify/policyEvaluator";
 
 const ENV = { accountId: ACCOUNT_ID, partition: "aws", region: "us-east-1" };
 const OTHER_ACCOUNT = "999988887777";

@@ -4,8 +4,9 @@ import { DEFAULT_API_CALL_ALERTS } from "../../components/alerts";
 import { forwardingPlan } from "../../components/forwarding";
 import { build, RecordedResource, Recorder, restoreWarnings } from "../harness";
 import { matchesPattern } from "../support/eventMatcher";
+import { evaluate } from "../../verify/policyEvaluator";
 import { renderTransformer } from "../support/inputTransformerRenderer";
-import * as samples from "../support/sampleEvents";
+import * as samples from "../../verify/samples";
 
 const HOME = "us-east-1";
 const REMOTE = "eu-west-1";
@@ -239,7 +240,27 @@ describe("events from another region reach the topic", () => {
             assert.deepEqual(alarm.inputs.dimensions, {
                 RuleName: `kms-monitoring-dev-heartbeat-${region}`,
             });
-            assert.equal(alarm.inputs.metricName, "MatchedEvents");
+            // Invocations is published for a rule with a target; the log group is that target.
+            assert.equal(alarm.inputs.metricName, "Invocations");
+            const [arrival] = arrived;
+            const logGroup = recorder.one("aws:cloudwatch/logGroup:LogGroup", "heartbeats-log");
+            assert.equal(targetOf(recorder, arrival).inputs.arn, logGroup.state.arn);
+            assert.equal(targetOf(recorder, arrival).inputs.roleArn, undefined);
+            const policy = JSON.parse(
+                recorder.one(
+                    "aws:cloudwatch/logResourcePolicy:LogResourcePolicy",
+                    "heartbeats-log-policy",
+                ).inputs.policyDocument,
+            );
+            assert.equal(
+                evaluate(policy, {
+                    principal: { type: "Service", id: "events.amazonaws.com" },
+                    action: "logs:PutLogEvents",
+                    resource: `${logGroup.state.arn}:log-stream:x`,
+                    context: { "aws:SourceArn": arrival.state.arn },
+                }),
+                "Allow",
+            );
             assert.equal(alarm.inputs.treatMissingData, "breaching");
             assert.deepEqual(alarm.inputs.alarmActions, [
                 recorder.one("aws:sns/topic:Topic").state.arn,

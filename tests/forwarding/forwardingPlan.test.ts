@@ -6,7 +6,7 @@ import {
 } from "../../components/alerts";
 import { apiCallsInRegion, forwardingPlan } from "../../components/forwarding";
 import { matchesPattern } from "../support/eventMatcher";
-import * as samples from "../support/sampleEvents";
+import * as samples from "../../verify/samples";
 
 const SELECTION = {
     apiCalls: [],

@@ -1,8 +1,12 @@
 import { strict as assert } from "assert";
 import { KmsMonitoring } from "../../components/stack";
-import { forwardingRolePolicy, forwardingRoleTrustPolicy } from "../../components/forwarding";
+import {
+    forwardingRolePolicy,
+    forwardingRoleTrustPolicy,
+    heartbeatLogPolicy,
+} from "../../components/forwarding";
 import { ACCOUNT_ID, build, Recorder, restoreWarnings } from "../harness";
-import { evaluate, Request } from "../support/policyEvaluator";
+import { evaluate, Request } from "../../verify/policyEvaluator";
 
 const HOME_BUS = "arn:aws:events:us-east-1:111122223333:event-bus/default";
 const EVENTS = { type: "Service", id: "events.amazonaws.com" } as const;
@@ -10,12 +14,18 @@ const ROLE = "arn:aws:iam::111122223333:role/forwarding";
 
 afterEach(restoreWarnings);
 
-function assume(principal: Request["principal"], sourceAccount: string): Request {
+const FORWARDER = "arn:aws:events:eu-west-1:111122223333:rule/kms-monitoring-dev-forward-api-calls";
+
+function assume(
+    principal: Request["principal"],
+    sourceAccount: string,
+    sourceArn = FORWARDER,
+): Request {
     return {
         principal,
         action: "sts:AssumeRole",
         resource: ROLE,
-        context: { "aws:SourceAccount": sourceAccount },
+        context: { "aws:SourceAccount": sourceAccount, "aws:SourceArn": sourceArn },
     };
 }
 
@@ -25,12 +35,20 @@ function putEvents(resource: string, action = "events:PutEvents"): Request {
 }
 
 describe("the forwarding role", () => {
-    const trust = forwardingRoleTrustPolicy(ACCOUNT_ID);
+    const trust = forwardingRoleTrustPolicy(ACCOUNT_ID, [
+        "arn:aws:events:*:111122223333:rule/kms-monitoring-dev-forward-api-calls",
+    ]);
     const permissions = forwardingRolePolicy(HOME_BUS);
 
-    it("may be assumed by EventBridge for this account only", () => {
+    it("may be assumed by EventBridge for this account's forwarding rules only", () => {
         assert.equal(evaluate(trust, assume(EVENTS, ACCOUNT_ID)), "Allow");
         assert.equal(evaluate(trust, assume(EVENTS, "999988887777")), "ImplicitDeny");
+        for (const other of [
+            "arn:aws:events:eu-west-1:111122223333:rule/someone-elses-rule",
+            "arn:aws:events:eu-west-1:999988887777:rule/kms-monitoring-dev-forward-api-calls",
+        ]) {
+            assert.equal(evaluate(trust, assume(EVENTS, ACCOUNT_ID, other)), "ImplicitDeny", other);
+        }
         assert.equal(
             evaluate(trust, assume({ type: "Service", id: "lambda.amazonaws.com" }, ACCOUNT_ID)),
             "ImplicitDeny",
@@ -64,6 +82,28 @@ describe("the forwarding role", () => {
         assert.equal(evaluate(permissions, putEvents("*", "sqs:SendMessage")), "ImplicitDeny");
     });
 
+    it("lets EventBridge write the heartbeats of the named rules only", () => {
+        const logGroup = "arn:aws:logs:us-east-1:111122223333:log-group:/aws/events/x-heartbeats";
+        const rule = "arn:aws:events:us-east-1:111122223333:rule/x-heartbeat-eu-west-1";
+        const policy = heartbeatLogPolicy(logGroup, [rule]);
+        const write = (action: string, sourceArn: string): Request => ({
+            principal: EVENTS,
+            action,
+            resource: `${logGroup}:log-stream:abc`,
+            context: { "aws:SourceArn": sourceArn },
+        });
+        assert.equal(evaluate(policy, write("logs:PutLogEvents", rule)), "Allow");
+        assert.equal(evaluate(policy, write("logs:PutLogEvents", `${rule}-other`)), "ImplicitDeny");
+        assert.equal(evaluate(policy, write("logs:CreateLogStream", `${rule}-other`)), "Allow");
+        assert.equal(
+            evaluate(policy, {
+                ...write("logs:PutLogEvents", rule),
+                resource: "arn:aws:logs:us-east-1:111122223333:log-group:/other:log-stream:abc",
+            }),
+            "ImplicitDeny",
+        );
+    });
+
     describe("as deployed", () => {
         let recorder: Recorder;
         before(async () => {
@@ -77,9 +117,29 @@ describe("the forwarding role", () => {
             );
         });
 
-        it("is one role for every region, with exactly those two policies", () => {
+        it("is one role for every region, trusted by exactly the stack's forwarding rules", () => {
             const role = recorder.one("aws:iam/role:Role");
-            assert.deepEqual(JSON.parse(role.inputs.assumeRolePolicy), trust);
+            const deployedTrust = JSON.parse(role.inputs.assumeRolePolicy);
+            const forwarders = recorder
+                .byType("aws:cloudwatch/eventRule:EventRule")
+                .filter((rule) => rule.inputs.region !== undefined);
+            assert.equal(forwarders.length, 10);
+            for (const rule of forwarders) {
+                assert.equal(
+                    evaluate(deployedTrust, assume(EVENTS, ACCOUNT_ID, rule.state.arn)),
+                    "Allow",
+                    rule.inputs.name,
+                );
+            }
+            for (const rule of recorder
+                .byType("aws:cloudwatch/eventRule:EventRule")
+                .filter((each) => each.inputs.region === undefined)) {
+                assert.equal(
+                    evaluate(deployedTrust, assume(EVENTS, ACCOUNT_ID, rule.state.arn)),
+                    "ImplicitDeny",
+                    `home rule ${rule.inputs.name}`,
+                );
+            }
             const policy = recorder.one("aws:iam/rolePolicy:RolePolicy");
             assert.equal(policy.inputs.role, role.state.name);
             assert.deepEqual(JSON.parse(policy.inputs.policy), permissions);

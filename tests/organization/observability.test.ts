@@ -14,8 +14,8 @@ import { matchesPattern } from "../support/eventMatcher";
 import { renderTransformer } from "../support/inputTransformerRenderer";
 import { parseMetricsInsights } from "../support/metricsInsights";
 import { MAX_CONDITIONAL_OPERANDS, parseLinkMetricFilter } from "../support/oamLinkFilter";
-import { evaluate, Request } from "../support/policyEvaluator";
-import * as samples from "../support/sampleEvents";
+import { evaluate, Request } from "../../verify/policyEvaluator";
+import * as samples from "../../verify/samples";
 
 const CENTRAL = "111122223333";
 const MEMBER = "444455556666";

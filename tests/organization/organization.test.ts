@@ -11,8 +11,8 @@ import { build, RecordedResource, Recorder, restoreWarnings } from "../harness";
 import { validateTemplate, TEMPLATE_BODY_MAX_BYTES } from "../support/cloudFormationSpec";
 import { matchesPattern } from "../support/eventMatcher";
 import { renderTransformer } from "../support/inputTransformerRenderer";
-import { evaluate, Request } from "../support/policyEvaluator";
-import * as samples from "../support/sampleEvents";
+import { evaluate, Request } from "../../verify/policyEvaluator";
+import * as samples from "../../verify/samples";
 
 const CENTRAL = "111122223333";
 const MEMBER = "444455556666";
@@ -201,8 +201,17 @@ describe("the member template", () => {
                 Resource: BUS_ARN,
             },
         ]);
+        const ruleNames = Object.values(template(recorder).Resources)
+            .filter((resource) => resource.Type === "AWS::Events::Rule")
+            .map((resource) => resource.Properties.Name as string);
+        assert.equal(ruleNames.length, 5);
         assert.deepEqual(role.AssumeRolePolicyDocument.Statement[0].Condition, {
             StringEquals: { "aws:SourceAccount": { "Fn::Sub": "${AWS::AccountId}" } },
+            ArnLike: {
+                "aws:SourceArn": ruleNames.map((name) => ({
+                    "Fn::Sub": `arn:\${AWS::Partition}:events:\${AWS::Region}:\${AWS::AccountId}:rule/${name}`,
+                })),
+            },
         });
     });
 

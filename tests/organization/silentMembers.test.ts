@@ -3,8 +3,8 @@ import { heartbeatLogPolicy, silentMemberAlarmName } from "../../components/orga
 import { KmsMonitoring } from "../../components/stack";
 import { build, Recorder, RecordedResource, restoreWarnings } from "../harness";
 import { filterDimensions, matchesFilterPattern } from "../support/logsFilterPattern";
-import { evaluate, Request } from "../support/policyEvaluator";
-import * as samples from "../support/sampleEvents";
+import { evaluate, Request } from "../../verify/policyEvaluator";
+import * as samples from "../../verify/samples";
 
 const REGIONS = ["us-east-1", "eu-west-1"];
 const BUS_NAME = "kms-monitoring-dev-members";
@@ -202,8 +202,10 @@ describe("the member heartbeats' log group policy", () => {
         const rule = recorder.one("aws:cloudwatch/eventRule:EventRule", "member-heartbeats-rule");
         const logGroup = recorder.one("aws:cloudwatch/logGroup:LogGroup", "member-heartbeats-log");
         const deployed = JSON.parse(
-            recorder.one("aws:cloudwatch/logResourcePolicy:LogResourcePolicy").inputs
-                .policyDocument,
+            recorder.one(
+                "aws:cloudwatch/logResourcePolicy:LogResourcePolicy",
+                "member-heartbeats-log-policy",
+            ).inputs.policyDocument,
         );
         assert.match(rule.state.arn, new RegExp(`:rule/${BUS_NAME}/`));
         assert.match(

@@ -12,7 +12,7 @@ import {
     valueOf,
 } from "../harness";
 import { matchesPattern } from "../support/eventMatcher";
-import * as samples from "../support/sampleEvents";
+import * as samples from "../../verify/samples";
 
 const PREFIX = "kms-monitoring-test";
 const MEMBER_ACCOUNT = "444455556666";

@@ -1,15 +1,17 @@
 /**
- * Sample events as EventBridge delivers them. The CloudTrail records follow the AWS KMS
- * Developer Guide's CloudTrail examples (GenerateDataKey, DisableKey, ScheduleKeyDeletion,
- * Decrypt), wrapped in the "AWS API Call via CloudTrail" envelope; the KMS events follow
- * "Monitor KMS keys with Amazon EventBridge".
+ * Sample events as EventBridge delivers them, the one copy: the tests feed them to the pattern
+ * matcher of tests/support, and `npm run verify` to AWS's own matcher, TestEventPattern. The
+ * CloudTrail records follow the AWS KMS Developer Guide's CloudTrail examples (GenerateDataKey,
+ * DisableKey, ScheduleKeyDeletion, Decrypt), wrapped in the "AWS API Call via CloudTrail"
+ * envelope; the KMS events follow "Monitor KMS keys with Amazon EventBridge".
  */
 export const KEY_ARN =
     "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 export const OTHER_KEY_ARN =
     "arn:aws:kms:us-east-1:111122223333:key/0987dcba-09fe-87dc-65ba-ab0987654321";
 
-function cloudTrailEvent(
+/** A KMS API call as CloudTrail delivers it to EventBridge, on `keyArn`. */
+export function cloudTrailEvent(
     eventName: string,
     readOnly: boolean,
     requestParameters: Record<string, unknown>,
@@ -76,7 +78,8 @@ export const decryptOtherKeyEvent = cloudTrailEvent(
     OTHER_KEY_ARN,
 );
 
-function kmsEvent(detailType: string) {
+/** An event KMS sends itself ("Monitor KMS keys with Amazon EventBridge"). */
+export function kmsEvent(detailType: string) {
     return {
         version: "0",
         id: "6a7e8feb-b491-4cf7-a9f1-bf3703467718",
@@ -218,7 +221,8 @@ export function contributorStateChangeEvent(
                     {
                         id: "expiring",
                         expression:
-                            'SELECT MIN(SecondsUntilKeyMaterialExpiration) FROM SCHEMA("AWS/KMS", KeyId) GROUP BY KeyId ORDER BY MIN() ASC',
+                            "SELECT MIN(SecondsUntilKeyMaterialExpiration) " +
+                            'FROM SCHEMA("AWS/KMS", KeyId) GROUP BY KeyId ORDER BY MIN() ASC',
                         period: 3600,
                         returnData: true,
                     },

@@ -1,5 +1,7 @@
 /**
- * A small model of how AWS evaluates one resource-based policy, enough for this stack's policies:
+ * A small model of how AWS evaluates one resource-based policy, enough for this stack's policies,
+ * the one copy: the tests evaluate the policies the program writes, and `npm run verify` the
+ * topic and key policies it reads back from AWS:
  * - an explicit Deny that applies wins; otherwise an Allow that applies grants; otherwise the
  *   request is implicitly denied;
  * - Principal: "*", { AWS: "*" | account | ARN | list }, { Service: name | list };
@@ -110,7 +112,7 @@ function conditionsHold(condition: Statement["Condition"], context: Request["con
         }
         const test = OPERATORS[operator];
         if (test === undefined) {
-            throw new Error(`the test evaluator does not model condition operator ${operator}`);
+            throw new Error(`the policy evaluator does not model condition operator ${operator}`);
         }
         return Object.entries(keys).every(([key, expected]) => {
             const actual = lowered.get(key.toLowerCase());

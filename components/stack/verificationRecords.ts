@@ -1,0 +1,208 @@
+import {
+    apiCallEventPattern,
+    apiCallRuleState,
+    contributorStateChangePattern,
+    EventPattern,
+    isKmsOperation,
+    isReadOnlyOperation,
+    keyLifecycleEventPattern,
+    TARGET_RETRY_POLICY,
+} from "../alerts";
+import {
+    apiCallsInRegion,
+    HEARTBEAT_RULE_ROLE,
+    heartbeatArrivalPattern,
+    heartbeatArrivalRuleName,
+} from "../forwarding";
+import { memberHeartbeatPattern } from "../organization";
+import { AwsEnvironment, eventRuleArn, eventRuleName, inRegion } from "../shared";
+import type { BusAlertRules } from "./busAlertRules";
+import type { MonitoringPlan, OtherRegionPlan } from "./plan";
+import type {
+    VerificationOrganization,
+    VerificationRule,
+    VerificationTarget,
+    VerificationTrail,
+} from "./verificationTypes";
+
+/**
+ * The records of the verification output, worked out from the plan as the builders work out the
+ * rules themselves: the same names, patterns and states (tests/stack/verification.test.ts holds
+ * them to the registered rules).
+ */
+
+type RuleBody = Pick<VerificationRule, "name" | "state" | "eventPattern">;
+
+const json = (pattern: EventPattern) => JSON.stringify(pattern);
+
+/** Where an alert rule delivers: the topic, retried for a day, then the dead-letter queue. */
+export function topicTarget(topicArn: string, deadLetterQueueArn?: string): VerificationTarget {
+    return {
+        kind: "topic",
+        arn: topicArn,
+        deadLetterQueueArn,
+        retryPolicy: { ...TARGET_RETRY_POLICY },
+    };
+}
+
+/** The alert rules of one bus, each with the one target every alert rule has. */
+export function alertRules(
+    namePrefix: string,
+    rules: BusAlertRules,
+    region: string,
+    target: VerificationTarget,
+): VerificationRule[] {
+    const bodies: RuleBody[] = [
+        ...rules.apiCalls.map((alert) => ({
+            name: eventRuleName(namePrefix, alert.name),
+            state: apiCallRuleState(alert.eventNames),
+            eventPattern: json(apiCallEventPattern(alert.eventNames, alert.keyArns ?? [])),
+        })),
+        ...(rules.keyLifecycleRuleName === undefined
+            ? []
+            : [
+                  {
+                      name: rules.keyLifecycleRuleName,
+                      state: "ENABLED",
+                      eventPattern: json(keyLifecycleEventPattern()),
+                  },
+              ]),
+        ...(rules.expiringKeys === undefined
+            ? []
+            : [
+                  {
+                      name: rules.expiringKeys.ruleName,
+                      state: "ENABLED",
+                      eventPattern: json(
+                          contributorStateChangePattern(
+                              rules.expiringKeys.alarmName,
+                              rules.expiringKeys.regions,
+                          ),
+                      ),
+                  },
+              ]),
+        ...rules.alarmRules.map((rule) => ({
+            name: rule.ruleName,
+            state: "ENABLED",
+            eventPattern: json(rule.eventPattern),
+        })),
+    ];
+    return bodies.map((body) => ({
+        ...body,
+        region,
+        busName: rules.busName,
+        kind: "alert",
+        targets: [target],
+    }));
+}
+
+/** A remote region's forwarding rules, each targeting the home bus with the role. */
+export function forwarderRules(
+    other: OtherRegionPlan,
+    target: VerificationTarget,
+): VerificationRule[] {
+    return other.forwarding.rules.map((spec) => ({
+        name: spec.ruleName,
+        region: other.region,
+        busName: "default",
+        kind: spec.scheduleExpression === undefined ? "forwarder" : "heartbeat",
+        state: spec.state,
+        eventPattern: spec.eventPattern === undefined ? undefined : json(spec.eventPattern),
+        scheduleExpression: spec.scheduleExpression,
+        targets: [target],
+    }));
+}
+
+/** At home, the rule that counts each remote region's heartbeats into the log group. */
+export function heartbeatArrivalRules(
+    plan: MonitoringPlan,
+    env: AwsEnvironment,
+    logGroupArn: string,
+): VerificationRule[] {
+    return plan.otherRegions.map(({ region }) => ({
+        name: heartbeatArrivalRuleName(plan.namePrefix, region),
+        region: env.region,
+        busName: "default",
+        kind: "heartbeat-arrival",
+        state: "ENABLED",
+        eventPattern: json(
+            heartbeatArrivalPattern(
+                eventRuleArn(
+                    inRegion(env, region),
+                    eventRuleName(plan.namePrefix, HEARTBEAT_RULE_ROLE),
+                ),
+                region,
+            ),
+        ),
+        targets: [{ kind: "log-group", arn: logGroupArn }],
+    }));
+}
+
+/** On the organization bus, the rule that keeps the members' heartbeats in their log group. */
+export function memberHeartbeatsRule(
+    plan: MonitoringPlan,
+    region: string,
+    logGroupArn: string,
+): VerificationRule[] {
+    const organization = plan.organization;
+    if (organization === undefined) {
+        return [];
+    }
+    return [
+        {
+            name: organization.heartbeatsRuleName,
+            region,
+            busName: organization.busName,
+            kind: "member-heartbeats",
+            state: "ENABLED",
+            eventPattern: json(memberHeartbeatPattern(organization.memberHeartbeatRuleName)),
+            targets: [{ kind: "log-group", arn: logGroupArn }],
+        },
+    ];
+}
+
+/**
+ * What a trail must record for this account's API-call rules: the regions whose calls are watched
+ * (home, and every region with an API-call forwarder), and which kinds of management event.
+ */
+export function trailRequirement(plan: MonitoringPlan, homeRegion: string): VerificationTrail {
+    const apiCalls = plan.homeRules.apiCalls;
+    const operations = apiCalls.flatMap((alert) => alert.eventNames).filter(isKmsOperation);
+    return {
+        regions: [
+            ...(apiCalls.length > 0 ? [homeRegion] : []),
+            ...plan.otherRegions
+                .filter(({ region }) => apiCallsInRegion(apiCalls, region).length > 0)
+                .map(({ region }) => region),
+        ],
+        readEvents: operations.some(isReadOnlyOperation),
+        writeEvents: operations.some((operation) => !isReadOnlyOperation(operation)),
+    };
+}
+
+/** The organization part: the StackSet to check, and where the members' heartbeats are kept. */
+export function verificationOrganization(
+    plan: MonitoringPlan,
+    centralAccount: string,
+    memberLogGroupName: string,
+): VerificationOrganization | undefined {
+    const organization = plan.organization;
+    if (organization === undefined) {
+        return undefined;
+    }
+    return {
+        organizationId: organization.organizationId,
+        organizationalUnitIds: [...organization.organizationalUnitIds],
+        stackSetName: organization.stackSetName,
+        callAs: organization.callAs,
+        regions: [...organization.regions],
+        centralAccount,
+        busName: organization.busName,
+        memberHeartbeats: {
+            memberRuleName: organization.memberHeartbeatRuleName,
+            ruleName: organization.heartbeatsRuleName,
+            logGroupName: memberLogGroupName,
+            alarmName: `${plan.namePrefix}-member-heartbeats`,
+        },
+    };
+}

@@ -1,0 +1,143 @@
+// The `verification` stack output: everything `npm run verify` needs to check the deployed stack
+// against what it should be. Generic lists of records, so that a new kind of topic, subscription,
+// rule, target, alarm or queue is one more record, not a new field. docs/verify.md describes it.
+
+/** A topic the stack publishes alerts to. */
+export interface VerificationTopic {
+    readonly arn: string;
+    /** The topic's name: the TopicName dimension of its metrics. */
+    readonly name: string;
+    readonly region: string;
+    /** The customer managed key that must encrypt it; absent when the stack does not encrypt it. */
+    readonly keyArn?: string;
+}
+
+/** A subscription the stack creates on one of its topics. */
+export interface VerificationSubscription {
+    readonly topicArn: string;
+    /** `email`, `https`, ... */
+    readonly protocol: string;
+    /** The address or URL; absent when it is a secret, and then every subscription of that protocol is checked. */
+    readonly endpoint?: string;
+}
+
+/** How EventBridge retries a target (PutTargets, RetryPolicy). */
+export interface VerificationRetryPolicy {
+    readonly maximumEventAgeInSeconds: number;
+    readonly maximumRetryAttempts: number;
+}
+
+/** One target of a rule, as ListTargetsByRule should return it. */
+export interface VerificationTarget {
+    /** `topic`, `event-bus`, `log-group`, ... */
+    readonly kind: string;
+    readonly arn: string;
+    /** The role EventBridge uses; absent when the target takes none. */
+    readonly roleArn?: string;
+    /** Where undeliverable events go; absent when there is no dead-letter queue. */
+    readonly deadLetterQueueArn?: string;
+    /** Absent: EventBridge's default. */
+    readonly retryPolicy?: VerificationRetryPolicy;
+}
+
+/** One EventBridge rule of the stack. */
+export interface VerificationRule {
+    readonly name: string;
+    readonly region: string;
+    /** `default`, or the custom bus's name. */
+    readonly busName: string;
+    /** `alert`, `forwarder`, `heartbeat`, `heartbeat-arrival`, `member-heartbeats`, ... */
+    readonly kind: string;
+    /** `ENABLED` or `ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS`. */
+    readonly state: string;
+    /** The event pattern as JSON, for a rule on events. */
+    readonly eventPattern?: string;
+    /** The schedule, for a scheduled rule. */
+    readonly scheduleExpression?: string;
+    readonly targets: VerificationTarget[];
+}
+
+/** One CloudWatch alarm of the stack. */
+export interface VerificationAlarm {
+    readonly name: string;
+    readonly region: string;
+    /** `key-material-expiry`, `expiring-keys`, `delivery`, `heartbeat`, `member-heartbeats`, `cis`, ... */
+    readonly kind: string;
+    /** Whether its metric is published all the time, so that no data means something is wrong. */
+    readonly expectsData: boolean;
+    /** Whether it evaluates a Metrics Insights query. */
+    readonly metricsInsights: boolean;
+    /** The topic its actions notify; absent when it has no actions (its state changes are forwarded). */
+    readonly notifies?: string;
+}
+
+/** A dead-letter queue. */
+export interface VerificationQueue {
+    readonly url: string;
+    readonly arn: string;
+    readonly region: string;
+}
+
+/** The heartbeat of one remote region, as it is counted at home. */
+export interface VerificationHeartbeat {
+    /** The region that sends it. */
+    readonly sourceRegion: string;
+    /** The home rule that counts it, and where that rule is. */
+    readonly ruleName: string;
+    readonly region: string;
+    readonly alarmName: string;
+}
+
+/** The CloudTrail events the stack's API-call rules need, and where. */
+export interface VerificationTrail {
+    /** Every region whose API calls a rule of this account watches. Empty: no rule needs a trail. */
+    readonly regions: string[];
+    /** A rule watches a read-only operation, so the trail must record read events. */
+    readonly readEvents: boolean;
+    /** A rule watches an operation that is not read-only, so the trail must record write events. */
+    readonly writeEvents: boolean;
+}
+
+/** The member accounts' heartbeats, kept on the organization bus. */
+export interface VerificationMemberHeartbeats {
+    /** The rule in every member account and region that sends them. */
+    readonly memberRuleName: string;
+    /** The rule on the organization bus that keeps them, and its log group. */
+    readonly ruleName: string;
+    readonly logGroupName: string;
+    readonly alarmName: string;
+}
+
+/** The organization part, with `organization`. */
+export interface VerificationOrganization {
+    readonly organizationId: string;
+    readonly organizationalUnitIds: string[];
+    readonly stackSetName: string;
+    /** `SELF` or `DELEGATED_ADMIN`. */
+    readonly callAs: string;
+    /** The member regions: one StackSet instance per member account and region. */
+    readonly regions: string[];
+    /** The account the stack runs in; the StackSet leaves it out. */
+    readonly centralAccount: string;
+    readonly busName: string;
+    readonly memberHeartbeats: VerificationMemberHeartbeats;
+}
+
+/** Everything verify checks, derived from the stack's plan and its resources' outputs. */
+export interface VerificationOutput {
+    /** The version of this shape: 1. */
+    readonly schemaVersion: number;
+    readonly account: string;
+    readonly partition: string;
+    readonly homeRegion: string;
+    /** Every watched region, the home region first. */
+    readonly regions: string[];
+    readonly topics: VerificationTopic[];
+    readonly subscriptions: VerificationSubscription[];
+    readonly rules: VerificationRule[];
+    readonly alarms: VerificationAlarm[];
+    readonly queues: VerificationQueue[];
+    readonly heartbeats: VerificationHeartbeat[];
+    readonly trail: VerificationTrail;
+    readonly organization?: VerificationOrganization;
+}

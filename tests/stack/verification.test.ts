@@ -1,0 +1,237 @@
+import { strict as assert } from "assert";
+import type { VerificationOutput } from "../../components/stack";
+import { shippedStacks, snapshotPlan } from "../../scripts/snapshots";
+import type { RecordedResource } from "../harness";
+
+/** The outputs every stack had before the verification output: an interface, kept as it is. */
+const EARLIER_OUTPUTS = [
+    "topicArn",
+    "importedKeyId",
+    "importedKeyArn",
+    "ruleNames",
+    "alarmNames",
+    "nextSteps",
+    "emailSubscriptions",
+    "alertKeyArn",
+    "deadLetterQueueUrl",
+    "dashboardUrl",
+    "auditLogGroupName",
+    "watchedRegions",
+    "forwarding",
+    "organizationBusArn",
+    "stackSetName",
+    "stackSetInstanceRegions",
+];
+
+const sorted = <T>(values: readonly T[]) => [...values].sort();
+/** Resources without a region input are in the provider's region: the home region. */
+const regionOf = (resource: RecordedResource, home: string): string =>
+    resource.inputs.region ?? home;
+
+for (const stack of shippedStacks()) {
+    describe(`the verification output of Pulumi.${stack}.yaml`, () => {
+        let verification: VerificationOutput;
+        let recorded: RecordedResource[];
+        let outputs: Record<string, unknown>;
+        const byType = (type: string) => recorded.filter((resource) => resource.type === type);
+
+        before(async () => {
+            const plan = await snapshotPlan(stack);
+            outputs = plan.outputs;
+            recorded = plan.recorded;
+            verification = plan.outputs.verification as VerificationOutput;
+        });
+
+        it("is added next to every earlier output, which keeps its name", () => {
+            for (const name of EARLIER_OUTPUTS) {
+                assert.ok(name in outputs, name);
+            }
+            assert.equal(verification.schemaVersion, 1);
+            assert.equal(verification.account, "111122223333");
+            assert.equal(verification.regions[0], verification.homeRegion);
+            assert.deepEqual(verification.regions, outputs.watchedRegions);
+        });
+
+        it("lists every rule the stack registers, with its region, bus, state and pattern", () => {
+            const home = verification.homeRegion;
+            const registered = byType("aws:cloudwatch/eventRule:EventRule").map((rule) => ({
+                name: rule.inputs.name,
+                region: regionOf(rule, home),
+                busName: rule.inputs.eventBusName ?? "default",
+                state: rule.inputs.state,
+                eventPattern: rule.inputs.eventPattern,
+                scheduleExpression: rule.inputs.scheduleExpression,
+            }));
+            const listed = verification.rules.map((rule) => ({
+                name: rule.name,
+                region: rule.region,
+                busName: rule.busName,
+                state: rule.state,
+                eventPattern: rule.eventPattern,
+                scheduleExpression: rule.scheduleExpression,
+            }));
+            const key = (rule: { name: string; region: string; busName: string }) =>
+                `${rule.region} ${rule.busName} ${rule.name}`;
+            assert.deepEqual(sorted(listed.map(key)), sorted(registered.map(key)));
+            for (const rule of listed) {
+                const deployed = registered.find((each) => key(each) === key(rule));
+                assert.deepEqual(rule, deployed, key(rule));
+            }
+        });
+
+        it("gives each rule exactly its registered targets: ARN, role, dead-letter queue, retries", () => {
+            const home = verification.homeRegion;
+            for (const rule of verification.rules) {
+                const targets = byType("aws:cloudwatch/eventTarget:EventTarget").filter(
+                    (target) =>
+                        target.inputs.rule === rule.name &&
+                        regionOf(target, home) === rule.region &&
+                        (target.inputs.eventBusName ?? "default") === rule.busName,
+                );
+                assert.deepEqual(
+                    rule.targets.map((target) => ({
+                        arn: target.arn,
+                        roleArn: target.roleArn,
+                        deadLetterQueueArn: target.deadLetterQueueArn,
+                        retryPolicy: target.retryPolicy,
+                    })),
+                    targets.map((target) => ({
+                        arn: target.inputs.arn,
+                        roleArn: target.inputs.roleArn,
+                        deadLetterQueueArn: target.inputs.deadLetterConfig?.arn,
+                        retryPolicy: target.inputs.retryPolicy,
+                    })),
+                    rule.name,
+                );
+            }
+        });
+
+        it("names every alarm once with its region, unlike alarmNames, and says which notify the topic", () => {
+            const home = verification.homeRegion;
+            const alarms = byType("aws:cloudwatch/metricAlarm:MetricAlarm");
+            const key = (name: string, region: string) => `${region} ${name}`;
+            const listed = verification.alarms.map((alarm) => key(alarm.name, alarm.region));
+            assert.equal(new Set(listed).size, listed.length, "each alarm is named once");
+            assert.deepEqual(
+                sorted(listed),
+                sorted(alarms.map((alarm) => key(alarm.inputs.name, regionOf(alarm, home)))),
+            );
+            assert.deepEqual(
+                sorted(verification.alarms.map((alarm) => alarm.name)),
+                sorted(outputs.alarmNames as string[]),
+            );
+            for (const alarm of alarms) {
+                const record = verification.alarms.find(
+                    (each) =>
+                        key(each.name, each.region) ===
+                        key(alarm.inputs.name, regionOf(alarm, home)),
+                );
+                assert.equal(record?.notifies, alarm.inputs.alarmActions?.[0], alarm.inputs.name);
+                assert.equal(record?.metricsInsights, alarm.inputs.metricQueries !== undefined);
+            }
+        });
+
+        it("lists the topic with its key, its subscriptions and every dead-letter queue", () => {
+            const topic = byType("aws:sns/topic:Topic")[0];
+            assert.deepEqual(verification.topics, [
+                {
+                    arn: topic.state.arn,
+                    name: topic.state.name,
+                    region: verification.homeRegion,
+                    keyArn: topic.inputs.kmsMasterKeyId,
+                },
+            ]);
+            const subscription = (topicArn: string, protocol: string, endpoint?: string) =>
+                `${topicArn} ${protocol} ${endpoint}`;
+            assert.deepEqual(
+                sorted(
+                    verification.subscriptions.map((each) =>
+                        subscription(each.topicArn, each.protocol, each.endpoint),
+                    ),
+                ),
+                sorted(
+                    byType("aws:sns/topicSubscription:TopicSubscription").map((each) =>
+                        subscription(each.inputs.topic, each.inputs.protocol, each.inputs.endpoint),
+                    ),
+                ),
+            );
+            assert.deepEqual(
+                sorted(
+                    verification.queues.map((queue) => `${queue.region} ${queue.url} ${queue.arn}`),
+                ),
+                sorted(
+                    byType("aws:sqs/queue:Queue").map(
+                        (queue) =>
+                            `${regionOf(queue, verification.homeRegion)} ${queue.state.url} ${queue.state.arn}`,
+                    ),
+                ),
+            );
+        });
+
+        it("ties each remote region's heartbeat to a listed rule and alarm", () => {
+            for (const heartbeat of verification.heartbeats) {
+                assert.ok(
+                    verification.rules.some(
+                        (rule) =>
+                            rule.name === heartbeat.ruleName && rule.kind === "heartbeat-arrival",
+                    ),
+                );
+                assert.ok(
+                    verification.alarms.some(
+                        (alarm) => alarm.name === heartbeat.alarmName && alarm.kind === "heartbeat",
+                    ),
+                );
+            }
+            assert.deepEqual(
+                verification.heartbeats.map((heartbeat) => heartbeat.sourceRegion),
+                verification.regions.slice(1),
+            );
+        });
+    });
+}
+
+describe("the verification output's trail and organization parts", () => {
+    it("asks the trail for read and write events where the rules need them", async () => {
+        const dev = (await snapshotPlan("dev")).outputs.verification as VerificationOutput;
+        assert.deepEqual(dev.trail, {
+            regions: ["us-east-1"],
+            readEvents: true,
+            writeEvents: true,
+        });
+        const org = (await snapshotPlan("org")).outputs.verification as VerificationOutput;
+        assert.deepEqual(org.trail, {
+            regions: ["us-east-1", "eu-west-1", "ap-southeast-2"],
+            readEvents: false,
+            writeEvents: true,
+        });
+        // prod's Decrypt alert names a key in eu-west-1 only, so the other regions forward writes only.
+        const prod = (await snapshotPlan("prod")).outputs.verification as VerificationOutput;
+        assert.deepEqual(prod.trail.regions, ["eu-west-1", "eu-central-1", "us-east-1"]);
+        assert.equal(prod.trail.readEvents, true);
+        assert.equal(dev.organization, undefined);
+    });
+
+    it("names the StackSet, the member regions and where the member heartbeats are kept", async () => {
+        const plan = await snapshotPlan("org");
+        const organization = (plan.outputs.verification as VerificationOutput).organization;
+        const logGroups = plan.recorded.filter(
+            (resource) => resource.type === "aws:cloudwatch/logGroup:LogGroup",
+        );
+        assert.deepEqual(organization, {
+            organizationId: "o-a1b2c3d4e5",
+            organizationalUnitIds: ["ou-ab12-cdef3456", "ou-ab12-ghij7890"],
+            stackSetName: plan.outputs.stackSetName,
+            callAs: "DELEGATED_ADMIN",
+            regions: ["us-east-1", "eu-west-1"],
+            centralAccount: "111122223333",
+            busName: "kms-monitoring-org-members",
+            memberHeartbeats: {
+                memberRuleName: "kms-monitoring-org-member-heartbeat",
+                ruleName: "kms-monitoring-org-member-heartbeats",
+                logGroupName: logGroups.find((group) => group.name.includes("member-heartbeats"))
+                    ?.state.name,
+                alarmName: "kms-monitoring-org-member-heartbeats",
+            },
+        });
+    });
+});

@@ -1,0 +1,131 @@
+import { strict as assert } from "assert";
+import { CanaryPath, NOW } from "./fakeAccount";
+import { deployed, Run, runVerify } from "./runVerify";
+
+const nonPassing = (run: Run, id: string) =>
+    run.problems.filter((line) => line.split(" ")[1] === id);
+
+describe("verify: the organization", () => {
+    it("fails an INOPERABLE StackSet instance and an account of a nested OU with no instance", async () => {
+        const { fake } = await deployed("org");
+        const instances = fake.organization.instances;
+        Object.assign(instances[0], {
+            Status: "INOPERABLE",
+            StatusReason: "DeleteStackInstances failed",
+            StackInstanceStatus: { DetailedStatus: "INOPERABLE" },
+        });
+        // 200000000004 sits in the first OU's child OU: only walking the OUs finds it.
+        fake.organization.instances = instances.filter(
+            (instance) => !(instance.Account === "200000000004" && instance.Region === "eu-west-1"),
+        );
+        const run = await runVerify("org", fake);
+        assert.deepEqual(nonPassing(run, "stackset-instance"), [
+            "FAIL stackset-instance account 200000000001: instance is INOPERABLE/INOPERABLE: DeleteStackInstances failed: its forwarders are not managed any more",
+        ]);
+        assert.deepEqual(nonPassing(run, "member-account"), [
+            "FAIL member-account account 200000000004: has no kms-monitoring-org-member-forwarders instance: its KMS events reach nobody",
+        ]);
+        assert.equal(run.code, 1);
+    });
+
+    it("names the member accounts whose heartbeats stopped or never came", async () => {
+        const { fake } = await deployed("org");
+        fake.organization.lastHeartbeats.set("200000000002 eu-west-1", NOW - 2 * 3_600_000);
+        fake.organization.lastHeartbeats.delete("200000000014 us-east-1");
+        const run = await runVerify("org", fake);
+        assert.deepEqual(nonPassing(run, "member-heartbeat"), [
+            "FAIL member-heartbeat account 200000000002: heartbeats stopped: the last arrived at 2026-11-28T10:00:00.000Z",
+            "FAIL member-heartbeat account 200000000014: no heartbeat in 24 hours: its KMS events do not reach this account",
+        ]);
+        assert.equal(
+            run.results.find((each) => each.id === "member-heartbeat" && each.status === "PASS")
+                ?.message,
+            "10 member account-region pair(s) sent a heartbeat in the last 15 minutes",
+        );
+    });
+});
+
+describe("verify --canary", () => {
+    const canary = async (stack: string, path: CanaryPath, args: string[] = []) => {
+        const { fake } = await deployed(stack);
+        fake.canaryPath = path;
+        const run = await runVerify(stack, fake, ["--canary", ...args]);
+        const result = run.results.filter((each) => each.id === "canary");
+        assert.equal(result.length, 1);
+        return { run, fake, canary: result[0] };
+    };
+
+    it("makes a documented call the rules watch, waits for it and passes when the topic delivered it", async () => {
+        const dev = await canary("dev", "delivered");
+        assert.equal(dev.canary.status, "PASS");
+        assert.deepEqual(dev.fake.kmsCalls, [
+            `GenerateDataKey ${dev.fake.verification.topics[0].keyArn}`,
+        ]);
+        assert.match(
+            dev.canary.resource,
+            /GenerateDataKey on .* -> kms-monitoring-dev-data-key-generation/,
+        );
+        assert.ok(dev.fake.now - NOW <= 5 * 60_000, "it stops waiting once the alert is delivered");
+        // org watches management writes only: a CancelKeyDeletion that fails and changes nothing.
+        const org = await canary("org", "delivered");
+        assert.equal(org.canary.status, "PASS");
+        assert.deepEqual(org.fake.kmsCalls, [
+            `CancelKeyDeletion ${org.fake.verification.topics[0].keyArn}`,
+        ]);
+    });
+
+    it("names the hop where the alert stopped", async () => {
+        const hops: [CanaryPath, RegExp][] = [
+            ["no-event", /no matching event within 15m00s: the trail .* or the rule's state/],
+            [
+                "failed-invocation",
+                /matched but the invocation failed: the topic policy or the topic key/,
+            ],
+            ["dead-letter", /sent to the dead-letter queue/],
+            ["not-delivered", /published to the topic but not delivered: a subscription/],
+        ];
+        for (const [path, message] of hops) {
+            const { canary: result, run } = await canary("dev", path);
+            assert.equal(result.status, "FAIL", path);
+            assert.match(result.message, message);
+            assert.equal(run.code, 1);
+        }
+    });
+
+    it("waits at most --timeout, and only warns when a failed call never matched, as no page says it would", async () => {
+        const { canary: result, fake } = await canary("org", "no-event", ["--timeout", "2m"]);
+        assert.equal(result.status, "WARN");
+        assert.match(
+            result.message,
+            /within 2m00s: the canary's call failed on purpose, and no AWS page says whether failed calls reach EventBridge/,
+        );
+        assert.ok(fake.now - NOW <= 3 * 60_000);
+    });
+
+    it("warns when the alert was published but nobody confirmed a subscription to get it", async () => {
+        const { fake } = await deployed("dev");
+        fake.canaryPath = "published";
+        for (const subscription of [...fake.subscriptions.values()].flat()) {
+            subscription.SubscriptionArn = "PendingConfirmation";
+        }
+        const run = await runVerify("dev", fake, ["--canary"]);
+        assert.deepEqual(
+            nonPassing(run, "canary").map((line) => line.replace(/ on .* -> /, " -> ")),
+            [
+                "WARN canary GenerateDataKey -> kms-monitoring-dev-data-key-generation: published to the topic; no confirmed subscription to deliver it to",
+            ],
+        );
+        assert.equal(run.code, 0, "pending email is a WARN: the integration test relies on it");
+    });
+
+    it("does not touch a topic key that is pending deletion, and says so", async () => {
+        const { fake } = await deployed("org");
+        [...fake.keys.values()][0].state = "PendingDeletion";
+        const run = await runVerify("org", fake, ["--canary"]);
+        assert.deepEqual(fake.kmsCalls, []);
+        assert.match(
+            nonPassing(run, "canary")[0],
+            /FAIL canary .*: the topic key .* is pending deletion/,
+        );
+    });
+});

@@ -1,0 +1,126 @@
+import { DescribeAlarmsCommand, MetricAlarm } from "@aws-sdk/client-cloudwatch";
+import type { VerificationAlarm } from "../../components/stack";
+import { attempt, fail, pass, Subject, VerifyContext, warn } from "../context";
+
+/**
+ * Check 7: every alarm exists in its region, wired to the topic when it should be; an alarm in
+ * ALARM is reported with its state reason, and one without data although its metric is always
+ * published too. For a Metrics Insights alarm, EvaluationState tells whether it evaluates every
+ * series: PARTIAL_DATA "if the Metrics Insights query returns more than 500 time series" or
+ * "matches more than 10,000 metrics", EVALUATION_ERROR for a configuration error, EVALUATION_FAILURE
+ * for a temporary CloudWatch issue (CloudWatch User Guide, "Limits" of Metrics Insights alarms;
+ * CloudWatch API reference, MetricAlarm).
+ */
+
+/** Alarms whose ALARM means the alert path itself is broken: a FAIL; others report a real condition. */
+const PATH_KINDS = new Set(["delivery", "heartbeat", "member-heartbeats"]);
+
+/** DescribeAlarms takes at most 100 names (CloudWatch API reference, DescribeAlarms). */
+const NAMES_PER_CALL = 100;
+
+const describeCommand = (alarm: VerificationAlarm) =>
+    `aws cloudwatch describe-alarms --alarm-names ${alarm.name} --region ${alarm.region}`;
+
+/** Whether the alarm exists and can notify the topic; reports and returns false when not. */
+function wired(
+    ctx: VerifyContext,
+    subject: Subject,
+    expected: VerificationAlarm,
+    alarm?: MetricAlarm,
+) {
+    if (alarm === undefined) {
+        fail(ctx, subject, "does not exist", "run pulumi up");
+    } else if (
+        expected.notifies !== undefined &&
+        !(alarm.AlarmActions ?? []).includes(expected.notifies)
+    ) {
+        fail(ctx, subject, `does not notify ${expected.notifies}`, "run pulumi up");
+    } else if (expected.notifies !== undefined && alarm.ActionsEnabled === false) {
+        const fix = `aws cloudwatch enable-alarm-actions --alarm-names ${expected.name} --region ${expected.region}`;
+        fail(ctx, subject, "has its actions disabled: it cannot notify anyone", fix);
+    } else {
+        return true;
+    }
+    return false;
+}
+
+function checkOne(ctx: VerifyContext, expected: VerificationAlarm, alarm: MetricAlarm | undefined) {
+    const subject = { id: "alarm", region: expected.region, resource: expected.name };
+    if (!wired(ctx, subject, expected, alarm) || alarm === undefined) {
+        return;
+    }
+    const reason = alarm.StateReason ?? "";
+    const insights = expected.metricsInsights ? alarm.EvaluationState : undefined;
+    if (insights === "EVALUATION_ERROR") {
+        fail(ctx, subject, `cannot evaluate its query: ${reason}`, "run pulumi up");
+    } else if (insights === "PARTIAL_DATA") {
+        warn(
+            ctx,
+            subject,
+            "evaluates partial data: its query returns over 500 series (or " +
+                "matches over 10,000 metrics), so some keys are not watched",
+            "it keeps the keys that expire soonest; list the others in watchedKeys for an alarm each",
+        );
+    } else if (alarm.StateValue === "ALARM") {
+        const message = `is in ALARM: ${reason}`;
+        if (PATH_KINDS.has(expected.kind)) {
+            fail(ctx, subject, message, `follow its description: ${describeCommand(expected)}`);
+        } else {
+            const fix = `it reports a real condition; act on it as its description says: ${describeCommand(expected)}`;
+            warn(ctx, subject, message, fix);
+        }
+    } else if (
+        expected.expectsData &&
+        (alarm.StateValue === "INSUFFICIENT_DATA" || /no datapoints/i.test(reason))
+    ) {
+        const message = `has no data although its metric should always have some (${alarm.StateValue}: ${reason})`;
+        warn(
+            ctx,
+            subject,
+            message,
+            `check that what it watches exists and reports: ${describeCommand(expected)}`,
+        );
+    } else if (insights === "EVALUATION_FAILURE") {
+        const message = `could not be evaluated for a while (a temporary CloudWatch issue): ${reason}`;
+        warn(ctx, subject, message, "watch it by hand until it evaluates again");
+    } else {
+        const notifies = expected.notifies === undefined ? "" : ", notifies the topic";
+        pass(ctx, subject, `${alarm.StateValue}${notifies}`);
+    }
+}
+
+async function checkRegion(ctx: VerifyContext, region: string, expected: VerificationAlarm[]) {
+    const found = new Map<string, MetricAlarm>();
+    for (let offset = 0; offset < expected.length; offset += NAMES_PER_CALL) {
+        const names = expected.slice(offset, offset + NAMES_PER_CALL).map((alarm) => alarm.name);
+        const subject = { id: "alarm", region, resource: `${names.length} alarms` };
+        let NextToken: string | undefined;
+        do {
+            const page = await attempt(ctx, subject, "cloudwatch", () =>
+                ctx.aws.cloudWatch(region).send(
+                    new DescribeAlarmsCommand({
+                        AlarmNames: names,
+                        AlarmTypes: ["MetricAlarm"],
+                        NextToken,
+                    }),
+                ),
+            );
+            if (page === undefined) return;
+            (page.MetricAlarms ?? []).forEach((alarm) => found.set(alarm.AlarmName ?? "", alarm));
+            NextToken = page.NextToken;
+        } while (NextToken);
+    }
+    expected.forEach((alarm) => checkOne(ctx, alarm, found.get(alarm.name)));
+}
+
+export async function checkAlarms(ctx: VerifyContext): Promise<void> {
+    const regions = [...new Set(ctx.expected.alarms.map((alarm) => alarm.region))];
+    for (const region of regions) {
+        ctx.report.progress(`alarms in ${region}...`);
+        await checkRegion(
+            ctx,
+            region,
+            ctx.expected.alarms.filter((alarm) => alarm.region === region),
+        );
+    }
+}

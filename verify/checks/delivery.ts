@@ -1,0 +1,155 @@
+import { GetQueueAttributesCommand } from "@aws-sdk/client-sqs";
+import type { VerificationQueue, VerificationRule } from "../../components/stack";
+import { attempt, fail, isNotFound, pass, reportError, VerifyContext } from "../context";
+import { readSeries, ruleDimensions, total } from "../metrics";
+
+/**
+ * Check 6, delivery health over the last 24 hours. FailedInvocations of every rule and
+ * NumberOfNotificationsFailed of every topic must be 0. EventBridge "only sends this metric to
+ * CloudWatch if it isn't zero" (EventBridge User Guide, "Monitoring Amazon EventBridge"), so no
+ * data is zero. And every dead-letter queue, at home and in each region, must be empty: a message
+ * there is an alert that never arrived; its attributes say why (EventBridge User Guide, "Using
+ * dead-letter queues to process undelivered events": ERROR_CODE, ERROR_MESSAGE, RULE_ARN, TARGET_ARN).
+ */
+
+const DAY_MS = 86_400_000;
+
+export function readQueueCommand(queue: VerificationQueue): string {
+    return (
+        `aws sqs receive-message --queue-url ${queue.url} --region ${queue.region} ` +
+        "--max-number-of-messages 10 --attribute-names All --message-attribute-names All"
+    );
+}
+
+async function checkFailedInvocations(
+    ctx: VerifyContext,
+    region: string,
+    rules: VerificationRule[],
+) {
+    const subject = { id: "failed-invocations", region, resource: `${rules.length} rules` };
+    const end = ctx.now();
+    const series = await attempt(ctx, subject, "cloudwatch", () =>
+        readSeries(
+            ctx,
+            region,
+            rules.map((rule) => ({
+                namespace: "AWS/Events",
+                metricName: "FailedInvocations",
+                dimensions: ruleDimensions(rule),
+                stat: "Sum",
+            })),
+            { startMs: end - DAY_MS, endMs: end, period: 3600 },
+        ),
+    );
+    if (series === undefined) return;
+    let failing = 0;
+    rules.forEach((rule, index) => {
+        const failed = total(series[index]);
+        if (failed > 0) {
+            failing++;
+            const queue = ctx.expected.queues.find((each) =>
+                rule.targets.some((target) => target.deadLetterQueueArn === each.arn),
+            );
+            fail(
+                ctx,
+                { ...subject, resource: rule.name },
+                `${failed} invocation(s) failed for good in the last 24 hours`,
+                `run the rule, topic-policy and key-policy checks' fixes` +
+                    (queue === undefined
+                        ? ""
+                        : `, then read what was lost: ${readQueueCommand(queue)}`),
+            );
+        }
+    });
+    if (failing === 0) {
+        pass(ctx, subject, "no failed invocation in the last 24 hours (FailedInvocations is 0)");
+    }
+}
+
+async function checkTopics(ctx: VerifyContext): Promise<void> {
+    for (const topic of ctx.expected.topics) {
+        const subject = { id: "failed-notifications", region: topic.region, resource: topic.arn };
+        const end = ctx.now();
+        const series = await attempt(ctx, subject, "cloudwatch", () =>
+            readSeries(
+                ctx,
+                topic.region,
+                [
+                    {
+                        namespace: "AWS/SNS",
+                        metricName: "NumberOfNotificationsFailed",
+                        dimensions: { TopicName: topic.name },
+                        stat: "Sum",
+                    },
+                ],
+                { startMs: end - DAY_MS, endMs: end, period: 3600 },
+            ),
+        );
+        if (series === undefined) continue;
+        const failed = total(series[0]);
+        if (failed > 0) {
+            fail(
+                ctx,
+                subject,
+                `${failed} notification(s) could not be delivered in the last 24 hours`,
+                "check the subscriptions (bouncing or deleted addresses, " +
+                    "endpoints down) and enable the topic's delivery status logging",
+            );
+        } else {
+            pass(ctx, subject, "no failed notification in the last 24 hours");
+        }
+    }
+}
+
+async function checkQueue(ctx: VerifyContext, queue: VerificationQueue): Promise<void> {
+    const subject = { id: "dead-letters", region: queue.region, resource: queue.url };
+    let attributes;
+    try {
+        attributes = await ctx.aws.sqs(queue.region).send(
+            new GetQueueAttributesCommand({
+                QueueUrl: queue.url,
+                AttributeNames: [
+                    "ApproximateNumberOfMessages",
+                    "ApproximateNumberOfMessagesNotVisible",
+                    "ApproximateNumberOfMessagesDelayed",
+                ],
+            }),
+        );
+    } catch (error) {
+        if (isNotFound(error)) {
+            fail(ctx, subject, "does not exist: undeliverable events are dropped", "run pulumi up");
+        } else {
+            reportError(ctx, subject, "sqs", error);
+        }
+        return;
+    }
+    const count = Object.values(attributes.Attributes ?? {}).reduce(
+        (sum, value) => sum + Number(value ?? 0),
+        0,
+    );
+    if (count > 0) {
+        fail(
+            ctx,
+            subject,
+            `holds ${count} event(s) EventBridge could not deliver: alerts that never arrived`,
+            `read them: ${readQueueCommand(queue)}`,
+        );
+    } else {
+        pass(ctx, subject, "is empty");
+    }
+}
+
+export async function checkDelivery(ctx: VerifyContext): Promise<void> {
+    const regions = [...new Set(ctx.expected.rules.map((rule) => rule.region))];
+    for (const region of regions) {
+        ctx.report.progress(`delivery metrics in ${region}...`);
+        const rules = ctx.expected.rules.filter(
+            (rule) => rule.region === region && rule.targets.length > 0,
+        );
+        await checkFailedInvocations(ctx, region, rules);
+    }
+    await checkTopics(ctx);
+    for (const queue of ctx.expected.queues) {
+        await checkQueue(ctx, queue);
+    }
+}

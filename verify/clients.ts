@@ -1,0 +1,84 @@
+import type { CloudFormationClient } from "@aws-sdk/client-cloudformation";
+import type { CloudTrailClient } from "@aws-sdk/client-cloudtrail";
+import type { CloudWatchClient } from "@aws-sdk/client-cloudwatch";
+import type { CloudWatchLogsClient } from "@aws-sdk/client-cloudwatch-logs";
+import type { EventBridgeClient } from "@aws-sdk/client-eventbridge";
+import type { KMSClient } from "@aws-sdk/client-kms";
+import type { OrganizationsClient } from "@aws-sdk/client-organizations";
+import type { SNSClient } from "@aws-sdk/client-sns";
+import type { SQSClient } from "@aws-sdk/client-sqs";
+import type { STSClient } from "@aws-sdk/client-sts";
+
+/**
+ * The AWS SDK for JavaScript v3 clients verify uses, one per service and region, each with the
+ * SDK's default credential chain and environment: AWS_PROFILE, SSO, AWS_REGION, and
+ * AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> (AWS SDKs and Tools Reference Guide,
+ * "Service-specific endpoints"). verify signs and sends nothing itself.
+ */
+
+/**
+ * Per service: the SDK package and client class, and the part of AWS_ENDPOINT_URL_<SERVICE> that
+ * names it: the SDK's service ID in upper case, `_` for spaces.
+ */
+const SERVICES = {
+    cloudformation: ["@aws-sdk/client-cloudformation", "CloudFormationClient", "CLOUDFORMATION"],
+    cloudtrail: ["@aws-sdk/client-cloudtrail", "CloudTrailClient", "CLOUDTRAIL"],
+    cloudwatch: ["@aws-sdk/client-cloudwatch", "CloudWatchClient", "CLOUDWATCH"],
+    logs: ["@aws-sdk/client-cloudwatch-logs", "CloudWatchLogsClient", "CLOUDWATCH_LOGS"],
+    events: ["@aws-sdk/client-eventbridge", "EventBridgeClient", "EVENTBRIDGE"],
+    kms: ["@aws-sdk/client-kms", "KMSClient", "KMS"],
+    organizations: ["@aws-sdk/client-organizations", "OrganizationsClient", "ORGANIZATIONS"],
+    sns: ["@aws-sdk/client-sns", "SNSClient", "SNS"],
+    sqs: ["@aws-sdk/client-sqs", "SQSClient", "SQS"],
+    sts: ["@aws-sdk/client-sts", "STSClient", "STS"],
+} as const;
+
+export type Service = keyof typeof SERVICES;
+
+/** The endpoint a call goes to, as the user configured it, for messages. */
+export function endpointOf(service: Service, region: string): string {
+    return (
+        process.env[`AWS_ENDPOINT_URL_${SERVICES[service][2]}`] ??
+        process.env.AWS_ENDPOINT_URL ??
+        `the ${service} endpoint of ${region}`
+    );
+}
+
+export class AwsClients {
+    private readonly clients = new Map<string, unknown>();
+
+    /**
+     * The service's client for the region, made once. Its package loads on first use (require, so
+     * that the accessors stay synchronous): a check that stops early loads no other.
+     */
+    private client<T>(service: Service, region: string, options: object = {}): T {
+        const key = `${service} ${region}`;
+        if (!this.clients.has(key)) {
+            const [packageName, className] = SERVICES[service];
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const Client = require(packageName)[className] as new (config: object) => T;
+            this.clients.set(key, new Client({ region, ...options }));
+        }
+        return this.clients.get(key) as T;
+    }
+
+    cloudFormation = (region: string) =>
+        this.client<CloudFormationClient>("cloudformation", region);
+    cloudTrail = (region: string) => this.client<CloudTrailClient>("cloudtrail", region);
+    cloudWatch = (region: string) => this.client<CloudWatchClient>("cloudwatch", region);
+    logs = (region: string) => this.client<CloudWatchLogsClient>("logs", region);
+    events = (region: string) => this.client<EventBridgeClient>("events", region);
+    kms = (region: string) => this.client<KMSClient>("kms", region);
+    /** Organizations is global; the SDK resolves the partition's one endpoint from any region. */
+    organizations = (region: string) => this.client<OrganizationsClient>("organizations", region);
+    sns = (region: string) => this.client<SNSClient>("sns", region);
+    /**
+     * The SQS client would send a call that names a QueueUrl to that URL's host, even with an
+     * endpoint configured, unless useQueueUrlAsEndpoint is false (@aws-sdk/middleware-sdk-sqs,
+     * queueUrlMiddleware). The client is made for the queue's own region, whose endpoint is the
+     * queue's, and with AWS_ENDPOINT_URL every call must go to the configured endpoint.
+     */
+    sqs = (region: string) =>
+        this.client<SQSClient>("sqs", region, { useQueueUrlAsEndpoint: false });
+    sts = (region: string) => this.client<STSClient>("sts", region);
+}

@@ -1,0 +1,65 @@
+import type { VerificationOutput } from "../components/stack";
+import { parseArguments, USAGE } from "./args";
+import { EnvironmentError, messageOf, UsageError } from "./errors";
+import { readOutputsFile, readStackOutputs } from "./outputs";
+import { Io, Reporter, summarize } from "./report";
+
+/** What the command runs with; the tests give their own clock and sleep. */
+export interface Runtime {
+    readonly io: Io;
+    readonly now?: () => number;
+    readonly sleep?: (ms: number) => Promise<void>;
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * `npm run verify -- --stack <name>`: reads the stack's outputs, runs every check, prints them.
+ * Returns the exit code: 0 when nothing fails, 1 when a check fails, 2 for a usage error, missing
+ * or expired credentials, a missing stack or an unreachable endpoint, each said in one line.
+ */
+export async function main(argv: readonly string[], runtime: Runtime): Promise<number> {
+    const { io } = runtime;
+    if (argv.includes("--help") || argv.includes("-h")) {
+        io.out(`${USAGE}\n`);
+        return 0;
+    }
+    try {
+        const options = parseArguments(argv);
+        const expected: VerificationOutput =
+            options.outputsFile !== undefined
+                ? readOutputsFile(options.outputsFile)
+                : await readStackOutputs(options.stack ?? "");
+        // The AWS SDK for JavaScript v3 warns on Node.js 20 that its releases after the first week
+        // of January 2027 need Node.js 22, in the middle of verify's output; the variable it
+        // documents for that turns the warning off (aws/aws-sdk-js-v3#7983). The lockfile pins SDK
+        // versions that support Node.js 20.
+        process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+        const { runChecks } = await import("./runChecks");
+        const { AwsClients } = await import("./clients");
+        const report = new Reporter(io, options.json);
+        await runChecks({
+            expected,
+            aws: new AwsClients(),
+            report,
+            canary: options.canary,
+            timeoutMs: options.timeoutMs,
+            now: runtime.now ?? Date.now,
+            sleep: runtime.sleep ?? sleep,
+        });
+        report.finish();
+        return summarize(report.results).fail > 0 ? 1 : 0;
+    } catch (error) {
+        if (error instanceof UsageError) {
+            io.err(`verify: ${error.message}\n`);
+        } else if (error instanceof EnvironmentError) {
+            io.err(`verify: ${error.message}\n`);
+        } else {
+            io.err(`verify: unexpected error: ${messageOf(error)}\n`);
+            if (process.env.VERIFY_DEBUG) {
+                io.err(`${error instanceof Error ? error.stack : ""}\n`);
+            }
+        }
+        return 2;
+    }
+}
