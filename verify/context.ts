@@ -1,4 +1,4 @@
-import type { VerificationOutput } from "../components/stack";
+import type { VerificationOutput, VerificationRule } from "../components/stack";
 import { AwsClients, endpointOf, Service } from "./clients";
 import { environmentErrorOf, errorName, isAccessDenied, messageOf } from "./errors";
 import { CheckResult, ReportSink, Status } from "./report";
@@ -21,6 +21,10 @@ export interface Subject {
     readonly region: string;
     readonly resource: string;
 }
+
+/** How the results name a rule: its name, after its bus's unless the default bus, as in its ARN. */
+export const ruleResource = (rule: Pick<VerificationRule, "name" | "busName">) =>
+    rule.busName === "default" ? rule.name : `${rule.busName}/${rule.name}`;
 
 export function record(
     ctx: VerifyContext,

@@ -17,7 +17,15 @@ export function verificationOf(
             `${source} has no "verification" output: run pulumi up with this version of the program first`,
         );
     }
-    const lists = ["topics", "subscriptions", "rules", "alarms", "queues", "heartbeats"] as const;
+    const lists = [
+        "topics",
+        "subscriptions",
+        "rules",
+        "alarms",
+        "queues",
+        "apiDestinations",
+        "heartbeats",
+    ] as const;
     if (
         verification.schemaVersion !== 1 ||
         lists.some((list) => !Array.isArray(verification[list]))

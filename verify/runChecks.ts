@@ -13,6 +13,7 @@ export async function runChecks(ctx: VerifyContext): Promise<void> {
     await (await import("./checks/subscriptions")).checkSubscriptions(ctx);
     await (await import("./checks/trails")).checkTrails(ctx);
     await (await import("./checks/rules")).checkRules(ctx);
+    await (await import("./checks/apiDestinations")).checkApiDestinations(ctx);
     await (await import("./checks/topicKey")).checkTopicsAndKeys(ctx);
     await (await import("./checks/delivery")).checkDelivery(ctx);
     await (await import("./checks/alarms")).checkAlarms(ctx);

@@ -93,6 +93,13 @@ export function kmsEvent(detailType: string) {
     };
 }
 
+/** Every detail type of "Monitor KMS keys with Amazon EventBridge". */
+export const KMS_EVENT_DETAIL_TYPES = [
+    "KMS Imported Key Material Expiration",
+    "KMS CMK Rotation",
+    "KMS CMK Deletion",
+] as const;
+
 export const keyMaterialExpirationEvent = kmsEvent("KMS Imported Key Material Expiration");
 export const keyRotationEvent = kmsEvent("KMS CMK Rotation");
 export const keyDeletionEvent = kmsEvent("KMS CMK Deletion");
@@ -119,14 +126,22 @@ export function recordedIn<T extends { region: string }>(event: T, region: strin
     return { ...(JSON.parse(text) as T), region };
 }
 
+/** The sample, moved to `account` and `region`: every account ID and the region in its ARNs too. */
+export function placed<T extends { region: string }>(event: T, account: string, region: string): T {
+    const moved = recordedIn(event, region);
+    return JSON.parse(JSON.stringify(moved).replace(/111122223333/g, account)) as T;
+}
+
 /**
  * A metric alarm's state change, as in the CloudWatch User Guide ("Alarm events and
- * EventBridge"), for an alarm on one KMS key's SecondsUntilKeyMaterialExpiration.
+ * EventBridge"), for an alarm on one KMS key's SecondsUntilKeyMaterialExpiration: into ALARM, or
+ * back to OK.
  */
 export function alarmStateChangeEvent(
     alarmName: string,
     region: string,
     keyId = "1234abcd-12ab-34cd-56ef-1234567890ab",
+    state: "ALARM" | "OK" = "ALARM",
 ) {
     return {
         version: "0",
@@ -161,12 +176,12 @@ export function alarmStateChangeEvent(
             previousState: {
                 reason: "Threshold Crossed",
                 timestamp: "2026-11-28T16:04:40.985+0000",
-                value: "OK",
+                value: state === "ALARM" ? "OK" : "ALARM",
             },
             state: {
                 reason: "Threshold Crossed",
                 timestamp: "2026-11-28T17:04:40.989+0000",
-                value: "ALARM",
+                value: state,
             },
         },
     };

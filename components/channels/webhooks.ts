@@ -60,6 +60,7 @@ export class Webhooks extends pulumi.ComponentResource {
     public readonly topicName: pulumi.Output<string>;
     public readonly deadLetterQueueName: pulumi.Output<string>;
     public readonly deadLetterQueueUrl: pulumi.Output<string>;
+    public readonly deadLetterQueueArn: pulumi.Output<string>;
     public readonly subscriptions: pulumi.Output<WebhookSubscriptionOutput[]>;
 
     constructor(name: string, args: WebhooksArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -104,11 +105,13 @@ export class Webhooks extends pulumi.ComponentResource {
         this.topicName = topic.topicName;
         this.deadLetterQueueName = queue.name;
         this.deadLetterQueueUrl = queue.url;
+        this.deadLetterQueueArn = queue.arn;
         this.registerOutputs({
             topicArn: this.topicArn,
             topicName: this.topicName,
             deadLetterQueueName: this.deadLetterQueueName,
             deadLetterQueueUrl: this.deadLetterQueueUrl,
+            deadLetterQueueArn: this.deadLetterQueueArn,
             subscriptions: this.subscriptions,
         });
     }

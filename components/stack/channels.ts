@@ -42,13 +42,15 @@ export interface Channels {
     /** What the rules that invoke PagerDuty must wait for: its role's policy. */
     readonly dependsOn: pulumi.Resource[];
     readonly output: pulumi.Output<Omit<ChannelsOutput, "ruleNames">>;
+    /** The channels' components, for the verification output. */
+    readonly components: ChannelResources;
 }
 
 /**
  * The alert rules of a bus that deliver to the chat and webhook topics besides the alert topic:
  * the API-call and key-lifecycle rules (see alertRules.ts).
  */
-function alertRulesWithChannels(prefix: string, bus: BusAlertRules): string[] {
+export function alertRulesWithChannels(prefix: string, bus: BusAlertRules): string[] {
     return [
         ...bus.apiCalls.map((alert) => eventRuleName(prefix, alert.name)),
         ...(bus.keyLifecycleRuleName === undefined ? [] : [bus.keyLifecycleRuleName]),
@@ -82,7 +84,7 @@ function rulesTo(plan: MonitoringPlan, channel: ChannelKind): TopicRule[] {
     ]);
 }
 
-interface ChannelResources {
+export interface ChannelResources {
     readonly chat?: ChatChannels;
     readonly webhooks?: Webhooks;
     readonly pagerDuty?: PagerDuty;
@@ -178,6 +180,7 @@ export function buildChannels(ctx: StackContext, topic: AlertTopic): Channels | 
             pagerDutyApiDestination: pagerDuty?.apiDestinationName,
             webhooks: webhooks?.subscriptions ?? [],
         }),
+        components: { chat, webhooks, pagerDuty },
     };
 }
 

@@ -24,13 +24,17 @@ export type { MonitoringOutputs } from "./outputs";
 export type { RegionForwardingOutput } from "./otherRegions";
 export type {
     VerificationAlarm,
+    VerificationApiDestination,
     VerificationHeartbeat,
     VerificationMemberHeartbeats,
+    VerificationMetric,
+    VerificationObservability,
     VerificationOrganization,
     VerificationOutput,
     VerificationQueue,
     VerificationRetryPolicy,
     VerificationRule,
+    VerificationSink,
     VerificationSubscription,
     VerificationTarget,
     VerificationTopic,

@@ -1,9 +1,20 @@
 import * as pulumi from "@pulumi/pulumi";
 import { heartbeatAlarmName, heartbeatArrivalRuleName } from "../forwarding";
 import { AwsEnvironment, eventBusArn, logGroupArn } from "../shared";
-import { single, StackContext } from "./context";
+import type { Channels } from "./channels";
+import type { StackContext } from "./context";
 import type { StackParts } from "./outputs";
 import type { MonitoringPlan } from "./plan";
+import { AlarmGroup, alarmGroups, alarmRecords } from "./verificationAlarms";
+import {
+    alertRuleChannelTargets,
+    channelApiDestinations,
+    channelQueues,
+    channelRules,
+    channelSubscriptions,
+    channelTopics,
+    ResolvedChannels,
+} from "./verificationChannels";
 import {
     alertRules,
     forwarderRules,
@@ -13,84 +24,7 @@ import {
     trailRequirement,
     verificationOrganization,
 } from "./verificationRecords";
-import type {
-    VerificationAlarm,
-    VerificationOutput,
-    VerificationQueue,
-    VerificationRule,
-} from "./verificationTypes";
-
-/** The alarms of one component: where they are, what they watch, and whether they notify the topic. */
-interface AlarmGroup {
-    readonly names?: pulumi.Input<string[]>;
-    /** Undefined: the home region. */
-    readonly region?: string;
-    readonly kind: string;
-    readonly expectsData: boolean;
-    readonly metricsInsights?: boolean;
-    readonly notifiesTopic: boolean;
-}
-
-/** Every alarm of the stack, by component: the same alarms as `alarmNames`, each with its region. */
-function alarmGroups({ home, otherRegions, organization }: StackParts): AlarmGroup[] {
-    const expiring = { kind: "expiring-keys", expectsData: false, metricsInsights: true };
-    return [
-        {
-            names: home.expiryAlarms.alarmNames,
-            kind: "key-material-expiry",
-            expectsData: true,
-            notifiesTopic: true,
-        },
-        { names: single(home.discovery?.alarmName), ...expiring, notifiesTopic: false },
-        {
-            names: home.deliveryAlarms?.alarmNames,
-            kind: "delivery",
-            expectsData: false,
-            notifiesTopic: true,
-        },
-        {
-            names: single(home.audit?.cisAlarmName),
-            kind: "cis",
-            expectsData: false,
-            notifiesTopic: true,
-        },
-        ...(otherRegions?.regions ?? []).flatMap(({ region, expiry, discovery, forwarder }) => [
-            {
-                names: expiry?.alarmNames,
-                region,
-                kind: "key-material-expiry",
-                expectsData: true,
-                notifiesTopic: false,
-            },
-            { names: single(discovery?.alarmName), region, ...expiring, notifiesTopic: false },
-            {
-                names: forwarder.alarmNames,
-                region,
-                kind: "delivery",
-                expectsData: false,
-                notifiesTopic: false,
-            },
-        ]),
-        {
-            names: otherRegions?.heartbeats.alarmNames.apply(Object.values),
-            kind: "heartbeat",
-            expectsData: true,
-            notifiesTopic: true,
-        },
-        {
-            names: organization?.memberHeartbeats.alarmNames,
-            kind: "member-heartbeats",
-            expectsData: true,
-            notifiesTopic: true,
-        },
-        {
-            names: organization?.deliveryAlarmNames,
-            kind: "delivery",
-            expectsData: false,
-            notifiesTopic: true,
-        },
-    ];
-}
+import type { VerificationOutput, VerificationQueue, VerificationRule } from "./verificationTypes";
 
 /** The Outputs the verification output is made of, resolved. */
 interface Resolved {
@@ -104,6 +38,28 @@ interface Resolved {
     readonly roleArn?: string;
     readonly heartbeatLogArn?: string;
     readonly memberLogGroupName?: string;
+    readonly sinkArns?: Record<string, string>;
+    readonly channels: ResolvedChannels;
+}
+
+/** The names and ARNs of the channels' resources, when they exist. */
+function channelOutputs(channels: Channels | undefined): pulumi.Output<ResolvedChannels> {
+    const { chat, webhooks, pagerDuty } = channels?.components ?? {};
+    return pulumi.output({
+        chat: chat && { topicArn: chat.topicArn, topicName: chat.topicName },
+        webhooks: webhooks && {
+            topicArn: webhooks.topicArn,
+            topicName: webhooks.topicName,
+            queueUrl: webhooks.deadLetterQueueUrl,
+            queueArn: webhooks.deadLetterQueueArn,
+        },
+        pagerDuty: pagerDuty && {
+            apiDestinationArn: pagerDuty.apiDestinationArn,
+            apiDestinationName: pagerDuty.apiDestinationName,
+            connectionName: pagerDuty.connectionName,
+            roleArn: pagerDuty.roleArn,
+        },
+    });
 }
 
 /** The `verification` output: what `npm run verify` checks (docs/verify.md). */
@@ -133,61 +89,82 @@ export function buildVerification(
             roleArn: otherRegions?.roleArn,
             heartbeatLogArn: otherRegions?.heartbeats.logGroupArn,
             memberLogGroupName: organization?.memberHeartbeats.logGroupName,
+            sinkArns: organization?.sinkArns,
+            channels: channelOutputs(home.channels),
         })
         .apply((resolved: Resolved) => verificationOutput(ctx, groups, resolved));
 }
 
-/** Each group's alarms, one record each. */
-function alarmRecords(groups: readonly AlarmGroup[], resolved: Resolved): VerificationAlarm[] {
-    return groups.flatMap((group, index) =>
-        resolved.alarmNames[index].map((name) => ({
-            name,
-            region: group.region ?? resolved.env.region,
-            kind: group.kind,
-            expectsData: group.expectsData,
-            metricsInsights: group.metricsInsights ?? false,
-            notifies: group.notifiesTopic ? resolved.topicArn : undefined,
-        })),
-    );
+/** Every dead-letter queue: home, each other region's, the webhook subscriptions'. */
+function verificationQueues({
+    env,
+    homeQueue,
+    remoteQueues,
+    channels,
+}: Resolved): VerificationQueue[] {
+    return [
+        ...(homeQueue === undefined
+            ? []
+            : [{ kind: "eventbridge", ...homeQueue, region: env.region }]),
+        ...remoteQueues.flatMap(({ region, url, arn }) =>
+            url === undefined || arn === undefined
+                ? []
+                : [{ kind: "eventbridge", url, arn, region }],
+        ),
+        ...channelQueues(channels, env.region),
+    ];
+}
+
+/** The topics, the alert topic first, and their subscriptions. */
+function topicsAndSubscriptions(
+    { args, plan }: StackContext,
+    resolved: Resolved,
+): Pick<VerificationOutput, "topics" | "subscriptions"> {
+    const { env, topicArn, channels } = resolved;
+    return {
+        topics: [
+            {
+                kind: "alerts",
+                arn: topicArn,
+                name: resolved.topicName,
+                region: env.region,
+                keyArn: resolved.keyArn,
+            },
+            ...channelTopics(channels, env.region, resolved.keyArn),
+        ],
+        subscriptions: [
+            ...(args.alertEmails ?? []).map((email) => ({
+                topicArn,
+                protocol: "email",
+                endpoint: email,
+            })),
+            ...channelSubscriptions(plan, channels),
+        ],
+    };
 }
 
 function verificationOutput(
-    { args, plan }: StackContext,
+    ctx: StackContext,
     groups: readonly AlarmGroup[],
     resolved: Resolved,
 ): VerificationOutput {
-    const { env, topicArn } = resolved;
-    const alarms = alarmRecords(groups, resolved);
-    const queues: VerificationQueue[] = [
-        ...(resolved.homeQueue === undefined
-            ? []
-            : [{ ...resolved.homeQueue, region: env.region }]),
-        ...resolved.remoteQueues.flatMap(({ region, url, arn }) =>
-            url === undefined || arn === undefined ? [] : [{ url, arn, region }],
-        ),
-    ];
+    const { plan } = ctx;
+    const { env, topicArn, channels } = resolved;
     return {
         schemaVersion: 1,
         account: env.accountId,
         partition: env.partition,
         homeRegion: env.region,
         regions: [env.region, ...plan.otherRegions.map((other) => other.region)],
-        topics: [
-            {
-                arn: topicArn,
-                name: resolved.topicName,
-                region: env.region,
-                keyArn: resolved.keyArn,
-            },
-        ],
-        subscriptions: (args.alertEmails ?? []).map((email) => ({
-            topicArn,
-            protocol: "email",
-            endpoint: email,
-        })),
+        ...topicsAndSubscriptions(ctx, resolved),
         rules: verificationRules(plan, resolved),
-        alarms,
-        queues,
+        alarms: alarmRecords(plan, groups, {
+            names: resolved.alarmNames,
+            homeRegion: env.region,
+            topicArn,
+        }),
+        queues: verificationQueues(resolved),
+        apiDestinations: channelApiDestinations(channels, env.region),
         heartbeats: plan.otherRegions.map(({ region }) => ({
             sourceRegion: region,
             ruleName: heartbeatArrivalRuleName(plan.namePrefix, region),
@@ -200,21 +177,28 @@ function verificationOutput(
                 ? undefined
                 : verificationOrganization(
                       plan,
-                      resolved.env.accountId,
+                      env.accountId,
                       resolved.memberLogGroupName,
+                      resolved.sinkArns,
                   ),
     };
 }
 
-/** Every rule: the alert rules of each bus, the forwarders, the heartbeats' rules. */
+/** Every rule: the alert and channel rules of each bus, the forwarders, the heartbeats' rules. */
 function verificationRules(plan: MonitoringPlan, resolved: Resolved): VerificationRule[] {
-    const { env } = resolved;
+    const { env, channels } = resolved;
     const toTopic = topicTarget(resolved.topicArn, resolved.homeQueue?.arn);
+    const delivery = {
+        deadLetterQueueArn: toTopic.deadLetterQueueArn,
+        retryPolicy: toTopic.retryPolicy,
+    };
+    const toChannels = alertRuleChannelTargets(channels, delivery);
+    const buses = [plan.homeRules, ...(plan.organization ? [plan.organization.rules] : [])];
     return [
-        ...alertRules(plan.namePrefix, plan.homeRules, env.region, toTopic),
-        ...(plan.organization === undefined
-            ? []
-            : alertRules(plan.namePrefix, plan.organization.rules, env.region, toTopic)),
+        ...buses.flatMap((bus) => [
+            ...alertRules(plan.namePrefix, bus, env.region, toTopic, toChannels),
+            ...channelRules(bus, env.region, channels, delivery),
+        ]),
         ...plan.otherRegions.flatMap((other) =>
             forwarderRules(other, {
                 kind: "event-bus",

@@ -17,6 +17,7 @@ import {
 import { memberHeartbeatPattern } from "../organization";
 import { AwsEnvironment, eventRuleArn, eventRuleName, inRegion } from "../shared";
 import type { BusAlertRules } from "./busAlertRules";
+import { alertRulesWithChannels } from "./channels";
 import type { MonitoringPlan, OtherRegionPlan } from "./plan";
 import type {
     VerificationOrganization,
@@ -45,13 +46,18 @@ export function topicTarget(topicArn: string, deadLetterQueueArn?: string): Veri
     };
 }
 
-/** The alert rules of one bus, each with the one target every alert rule has. */
+/**
+ * The alert rules of one bus: each targets the topic, and the API-call and key-lifecycle rules
+ * the chat and webhook topics too (`channelTargets`, empty without those channels).
+ */
 export function alertRules(
     namePrefix: string,
     rules: BusAlertRules,
     region: string,
     target: VerificationTarget,
+    channelTargets: readonly VerificationTarget[] = [],
 ): VerificationRule[] {
+    const withChannels = alertRulesWithChannels(namePrefix, rules);
     const bodies: RuleBody[] = [
         ...rules.apiCalls.map((alert) => ({
             name: eventRuleName(namePrefix, alert.name),
@@ -92,7 +98,7 @@ export function alertRules(
         region,
         busName: rules.busName,
         kind: "alert",
-        targets: [target],
+        targets: withChannels.includes(body.name) ? [target, ...channelTargets] : [target],
     }));
 }
 
@@ -180,11 +186,16 @@ export function trailRequirement(plan: MonitoringPlan, homeRegion: string): Veri
     };
 }
 
-/** The organization part: the StackSet to check, and where the members' heartbeats are kept. */
+/**
+ * The organization part: the StackSet to check, where the members' heartbeats are kept, and with
+ * observability each member region's sink and the metric every linked member shares with it: the
+ * Invocations of its heartbeat rule, which targets the organization bus every five minutes.
+ */
 export function verificationOrganization(
     plan: MonitoringPlan,
     centralAccount: string,
     memberLogGroupName: string,
+    sinkArns: Readonly<Record<string, string>> = {},
 ): VerificationOrganization | undefined {
     const organization = plan.organization;
     if (organization === undefined) {
@@ -204,5 +215,16 @@ export function verificationOrganization(
             logGroupName: memberLogGroupName,
             alarmName: `${plan.namePrefix}-member-heartbeats`,
         },
+        observability:
+            organization.observability === undefined
+                ? undefined
+                : {
+                      sinks: Object.entries(sinkArns).map(([region, arn]) => ({ region, arn })),
+                      linkedMetric: {
+                          namespace: "AWS/Events",
+                          metricName: "Invocations",
+                          dimensions: { RuleName: organization.memberHeartbeatRuleName },
+                      },
+                  },
     };
 }

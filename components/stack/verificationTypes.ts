@@ -4,6 +4,8 @@
 
 /** A topic the stack publishes alerts to. */
 export interface VerificationTopic {
+    /** `alerts` (the email topic), `chat` (Amazon Q Developer's custom notifications), `webhooks`. */
+    readonly kind: string;
     readonly arn: string;
     /** The topic's name: the TopicName dimension of its metrics. */
     readonly name: string;
@@ -12,13 +14,27 @@ export interface VerificationTopic {
     readonly keyArn?: string;
 }
 
-/** A subscription the stack creates on one of its topics. */
+/**
+ * A subscription on one of the stack's topics. Records without an endpoint on the same topic and
+ * protocol are counted: that many subscriptions of the protocol must exist.
+ */
 export interface VerificationSubscription {
     readonly topicArn: string;
     /** `email`, `https`, ... */
     readonly protocol: string;
-    /** The address or URL; absent when it is a secret, and then every subscription of that protocol is checked. */
+    /** The address or URL; absent when it is a secret (a webhook) or the subscriber chooses it. */
     readonly endpoint?: string;
+    /** How the results name it when the endpoint is absent: `webhooks[0]`, `Amazon Q Developer`. */
+    readonly label?: string;
+    /**
+     * Who subscribes: absent for the stack itself; `amazon-q-developer` when a chat configuration
+     * subscribes its topic on its own, which the stack cannot see or confirm.
+     */
+    readonly createdBy?: string;
+    /** The subscription's redrive dead-letter queue; absent when it has none. */
+    readonly deadLetterQueueArn?: string;
+    /** The delivery policy the stack sets, as JSON; absent: SNS's default. */
+    readonly deliveryPolicy?: string;
 }
 
 /** How EventBridge retries a target (PutTargets, RetryPolicy). */
@@ -29,7 +45,7 @@ export interface VerificationRetryPolicy {
 
 /** One target of a rule, as ListTargetsByRule should return it. */
 export interface VerificationTarget {
-    /** `topic`, `event-bus`, `log-group`, ... */
+    /** `topic`, `event-bus`, `log-group`, `api-destination`, ... */
     readonly kind: string;
     readonly arn: string;
     /** The role EventBridge uses; absent when the target takes none. */
@@ -46,7 +62,10 @@ export interface VerificationRule {
     readonly region: string;
     /** `default`, or the custom bus's name. */
     readonly busName: string;
-    /** `alert`, `forwarder`, `heartbeat`, `heartbeat-arrival`, `member-heartbeats`, ... */
+    /**
+     * `alert`, `channel` (delivers to the chat, webhook and PagerDuty channels only), `forwarder`,
+     * `heartbeat`, `heartbeat-arrival`, `member-heartbeats`, ...
+     */
     readonly kind: string;
     /** `ENABLED` or `ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS`. */
     readonly state: string;
@@ -61,7 +80,10 @@ export interface VerificationRule {
 export interface VerificationAlarm {
     readonly name: string;
     readonly region: string;
-    /** `key-material-expiry`, `expiring-keys`, `delivery`, `heartbeat`, `member-heartbeats`, `cis`, ... */
+    /**
+     * `key-material-expiry`, `expiring-keys`, `delivery`, `heartbeat`, `member-heartbeats`,
+     * `silent-member` (one member account and region, named only at deploy time), `cis`, ...
+     */
     readonly kind: string;
     /** Whether its metric is published all the time, so that no data means something is wrong. */
     readonly expectsData: boolean;
@@ -73,6 +95,8 @@ export interface VerificationAlarm {
 
 /** A dead-letter queue. */
 export interface VerificationQueue {
+    /** `eventbridge`: events a rule could not deliver; `sns`: messages a subscription could not. */
+    readonly kind: string;
     readonly url: string;
     readonly arn: string;
     readonly region: string;
@@ -108,6 +132,39 @@ export interface VerificationMemberHeartbeats {
     readonly alarmName: string;
 }
 
+/** An EventBridge API destination and the connection that holds its secret. */
+export interface VerificationApiDestination {
+    /** `pagerduty`, ... */
+    readonly kind: string;
+    readonly name: string;
+    readonly arn: string;
+    readonly region: string;
+    /** The URL it calls: never a secret here (PagerDuty's key is a body parameter of the connection). */
+    readonly endpoint: string;
+    readonly connectionName: string;
+}
+
+/** A metric every member account publishes in every member region, and how it is found. */
+export interface VerificationMetric {
+    readonly namespace: string;
+    readonly metricName: string;
+    readonly dimensions: Readonly<Record<string, string>>;
+}
+
+/** The observability sink of one member region, created or reused. */
+export interface VerificationSink {
+    readonly region: string;
+    readonly arn: string;
+}
+
+/** Cross-account observability, with `organization.observability`. */
+export interface VerificationObservability {
+    /** The sink of each member region, created or reused. */
+    readonly sinks: VerificationSink[];
+    /** A metric each linked member shares: the central account sees it once the member's link works. */
+    readonly linkedMetric: VerificationMetric;
+}
+
 /** The organization part, with `organization`. */
 export interface VerificationOrganization {
     readonly organizationId: string;
@@ -121,6 +178,7 @@ export interface VerificationOrganization {
     readonly centralAccount: string;
     readonly busName: string;
     readonly memberHeartbeats: VerificationMemberHeartbeats;
+    readonly observability?: VerificationObservability;
 }
 
 /** Everything verify checks, derived from the stack's plan and its resources' outputs. */
@@ -137,6 +195,8 @@ export interface VerificationOutput {
     readonly rules: VerificationRule[];
     readonly alarms: VerificationAlarm[];
     readonly queues: VerificationQueue[];
+    /** PagerDuty's, with a routing key. */
+    readonly apiDestinations: VerificationApiDestination[];
     readonly heartbeats: VerificationHeartbeat[];
     readonly trail: VerificationTrail;
     readonly organization?: VerificationOrganization;

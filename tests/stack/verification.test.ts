@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import type { VerificationOutput } from "../../components/stack";
 import { shippedStacks, snapshotPlan } from "../../scripts/snapshots";
-import type { RecordedResource } from "../harness";
+import { isSecretWire, RecordedResource, SECRET_PLACEHOLDERS } from "../harness";
 
 /** The outputs every stack had before the verification output: an interface, kept as it is. */
 const EARLIER_OUTPUTS = [
@@ -81,6 +81,7 @@ for (const stack of shippedStacks()) {
 
         it("gives each rule exactly its registered targets: ARN, role, dead-letter queue, retries", () => {
             const home = verification.homeRegion;
+            const byArn = (a: { arn: string }, b: { arn: string }) => a.arn.localeCompare(b.arn);
             for (const rule of verification.rules) {
                 const targets = byType("aws:cloudwatch/eventTarget:EventTarget").filter(
                     (target) =>
@@ -89,20 +90,32 @@ for (const stack of shippedStacks()) {
                         (target.inputs.eventBusName ?? "default") === rule.busName,
                 );
                 assert.deepEqual(
-                    rule.targets.map((target) => ({
-                        arn: target.arn,
-                        roleArn: target.roleArn,
-                        deadLetterQueueArn: target.deadLetterQueueArn,
-                        retryPolicy: target.retryPolicy,
-                    })),
-                    targets.map((target) => ({
-                        arn: target.inputs.arn,
-                        roleArn: target.inputs.roleArn,
-                        deadLetterQueueArn: target.inputs.deadLetterConfig?.arn,
-                        retryPolicy: target.inputs.retryPolicy,
-                    })),
+                    rule.targets
+                        .map((target) => ({
+                            arn: target.arn,
+                            roleArn: target.roleArn,
+                            deadLetterQueueArn: target.deadLetterQueueArn,
+                            retryPolicy: target.retryPolicy,
+                        }))
+                        .sort(byArn),
+                    targets
+                        .map((target) => ({
+                            arn: target.inputs.arn,
+                            roleArn: target.inputs.roleArn,
+                            deadLetterQueueArn: target.inputs.deadLetterConfig?.arn,
+                            retryPolicy: target.inputs.retryPolicy,
+                        }))
+                        .sort(byArn),
                     rule.name,
                 );
+                // An API destination is named by its ARN's resource type; any other ARN is a topic, bus or log group.
+                for (const target of rule.targets) {
+                    assert.equal(
+                        target.kind === "api-destination",
+                        target.arn.includes(":api-destination/"),
+                        `${rule.name} ${target.arn}`,
+                    );
+                }
             }
         });
 
@@ -131,41 +144,112 @@ for (const stack of shippedStacks()) {
             }
         });
 
-        it("lists the topic with its key, its subscriptions and every dead-letter queue", () => {
-            const topic = byType("aws:sns/topic:Topic")[0];
-            assert.deepEqual(verification.topics, [
-                {
-                    arn: topic.state.arn,
-                    name: topic.state.name,
-                    region: verification.homeRegion,
-                    keyArn: topic.inputs.kmsMasterKeyId,
-                },
-            ]);
-            const subscription = (topicArn: string, protocol: string, endpoint?: string) =>
-                `${topicArn} ${protocol} ${endpoint}`;
+        it("lists every topic with its kind and key, and every dead-letter queue with its kind", () => {
+            // The channels' resources are named after their component: `<name>-chat-...`, `<name>-webhooks-...`.
+            const kindOf = (resource: RecordedResource) =>
+                /-(chat|webhooks)-/.exec(resource.name)?.[1] ?? "alerts";
+            const topics = byType("aws:sns/topic:Topic");
             assert.deepEqual(
-                sorted(
-                    verification.subscriptions.map((each) =>
-                        subscription(each.topicArn, each.protocol, each.endpoint),
-                    ),
-                ),
-                sorted(
-                    byType("aws:sns/topicSubscription:TopicSubscription").map((each) =>
-                        subscription(each.inputs.topic, each.inputs.protocol, each.inputs.endpoint),
-                    ),
-                ),
+                [...verification.topics].sort((a, b) => a.arn.localeCompare(b.arn)),
+                topics
+                    .map((topic) => ({
+                        kind: kindOf(topic),
+                        arn: topic.state.arn,
+                        name: topic.state.name,
+                        region: verification.homeRegion,
+                        keyArn: topic.inputs.kmsMasterKeyId,
+                    }))
+                    .sort((a, b) => a.arn.localeCompare(b.arn)),
             );
+            assert.equal(verification.topics[0].kind, "alerts", "the alert topic comes first");
             assert.deepEqual(
                 sorted(
-                    verification.queues.map((queue) => `${queue.region} ${queue.url} ${queue.arn}`),
+                    verification.queues.map(
+                        (queue) => `${queue.kind} ${queue.region} ${queue.url} ${queue.arn}`,
+                    ),
                 ),
                 sorted(
                     byType("aws:sqs/queue:Queue").map(
                         (queue) =>
+                            `${kindOf(queue) === "webhooks" ? "sns" : "eventbridge"} ` +
                             `${regionOf(queue, verification.homeRegion)} ${queue.state.url} ${queue.state.arn}`,
                     ),
                 ),
             );
+        });
+
+        it("lists the stack's subscriptions, a webhook's by position, and Amazon Q Developer's on the chat topic", () => {
+            const stackMade = verification.subscriptions.filter((each) => !each.createdBy);
+            const registered = byType("aws:sns/topicSubscription:TopicSubscription");
+            const describe = (each: {
+                topicArn: string;
+                protocol: string;
+                endpoint?: string;
+                deadLetterQueueArn?: string;
+                deliveryPolicy?: string;
+            }) =>
+                [
+                    each.topicArn,
+                    each.protocol,
+                    each.endpoint,
+                    each.deadLetterQueueArn,
+                    each.deliveryPolicy,
+                ].join(" ");
+            assert.deepEqual(
+                sorted(stackMade.map(describe)),
+                sorted(
+                    registered.map((each) =>
+                        describe({
+                            topicArn: each.inputs.topic,
+                            protocol: each.inputs.protocol,
+                            // A webhook's URL is a secret: the record leaves it out.
+                            endpoint: isSecretWire(each.wireInputs.endpoint)
+                                ? undefined
+                                : each.inputs.endpoint,
+                            deadLetterQueueArn:
+                                each.inputs.redrivePolicy &&
+                                JSON.parse(each.inputs.redrivePolicy).deadLetterTargetArn,
+                            deliveryPolicy: each.inputs.deliveryPolicy,
+                        }),
+                    ),
+                ),
+            );
+            const chatTopics = [
+                ...byType("aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration"),
+                ...byType("aws:chatbot/teamsChannelConfiguration:TeamsChannelConfiguration"),
+            ].flatMap((configuration) => configuration.inputs.snsTopicArns as string[]);
+            assert.deepEqual(
+                verification.subscriptions
+                    .filter((each) => each.createdBy === "amazon-q-developer")
+                    .map((each) => `${each.topicArn} ${each.protocol}`),
+                [...new Set(chatTopics)].map((arn) => `${arn} https`),
+            );
+        });
+
+        it("lists every API destination with its connection, and holds no secret", () => {
+            const connections = byType("aws:cloudwatch/eventConnection:EventConnection");
+            assert.deepEqual(
+                verification.apiDestinations.map(({ name, arn, endpoint, connectionName }) => ({
+                    name,
+                    arn,
+                    endpoint,
+                    connectionName,
+                })),
+                byType("aws:cloudwatch/eventApiDestination:EventApiDestination").map(
+                    (destination) => ({
+                        name: destination.inputs.name,
+                        arn: destination.state.arn,
+                        endpoint: destination.inputs.invocationEndpoint,
+                        connectionName: connections.find(
+                            (each) => each.state.arn === destination.inputs.connectionArn,
+                        )?.inputs.name,
+                    }),
+                ),
+            );
+            const text = JSON.stringify(verification);
+            for (const secret of Object.values(SECRET_PLACEHOLDERS)) {
+                assert.ok(!text.includes(secret), secret);
+            }
         });
 
         it("ties each remote region's heartbeat to a listed rule and alarm", () => {
@@ -211,7 +295,7 @@ describe("the verification output's trail and organization parts", () => {
         assert.equal(dev.organization, undefined);
     });
 
-    it("names the StackSet, the member regions and where the member heartbeats are kept", async () => {
+    it("names the StackSet, the member regions, where the member heartbeats are kept, and the sinks", async () => {
         const plan = await snapshotPlan("org");
         const organization = (plan.outputs.verification as VerificationOutput).organization;
         const logGroups = plan.recorded.filter(
@@ -232,6 +316,65 @@ describe("the verification output's trail and organization parts", () => {
                     ?.state.name,
                 alarmName: "kms-monitoring-org-member-heartbeats",
             },
+            observability: {
+                sinks: Object.entries(plan.outputs.observabilitySinkArns as object).map(
+                    ([region, arn]) => ({ region, arn }),
+                ),
+                linkedMetric: {
+                    namespace: "AWS/Events",
+                    metricName: "Invocations",
+                    dimensions: { RuleName: "kms-monitoring-org-member-heartbeat" },
+                },
+            },
         });
+    });
+
+    it("shares the linked metric from every member: a rule with a target, in a namespace the link lets through", async () => {
+        const plan = await snapshotPlan("org");
+        const { linkedMetric } = (plan.outputs.verification as VerificationOutput).organization!
+            .observability!;
+        const stackSet = plan.recorded.find(
+            (resource) => resource.type === "aws:cloudformation/stackSet:StackSet",
+        );
+        const template = JSON.parse(stackSet?.inputs.templateBody) as {
+            Resources: Record<string, { Type: string; Properties: any }>;
+        };
+        const resources = Object.values(template.Resources);
+        // Invocations is published per rule only for a rule with a target (EventBridge User Guide).
+        const rule = resources.find(
+            (each) =>
+                each.Type === "AWS::Events::Rule" &&
+                each.Properties.Name === linkedMetric.dimensions.RuleName,
+        );
+        assert.ok((rule?.Properties.Targets ?? []).length > 0);
+        const link = resources.find((each) => each.Type === "AWS::Oam::Link");
+        assert.match(
+            link?.Properties.LinkConfiguration.MetricConfiguration.Filter,
+            new RegExp(`'${linkedMetric.namespace}'`),
+        );
+    });
+
+    it("tells each member account's silent-member alarm, named at deploy time, from the count alarm", async () => {
+        const plan = await snapshotPlan("org");
+        const verification = plan.outputs.verification as VerificationOutput;
+        const perAccount = plan.recorded
+            .filter((resource) => resource.type === "aws:cloudwatch/metricAlarm:MetricAlarm")
+            .filter((alarm) => alarm.inputs.dimensions?.Account !== undefined)
+            .map((alarm) => alarm.inputs.name);
+        assert.ok(perAccount.length >= 2);
+        assert.deepEqual(
+            sorted(
+                verification.alarms
+                    .filter((alarm) => alarm.kind === "silent-member")
+                    .map((alarm) => alarm.name),
+            ),
+            sorted(perAccount),
+        );
+        assert.equal(
+            verification.alarms.find(
+                (alarm) => alarm.name === "kms-monitoring-org-member-heartbeats",
+            )?.kind,
+            "member-heartbeats",
+        );
     });
 });

@@ -13,6 +13,12 @@ import type { EventSelector, AdvancedEventSelector, Trail } from "@aws-sdk/clien
 import type { VerificationOutput } from "../../components/stack";
 import type { Plan } from "../../scripts/plan";
 import type { RecordedResource } from "../harness";
+import {
+    FakeApiDestination,
+    fakeApiDestinations,
+    FakeConnection,
+    fakeTopics,
+} from "./fakeChannels";
 
 export interface FakeRule {
     State: string;
@@ -42,7 +48,10 @@ export interface FakeAccount {
     readonly account: string;
     /** `region bus name` → rule. */
     readonly rules: Map<string, FakeRule>;
+    /** Topic ARN → its subscriptions. */
     readonly subscriptions: Map<string, Subscription[]>;
+    /** Subscription ARN → its attributes. */
+    readonly subscriptionAttributes: Map<string, Record<string, string>>;
     /** Region → the trails DescribeTrails shows there. */
     readonly trails: Map<string, FakeTrail[]>;
     readonly topicAttributes: Map<string, Record<string, string>>;
@@ -51,6 +60,9 @@ export interface FakeAccount {
     readonly alarms: Map<string, MetricAlarm>;
     /** Queue URL → messages waiting. */
     readonly queues: Map<string, number>;
+    /** Name → API destination, and name → connection. */
+    readonly apiDestinations: Map<string, FakeApiDestination>;
+    readonly connections: Map<string, FakeConnection>;
     /** `region namespace metric dimension=value,...` → its data points; none: no data. */
     readonly metrics: Map<string, MetricSource>;
     readonly organization: FakeOrganization;
@@ -70,6 +82,8 @@ export interface FakeOrganization {
     instances: StackInstanceSummary[];
     /** `account region` → the last heartbeat, in milliseconds. */
     lastHeartbeats: Map<string, number>;
+    /** Region → the member accounts whose metrics the central account sees through its sink. */
+    linkedAccounts: Map<string, string[]>;
 }
 
 export const NOW = Date.parse("2026-11-28T12:00:00Z");
@@ -249,36 +263,15 @@ function fakeTrails(plan: Plan, verification: VerificationOutput): Map<string, F
 
 export function healthyAccount(plan: Plan): FakeAccount {
     const verification = plan.outputs.verification as VerificationOutput;
-    const topic = byType(plan, "aws:sns/topic:Topic")[0];
     const key = byType(plan, "aws:kms/key:Key")[0];
     const fake: FakeAccount = {
         verification,
         account: verification.account,
         callerAccount: verification.account,
         rules: fakeRules(plan),
-        subscriptions: new Map([
-            [
-                topic.state.arn,
-                byType(plan, "aws:sns/topicSubscription:TopicSubscription").map(
-                    (subscription, index) => ({
-                        SubscriptionArn: `${topic.state.arn}:0000000${index}-confirmed`,
-                        Protocol: subscription.inputs.protocol,
-                        Endpoint: subscription.inputs.endpoint,
-                        TopicArn: topic.state.arn,
-                    }),
-                ),
-            ],
-        ]),
+        ...fakeTopics(plan),
+        ...fakeApiDestinations(plan),
         trails: fakeTrails(plan, verification),
-        topicAttributes: new Map([
-            [
-                topic.state.arn,
-                {
-                    KmsMasterKeyId: topic.inputs.kmsMasterKeyId,
-                    Policy: byType(plan, "aws:sns/topicPolicy:TopicPolicy")[0].inputs.policy,
-                },
-            ],
-        ]),
         keys: new Map(
             key === undefined
                 ? []
@@ -328,6 +321,7 @@ function fakeOrganization(verification: VerificationOutput): FakeOrganization {
         children: new Map(),
         instances: [],
         lastHeartbeats: new Map(),
+        linkedAccounts: new Map(),
     };
     const units = verification.organization?.organizationalUnitIds ?? [];
     units.forEach((unit, index) => {
@@ -354,6 +348,10 @@ function fakeOrganization(verification: VerificationOutput): FakeOrganization {
                     StackInstanceStatus: { DetailedStatus: "SUCCEEDED" },
                 });
                 organization.lastHeartbeats.set(`${id} ${region}`, NOW - 120_000);
+                organization.linkedAccounts.set(region, [
+                    ...(organization.linkedAccounts.get(region) ?? [verification.account]),
+                    id,
+                ]);
             }
         }
     });

@@ -14,6 +14,7 @@ import {
     CloudWatchClient,
     DescribeAlarmsCommand,
     GetMetricDataCommand,
+    ListMetricsCommand,
 } from "@aws-sdk/client-cloudwatch";
 import {
     CloudWatchLogsClient,
@@ -21,6 +22,8 @@ import {
     StartQueryCommand,
 } from "@aws-sdk/client-cloudwatch-logs";
 import {
+    DescribeApiDestinationCommand,
+    DescribeConnectionCommand,
     DescribeRuleCommand,
     EventBridgeClient,
     ListTargetsByRuleCommand,
@@ -40,6 +43,7 @@ import {
     OrganizationsClient,
 } from "@aws-sdk/client-organizations";
 import {
+    GetSubscriptionAttributesCommand,
     GetTopicAttributesCommand,
     ListSubscriptionsByTopicCommand,
     SNSClient,
@@ -85,6 +89,22 @@ function fakeEvents(fake: FakeAccount) {
     events.on(TestEventPatternCommand).callsFake((input) => ({
         Result: matchesPattern(JSON.parse(input.EventPattern), JSON.parse(input.Event)),
     }));
+    const named = <T>(map: Map<string, T>, name: string, what: string): T => {
+        const found = map.get(name);
+        if (found === undefined) {
+            throw serviceError("ResourceNotFoundException", `Failed to describe the ${what}(s).`);
+        }
+        return found;
+    };
+    events.on(DescribeApiDestinationCommand).callsFake((input) => ({
+        Name: input.Name,
+        ...named(fake.apiDestinations, input.Name, "api-destination"),
+    }));
+    events.on(DescribeConnectionCommand).callsFake((input) => ({
+        Name: input.Name,
+        AuthorizationType: "API_KEY",
+        ...named(fake.connections, input.Name, "connection"),
+    }));
     return events;
 }
 
@@ -125,6 +145,20 @@ function fakeCloudWatch(fake: FakeAccount) {
                     };
                 },
             ),
+        };
+    });
+    // The linked metric of every account the sink sees, the central account's own included.
+    cloudWatch.on(ListMetricsCommand).callsFake(async (input, getClient) => {
+        const accounts = input.IncludeLinkedAccounts
+            ? (fake.organization.linkedAccounts.get(await regionOf(getClient)) ?? [])
+            : [];
+        return {
+            Metrics: accounts.map(() => ({
+                Namespace: input.Namespace,
+                MetricName: input.MetricName,
+                Dimensions: input.Dimensions,
+            })),
+            OwningAccounts: accounts,
         };
     });
     cloudWatch.on(DescribeAlarmsCommand).callsFake(async (input, getClient) => {
@@ -260,6 +294,12 @@ export function installFakes(fake: FakeAccount): () => void {
     sns.on(GetTopicAttributesCommand).callsFake((input) => ({
         Attributes: fake.topicAttributes.get(input.TopicArn),
     }));
+    sns.on(GetSubscriptionAttributesCommand).callsFake((input) => {
+        const attributes = fake.subscriptionAttributes.get(input.SubscriptionArn);
+        if (attributes === undefined)
+            throw serviceError("NotFoundException", "Subscription does not exist");
+        return { Attributes: attributes };
+    });
     const sqs = mockClient(SQSClient);
     sqs.on(GetQueueAttributesCommand).callsFake((input) => {
         const count = fake.queues.get(input.QueueUrl);

@@ -13,7 +13,16 @@ import { attempt, fail, pass, Subject, VerifyContext, warn } from "../context";
  */
 
 /** Alarms whose ALARM means the alert path itself is broken: a FAIL; others report a real condition. */
-const PATH_KINDS = new Set(["delivery", "heartbeat", "member-heartbeats"]);
+const PATH_KINDS = new Set(["delivery", "heartbeat", "member-heartbeats", "silent-member"]);
+
+/** What to do about a path alarm in ALARM; a silent member's alarm is named after its account. */
+function pathFix(alarm: VerificationAlarm): string {
+    return alarm.kind === "silent-member"
+        ? "the member account and region in its name sent no heartbeat: check that account's " +
+              "StackSet instance (stackset-instance above), its forwarding rules and role; " +
+              describeCommand(alarm)
+        : `follow its description: ${describeCommand(alarm)}`;
+}
 
 /** DescribeAlarms takes at most 100 names (CloudWatch API reference, DescribeAlarms). */
 const NAMES_PER_CALL = 100;
@@ -64,7 +73,7 @@ function checkOne(ctx: VerifyContext, expected: VerificationAlarm, alarm: Metric
     } else if (alarm.StateValue === "ALARM") {
         const message = `is in ALARM: ${reason}`;
         if (PATH_KINDS.has(expected.kind)) {
-            fail(ctx, subject, message, `follow its description: ${describeCommand(expected)}`);
+            fail(ctx, subject, message, pathFix(expected));
         } else {
             const fix = `it reports a real condition; act on it as its description says: ${describeCommand(expected)}`;
             warn(ctx, subject, message, fix);

@@ -1,15 +1,27 @@
 import { GetQueueAttributesCommand } from "@aws-sdk/client-sqs";
 import type { VerificationQueue, VerificationRule } from "../../components/stack";
-import { attempt, fail, isNotFound, pass, reportError, VerifyContext } from "../context";
+import {
+    attempt,
+    fail,
+    isNotFound,
+    pass,
+    reportError,
+    ruleResource,
+    VerifyContext,
+} from "../context";
 import { readSeries, ruleDimensions, total } from "../metrics";
 
 /**
- * Check 6, delivery health over the last 24 hours. FailedInvocations of every rule and
- * NumberOfNotificationsFailed of every topic must be 0. EventBridge "only sends this metric to
- * CloudWatch if it isn't zero" (EventBridge User Guide, "Monitoring Amazon EventBridge"), so no
- * data is zero. And every dead-letter queue, at home and in each region, must be empty: a message
- * there is an alert that never arrived; its attributes say why (EventBridge User Guide, "Using
- * dead-letter queues to process undelivered events": ERROR_CODE, ERROR_MESSAGE, RULE_ARN, TARGET_ARN).
+ * Check 6, delivery health over the last 24 hours. FailedInvocations of every rule (a channel
+ * rule's API destination included) and NumberOfNotificationsFailed of every topic (the chat and
+ * webhook topics included) must be 0. EventBridge "only sends this metric to CloudWatch if it isn't
+ * zero" (EventBridge User Guide, "Monitoring Amazon EventBridge"), so no data is zero. And every
+ * dead-letter queue, at home and in each region, must be empty: a message there is an alert that
+ * never arrived; its attributes say why (EventBridge User Guide, "Using dead-letter queues to
+ * process undelivered events": ERROR_CODE, ERROR_MESSAGE, RULE_ARN, TARGET_ARN). The webhook
+ * subscriptions' queue holds what SNS could not deliver after the delivery policy's retries: a
+ * redrive policy "sends undeliverable messages to the specified Amazon SQS dead-letter queue" (SNS
+ * API reference, GetSubscriptionAttributes, RedrivePolicy).
  */
 
 const DAY_MS = 86_400_000;
@@ -52,7 +64,7 @@ async function checkFailedInvocations(
             );
             fail(
                 ctx,
-                { ...subject, resource: rule.name },
+                { ...subject, resource: ruleResource(rule) },
                 `${failed} invocation(s) failed for good in the last 24 hours`,
                 `run the rule, topic-policy and key-policy checks' fixes` +
                     (queue === undefined
@@ -128,10 +140,14 @@ async function checkQueue(ctx: VerifyContext, queue: VerificationQueue): Promise
         0,
     );
     if (count > 0) {
+        const what =
+            queue.kind === "sns"
+                ? `message(s) SNS could not deliver to a webhook after every retry`
+                : "event(s) EventBridge could not deliver";
         fail(
             ctx,
             subject,
-            `holds ${count} event(s) EventBridge could not deliver: alerts that never arrived`,
+            `holds ${count} ${what}: alerts that never arrived`,
             `read them: ${readQueueCommand(queue)}`,
         );
     } else {

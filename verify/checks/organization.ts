@@ -12,13 +12,15 @@ import {
 import type { VerificationOrganization } from "../../components/stack";
 import { attempt, fail, pass, Subject, VerifyContext, warn } from "../context";
 import { checkMemberHeartbeats } from "./memberHeartbeats";
+import { checkObservability } from "./observability";
 
 /**
  * Check 9, with `organization`: the StackSet's instances per member account and region with their
- * status, every active account under the OUs that has none, and the members whose heartbeats
- * stopped. ListAccountsForParent lists only an OU's direct children, so the OUs under each OU are
- * walked too (ListOrganizationalUnitsForParent), and an account's State, not the retired Status,
- * says whether it is ACTIVE (Organizations API reference, Account). A service-managed StackSet
+ * status, every active account under the OUs that has none, the members whose heartbeats
+ * stopped, and with observability the members the central account cannot see through its sinks.
+ * ListAccountsForParent lists only an OU's direct children, so the OUs under each OU are walked
+ * too (ListOrganizationalUnitsForParent), and an account's State, not the retired Status, says
+ * whether it is ACTIVE (Organizations API reference, Account). A service-managed StackSet
  * never deploys to the management account, and the stack leaves its own account out.
  */
 
@@ -201,4 +203,5 @@ export async function checkOrganization(ctx: VerifyContext): Promise<void> {
         }
     }
     await checkMemberHeartbeats(ctx, organization, accounts);
+    await checkObservability(ctx, organization, accounts);
 }

@@ -1,4 +1,6 @@
 import * as samples from "../samples";
+import { placed } from "../samples";
+import { AlarmPattern, alarmSamples } from "./alarmSamples";
 
 /**
  * For one rule's expected pattern, a documented sample of every kind of event it must match and
@@ -18,21 +20,19 @@ export interface PatternSamples {
     readonly reject: Sample[];
 }
 
-interface Pattern {
+interface Pattern extends AlarmPattern {
     readonly source?: string[];
     readonly "detail-type"?: string[];
-    readonly region?: string[];
     readonly resources?: (string | { suffix: string })[];
-    readonly detail?: {
+    readonly detail?: AlarmPattern["detail"] & {
         readonly eventName?: string[];
-        readonly alarmName?: string[];
         readonly resources?: { ARN?: string[] };
         readonly $or?: { eventName: string[]; resources?: { ARN?: string[] } }[];
     };
 }
 
 /** Where the events happen: the stack's account, and the rule's region unless the pattern names others. */
-interface Place {
+export interface Place {
     readonly account: string;
     readonly region: string;
 }
@@ -48,12 +48,6 @@ const UNWATCHED_CALLS = [
     "CreateAlias",
     "GenerateRandom",
 ];
-
-/** The sample, moved to `account` and `region`: every account ID and the region in its ARNs too. */
-export function placed<T extends { region: string }>(event: T, account: string, region: string): T {
-    const moved = samples.recordedIn(event, region);
-    return JSON.parse(JSON.stringify(moved).replace(/111122223333/g, account)) as T;
-}
 
 /** The `$or` branches of an API-call pattern (one when it has none): operations, and keys if any. */
 export function apiCallBranches(
@@ -111,62 +105,6 @@ function apiCallSamples(pattern: Pattern, place: Place): PatternSamples {
     return { accept, reject };
 }
 
-/** The regions a pattern's events may come from, and one it must refuse. */
-function regionsOf(pattern: Pattern, place: Place): { allowed: string[]; other?: string } {
-    if (pattern.region === undefined) {
-        return { allowed: [place.region] };
-    }
-    const other = ["us-west-2", "eu-north-1", "ap-south-1"].find(
-        (region) => !pattern.region?.includes(region),
-    );
-    return { allowed: pattern.region, other };
-}
-
-function alarmSamples(pattern: Pattern, place: Place, contributors: boolean): PatternSamples {
-    const names = pattern.detail?.alarmName ?? [];
-    const { allowed, other } = regionsOf(pattern, place);
-    const event = (name: string, region: string) =>
-        placed(
-            contributors
-                ? samples.contributorStateChangeEvent(
-                      name,
-                      region,
-                      "1234abcd-12ab-34cd-56ef-1234567890ab",
-                  )
-                : samples.alarmStateChangeEvent(name, region),
-            place.account,
-            region,
-        );
-    const what = contributors ? "a key's state change in" : "a state change of";
-    // Every alarm once, and every region once, without multiplying the two.
-    const count = Math.max(names.length, allowed.length);
-    const accept = Array.from({ length: names.length === 0 ? 0 : count }, (_, index) => {
-        const name = names[index % names.length];
-        const region = allowed[index % allowed.length];
-        return { kind: `${what} ${name} in ${region}`, event: event(name, region) };
-    });
-    const first = names[0] ?? "alarm";
-    const reject = [
-        contributors
-            ? {
-                  kind: `the alarm-level state change of ${first}`,
-                  event: placed(
-                      samples.alarmStateChangeEvent(first, allowed[0]),
-                      place.account,
-                      allowed[0],
-                  ),
-              }
-            : {
-                  kind: `a state change of another alarm`,
-                  event: event(`${first}-of-another-stack`, allowed[0]),
-              },
-        ...(other === undefined
-            ? []
-            : [{ kind: `${what} ${first} in ${other}`, event: event(first, other) }]),
-    ];
-    return { accept, reject };
-}
-
 function scheduledSamples(pattern: Pattern, place: Place): PatternSamples {
     const region = pattern.region?.[0] ?? place.region;
     const arnOf = (resource: string | { suffix: string }) =>
@@ -193,13 +131,20 @@ function scheduledSamples(pattern: Pattern, place: Place): PatternSamples {
     };
 }
 
+/** Every KMS event the pattern names; KMS's other events and another service's call are refused. */
 function lifecycleSamples(pattern: Pattern, place: Place): PatternSamples {
+    const named = pattern["detail-type"] ?? [];
+    const event = (detailType: string) =>
+        placed(samples.kmsEvent(detailType), place.account, place.region);
     return {
-        accept: (pattern["detail-type"] ?? []).map((detailType) => ({
-            kind: detailType,
-            event: placed(samples.kmsEvent(detailType), place.account, place.region),
-        })),
+        accept: named.map((detailType) => ({ kind: detailType, event: event(detailType) })),
         reject: [
+            ...samples.KMS_EVENT_DETAIL_TYPES.filter((type) => !named.includes(type)).map(
+                (detailType) => ({
+                    kind: `${detailType}, which it does not name`,
+                    event: event(detailType),
+                }),
+            ),
             {
                 kind: "an S3 API call",
                 event: placed(samples.s3ApiCallEvent, place.account, place.region),

@@ -12,6 +12,7 @@ import {
     isNotFound,
     pass,
     reportError,
+    ruleResource,
     Subject,
     VerifyContext,
     warn,
@@ -132,7 +133,7 @@ async function deployedRule(ctx: VerifyContext, rule: VerificationRule, subject:
 }
 
 async function checkPattern(ctx: VerifyContext, rule: VerificationRule, deployedPattern: string) {
-    const subject = { id: "rule-pattern", region: rule.region, resource: rule.name };
+    const subject = { id: "rule-pattern", region: rule.region, resource: ruleResource(rule) };
     const samples = samplesFor(rule.eventPattern ?? deployedPattern, {
         account: ctx.expected.account,
         region: rule.region,
@@ -183,7 +184,7 @@ async function checkPattern(ctx: VerifyContext, rule: VerificationRule, deployed
 }
 
 async function checkRule(ctx: VerifyContext, rule: VerificationRule): Promise<void> {
-    const subject = { id: "rule", region: rule.region, resource: rule.name };
+    const subject = { id: "rule", region: rule.region, resource: ruleResource(rule) };
     const deployed = await deployedRule(ctx, rule, subject);
     if (deployed === undefined) {
         return;

@@ -1,9 +1,13 @@
 import { ListSubscriptionsByTopicCommand, Subscription } from "@aws-sdk/client-sns";
 import type { VerificationSubscription, VerificationTopic } from "../../components/stack";
 import { attempt, fail, pass, VerifyContext, warn } from "../context";
+import { checkChatSubscription, checkSecretSubscriptions, Counted } from "./countedSubscriptions";
 
 /** What ListSubscriptionsByTopic shows instead of an ARN until the owner confirms (SNS API reference). */
 export const PENDING = "PendingConfirmation";
+
+/** Who subscribes a chat topic: each Amazon Q Developer configuration, not the stack. */
+const AMAZON_Q_DEVELOPER = "amazon-q-developer";
 
 export async function listSubscriptions(
     ctx: VerifyContext,
@@ -33,12 +37,10 @@ function checkOne(
     const subject = {
         id: "subscription",
         region: topic.region,
-        resource: `${expected.protocol} ${expected.endpoint ?? "(secret endpoint)"}`,
+        resource: `${expected.protocol} ${expected.endpoint}`,
     };
     const matching = existing.filter(
-        (each) =>
-            each.Protocol === expected.protocol &&
-            (expected.endpoint === undefined || each.Endpoint === expected.endpoint),
+        (each) => each.Protocol === expected.protocol && each.Endpoint === expected.endpoint,
     );
     if (matching.length === 0) {
         fail(ctx, subject, `is not subscribed to ${topic.arn}`, "run pulumi up");
@@ -64,25 +66,74 @@ function checkOne(
 }
 
 /**
+ * The subscriptions whose endpoint verify may not know, counted by protocol: the stack's webhooks
+ * (each URL is a secret), or Amazon Q Developer's on a chat topic.
+ */
+async function checkCounted(
+    ctx: VerifyContext,
+    topic: VerificationTopic,
+    expected: readonly VerificationSubscription[],
+    existing: readonly Subscription[],
+): Promise<void> {
+    const { protocol, createdBy } = expected[0];
+    const labels = expected.map((each) => each.label ?? protocol).join(", ");
+    const subject = { id: "subscription", region: topic.region, resource: `${protocol} ${labels}` };
+    // Those of the protocol that no record names by its endpoint (an email address, say).
+    const named = ctx.expected.subscriptions.map((each) => each.endpoint);
+    const matching = existing.filter(
+        (each) => each.Protocol === protocol && !named.includes(each.Endpoint),
+    );
+    const counted: Counted = {
+        subject,
+        topic,
+        expected,
+        pending: matching.filter((each) => each.SubscriptionArn === PENDING).length,
+        confirmed: matching.filter((each) => each.SubscriptionArn !== PENDING),
+    };
+    if (createdBy === AMAZON_Q_DEVELOPER) {
+        checkChatSubscription(ctx, counted);
+    } else {
+        await checkSecretSubscriptions(ctx, counted);
+    }
+}
+
+/**
  * Check 2: every subscription the stack creates exists and is confirmed. An email subscription
  * delivers nothing until its owner follows the link, which only a person can do: pending email is
- * a WARN; a pending subscription of any other protocol is a FAIL.
+ * a WARN; a pending subscription of any other protocol is a FAIL. Subscriptions without a known
+ * endpoint are counted per protocol.
  */
 export async function checkSubscriptions(ctx: VerifyContext): Promise<void> {
+    const channels = ctx.expected.topics.length > 1 || ctx.expected.apiDestinations.length > 0;
     for (const topic of ctx.expected.topics) {
         const expected = ctx.expected.subscriptions.filter((each) => each.topicArn === topic.arn);
+        const subject = { id: "subscription", region: topic.region, resource: topic.arn };
         if (expected.length === 0) {
-            warn(
-                ctx,
-                { id: "subscription", region: topic.region, resource: topic.arn },
-                "nobody is subscribed: alerts are published and reach no one",
-                "set kms-monitoring:alertEmails and run pulumi up",
-            );
+            if (channels) {
+                pass(ctx, subject, "no email subscription: alerts go to the other channels");
+            } else {
+                warn(
+                    ctx,
+                    subject,
+                    "nobody is subscribed: alerts are published and reach no one",
+                    "set kms-monitoring:alertEmails and run pulumi up",
+                );
+            }
             continue;
         }
         const existing = await listSubscriptions(ctx, topic);
-        for (const subscription of existing === undefined ? [] : expected) {
-            checkOne(ctx, topic, subscription, existing ?? []);
+        if (existing === undefined) continue;
+        expected
+            .filter((each) => each.endpoint !== undefined)
+            .forEach((each) => checkOne(ctx, topic, each, existing));
+        const counted = expected.filter((each) => each.endpoint === undefined);
+        const groups = new Map<string, VerificationSubscription[]>();
+        counted.forEach((each) => {
+            const key = `${each.protocol} ${each.createdBy ?? ""}`;
+            groups.set(key, [...(groups.get(key) ?? []), each]);
+        });
+        for (const group of groups.values()) {
+            await checkCounted(ctx, topic, group, existing);
         }
     }
 }

@@ -5,8 +5,9 @@ import { attempt, fail, pass, VerifyContext, warn } from "../context";
 import { evaluate, Request } from "../policyEvaluator";
 
 /**
- * Check 5: the topic is encrypted with the stack's own key, whose policy lets EventBridge and
- * CloudWatch use it, and the topic policy lets the stack's rules and alarms publish. The AWS
+ * Check 5: every topic (the alert topic, and the chat and webhook topics) is encrypted with the
+ * stack's own key, whose policy lets EventBridge and CloudWatch use it, and each topic's policy
+ * lets the stack's rules and alarms that deliver to it publish. The AWS
  * managed key alias/aws/sns cannot be given such a statement, so with it every publish by
  * EventBridge or CloudWatch fails (SNS Developer Guide, "Enable compatibility between event sources
  * from AWS services and encrypted topics"). A custom topic policy must name each publishing service
@@ -158,15 +159,17 @@ async function checkKey(
     }
 }
 
-async function checkKeyPolicy(ctx: VerifyContext, topic: VerificationTopic, keyArn: string) {
-    const subject = { id: "key-policy", region: topic.region, resource: keyArn };
+/** The key's policy, once per key, for the publishers of every topic it encrypts. */
+async function checkKeyPolicy(ctx: VerifyContext, keyArn: string, topics: VerificationTopic[]) {
+    const region = topics[0].region;
+    const subject = { id: "key-policy", region, resource: keyArn };
     const got = await attempt(ctx, subject, "kms", () =>
-        ctx.aws
-            .kms(topic.region)
-            .send(new GetKeyPolicyCommand({ KeyId: keyArn, PolicyName: "default" })),
+        ctx.aws.kms(region).send(new GetKeyPolicyCommand({ KeyId: keyArn, PolicyName: "default" })),
     );
     if (got === undefined) return;
-    const { rules, alarms } = publishers(ctx.expected, topic.arn);
+    const all = topics.map((topic) => publishers(ctx.expected, topic.arn));
+    const rules = all.flatMap((each) => each.rules);
+    const alarms = all.flatMap((each) => each.alarms);
     const account = ctx.expected.account;
     const requests = [
         ...[
@@ -188,6 +191,7 @@ async function checkKeyPolicy(ctx: VerifyContext, topic: VerificationTopic, keyA
 }
 
 export async function checkTopicsAndKeys(ctx: VerifyContext): Promise<void> {
+    const checked: VerificationTopic[] = [];
     for (const topic of ctx.expected.topics) {
         const subject = { id: "topic-policy", region: topic.region, resource: topic.arn };
         const attributes = await attempt(ctx, subject, "sns", () =>
@@ -195,9 +199,7 @@ export async function checkTopicsAndKeys(ctx: VerifyContext): Promise<void> {
         );
         if (attributes === undefined) continue;
         await checkKey(ctx, topic, attributes.Attributes?.KmsMasterKeyId);
-        if (topic.keyArn !== undefined) {
-            await checkKeyPolicy(ctx, topic, topic.keyArn);
-        }
+        checked.push(topic);
         const { rules, alarms } = publishers(ctx.expected, topic.arn);
         const account = ctx.expected.account;
         judgePolicy(
@@ -219,6 +221,14 @@ export async function checkTopicsAndKeys(ctx: VerifyContext): Promise<void> {
                 ),
             ],
             `the stack's ${rules.length} rules and ${alarms.length} alarms publish`,
+        );
+    }
+    const keys = [...new Set(checked.flatMap((topic) => topic.keyArn ?? []))];
+    for (const keyArn of keys) {
+        await checkKeyPolicy(
+            ctx,
+            keyArn,
+            checked.filter((topic) => topic.keyArn === keyArn),
         );
     }
 }

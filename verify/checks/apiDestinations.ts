@@ -1,0 +1,114 @@
+import {
+    DescribeApiDestinationCommand,
+    DescribeConnectionCommand,
+} from "@aws-sdk/client-eventbridge";
+import type { VerificationApiDestination } from "../../components/stack";
+import { fail, isNotFound, pass, reportError, Subject, VerifyContext, warn } from "../context";
+
+/**
+ * Part of check 4 (`api-destination`, `connection`): each API destination of the stack (PagerDuty's)
+ * is ACTIVE and calls the planned endpoint through its connection (DescribeApiDestination:
+ * ApiDestinationState is ACTIVE or INACTIVE, EventBridge API reference, ApiDestination), and that
+ * connection is AUTHORIZED (DescribeConnection, ConnectionState). For API key authorization a
+ * connection is AUTHORIZED when it works and DEAUTHORIZED when authorization failed (EventBridge
+ * User Guide, "Connection states"): EventBridge de-authorizes it itself when the endpoint answers
+ * 401 or 407 or the secret is gone, and the destinations on it then send nothing until the
+ * connection is updated ("De-authorizing connections"). The rules' targets look as planned all
+ * the while, so only this check tells that every page is failing. verify reads the connection's
+ * state and reason and prints nothing else of it.
+ */
+
+const TRANSITIONS = ["CREATING", "UPDATING", "AUTHORIZING", "DEAUTHORIZING", "DELETING"];
+
+/** Reads one resource; undefined when it is missing (a FAIL) or the read failed (reported). */
+async function described<T>(
+    ctx: VerifyContext,
+    subject: Subject,
+    what: string,
+    call: () => Promise<T>,
+): Promise<T | undefined> {
+    try {
+        return await call();
+    } catch (error) {
+        if (isNotFound(error)) {
+            fail(ctx, subject, `${what} does not exist: every page fails`, "run pulumi up");
+        } else {
+            reportError(ctx, subject, "events", error);
+        }
+        return undefined;
+    }
+}
+
+async function checkConnection(ctx: VerifyContext, destination: VerificationApiDestination) {
+    const subject = {
+        id: "connection",
+        region: destination.region,
+        resource: destination.connectionName,
+    };
+    const connection = await described(ctx, subject, "the connection", () =>
+        ctx.aws
+            .events(destination.region)
+            .send(new DescribeConnectionCommand({ Name: destination.connectionName })),
+    );
+    if (connection === undefined) return;
+    const state = connection.ConnectionState ?? "unknown";
+    const reason = connection.StateReason ? `: ${connection.StateReason}` : "";
+    if (state === "AUTHORIZED") {
+        pass(ctx, subject, `is AUTHORIZED: ${destination.name} can call ${destination.endpoint}`);
+    } else if (TRANSITIONS.includes(state)) {
+        warn(ctx, subject, `is ${state}${reason}`, "run verify again in a few minutes");
+    } else {
+        fail(
+            ctx,
+            subject,
+            `is ${state}${reason}: EventBridge sends nothing through it, so every ` +
+                `${destination.kind} alert fails`,
+            `check the ${destination.kind} key (a revoked or wrong key is refused), set it again ` +
+                "with pulumi config set --secret kms-monitoring:pagerDutyRoutingKey, then pulumi up: " +
+                'updating the connection authorizes it again (EventBridge User Guide, "Updating connections")',
+        );
+    }
+}
+
+async function checkDestination(ctx: VerifyContext, destination: VerificationApiDestination) {
+    const subject = {
+        id: "api-destination",
+        region: destination.region,
+        resource: destination.name,
+    };
+    const found = await described(ctx, subject, "the API destination", () =>
+        ctx.aws
+            .events(destination.region)
+            .send(new DescribeApiDestinationCommand({ Name: destination.name })),
+    );
+    if (found === undefined) return;
+    const problems = [
+        ...(found.ApiDestinationState === "ACTIVE"
+            ? []
+            : [`is ${found.ApiDestinationState ?? "in no state"}, not ACTIVE`]),
+        ...(found.InvocationEndpoint === destination.endpoint
+            ? []
+            : [`calls ${found.InvocationEndpoint}, not ${destination.endpoint}`]),
+        ...((found.ConnectionArn ?? "").includes(`:connection/${destination.connectionName}/`)
+            ? []
+            : [`uses the connection ${found.ConnectionArn}, not ${destination.connectionName}`]),
+    ];
+    if (problems.length > 0) {
+        fail(
+            ctx,
+            subject,
+            problems.join("; "),
+            "run pulumi up (pulumi refresh first shows what changed)",
+        );
+    } else {
+        pass(ctx, subject, `is ACTIVE and calls ${destination.endpoint}`);
+    }
+}
+
+export async function checkApiDestinations(ctx: VerifyContext): Promise<void> {
+    for (const destination of ctx.expected.apiDestinations) {
+        ctx.report.progress(`API destination ${destination.name}...`);
+        await checkDestination(ctx, destination);
+        await checkConnection(ctx, destination);
+    }
+}
