@@ -63,9 +63,11 @@ async function checkConnection(ctx: VerifyContext, destination: VerificationApiD
             subject,
             `is ${state}${reason}: EventBridge sends nothing through it, so every ` +
                 `${destination.kind} alert fails`,
-            `check the ${destination.kind} key (a revoked or wrong key is refused), set it again ` +
-                "with pulumi config set --secret kms-monitoring:pagerDutyRoutingKey, then pulumi up: " +
-                'updating the connection authorizes it again (EventBridge User Guide, "Updating connections")',
+            `check the ${destination.kind} key (a revoked or wrong key is refused), set the right ` +
+                "one with pulumi config set --secret kms-monitoring:pagerDutyRoutingKey, then pulumi up: " +
+                "updating the connection authorizes it again (EventBridge User Guide, " +
+                '"Updating connections"); with the key unchanged pulumi up changes nothing, so ' +
+                `replace the connection: pulumi up --replace <the URN of ${destination.connectionName}>`,
         );
     }
 }
