@@ -6,7 +6,16 @@ import { HEARTBEAT_PERIOD_SECONDS, HEARTBEAT_RULE_ROLE } from "./forwardingPlan"
 import { heartbeatLogPolicy } from "./policies";
 
 /** The heartbeat of `region` as it arrives home: the scheduled event of that region's heartbeat rule. */
-export function heartbeatArrivalPattern(heartbeatRuleArn: string, region: string): EventPattern {
+export function heartbeatArrivalPattern(
+    home: AwsEnvironment,
+    namePrefix: string,
+    region: string,
+): EventPattern {
+    // The scheduled event names the rule that fired it: that region's heartbeat rule.
+    const heartbeatRuleArn = eventRuleArn(
+        inRegion(home, region),
+        eventRuleName(namePrefix, HEARTBEAT_RULE_ROLE),
+    );
     return {
         source: ["aws.events"],
         "detail-type": ["Scheduled Event"],
@@ -142,15 +151,7 @@ export class HeartbeatMonitor extends pulumi.ComponentResource {
                 eventPattern: pulumi.jsonStringify(
                     pulumi
                         .output(args.environment)
-                        .apply((env) =>
-                            heartbeatArrivalPattern(
-                                eventRuleArn(
-                                    inRegion(env, region),
-                                    eventRuleName(args.namePrefix, HEARTBEAT_RULE_ROLE),
-                                ),
-                                region,
-                            ),
-                        ),
+                        .apply((env) => heartbeatArrivalPattern(env, args.namePrefix, region)),
                 ),
                 state: "ENABLED",
                 tags: args.tags,

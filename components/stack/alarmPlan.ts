@@ -4,7 +4,7 @@ import type { AlarmSource } from "../channels";
 import { deliveryAlarmNames } from "../delivery";
 import { heartbeatAlarmName } from "../forwarding";
 import { memberHeartbeatsAlarmName, silentMemberAlarmNamePrefix } from "../organization";
-import type { KmsMonitoringArgs } from "./args";
+import type { SettledArgs } from "./settings";
 import type { BusAlertRules } from "./busAlertRules";
 import { channelRuleNames, ChannelsPlan, withChannelRules } from "./channelsPlan";
 import type { OrganizationPlan } from "./organizationPlan";
@@ -12,7 +12,7 @@ import type { Features, OtherRegionPlan } from "./plan";
 
 /** What the home alarms follow from. */
 export interface HomeAlarmInputs {
-    readonly args: KmsMonitoringArgs;
+    readonly args: SettledArgs;
     readonly features: Features;
     readonly homeWatchedKeys: readonly string[];
     readonly otherRegions: readonly OtherRegionPlan[];

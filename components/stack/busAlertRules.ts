@@ -1,12 +1,12 @@
-import {
-    ApiCallAlertSpec,
-    DEFAULT_API_CALL_ALERTS,
-    expiringKeysRuleName,
-    NamedPattern,
-} from "../alerts";
+import { ApiCallAlertSpec, expiringKeysRuleName, NamedPattern } from "../alerts";
 import type { ChannelRule } from "../channels";
 import { eventRuleName, LIFECYCLE_RULE_ROLE } from "../shared";
-import type { KmsMonitoringArgs } from "./args";
+import type { SettledArgs } from "./settings";
+
+/** An `apiCallAlerts` entry with the name of its rule. */
+export interface PlannedApiCallAlert extends ApiCallAlertSpec {
+    readonly ruleName: string;
+}
 
 /** The alert rules of one bus, all targeting the topic. */
 export interface BusAlertRules {
@@ -17,7 +17,7 @@ export interface BusAlertRules {
     /** Pulumi name of the alarm-rules component, after the suffix: `remote-alarms`, `member-alarms`. */
     readonly alarmRulesRole: string;
     /** One rule per entry on KMS API calls, named `<namePrefix>-<name>`. */
-    readonly apiCalls: readonly ApiCallAlertSpec[];
+    readonly apiCalls: readonly PlannedApiCallAlert[];
     /** The rule on KMS's own key events, when `keyLifecycleEvents` is on. */
     readonly keyLifecycleRuleName?: string;
     /** The rule on the per-key changes of the expiring-material alarms, when discovery is on. */
@@ -33,6 +33,12 @@ export interface BusAlertRules {
     /** Every rule above, by its fixed name: the topic and queue policies name them before they exist. */
     readonly ruleNames: readonly string[];
     /**
+     * Those that also deliver to the chat and webhook topics when they exist: the API-call and
+     * key-lifecycle rules (the alarm and expiring-key rules reach them split by state, as
+     * `channelRules`, so that PagerDuty can tell ALARM from OK).
+     */
+    readonly fanOutRuleNames: readonly string[];
+    /**
      * The rules that deliver to the alert channels only (PagerDuty's by severity, the alarms by
      * state), when a channel is configured; `channelRules.ts` adds them to the plan.
      */
@@ -41,25 +47,29 @@ export interface BusAlertRules {
 
 /** The alert rules of one bus, from the stack's switches and the alarm rules of that bus. */
 export function planBusAlertRules(
-    args: KmsMonitoringArgs,
+    args: SettledArgs,
     bus: Pick<BusAlertRules, "busName" | "resourceNameSuffix" | "alarmRulesRole" | "alarmRules">,
     expiringKeys: {
         readonly alarmName: string;
         readonly regions?: readonly string[];
     },
 ): BusAlertRules {
-    const apiCalls = args.apiCallAlerts ?? DEFAULT_API_CALL_ALERTS;
-    const keyLifecycleRuleName =
-        (args.keyLifecycleEvents ?? true)
-            ? eventRuleName(args.namePrefix, LIFECYCLE_RULE_ROLE)
-            : undefined;
-    const expiring =
-        (args.discoverExpiringKeys ?? true)
-            ? { ruleName: expiringKeysRuleName(args.namePrefix), ...expiringKeys }
-            : undefined;
-    const ruleNames = [
-        ...apiCalls.map((alert) => eventRuleName(args.namePrefix, alert.name)),
+    const apiCalls = args.apiCallAlerts.map((alert) => ({
+        ...alert,
+        ruleName: eventRuleName(args.namePrefix, alert.name),
+    }));
+    const keyLifecycleRuleName = args.keyLifecycleEvents
+        ? eventRuleName(args.namePrefix, LIFECYCLE_RULE_ROLE)
+        : undefined;
+    const expiring = args.discoverExpiringKeys
+        ? { ruleName: expiringKeysRuleName(args.namePrefix), ...expiringKeys }
+        : undefined;
+    const fanOutRuleNames = [
+        ...apiCalls.map((alert) => alert.ruleName),
         ...(keyLifecycleRuleName === undefined ? [] : [keyLifecycleRuleName]),
+    ];
+    const ruleNames = [
+        ...fanOutRuleNames,
         ...(expiring === undefined ? [] : [expiring.ruleName]),
         ...bus.alarmRules.map((rule) => rule.ruleName),
     ];
@@ -69,6 +79,7 @@ export function planBusAlertRules(
         keyLifecycleRuleName,
         expiringKeys: expiring,
         ruleNames,
+        fanOutRuleNames,
         channelRules: [],
     };
 }

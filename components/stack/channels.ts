@@ -46,26 +46,12 @@ export interface Channels {
     readonly components: ChannelResources;
 }
 
-/**
- * The alert rules of a bus that deliver to the chat and webhook topics besides the alert topic:
- * the API-call and key-lifecycle rules (see alertRules.ts).
- */
-export function alertRulesWithChannels(prefix: string, bus: BusAlertRules): string[] {
-    return [
-        ...bus.apiCalls.map((alert) => eventRuleName(prefix, alert.name)),
-        ...(bus.keyLifecycleRuleName === undefined ? [] : [bus.keyLifecycleRuleName]),
-    ];
-}
-
 /** Those of a bus's alert rules whose delivery alarms must name the channel topics too. */
 export function channelTargetRuleNames(
-    prefix: string,
     bus: BusAlertRules,
     channels: Channels | undefined,
-): string[] {
-    return channels === undefined || channels.alertTargets.length === 0
-        ? []
-        : alertRulesWithChannels(prefix, bus);
+): readonly string[] {
+    return channels === undefined || channels.alertTargets.length === 0 ? [] : bus.fanOutRuleNames;
 }
 
 /** The rules of every bus that deliver to a channel: its topic policy or role trust names them. */
@@ -74,7 +60,7 @@ function rulesTo(plan: MonitoringPlan, channel: ChannelKind): TopicRule[] {
     return buses.flatMap((bus) => [
         ...(channel === "pagerduty"
             ? []
-            : alertRulesWithChannels(plan.namePrefix, bus).map((ruleName) => ({
+            : bus.fanOutRuleNames.map((ruleName) => ({
                   ruleName,
                   busName: bus.busName,
               }))),

@@ -41,11 +41,7 @@ export function buildDeliveryAlarms(
             topicName: topic.topicName,
             topicArn: topic.topicArn,
             ruleNames: plan.homeRules.ruleNames,
-            channelTargetRuleNames: channelTargetRuleNames(
-                plan.namePrefix,
-                plan.homeRules,
-                channels,
-            ),
+            channelTargetRuleNames: channelTargetRuleNames(plan.homeRules, channels),
             deadLetterQueueName: deadLetters?.queueName,
             channelRuleNames: plan.homeRules.channelRules.map((rule) => rule.ruleName),
             channelTopics: channels?.topics,

@@ -41,7 +41,7 @@ export function buildHomeRegion(ctx: StackContext): HomeRegion {
     const delivery: AlertDeliveryArgs = {
         topicArn: topic.topicArn,
         deadLetterQueueArn: deadLetters?.queueArn,
-        readableAlerts: args.readableAlerts,
+        readableAlerts: plan.features.readableAlerts,
         channels: channels?.alertTargets,
         tags: args.tags,
     };
@@ -122,7 +122,7 @@ function buildExpiryAlarms(
         {
             keys: importedKeyExpiry(ctx, importedKey),
             watchedKeys: plan.homeWatchedKeys,
-            warningDays: args.expiryWarningDays,
+            warningDays: plan.warningDays,
             alarmNamePrefix: plan.namePrefix,
             topicArn,
             tags: args.tags,

@@ -109,11 +109,7 @@ function buildOrganizationDeliveryAlarms(
         `${name}-org-delivery`,
         {
             ruleNames: organization.rules.ruleNames,
-            channelTargetRuleNames: channelTargetRuleNames(
-                plan.namePrefix,
-                organization.rules,
-                channels,
-            ),
+            channelTargetRuleNames: channelTargetRuleNames(organization.rules, channels),
             loggingRuleNames: [organization.heartbeatsRuleName],
             channelRuleNames: organization.rules.channelRules.map((rule) => rule.ruleName),
             eventBus: { name: organization.busName, role: "members" },

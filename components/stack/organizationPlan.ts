@@ -1,5 +1,5 @@
-import { DEFAULT_API_CALL_ALERTS, remoteAlarmRules } from "../alerts";
-import { DEFAULT_EXPIRY_WARNING_DAYS, expiringKeysAlarmName } from "../alarms";
+import { remoteAlarmRules } from "../alerts";
+import { expiringKeysAlarmName } from "../alarms";
 import { ForwardingPlan, HEARTBEAT_RULE_ROLE } from "../forwarding";
 import {
     LINK_LABEL_TEMPLATE,
@@ -15,7 +15,7 @@ import {
     organizationMemberPrefix,
 } from "../organization";
 import { eventRuleName } from "../shared";
-import type { KmsMonitoringArgs } from "./args";
+import type { SettledArgs } from "./settings";
 import { BusAlertRules, planBusAlertRules } from "./busAlertRules";
 
 /**
@@ -76,14 +76,14 @@ export interface OrganizationPlan {
 
 /** The observability part, when `organization.observability` is on (the default). */
 function planObservability(
-    args: KmsMonitoringArgs,
+    args: SettledArgs,
     regions: readonly string[],
 ): ObservabilityPlan | undefined {
     if (!(args.organization?.observability ?? true)) {
         return undefined;
     }
     const existingSinkArns = args.organization?.sinkArns ?? {};
-    const deadLetterQueue = args.deadLetterQueue ?? true;
+    const deadLetterQueue = args.deadLetterQueue;
     const memberPrefix = organizationMemberPrefix(args.namePrefix);
     return {
         sinkName: `${args.namePrefix}-members`,
@@ -94,7 +94,7 @@ function planObservability(
             metricFilter: linkMetricFilter(linkedNamespaces(deadLetterQueue)),
             labelTemplate: LINK_LABEL_TEMPLATE,
         },
-        dashboardName: (args.dashboard ?? true) ? `${args.namePrefix}-organization` : undefined,
+        dashboardName: args.dashboard ? `${args.namePrefix}-organization` : undefined,
         memberDeadLetterQueueName: deadLetterQueue
             ? memberDeadLetterQueueName(memberPrefix)
             : undefined,
@@ -103,18 +103,18 @@ function planObservability(
 
 /** The member template's inputs: the stack's own alert settings, with every default applied. */
 function templateInputs(
-    args: KmsMonitoringArgs,
+    args: SettledArgs,
     observability: ObservabilityPlan | undefined,
 ): MemberTemplateInputs {
     return {
         memberPrefix: organizationMemberPrefix(args.namePrefix),
-        apiCalls: args.apiCallAlerts ?? DEFAULT_API_CALL_ALERTS,
-        keyLifecycleEvents: args.keyLifecycleEvents ?? true,
-        discoverExpiringKeys: args.discoverExpiringKeys ?? true,
-        warningDays: args.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
-        deadLetterQueue: args.deadLetterQueue ?? true,
-        selfMonitoring: args.selfMonitoring ?? true,
-        tags: args.tags ?? {},
+        apiCalls: args.apiCallAlerts,
+        keyLifecycleEvents: args.keyLifecycleEvents,
+        discoverExpiringKeys: args.discoverExpiringKeys,
+        warningDays: args.expiryWarningDays,
+        deadLetterQueue: args.deadLetterQueue,
+        selfMonitoring: args.selfMonitoring,
+        tags: args.tags,
         ...(observability === undefined ? {} : { link: observability.link }),
     };
 }
@@ -123,7 +123,7 @@ function templateInputs(
  * The organization's plan, worked out once: the topic and queue policies need the rule names,
  * the bus policy the forwarding plan, and the StackSet the template inputs.
  */
-export function planOrganization(args: KmsMonitoringArgs): OrganizationPlan | undefined {
+export function planOrganization(args: SettledArgs): OrganizationPlan | undefined {
     const organization = args.organization;
     if (organization === undefined) {
         return undefined;

@@ -120,7 +120,7 @@ function regionAlarms(ctx: StackContext, other: OtherRegionPlan): Omit<RegionPar
                   {
                       watchedKeys: other.watchedKeys,
                       region,
-                      warningDays: args.expiryWarningDays,
+                      warningDays: plan.warningDays,
                       alarmNamePrefix: plan.namePrefix,
                       tags: args.tags,
                   },

@@ -28,7 +28,7 @@ export function nextStepsText(
 function emailStepsText(subscriptions: readonly EmailSubscription[], channels: boolean): string {
     if (subscriptions.length === 0) {
         return channels
-            ? "No email address is subscribed; alerts go to the chat, PagerDuty and webhook channels."
+            ? "No email address is subscribed; alerts go to the configured alert channels only."
             : "No one is subscribed: set kms-monitoring:alertEmails and run pulumi up, or alerts reach nobody.";
     }
     const pending = subscriptions

@@ -1,13 +1,9 @@
-import { DEFAULT_API_CALL_ALERTS, remoteAlarmRules } from "../alerts";
-import {
-    DEFAULT_EXPIRY_WARNING_DAYS,
-    expiringKeysAlarmName,
-    expiryAlarmName,
-    watchedKeyRegion,
-} from "../alarms";
+import { remoteAlarmRules } from "../alerts";
+import { expiringKeysAlarmName, expiryAlarmName, watchedKeyRegion } from "../alarms";
 import { apiCallsInRegion, ForwardingPlan, forwardingPlan } from "../forwarding";
 import { planHomeChannelRules } from "./alarmPlan";
 import type { KmsMonitoringArgs } from "./args";
+import { settled, SettledArgs } from "./settings";
 import { BusAlertRules, planBusAlertRules } from "./busAlertRules";
 import { ChannelsPlan, planChannels, withChannelRules } from "./channelsPlan";
 import { OrganizationPlan, planOrganization } from "./organizationPlan";
@@ -76,34 +72,32 @@ export interface MonitoringPlan {
 }
 
 /** Each other watched region with its keys and forwarding rules. */
-function planOtherRegions(args: KmsMonitoringArgs): OtherRegionPlan[] {
+function planOtherRegions(args: SettledArgs): OtherRegionPlan[] {
     const home = args.homeRegion;
-    const watchedKeys = args.watchedKeys ?? [];
-    const discover = args.discoverExpiringKeys ?? true;
-    return (args.regions ?? [])
+    return args.regions
         .filter((region) => region !== home)
         .map((region) => {
-            const regionKeys = watchedKeys.filter(
+            const regionKeys = args.watchedKeys.filter(
                 (reference) => watchedKeyRegion(reference, home) === region,
             );
             const forwarding = forwardingPlan(args.namePrefix, {
-                apiCalls: apiCallsInRegion(args.apiCallAlerts ?? DEFAULT_API_CALL_ALERTS, region),
-                keyLifecycleEvents: args.keyLifecycleEvents ?? true,
+                apiCalls: apiCallsInRegion(args.apiCallAlerts, region),
+                keyLifecycleEvents: args.keyLifecycleEvents,
                 alarmNames: regionKeys.map((reference) =>
                     expiryAlarmName(args.namePrefix, reference),
                 ),
-                expiringKeysAlarmName: discover
+                expiringKeysAlarmName: args.discoverExpiringKeys
                     ? expiringKeysAlarmName(args.namePrefix)
                     : undefined,
-                deadLetterQueue: args.deadLetterQueue ?? true,
-                selfMonitoring: args.selfMonitoring ?? true,
+                deadLetterQueue: args.deadLetterQueue,
+                selfMonitoring: args.selfMonitoring,
             });
             return { region, watchedKeys: regionKeys, forwarding };
         });
 }
 
 /** The home default bus's rules: this account's events from every watched region. */
-function planHomeRules(args: KmsMonitoringArgs, otherRegions: readonly OtherRegionPlan[]) {
+function planHomeRules(args: SettledArgs, otherRegions: readonly OtherRegionPlan[]) {
     const otherRegionNames = otherRegions.map((other) => other.region);
     return planBusAlertRules(
         args,
@@ -127,23 +121,22 @@ function planHomeRules(args: KmsMonitoringArgs, otherRegions: readonly OtherRegi
 
 /** What is on or off, every default applied. */
 function planFeatures(
-    args: KmsMonitoringArgs,
+    args: SettledArgs,
     homeRules: BusAlertRules,
     organization: OrganizationPlan | undefined,
     channels: ChannelsPlan,
 ): Features {
     return {
-        encryptTopic: args.encryptTopic ?? true,
+        encryptTopic: args.encryptTopic,
         // Only EventBridge targets use the queue; without rules there is nothing to catch. A
         // channel brings rules of its own.
         deadLetterQueue:
-            (args.deadLetterQueue ?? true) &&
-            (homeRules.ruleNames.length > 0 || channels.kinds.length > 0),
-        selfMonitoring: args.selfMonitoring ?? true,
-        keyLifecycleEvents: args.keyLifecycleEvents ?? true,
-        discoverExpiringKeys: args.discoverExpiringKeys ?? true,
-        readableAlerts: args.readableAlerts ?? true,
-        dashboard: args.dashboard ?? true,
+            args.deadLetterQueue && (homeRules.ruleNames.length > 0 || channels.kinds.length > 0),
+        selfMonitoring: args.selfMonitoring,
+        keyLifecycleEvents: args.keyLifecycleEvents,
+        discoverExpiringKeys: args.discoverExpiringKeys,
+        readableAlerts: args.readableAlerts,
+        dashboard: args.dashboard,
         auditTrail: args.auditTrail?.create ?? false,
         importedKey: args.importedKey !== undefined,
         importedKeyExpiry: args.importedKey?.validTo !== undefined,
@@ -153,7 +146,7 @@ function planFeatures(
 
 /** The organization's plan with the channel rules of its bus: the member alarms alert there. */
 function planOrganizationWithChannels(
-    args: KmsMonitoringArgs,
+    args: SettledArgs,
     channels: ChannelsPlan,
 ): OrganizationPlan | undefined {
     const organization = planOrganization(args);
@@ -181,12 +174,13 @@ function busRules(
 }
 
 /** The whole stack's plan. Pure: the same arguments always give the same plan. */
-export function planMonitoring(args: KmsMonitoringArgs): MonitoringPlan {
+export function planMonitoring(given: KmsMonitoringArgs): MonitoringPlan {
+    const args = settled(given);
     const otherRegions = planOtherRegions(args);
     const otherRegionNames = otherRegions.map((other) => other.region);
     const channels = planChannels(args);
     const organization = planOrganizationWithChannels(args, channels);
-    const homeWatchedKeys = (args.watchedKeys ?? []).filter(
+    const homeWatchedKeys = args.watchedKeys.filter(
         (reference) =>
             !otherRegionNames.includes(watchedKeyRegion(reference, args.homeRegion) ?? ""),
     );
@@ -208,8 +202,8 @@ export function planMonitoring(args: KmsMonitoringArgs): MonitoringPlan {
         homeWatchedKeys,
         otherRegions,
         features,
-        warningDays: args.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
-        topicKeyAlias: (args.encryptTopic ?? true) ? `alias/${args.namePrefix}-alerts` : undefined,
+        warningDays: args.expiryWarningDays,
+        topicKeyAlias: args.encryptTopic ? `alias/${args.namePrefix}-alerts` : undefined,
         expiringKeysAlarmName: expiringKeysAlarmName(args.namePrefix),
         homeRules,
         organization,

@@ -196,7 +196,7 @@ function verificationRules(plan: MonitoringPlan, resolved: Resolved): Verificati
     const buses = [plan.homeRules, ...(plan.organization ? [plan.organization.rules] : [])];
     return [
         ...buses.flatMap((bus) => [
-            ...alertRules(plan.namePrefix, bus, env.region, toTopic, toChannels),
+            ...alertRules(bus, env.region, toTopic, toChannels),
             ...channelRules(bus, env.region, channels, delivery),
         ]),
         ...plan.otherRegions.flatMap((other) =>

@@ -8,16 +8,10 @@ import {
     keyLifecycleEventPattern,
     TARGET_RETRY_POLICY,
 } from "../alerts";
-import {
-    apiCallsInRegion,
-    HEARTBEAT_RULE_ROLE,
-    heartbeatArrivalPattern,
-    heartbeatArrivalRuleName,
-} from "../forwarding";
-import { memberHeartbeatPattern } from "../organization";
-import { AwsEnvironment, eventRuleArn, eventRuleName, inRegion } from "../shared";
+import { apiCallsInRegion, heartbeatArrivalPattern, heartbeatArrivalRuleName } from "../forwarding";
+import { memberHeartbeatPattern, memberHeartbeatsAlarmName } from "../organization";
+import { AwsEnvironment } from "../shared";
 import type { BusAlertRules } from "./busAlertRules";
-import { alertRulesWithChannels } from "./channels";
 import type { MonitoringPlan, OtherRegionPlan } from "./plan";
 import type {
     VerificationOrganization,
@@ -51,16 +45,15 @@ export function topicTarget(topicArn: string, deadLetterQueueArn?: string): Veri
  * the chat and webhook topics too (`channelTargets`, empty without those channels).
  */
 export function alertRules(
-    namePrefix: string,
     rules: BusAlertRules,
     region: string,
     target: VerificationTarget,
     channelTargets: readonly VerificationTarget[] = [],
 ): VerificationRule[] {
-    const withChannels = alertRulesWithChannels(namePrefix, rules);
+    const withChannels = rules.fanOutRuleNames;
     const bodies: RuleBody[] = [
         ...rules.apiCalls.map((alert) => ({
-            name: eventRuleName(namePrefix, alert.name),
+            name: alert.ruleName,
             state: apiCallRuleState(alert.eventNames),
             eventPattern: json(apiCallEventPattern(alert.eventNames, alert.keyArns ?? [])),
         })),
@@ -131,15 +124,7 @@ export function heartbeatArrivalRules(
         busName: "default",
         kind: "heartbeat-arrival",
         state: "ENABLED",
-        eventPattern: json(
-            heartbeatArrivalPattern(
-                eventRuleArn(
-                    inRegion(env, region),
-                    eventRuleName(plan.namePrefix, HEARTBEAT_RULE_ROLE),
-                ),
-                region,
-            ),
-        ),
+        eventPattern: json(heartbeatArrivalPattern(env, plan.namePrefix, region)),
         targets: [{ kind: "log-group", arn: logGroupArn }],
     }));
 }
@@ -213,7 +198,7 @@ export function verificationOrganization(
             memberRuleName: organization.memberHeartbeatRuleName,
             ruleName: organization.heartbeatsRuleName,
             logGroupName: memberLogGroupName,
-            alarmName: `${plan.namePrefix}-member-heartbeats`,
+            alarmName: memberHeartbeatsAlarmName(plan.namePrefix),
         },
         observability:
             organization.observability === undefined

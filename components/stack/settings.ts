@@ -1,0 +1,44 @@
+import { DEFAULT_API_CALL_ALERTS } from "../alerts";
+import { DEFAULT_EXPIRY_WARNING_DAYS } from "../alarms";
+import type { KmsMonitoringArgs } from "./args";
+
+/** The top-level arguments whose defaults the plan needs. */
+type Defaulted =
+    | "apiCallAlerts"
+    | "keyLifecycleEvents"
+    | "discoverExpiringKeys"
+    | "expiryWarningDays"
+    | "watchedKeys"
+    | "regions"
+    | "encryptTopic"
+    | "deadLetterQueue"
+    | "selfMonitoring"
+    | "readableAlerts"
+    | "dashboard"
+    | "tags";
+
+/** The arguments with every top-level default applied. */
+export type SettledArgs = KmsMonitoringArgs & Required<Pick<KmsMonitoringArgs, Defaulted>>;
+
+/**
+ * Every default of the arguments, applied once: the parts of the plan read these and never
+ * default anything again. The stack config's schema applies the same defaults before a stack
+ * (or another language's program) gets here; this keeps the plan whole for any caller.
+ */
+export function settled(args: KmsMonitoringArgs): SettledArgs {
+    return {
+        ...args,
+        apiCallAlerts: args.apiCallAlerts ?? [...DEFAULT_API_CALL_ALERTS],
+        keyLifecycleEvents: args.keyLifecycleEvents ?? true,
+        discoverExpiringKeys: args.discoverExpiringKeys ?? true,
+        expiryWarningDays: args.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
+        watchedKeys: args.watchedKeys ?? [],
+        regions: args.regions ?? [],
+        encryptTopic: args.encryptTopic ?? true,
+        deadLetterQueue: args.deadLetterQueue ?? true,
+        selfMonitoring: args.selfMonitoring ?? true,
+        readableAlerts: args.readableAlerts ?? true,
+        dashboard: args.dashboard ?? true,
+        tags: args.tags ?? {},
+    };
+}
