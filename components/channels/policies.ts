@@ -1,4 +1,4 @@
-import { denyInsecureTransport, PolicyDocument } from "../shared";
+import { denyInsecureTransport, eventBridgeRuleTrustPolicy, PolicyDocument } from "../shared";
 
 /**
  * Who may assume the chat configurations' role: Amazon Q Developer in chat applications, still
@@ -40,32 +40,12 @@ export function chatNotificationsPolicy(): PolicyDocument {
 }
 
 /**
- * Who may assume the PagerDuty role: EventBridge, only for this stack's rules that invoke PagerDuty
- * (EventBridge User Guide, "Using IAM policy conditions": aws:SourceArn is the ARN of the rule,
- * aws:SourceAccount its account). The rules are named by their families, `<prefix>-pagerduty-*`
- * and so on, not one by one: a trust policy holds at most 2,048 characters by default (IAM User
- * Guide, "IAM and AWS STS quotas"), which a list of every rule of two buses can pass.
+ * Who may assume the PagerDuty role: EventBridge, only for this stack's rules that invoke PagerDuty,
+ * named by their families (`<prefix>-pagerduty-*` and so on) rather than one by one, since a list
+ * of every rule of two buses can pass a trust policy's size quota. The shared builder under the
+ * name pagerDuty.ts and this module's callers know.
  */
-export function pagerDutyRoleTrustPolicy(
-    accountId: string,
-    ruleArnPatterns: readonly string[],
-): PolicyDocument {
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Sid: "EventBridgeRulesOfThisStack",
-                Effect: "Allow",
-                Principal: { Service: "events.amazonaws.com" },
-                Action: "sts:AssumeRole",
-                Condition: {
-                    StringEquals: { "aws:SourceAccount": accountId },
-                    ArnLike: { "aws:SourceArn": [...ruleArnPatterns] },
-                },
-            },
-        ],
-    };
-}
+export const pagerDutyRoleTrustPolicy = eventBridgeRuleTrustPolicy;
 
 /** What the PagerDuty role may do: invoke the one API destination, nothing else. */
 export function pagerDutyRolePolicy(apiDestinationArn: string): PolicyDocument {

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { EventPattern } from "../alerts";
 import { HEARTBEATS_PER_HOUR } from "../forwarding";
-import { createAlarm, PolicyDocument } from "../shared";
+import { createAlarm, eventBridgeLogGroupPolicy, PolicyDocument } from "../shared";
 import { createSilentMemberAlarms, ExpectedMember } from "./silentMembers";
 
 /** The rule on the organization bus that keeps the members' heartbeats. */
@@ -50,35 +50,11 @@ export function memberHeartbeatAlarmSettings(expectedMemberRegions: number) {
 }
 
 /**
- * Lets EventBridge write the heartbeats into the log group (EventBridge User Guide, "CloudWatch
- * Logs permissions"), and only the heartbeat rule: `aws:SourceArn` is the ARN of the rule that
- * sends the event ("Using IAM policy conditions in Amazon EventBridge"). The condition sits on
- * `logs:PutLogEvents` alone; with it on `logs:CreateLogStream` too, EventBridge delivers nothing
- * (aws-samples/serverless-patterns#618, "The conditional ARN for the Rule only applies to
- * logs:PutLogEvents"). A stream without events is harmless.
+ * Lets EventBridge write the heartbeats into the log group, and only the heartbeat rule: its ARN
+ * on the organization bus is the one `aws:SourceArn` admitted (see eventBridgeLogGroupPolicy).
  */
 export function heartbeatLogPolicy(logGroupArn: string, heartbeatsRuleArn: string): PolicyDocument {
-    const principal = { Service: ["events.amazonaws.com", "delivery.logs.amazonaws.com"] };
-    return {
-        Version: "2012-10-17",
-        Statement: [
-            {
-                Sid: "EventBridgeCreatesHeartbeatStreams",
-                Effect: "Allow",
-                Principal: principal,
-                Action: "logs:CreateLogStream",
-                Resource: `${logGroupArn}:*`,
-            },
-            {
-                Sid: "OnlyTheHeartbeatRuleWrites",
-                Effect: "Allow",
-                Principal: principal,
-                Action: "logs:PutLogEvents",
-                Resource: `${logGroupArn}:*`,
-                Condition: { ArnEquals: { "aws:SourceArn": heartbeatsRuleArn } },
-            },
-        ],
-    };
+    return eventBridgeLogGroupPolicy(logGroupArn, heartbeatsRuleArn, "OnlyTheHeartbeatRuleWrites");
 }
 
 /** Which member account and region went silent: the last heartbeat of each, oldest first. */

@@ -1,19 +1,6 @@
-import {
-    expiringKeysAlarmDescription,
-    expiringKeysAlarmName,
-    expiringKeysAlarmSettings,
-} from "../alarms";
-import {
-    DEAD_LETTER_RETENTION_SECONDS,
-    deadLetterQueuePolicyDocument,
-    deadLettersAlarmName,
-    deliveryAlarmDescription,
-    deliveryAlarmSettings,
-    DeliveryFailure,
-    failedInvocationsAlarmName,
-} from "../delivery";
-import { ForwardingPlan, forwardingRolePolicy, forwardingRoleTrustPolicy } from "../forwarding";
-import { eventRuleArn } from "../shared";
+import { DEAD_LETTER_RETENTION_SECONDS, deadLetterQueuePolicyDocument } from "../delivery";
+import { ForwardingPlan, forwardingRolePolicy } from "../forwarding";
+import { eventBridgeRuleTrustPolicy, eventRuleArn } from "../shared";
 import {
     CloudFormationTemplate,
     memberDeadLetterQueueName,
@@ -24,10 +11,11 @@ import {
 
 /**
  * The resources of the member template, each built by the functions that build the central
- * account's own: one function per part, each returning its logical IDs and resources.
+ * account's own: one function per part, each returning its logical IDs and resources. The
+ * alarms are in memberAlarms.ts.
  */
 
-type Resources = CloudFormationTemplate["Resources"];
+export type Resources = CloudFormationTemplate["Resources"];
 
 /**
  * A JSON value with every string that names `${...}` wrapped in `Fn::Sub`, so CloudFormation
@@ -74,7 +62,7 @@ export function forwardingRoleResource(
             Description:
                 "Lets this account's KMS monitoring rules put events on the organization's central bus",
             AssumeRolePolicyDocument: substituted(
-                forwardingRoleTrustPolicy(
+                eventBridgeRuleTrustPolicy(
                     MEMBER_ENVIRONMENT.accountId,
                     plan.rules.map((rule) => eventRuleArn(MEMBER_ENVIRONMENT, rule.ruleName)),
                 ),
@@ -161,89 +149,4 @@ export function forwardingRuleResources(
         };
     }
     return resources;
-}
-
-/** The same failed-invocation and dead-letter alarms a remote region of the central account has; no actions. */
-export function deliveryAlarmResources(
-    inputs: MemberTemplateInputs,
-    plan: ForwardingPlan,
-): CloudFormationTemplate["Resources"] {
-    const alarm = (
-        alarmName: string,
-        failure: DeliveryFailure,
-        subject: unknown,
-        subjectText: string,
-    ) => {
-        const {
-            dimension,
-            namespace,
-            metricName,
-            statistic,
-            period,
-            evaluationPeriods,
-            comparisonOperator,
-            threshold,
-            treatMissingData,
-        } = deliveryAlarmSettings(failure);
-        return {
-            Type: "AWS::CloudWatch::Alarm",
-            Properties: {
-                AlarmName: alarmName,
-                AlarmDescription: deliveryAlarmDescription(failure, subjectText),
-                Namespace: namespace,
-                MetricName: metricName,
-                Statistic: statistic,
-                Period: period,
-                EvaluationPeriods: evaluationPeriods,
-                ComparisonOperator: comparisonOperator,
-                Threshold: threshold,
-                TreatMissingData: treatMissingData,
-                Dimensions: [{ Name: dimension, Value: subject }],
-            },
-        };
-    };
-    const resources: CloudFormationTemplate["Resources"] = {};
-    for (const rule of plan.rules) {
-        resources[`${logicalId(rule.role)}FailedInvocations`] = alarm(
-            failedInvocationsAlarmName(rule.ruleName),
-            "failed-forwarding",
-            rule.ruleName,
-            rule.ruleName,
-        );
-    }
-    if (inputs.deadLetterQueue) {
-        resources.DeadLetters = alarm(
-            deadLettersAlarmName(inputs.memberPrefix),
-            "dead-letters",
-            { "Fn::GetAtt": ["DeadLetterQueue", "QueueName"] },
-            `${inputs.memberPrefix} (this stack's dead-letter queue)`,
-        );
-    }
-    return resources;
-}
-
-export function expiringKeysAlarmResource(
-    inputs: MemberTemplateInputs,
-): CloudFormationTemplate["Resources"] {
-    const settings = expiringKeysAlarmSettings(inputs.warningDays);
-    return {
-        ExpiringKeyMaterial: {
-            Type: "AWS::CloudWatch::Alarm",
-            Properties: {
-                AlarmName: expiringKeysAlarmName(inputs.memberPrefix),
-                AlarmDescription: expiringKeysAlarmDescription(inputs.warningDays),
-                ComparisonOperator: settings.comparisonOperator,
-                Threshold: settings.threshold,
-                EvaluationPeriods: settings.evaluationPeriods,
-                DatapointsToAlarm: settings.datapointsToAlarm,
-                TreatMissingData: settings.treatMissingData,
-                Metrics: settings.metricQueries.map((query) => ({
-                    Id: query.id,
-                    Expression: query.expression,
-                    Period: query.period,
-                    ReturnData: query.returnData,
-                })),
-            },
-        },
-    };
 }

@@ -3,10 +3,9 @@ import { expiringKeysAlarmName } from "../alarms";
 import { ForwardingPlan, forwardingPlan } from "../forwarding";
 import { memberLinkResources } from "./memberLink";
 import { CloudFormationTemplate, MemberTemplateInputs } from "./memberNames";
+import { deliveryAlarmResources, expiringKeysAlarmResource } from "./memberAlarms";
 import {
     deadLetterQueueResources,
-    deliveryAlarmResources,
-    expiringKeysAlarmResource,
     forwardingRoleResource,
     forwardingRuleResources,
 } from "./memberResources";

@@ -4,9 +4,9 @@ import {
     chatNotificationsPolicy,
     chatRoleTrustPolicy,
     pagerDutyRolePolicy,
-    pagerDutyRoleTrustPolicy,
     webhookDeadLetterPolicy,
 } from "../../components/channels";
+import { eventBridgeRuleTrustPolicy } from "../../components/shared";
 import { evaluate, Principal, Request } from "../../verify/policyEvaluator";
 
 const ACCOUNT = "111122223333";
@@ -147,7 +147,7 @@ describe("the chat and webhook topics", () => {
 
 describe("the PagerDuty role", () => {
     const destination = `arn:aws:events:us-east-1:${ACCOUNT}:api-destination/kms-monitoring-prod-pagerduty/abc`;
-    const trust = pagerDutyRoleTrustPolicy(ACCOUNT, [
+    const trust = eventBridgeRuleTrustPolicy(ACCOUNT, [
         `arn:aws:events:us-east-1:${ACCOUNT}:rule/kms-monitoring-prod-pagerduty-*`,
         `arn:aws:events:us-east-1:${ACCOUNT}:rule/kms-monitoring-prod-alarms-*`,
     ]);

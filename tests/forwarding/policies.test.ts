@@ -1,10 +1,7 @@
 import { strict as assert } from "assert";
 import { KmsMonitoring } from "../../components/stack";
-import {
-    forwardingRolePolicy,
-    forwardingRoleTrustPolicy,
-    heartbeatLogPolicy,
-} from "../../components/forwarding";
+import { forwardingRolePolicy, heartbeatLogPolicy } from "../../components/forwarding";
+import { eventBridgeLogGroupPolicy, eventBridgeRuleTrustPolicy } from "../../components/shared";
 import { ACCOUNT_ID, build, Recorder, restoreWarnings } from "../harness";
 import { evaluate, Request } from "../../verify/policyEvaluator";
 
@@ -35,7 +32,7 @@ function putEvents(resource: string, action = "events:PutEvents"): Request {
 }
 
 describe("the forwarding role", () => {
-    const trust = forwardingRoleTrustPolicy(ACCOUNT_ID, [
+    const trust = eventBridgeRuleTrustPolicy(ACCOUNT_ID, [
         "arn:aws:events:*:111122223333:rule/kms-monitoring-dev-forward-api-calls",
     ]);
     const permissions = forwardingRolePolicy(HOME_BUS);
@@ -85,23 +82,31 @@ describe("the forwarding role", () => {
     it("lets EventBridge write the heartbeats of the named rules only", () => {
         const logGroup = "arn:aws:logs:us-east-1:111122223333:log-group:/aws/events/x-heartbeats";
         const rule = "arn:aws:events:us-east-1:111122223333:rule/x-heartbeat-eu-west-1";
-        const policy = heartbeatLogPolicy(logGroup, [rule]);
         const write = (action: string, sourceArn: string): Request => ({
             principal: EVENTS,
             action,
             resource: `${logGroup}:log-stream:abc`,
             context: { "aws:SourceArn": sourceArn },
         });
-        assert.equal(evaluate(policy, write("logs:PutLogEvents", rule)), "Allow");
-        assert.equal(evaluate(policy, write("logs:PutLogEvents", `${rule}-other`)), "ImplicitDeny");
-        assert.equal(evaluate(policy, write("logs:CreateLogStream", `${rule}-other`)), "Allow");
-        assert.equal(
-            evaluate(policy, {
-                ...write("logs:PutLogEvents", rule),
-                resource: "arn:aws:logs:us-east-1:111122223333:log-group:/other:log-stream:abc",
-            }),
-            "ImplicitDeny",
-        );
+        // The home heartbeats name their rules in a list, the member heartbeats their one rule.
+        for (const policy of [
+            heartbeatLogPolicy(logGroup, [rule]),
+            eventBridgeLogGroupPolicy(logGroup, rule, "OneRule"),
+        ]) {
+            assert.equal(evaluate(policy, write("logs:PutLogEvents", rule)), "Allow");
+            assert.equal(
+                evaluate(policy, write("logs:PutLogEvents", `${rule}-other`)),
+                "ImplicitDeny",
+            );
+            assert.equal(evaluate(policy, write("logs:CreateLogStream", `${rule}-other`)), "Allow");
+            assert.equal(
+                evaluate(policy, {
+                    ...write("logs:PutLogEvents", rule),
+                    resource: "arn:aws:logs:us-east-1:111122223333:log-group:/other:log-stream:abc",
+                }),
+                "ImplicitDeny",
+            );
+        }
     });
 
     describe("as deployed", () => {
