@@ -1,0 +1,220 @@
+/** `npm run plan`'s one-line summary of each resource: the two or three settings that matter. */
+import type { RecordedResource } from "./mockRuntime";
+import { redactWire } from "./mockRuntime";
+
+const yesNo = (value: unknown) => (value ? "yes" : "no");
+
+function days(seconds: number): string {
+    return `${seconds / 86_400} days`;
+}
+
+type Summary = (resource: RecordedResource, all: readonly RecordedResource[]) => string;
+
+const eventRuleSummary: Summary = (resource) => {
+    const inputs = resource.inputs;
+    if (inputs.scheduleExpression !== undefined) {
+        return `${inputs.name}: ${inputs.scheduleExpression}; state ${inputs.state}`;
+    }
+    type Detail = { eventName?: string[]; alarmName?: string[]; $or?: Detail[] };
+    const pattern = JSON.parse(inputs.eventPattern) as {
+        "detail-type": string[];
+        resources?: string[];
+        detail?: Detail;
+    };
+    const detail = pattern.detail;
+    const events = [
+        ...new Set([
+            ...(detail?.eventName ?? []),
+            ...(detail?.$or ?? []).flatMap((branch) => branch.eventName ?? []),
+        ]),
+    ];
+    const alarms = detail?.alarmName
+        ? [
+              `${pattern["detail-type"].join(", ")} of ${detail.alarmName.length === 1 ? detail.alarmName[0] : `${detail.alarmName.length} alarms`}`,
+          ]
+        : undefined;
+    const matched = events.length > 0 ? events : (alarms ?? pattern["detail-type"]);
+    return `${inputs.name}: ${matched.join(", ")}; state ${inputs.state}`;
+};
+
+const eventTargetSummary: Summary = (resource) => {
+    const inputs = resource.inputs;
+    const destination =
+        inputs.roleArn === undefined
+            ? `readable text ${yesNo(inputs.inputTransformer)}`
+            : `to ${String(inputs.arn).split(":").slice(3, 4)} ${String(inputs.arn).split(":").pop()} with a role`;
+    return `rule ${inputs.rule}; ${destination}; dead-letter queue ${yesNo(inputs.deadLetterConfig)}; retries ${inputs.retryPolicy?.maximumRetryAttempts ?? "default"}`;
+};
+
+const metricAlarmSummary: Summary = (resource) => {
+    const inputs = resource.inputs;
+    const query = inputs.metricQueries?.[0]?.expression as string | undefined;
+    const threshold =
+        inputs.metricName === "SecondsUntilKeyMaterialExpiration" ||
+        query?.includes("SecondsUntilKeyMaterialExpiration")
+            ? days(inputs.threshold)
+            : String(inputs.threshold);
+    const operator =
+        {
+            LessThanOrEqualToThreshold: "<=",
+            LessThanThreshold: "<",
+            GreaterThanThreshold: ">",
+            GreaterThanOrEqualToThreshold: ">=",
+        }[inputs.comparisonOperator as string] ?? inputs.comparisonOperator;
+    const actions = (inputs.alarmActions ?? []).length > 0 ? "notifies the topic" : "no actions";
+    const measured =
+        query === undefined
+            ? `${inputs.namespace} ${inputs.metricName}`
+            : `Metrics Insights ${query}`;
+    return `${measured} ${operator} ${threshold}${query === undefined ? ` (${inputs.statistic})` : ""}; ${actions}; missing data ${inputs.treatMissingData}`;
+};
+
+const keySummary: Summary = (resource, all) => {
+    const inputs = resource.inputs;
+    const alias = all.find(
+        (other) =>
+            other.type === "aws:kms/alias:Alias" &&
+            [resource.id, resource.state.keyId].includes(other.inputs.targetKeyId),
+    )?.inputs.name;
+    const material =
+        resource.type === "aws:kms/externalKey:ExternalKey"
+            ? `origin EXTERNAL; validTo ${inputs.validTo ?? "never"}`
+            : `rotation ${inputs.enableKeyRotation ? "on" : "off"}`;
+    return `${alias ?? "no alias"}; ${material}; deletion window ${inputs.deletionWindowInDays} days; protect ${yesNo(resource.protect)}`;
+};
+
+const aliasSummary: Summary = (resource) => {
+    const inputs = resource.inputs;
+    return `${inputs.name}`;
+};
+
+const topicSummary: Summary = (resource) => {
+    const inputs = resource.inputs;
+    const displayName =
+        inputs.displayName === undefined ? "" : `; display name "${inputs.displayName}"`;
+    return `${inputs.name ?? "(auto-named)"}${displayName}; encrypted ${yesNo(inputs.kmsMasterKeyId)}`;
+};
+
+const topicSubscriptionSummary: Summary = (resource) => {
+    const inputs = resource.inputs;
+    // A webhook URL is a secret: the summary shows what the engine shows.
+    const endpoint = (redactWire(resource.wireInputs) as { endpoint?: unknown }).endpoint;
+    return `${inputs.protocol} ${String(endpoint)}`;
+};
+
+const chatConfigurationSummary: Summary = (resource) => {
+    const inputs = resource.inputs;
+    const channel =
+        inputs.slackTeamId === undefined
+            ? `Teams team ${inputs.teamId} channel ${inputs.channelId}`
+            : `Slack workspace ${inputs.slackTeamId} channel ${inputs.slackChannelId}`;
+    return `${inputs.configurationName}: ${channel}; ${(inputs.snsTopicArns ?? []).length} topic; guardrails ${(inputs.guardrailPolicyArns ?? []).map((arn: string) => arn.split("/").pop()).join(", ")}; logging ${inputs.loggingLevel}`;
+};
+
+const eventConnectionSummary: Summary = (resource) => {
+    const inputs = resource.inputs;
+    const auth = redactWire(resource.wireInputs.authParameters) as {
+        apiKey?: { value?: unknown };
+    };
+    return `${inputs.name}: ${inputs.authorizationType}; routing key ${String(auth?.apiKey?.value)}`;
+};
+
+const eventApiDestinationSummary: Summary = (resource) => {
+    const inputs = resource.inputs;
+    return `${inputs.name}: ${inputs.httpMethod} ${inputs.invocationEndpoint}; at most ${inputs.invocationRateLimitPerSecond} a second`;
+};
+
+const queueSummary: Summary = (resource) => {
+    const inputs = resource.inputs;
+    return `SSE-SQS ${yesNo(inputs.sqsManagedSseEnabled)}; retention ${days(inputs.messageRetentionSeconds)}`;
+};
+
+const trailSummary: Summary = (resource) => {
+    const inputs = resource.inputs;
+    return `${inputs.name}; multi-region ${yesNo(inputs.isMultiRegionTrail)}; logs kept ${inputs.cloudWatchLogsGroup?.args?.retentionInDays} days; force-destroy bucket ${yesNo(inputs.s3Bucket?.args?.forceDestroy)}`;
+};
+
+const logMetricFilterSummary: Summary = (resource) => {
+    const inputs = resource.inputs;
+    return `${inputs.metricTransformation.namespace}/${inputs.metricTransformation.name} on ${inputs.logGroupName}`;
+};
+
+const queryDefinitionSummary: Summary = (resource) => {
+    const inputs = resource.inputs;
+    return `${inputs.name}`;
+};
+
+const dashboardSummary: Summary = (resource) => {
+    const inputs = resource.inputs;
+    return `${inputs.dashboardName}; ${(JSON.parse(inputs.dashboardBody) as { widgets: unknown[] }).widgets.length} widgets`;
+};
+
+const sinkSummary: Summary = (resource) => {
+    const inputs = resource.inputs;
+    return `${inputs.name}; a monitoring account sink`;
+};
+
+const randomBytesSummary: Summary = (resource) => {
+    const inputs = resource.inputs;
+    return `${inputs.length} bytes, kept as a secret; protect ${yesNo(resource.protect)}`;
+};
+
+/** Who may link to a sink, and what. */
+const sinkPolicySummary: Summary = (resource) => {
+    const policy = resource.inputs.policy as string;
+    type Condition = Record<string, Record<string, string | string[]>>;
+    const [statement] = (JSON.parse(policy) as { Statement: { Condition: Condition }[] }).Statement;
+    const condition = statement.Condition;
+    const paths = [condition["ForAnyValue:StringLike"]?.["aws:PrincipalOrgPaths"] ?? []].flat();
+    const types = [condition["ForAllValues:StringEquals"]?.["oam:ResourceTypes"] ?? []].flat();
+    return `links from ${paths.join(", ")}; ${types.join(", ")} only`;
+};
+
+/** How many resources the member template has, and where its link points. */
+const stackSetSummary: Summary = (resource) => {
+    const templateBody = resource.inputs.templateBody as string;
+    const template = JSON.parse(templateBody) as {
+        Mappings?: Record<string, Record<string, Record<string, string>>>;
+        Resources: Record<string, { Type: string; Properties: Record<string, any> }>;
+    };
+    const resources = Object.values(template.Resources);
+    const link = resources.find((resource) => resource.Type === "AWS::Oam::Link");
+    const linkText =
+        link === undefined
+            ? "no observability link"
+            : `link to the sink of ${Object.values(template.Mappings ?? {})
+                  .flatMap((map) => Object.keys(map))
+                  .join(
+                      ", ",
+                  )} sharing ${link.Properties.LinkConfiguration.MetricConfiguration.Filter}`;
+    return `member template: ${resources.length} resources; ${linkText}`;
+};
+
+const SUMMARIES: Readonly<Record<string, Summary>> = {
+    "aws:cloudwatch/eventRule:EventRule": eventRuleSummary,
+    "aws:cloudwatch/eventTarget:EventTarget": eventTargetSummary,
+    "aws:cloudwatch/metricAlarm:MetricAlarm": metricAlarmSummary,
+    "aws:kms/externalKey:ExternalKey": keySummary,
+    "aws:kms/key:Key": keySummary,
+    "aws:kms/alias:Alias": aliasSummary,
+    "aws:sns/topic:Topic": topicSummary,
+    "aws:sns/topicSubscription:TopicSubscription": topicSubscriptionSummary,
+    "aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration": chatConfigurationSummary,
+    "aws:chatbot/teamsChannelConfiguration:TeamsChannelConfiguration": chatConfigurationSummary,
+    "aws:cloudwatch/eventConnection:EventConnection": eventConnectionSummary,
+    "aws:cloudwatch/eventApiDestination:EventApiDestination": eventApiDestinationSummary,
+    "aws:sqs/queue:Queue": queueSummary,
+    "awsx:cloudtrail:Trail": trailSummary,
+    "aws:cloudwatch/logMetricFilter:LogMetricFilter": logMetricFilterSummary,
+    "aws:cloudwatch/queryDefinition:QueryDefinition": queryDefinitionSummary,
+    "aws:cloudwatch/dashboard:Dashboard": dashboardSummary,
+    "aws:oam/sink:Sink": sinkSummary,
+    "aws:oam/sinkPolicy:SinkPolicy": sinkPolicySummary,
+    "aws:cloudformation/stackSet:StackSet": stackSetSummary,
+    "random:index/randomBytes:RandomBytes": randomBytesSummary,
+};
+
+/** The two or three settings that matter for each kind of resource; empty for the others. */
+export function summary(resource: RecordedResource, all: readonly RecordedResource[]): string {
+    return SUMMARIES[resource.type]?.(resource, all) ?? "";
+}
