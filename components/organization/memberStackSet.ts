@@ -32,10 +32,12 @@ export interface MemberStackSetArgs {
     /** Tags for the StackSet, which CloudFormation puts on the stacks' resources. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
     /**
-     * What must exist before any instance rolls out, such as the sink policies the members' links
-     * need. Default: nothing.
+     * What must exist before the template reaches any member, such as the sink policies the
+     * members' links need. Both the StackSet and its instances wait for it: an update of the
+     * StackSet's template rolls out to every existing instance, so on a stack that has members
+     * already the StackSet, not only a new instance, can push a link. Default: nothing.
      */
-    readonly instancesDependOn?: readonly pulumi.Resource[];
+    readonly rolloutDependsOn?: readonly pulumi.Resource[];
 }
 
 /**
@@ -68,7 +70,7 @@ export class MemberStackSet extends pulumi.ComponentResource {
                 templateBody: args.templateBody,
                 tags: args.tags,
             },
-            { parent: this },
+            { parent: this, dependsOn: [...(args.rolloutDependsOn ?? [])] },
         );
 
         // One instance per OU and region, not one per region listing every OU: the deployment
@@ -123,7 +125,7 @@ export class MemberStackSet extends pulumi.ComponentResource {
             {
                 parent: this,
                 ignoreChanges: ["operationPreferences"],
-                dependsOn: [...(args.instancesDependOn ?? [])],
+                dependsOn: [...(args.rolloutDependsOn ?? [])],
             },
         );
     }

@@ -12,27 +12,40 @@ export interface CentralObservability {
     readonly sinkPolicies: pulumi.Resource[];
 }
 
+/** The account an ARN belongs to: `arn:<partition>:<service>:<region>:<account>:...`. */
+function accountOfArn(arn: string): string {
+    return arn.split(":")[4] ?? "";
+}
+
 /**
- * A sink per member region (unless reused) and its policy. A reused sink of another account is
- * worth a warning: the config check cannot know this account, and the central dashboard, whose
- * queries see only the accounts linked to this account's sinks, would stay empty in that region.
+ * What `pulumi up` warns of for each reused sink of another account: the config check cannot know
+ * this account, and the central dashboard, whose queries see only the accounts linked to this
+ * account's sinks, would stay empty in that region.
+ */
+export function foreignSinkWarnings(
+    existingSinkArns: Readonly<Record<string, string>>,
+    accountId: string,
+): string[] {
+    return Object.entries(existingSinkArns)
+        .map(([region, arn]) => ({ region, owner: accountOfArn(arn) }))
+        .filter(({ owner }) => owner !== accountId)
+        .map(
+            ({ region, owner }) =>
+                `kms-monitoring:organization.sinkArns.${region} is a sink of account ${owner}, not ` +
+                `of this account (${accountId}); the members link to it, but the central dashboard ` +
+                "cannot show them in that region",
+        );
+}
+
+/**
+ * A sink per member region (unless reused) and its policy. Reused sinks of another account are
+ * warned of once the account is known, on the sinks' component.
  */
 export function buildSinks(
     { parent, name, args, environment }: StackContext,
     organization: OrganizationPlan,
     observability: ObservabilityPlan,
 ): CentralObservability {
-    environment.apply(({ accountId }) => {
-        for (const [region, arn] of Object.entries(observability.existingSinkArns)) {
-            if (arn.split(":")[4] !== accountId) {
-                void pulumi.log.warn(
-                    `kms-monitoring:organization.sinkArns.${region} is a sink of account ` +
-                        `${arn.split(":")[4]}, not of this account (${accountId}); the members link ` +
-                        "to it, but the central dashboard cannot show them in that region",
-                );
-            }
-        }
-    });
     const sinks = new ObservabilitySinks(
         `${name}-sinks`,
         {
@@ -44,6 +57,11 @@ export function buildSinks(
             tags: args.tags,
         },
         { parent },
+    );
+    environment.apply(({ accountId }) =>
+        foreignSinkWarnings(observability.existingSinkArns, accountId).forEach(
+            (warning) => void pulumi.log.warn(warning, sinks),
+        ),
     );
     return { sinkArns: sinks.sinkArns, sinkPolicies: sinks.policies };
 }

@@ -143,8 +143,9 @@ function buildOrganizationBus(
 
 /**
  * The StackSet that puts the member template in every account of the OUs, in every member region.
- * With observability its instances wait for the sink policies: a link to a sink whose policy does
- * not admit it yet fails, and with it the member's stack.
+ * With observability the StackSet and its instances wait for the sink policies: a link to a sink
+ * whose policy does not admit it yet fails, and with it the member's stack. On a stack with members
+ * already, it is the StackSet's template update, not a new instance, that rolls the link out.
  */
 function buildMemberStackSet(
     { parent, name, args, environment }: StackContext,
@@ -167,7 +168,7 @@ function buildMemberStackSet(
             regions: organization.regions,
             excludedAccountIds: [environment.accountId],
             tags: args.tags,
-            instancesDependOn: observability?.sinkPolicies,
+            rolloutDependsOn: observability?.sinkPolicies,
         },
         // The member rules' first events must find the bus policy that admits them.
         { parent, dependsOn: [bus] },

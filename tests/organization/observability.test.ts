@@ -8,6 +8,7 @@ import {
     observabilitySinkPolicy,
 } from "../../components/organization";
 import { KmsMonitoring, KmsMonitoringArgs } from "../../components/stack";
+import { foreignSinkWarnings } from "../../components/stack/observability";
 import { build, Recorder, restoreWarnings, valueOf } from "../harness";
 import { findInMap, validateTemplate } from "../support/cloudFormationSpec";
 import { matchesPattern } from "../support/eventMatcher";
@@ -206,15 +207,18 @@ describe("the central account's sinks", () => {
         }
     });
 
-    it("exist with their policies before any StackSet instance rolls a link out", () => {
+    it("exist with their policies before the StackSet or any of its instances rolls a link out", () => {
         const policyUrns = recorder.byType(SINK_POLICY_TYPE).map((policy) => policy.urn);
+        assert.equal(policyUrns.length, REGIONS.length);
         const instances = recorder.byType("aws:cloudformation/stackSetInstance:StackSetInstance");
         assert.equal(instances.length, 2 * REGIONS.length);
-        for (const instance of instances) {
+        // The StackSet too: on a stack with members already, the update of its template is what
+        // rolls the new link out to every existing instance.
+        for (const resource of [recorder.one(STACK_SET_TYPE), ...instances]) {
             for (const urn of policyUrns) {
                 assert.ok(
-                    instance.dependencies?.includes(urn),
-                    `${instance.name} waits for ${urn}`,
+                    resource.dependencies?.includes(urn),
+                    `${resource.name} waits for ${urn}`,
                 );
             }
         }
@@ -441,6 +445,30 @@ describe("organization.sinkArns: a region's existing sink", () => {
 });
 
 describe("organization.sinkArns: another account's sink", () => {
+    it("is named with its account, once per such region", () => {
+        const sink = (region: string, account: string) =>
+            `arn:aws:oam:${region}:${account}:sink/f00dcafe-1234-4abc-8def-0123456789ab`;
+        assert.deepEqual(
+            foreignSinkWarnings(
+                {
+                    "eu-west-1": sink("eu-west-1", "999988887777"),
+                    "us-east-1": sink("us-east-1", CENTRAL),
+                    "ap-southeast-2": sink("ap-southeast-2", "555566667777"),
+                },
+                CENTRAL,
+            ).map((warning) =>
+                /^kms-monitoring:organization\.sinkArns\.(\S+) is a sink of account (\d+),/
+                    .exec(warning)
+                    ?.slice(1),
+            ),
+            [
+                ["eu-west-1", "999988887777"],
+                ["ap-southeast-2", "555566667777"],
+            ],
+        );
+        assert.deepEqual(foreignSinkWarnings({}, CENTRAL), []);
+    });
+
     it("is used, with a warning that the central dashboard cannot show that region", async () => {
         const other =
             "arn:aws:oam:eu-west-1:999988887777:sink/f00dcafe-1234-4abc-8def-0123456789ab";
