@@ -7,13 +7,13 @@ import { graph, layout, SECONDS_PER_DAY, Unplaced, Widget } from "./widgets";
 
 /** What the central dashboard shows of the members in one region. */
 export interface MemberRegionWidgets {
-    /** The member region, where the central account's sink gathers the members' metrics. */
+    /** The member region, where the central account's sink gathers the members' metrics. Required. */
     readonly region: string;
-    /** The member forwarding rules, the same names in every member account. */
+    /** The member forwarding rules, the same names in every member account. Required. */
     readonly forwarderRuleNames: readonly string[];
     /** The member dead-letter queue, the same name in every member account. Default: no queue widget. */
     readonly deadLetterQueueName?: string;
-    /** The expiry alarms' warning, drawn as a line. */
+    /** The expiry alarms' warning, in days, drawn as a line. Required. */
     readonly warningDays: number;
 }
 

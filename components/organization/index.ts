@@ -34,9 +34,13 @@ export {
     MEMBER_HEARTBEAT_FILTER_PATTERN,
     MEMBER_HEARTBEATS_METRIC,
     memberHeartbeatsNamespace,
+    METRIC_FILTER_DIMENSION_PAIRS_LIMIT,
+    readableAccountName,
+    SILENT_MEMBERS_QUERY_ROWS,
     silentMemberAlarmName,
     silentMemberAlarmNamePrefix,
     silentMemberAlarmSettings,
+    silentMemberFilterWarning,
 } from "./silentMembers";
 export type { ExpectedMember } from "./silentMembers";
 export { MEMBER_OPERATION_PREFERENCES, MemberStackSet } from "./memberStackSet";

@@ -3,7 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { EventPattern } from "../alerts";
 import { HEARTBEATS_PER_HOUR } from "../forwarding";
 import { createAlarm, eventBridgeLogGroupPolicy, PolicyDocument } from "../shared";
-import { createSilentMemberAlarms, ExpectedMember } from "./silentMembers";
+import { createSilentMemberAlarms } from "./silentMemberAlarms";
+import { ExpectedMember, SILENT_MEMBERS_QUERY_ROWS } from "./silentMembers";
 
 /** The rule on the organization bus that keeps the members' heartbeats. */
 export function memberHeartbeatsRuleName(namePrefix: string): string {
@@ -63,7 +64,7 @@ export const SILENT_MEMBERS_QUERY = [
     "fields account, region",
     "| stats max(@timestamp) as lastHeartbeat, count(*) as heartbeats by account, region",
     "| sort lastHeartbeat asc",
-    "| limit 1000",
+    `| limit ${SILENT_MEMBERS_QUERY_ROWS}`,
 ].join("\n");
 
 export interface MemberHeartbeatsArgs {

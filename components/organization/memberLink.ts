@@ -43,8 +43,11 @@ export function linkMetricFilter(namespaces: readonly string[]): string {
 
 /** What every member link shares; the same in every member account and region. */
 export interface MemberLinkSettings {
+    /** What the link shares: LINK_RESOURCE_TYPES. Required. */
     readonly resourceTypes: readonly string[];
+    /** The namespaces it shares, as linkMetricFilter writes them. Required. */
     readonly metricFilter: string;
+    /** How the central account labels the member: LINK_LABEL_TEMPLATE. Required. */
     readonly labelTemplate: string;
 }
 

@@ -36,15 +36,23 @@ export function memberDeadLetterQueueName(memberPrefix: string): string {
     return `${memberPrefix}-dead-letters`;
 }
 
+/** What the member template is built from; the central stack's own settings, passed on. */
 export interface MemberTemplateInputs {
-    /** Prefix of every name in the member accounts, e.g. `kms-monitoring-prod-org`. */
+    /** Prefix of every name in the member accounts, e.g. `kms-monitoring-prod-org`. Required. */
     readonly memberPrefix: string;
+    /** The KMS API calls the members forward, as the central stack alerts on them. Required (may be empty). */
     readonly apiCalls: readonly ApiCallSelection[];
+    /** Forward KMS's own key expiration, rotation and deletion events. Required. */
     readonly keyLifecycleEvents: boolean;
+    /** A Metrics Insights alarm on the member's keys with expiring imported material. Required. */
     readonly discoverExpiringKeys: boolean;
+    /** Days before expiry at which that alarm fires. Required. */
     readonly warningDays: number;
+    /** A dead-letter queue for the member forwarders. Required. */
     readonly deadLetterQueue: boolean;
+    /** The member forwarders' failed-invocation alarms, and the dead-letter queue's. Required. */
     readonly selfMonitoring: boolean;
+    /** Tags for the member resources that take them. Required (may be empty). */
     readonly tags: Readonly<Record<string, string>>;
     /** The link to the central account's sink of each member region. Default: no link. */
     readonly link?: MemberLinkSettings;

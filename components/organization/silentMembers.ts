@@ -1,12 +1,12 @@
-// Which member went silent, by name: a metric per member account and region from the heartbeats'
-// log group, and one alarm on each expected pair.
-import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
-import { createAlarm } from "../shared";
+// Which member went silent, by name: the names, settings and texts of the metric per member account
+// and region made from the heartbeats' log group, and of the alarm on each expected pair (built in
+// silentMemberAlarms.ts).
 
 /** An account the StackSet deploys to, as AWS Organizations lists it at `pulumi up`. */
 export interface ExpectedMember {
+    /** The 12-digit account ID. Required. */
     readonly accountId: string;
+    /** The account's name, as its owner typed it: any ASCII character (see readableAccountName). Required. */
     readonly accountName: string;
 }
 
@@ -34,6 +34,49 @@ export const MEMBER_HEARTBEAT_FILTER_PATTERN =
  * at all, which its alarm treats as breaching.
  */
 export const MEMBER_HEARTBEAT_DIMENSIONS = { Account: "$.account", Region: "$.region" } as const;
+
+/** The metric filter that counts the heartbeats per member account and region. */
+export function memberHeartbeatsFilterName(namePrefix: string): string {
+    return `${namePrefix}-member-heartbeats`;
+}
+
+/**
+ * CloudWatch Logs "might disable a metric filter if it generates 1,000 different name/value pairs
+ * for your specified dimensions within one hour" (CloudWatch Logs API reference, PutMetricFilter).
+ * Whether that counts each dimension's values or their combinations, every member account and
+ * region is one combination, so the stack counts those: the stricter reading.
+ */
+export const METRIC_FILTER_DIMENSION_PAIRS_LIMIT = 1000;
+
+/** The rows the saved query of the member heartbeats returns at most: the pairs heard from longest ago. */
+export const SILENT_MEMBERS_QUERY_ROWS = 1000;
+
+/**
+ * What `pulumi up` warns of when the expected member account-region pairs reach the metric
+ * filter's limit: a disabled filter counts no heartbeat, so every silent-member alarm would fire.
+ */
+export function silentMemberFilterWarning(
+    namePrefix: string,
+    memberAccounts: number,
+    memberRegions: number,
+): string | undefined {
+    const pairs = memberAccounts * memberRegions;
+    if (pairs < METRIC_FILTER_DIMENSION_PAIRS_LIMIT) {
+        return undefined;
+    }
+    return (
+        `kms-monitoring:organization: ${memberAccounts} member accounts in ${memberRegions} member ` +
+        `regions are ${pairs} account-region pairs. CloudWatch Logs might disable the metric filter ` +
+        `${memberHeartbeatsFilterName(namePrefix)} once it makes ` +
+        `${METRIC_FILTER_DIMENSION_PAIRS_LIMIT.toLocaleString("en-US")} dimension name/value pairs ` +
+        "within an hour (PutMetricFilter), and every silent-member alarm would then fire. The saved " +
+        `query '${namePrefix}/Silent member accounts and regions' shows at most ` +
+        `${SILENT_MEMBERS_QUERY_ROWS.toLocaleString("en-US")} pairs, those heard from longest ago. ` +
+        "Split organizationalUnitIds or organization.regions over several stacks, or set " +
+        "organization.observability: false (no per-account alarms, sinks or central dashboard) to " +
+        "rely on the count alarm."
+    );
+}
 
 /** Alarm names allow more, but a readable name keeps to what every console and CLI shows as is. */
 function nameSafe(text: string): string {
@@ -63,6 +106,8 @@ export function silentMemberAlarmName(
  * No heartbeat from the pair for two hours in a row (each heartbeat is 5 minutes apart, so a
  * working member region sends 12 an hour). Two hours, as the count alarm, because EventBridge
  * metrics and schedules are best effort. Missing data is breaching: a silent member has no series.
+ * So an alarm made with its metric filter fires once, before the filter counts the pair's first
+ * heartbeat (docs/organization.md, "A silent member named").
  */
 export function silentMemberAlarmSettings() {
     return {
@@ -77,74 +122,31 @@ export function silentMemberAlarmSettings() {
     } as const;
 }
 
+/**
+ * An account name as the alarm description may hold it. An account's name is "a string of any of
+ * the characters in the ASCII character range" (AWS Organizations API reference, Account: Name),
+ * so it may hold `"`, `\` or a control character. The chat and PagerDuty templates insert the
+ * alarm description into their JSON as it is: EventBridge "does not escape values extracted by
+ * Input Path" (EventBridge User Guide, "Common Issues with transforming input"; channels/templates.ts,
+ * QUOTE_FREE_PATHS), so one such character would make the message invalid JSON, which its target
+ * drops. So double quotes become single ones, backslashes slashes, and control characters spaces.
+ */
+export function readableAccountName(accountName: string): string {
+    return accountName
+        .replace(/"/g, "'")
+        .replace(/\\/g, "/")
+        .replace(/[\u0000-\u001f\u007f]+/g, " ")
+        .replace(/ {2,}/g, " ")
+        .trim();
+}
+
+/** What the silent-member alarm says; every part is free of quotes, backslashes and control characters. */
 export function silentMemberAlarmDescription(member: ExpectedMember, region: string): string {
+    const name = readableAccountName(member.accountName);
+    const account = name.length > 0 ? `${name} (${member.accountId})` : member.accountId;
     return (
-        `Member account ${member.accountName} (${member.accountId}) sent no heartbeat from ` +
+        `Member account ${account} sent no heartbeat from ` +
         `${region} for two hours: its KMS events in ${region} no longer reach the organization ` +
         "bus. Check that account's StackSet instance in that region, its forwarding rules and role."
     );
-}
-
-export interface SilentMemberAlarmsArgs {
-    readonly namePrefix: string;
-    readonly logGroupName: pulumi.Input<string>;
-    /** The accounts under the OUs at `pulumi up`, less the management and the central account. */
-    readonly expectedMembers: pulumi.Input<ExpectedMember[]>;
-    readonly memberRegions: readonly string[];
-    readonly topicArn: pulumi.Input<string>;
-    readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
-}
-
-/**
- * The metric filter and one alarm per expected account and region. The accounts come from the
- * AWS Organizations invokes, which Pulumi runs in preview too, so the alarms are known and shown
- * in `pulumi preview` although they are created from the invoke's result ("Accessing single
- * outputs with Apply": resources made in an apply appear in preview when the value is known).
- */
-export function createSilentMemberAlarms(
-    parent: pulumi.Resource,
-    name: string,
-    args: SilentMemberAlarmsArgs,
-): { alarmNames: pulumi.Output<string[]>; alarmArns: pulumi.Output<string[]> } {
-    const namespace = memberHeartbeatsNamespace(args.namePrefix);
-    new aws.cloudwatch.LogMetricFilter(
-        `${name}-filter`,
-        {
-            name: `${args.namePrefix}-member-heartbeats`,
-            logGroupName: args.logGroupName,
-            pattern: MEMBER_HEARTBEAT_FILTER_PATTERN,
-            metricTransformation: {
-                namespace,
-                name: MEMBER_HEARTBEATS_METRIC,
-                value: "1",
-                dimensions: { ...MEMBER_HEARTBEAT_DIMENSIONS },
-            },
-        },
-        { parent },
-    );
-    const settings = silentMemberAlarmSettings();
-    const alarms = pulumi.output(args.expectedMembers).apply((members) =>
-        members.flatMap((member) =>
-            args.memberRegions.map((region) =>
-                createAlarm(
-                    parent,
-                    // Keyed by ID: renaming the account renames the alarm, not its identity.
-                    `${name}-silent-${member.accountId}-${region}`,
-                    {
-                        name: silentMemberAlarmName(args.namePrefix, member, region),
-                        alarmDescription: silentMemberAlarmDescription(member, region),
-                        namespace,
-                        ...settings,
-                        dimensions: { Account: member.accountId, Region: region },
-                        tags: args.tags,
-                    },
-                    args.topicArn,
-                ),
-            ),
-        ),
-    );
-    return {
-        alarmNames: alarms.apply((list) => pulumi.all(list.map((alarm) => alarm.name))),
-        alarmArns: alarms.apply((list) => pulumi.all(list.map((alarm) => alarm.arn))),
-    };
 }
