@@ -1,6 +1,8 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
+import { reservedRuleRoles } from "../components/config/ruleNames";
+import { stackSchema } from "../components/config/schema";
 import { REPO_ROOT } from "./harness";
 
 const DOCS = path.join(REPO_ROOT, "docs");
@@ -35,6 +37,20 @@ function relativeLinks(file: string): { target: string; anchor?: string }[] {
         });
 }
 
+/** The keys in the first column of a page's config table, the one whose header starts `| key |`. */
+function configTableKeys(file: string): string[] {
+    const lines = fs.readFileSync(file, "utf8").split("\n");
+    const header = lines.findIndex((line) => /^\| key \|/.test(line));
+    assert.ok(header >= 0, `${file} has a config table`);
+    const rows = lines.slice(header + 2);
+    const end = rows.findIndex((line) => !line.startsWith("|"));
+    return rows.slice(0, end === -1 ? undefined : end).map((row) => {
+        const key = /^\| `([A-Za-z]+)` \|/.exec(row);
+        assert.ok(key, `a row of ${path.basename(file)}'s config table names one key: ${row}`);
+        return key[1];
+    });
+}
+
 describe("README and docs", () => {
     it("keeps the README to a few screens", () => {
         const lines = fs.readFileSync(path.join(REPO_ROOT, "README.md"), "utf8").split("\n").length;
@@ -62,5 +78,26 @@ describe("README and docs", () => {
             }),
         );
         assert.deepEqual(broken, []);
+    });
+
+    it("list every config key in the README's and configuration.md's tables, and no other", () => {
+        const ctx = { project: "kms-monitoring", stack: "dev", now: new Date() };
+        const keys = Object.keys(stackSchema(ctx).shape).sort();
+        for (const page of ["README.md", "docs/configuration.md"]) {
+            const listed = configTableKeys(path.join(REPO_ROOT, page));
+            assert.deepEqual([...listed].sort(), keys, page);
+            assert.equal(new Set(listed).size, listed.length, `${page} lists each key once`);
+        }
+    });
+
+    it("names every rule name apiCallAlerts may not take, as the config checks them", () => {
+        const text = fs.readFileSync(path.join(DOCS, "configuration.md"), "utf8");
+        const row = text.split("\n").find((line) => line.startsWith("| `apiCallAlerts[].name` |"));
+        assert.ok(row, "configuration.md documents apiCallAlerts[].name");
+        const listed = /Not a name of the stack's own rules, [^:]*: ([^(]*)\(/.exec(row)?.[1] ?? "";
+        assert.deepEqual(
+            [...listed.matchAll(/`([a-z-]+)`/g)].map((match) => match[1]).sort(),
+            reservedRuleRoles().sort(),
+        );
     });
 });

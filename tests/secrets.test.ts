@@ -16,9 +16,14 @@ import {
 
 const MATERIAL = Buffer.from("0123456789abcdef0123456789ABCDEF").toString("base64");
 
-/** Everything the program hands the engine or the user, with Pulumi secrets redacted. */
+/**
+ * Everything the program hands the engine or the user, with Pulumi secrets redacted: the names
+ * and URNs of the resources too, which are never secret (the engine and the console show them).
+ */
 function everythingVisible(recorder: Recorder, outputs: Record<string, unknown>): string {
     return JSON.stringify({
+        names: recorder.resources.map((resource) => resource.name),
+        urns: recorder.resources.map((resource) => resource.urn),
         inputs: recorder.resources.map((resource) => redactWire(resource.wireInputs)),
         componentOutputs: [...recorder.componentOutputs.values()].map(redactWire),
         stackOutputs: outputs,

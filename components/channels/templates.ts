@@ -1,15 +1,15 @@
 import type { AlertKind, InputTransformer } from "../alerts";
 
 /**
- * The event fields a JSON input template may insert, by a short name. In a JSON template "object
- * values can't include quote marks" (EventBridge API reference, InputTransformer), and the
- * user guide says of the whole-event variables that their "contents are not escaped" ("Amazon
- * EventBridge input transformation"): nothing documents that EventBridge escapes an inserted
- * value. A value holding a double quote, a backslash or a line break would make the JSON the
- * target receives invalid, and Amazon Q Developer and PagerDuty drop what they cannot parse. So
- * only fields that never hold one are inserted: ARNs, IDs, names, IP addresses, times, error
- * codes, alarm states and this stack's own alarm descriptions. The user agent and the key ID as
- * the caller typed it are left out: both are free text the caller chooses.
+ * The event fields a JSON input template may insert, by a short name. EventBridge inserts them as
+ * they are: it "does not escape values extracted by Input Path, when populating the Input Template
+ * for a target" (EventBridge User Guide, "Amazon EventBridge input transformation", Common Issues
+ * with transforming input), and in a JSON template "object values can't include quote marks"
+ * (EventBridge API reference, InputTransformer). A value holding a double quote, a backslash or a
+ * line break would make the JSON the target receives invalid, and Amazon Q Developer and PagerDuty
+ * drop what they cannot parse. So only fields that never hold one are inserted: ARNs, IDs, names,
+ * IP addresses, times, error codes, alarm states and this stack's own alarm descriptions. The user
+ * agent and the key ID as the caller typed it are left out: both are free text the caller chooses.
  */
 export const QUOTE_FREE_PATHS = {
     id: "$.id",

@@ -79,17 +79,21 @@ export function organizationSchema() {
     );
 }
 
-export function tagsSchema() {
+/**
+ * `tags`: AWS's limits on every tag (keys of 1 to 128 characters, not starting with `aws:`; values
+ * of at most 256), and none of the names in `reserved`, which the caller sets itself.
+ */
+export function tagsSchema(reserved: readonly string[] = RESERVED_TAGS) {
     return z.record(
         z
             .string()
-            .min(1)
+            .min(1, { error: "tag keys must not be empty" })
             .max(128, { error: "tag keys are at most 128 characters" })
             .refine((key) => !key.toLowerCase().startsWith("aws:"), {
                 error: "tag keys may not start with aws:",
             })
-            .refine((key) => !RESERVED_TAGS.includes(key), {
-                error: `the stack sets ${RESERVED_TAGS.join(", ")} itself`,
+            .refine((key) => !reserved.includes(key), {
+                error: `the stack sets ${reserved.join(", ")} itself`,
             }),
         z
             .string({ error: "tag values must be strings" })

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { tagsSchema } from "./accountSchemas";
 import { crossFieldProblems } from "./crossField";
 import { configErrorText } from "./messages";
 import { regionCode, stackSchema } from "./schema";
@@ -51,11 +52,8 @@ export function validateComponentArgs<T extends object>(
             .string({ error: "must be a string" })
             .regex(/^[A-Za-z0-9._-]{1,40}$/, { error: "must be 1 to 40 of A-Z a-z 0-9 . _ -" }),
         homeRegion: regionCode().optional(),
-        tags: z
-            .record(z.string(), z.string({ error: "tag values must be strings" }), {
-                error: "must be a map of tag names to string values",
-            })
-            .optional(),
+        // Any name: the component sets no tag of its own. AWS's limits still hold.
+        tags: tagsSchema([]).optional(),
     });
     const result = schema.safeParse(input);
     const crossField = crossFieldProblems(input, ctx);

@@ -5,7 +5,6 @@ import {
     DEFAULT_DELETION_WINDOW_DAYS,
     EVENT_RULE_NAME_MAX,
     eventRuleName,
-    LIFECYCLE_RULE_ROLE,
     MAX_DELETION_WINDOW_DAYS,
     MIN_DELETION_WINDOW_DAYS,
 } from "../shared";
@@ -22,6 +21,7 @@ import {
     VALID_TO,
     wholeDays,
 } from "./primitives";
+import { reservedNameProblem } from "./ruleNames";
 import { ParseContext } from "./types";
 
 /** A KMS API operation, with a hint for the names that are not one. */
@@ -37,35 +37,41 @@ export function eventNameSchema() {
     });
 }
 
+const KEY_ARN_ERROR =
+    "must be a key ARN (arn:aws:kms:<region>:<account>:key/<id>); CloudTrail records key ARNs, " +
+    "never aliases";
+
 /** One `apiCallAlerts` entry. */
 export function apiCallAlertSchema(ctx: ParseContext) {
     const prefix = stackNamePrefix(ctx);
-    return z.strictObject({
-        name: z
-            .string({ error: "must be a string" })
-            .regex(/^[A-Za-z0-9._-]+$/, { error: "must be 1 or more of A-Z a-z 0-9 . _ -" })
-            .refine((name) => eventRuleName(prefix, name).length <= EVENT_RULE_NAME_MAX, {
-                error: `makes the rule name "${prefix}-<name>" longer than ${EVENT_RULE_NAME_MAX} characters`,
-            })
-            .refine((name) => name !== LIFECYCLE_RULE_ROLE, {
-                error: `is reserved for the keyLifecycleEvents rule`,
-            }),
-        eventNames: z
-            .array(eventNameSchema(), { error: "must be a list of KMS operation names" })
-            .min(1, { error: "must name at least one KMS operation" }),
-        keyArns: z
-            .array(
-                z.string().regex(KEY_ARN, {
-                    error:
-                        "must be a key ARN (arn:aws:kms:<region>:<account>:key/<id>); CloudTrail " +
-                        "records key ARNs, never aliases",
+    return z.strictObject(
+        {
+            name: z
+                .string({ error: "must be a string" })
+                .regex(/^[A-Za-z0-9._-]+$/, { error: "must be 1 or more of A-Z a-z 0-9 . _ -" })
+                .refine((name) => eventRuleName(prefix, name).length <= EVENT_RULE_NAME_MAX, {
+                    error: `makes the rule name "${prefix}-<name>" longer than ${EVENT_RULE_NAME_MAX} characters`,
+                })
+                .superRefine((name, issue) => {
+                    const problem = reservedNameProblem(prefix, name);
+                    if (problem !== undefined) {
+                        issue.addIssue({ code: "custom", message: problem });
+                    }
                 }),
-                {
-                    error: "must be a list of key ARNs",
-                },
-            )
-            .default([]),
-    });
+            eventNames: z
+                .array(eventNameSchema(), { error: "must be a list of KMS operation names" })
+                .min(1, { error: "must name at least one KMS operation" }),
+            keyArns: z
+                .array(
+                    z.string({ error: KEY_ARN_ERROR }).regex(KEY_ARN, { error: KEY_ARN_ERROR }),
+                    {
+                        error: "must be a list of key ARNs",
+                    },
+                )
+                .default([]),
+        },
+        { error: "must be an object with name, eventNames and optional keyArns" },
+    );
 }
 
 export function validToSchema(ctx: ParseContext) {

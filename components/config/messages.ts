@@ -11,6 +11,9 @@ export function configKeyPath(project: string, path: Path): string {
     path.forEach((part, index) => {
         if (typeof part === "number") {
             text += `[${part}]`;
+        } else if (part === "") {
+            // A map's empty key, e.g. a tag without a name.
+            text += `[""]`;
         } else {
             text += index === 0 ? String(part) : `.${String(part)}`;
         }

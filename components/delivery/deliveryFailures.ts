@@ -73,6 +73,19 @@ export function deliveryAlarmSettings(failure: DeliveryFailure): DeliveryAlarmSe
     }
 }
 
+/**
+ * What to check when a rule cannot publish to a topic, after "Check that the topic policy" (the
+ * alert topic) or "the topic's policy" (whichever of several): the policy, and the key.
+ */
+const PUBLISH_GRANTS =
+    "lets this rule publish and that the topic key lets events.amazonaws.com use " +
+    "kms:GenerateDataKey* and kms:Decrypt.";
+
+/** What EventBridge does with an event it could not deliver, on every rule's target. */
+function retriedUntil(queue: string): string {
+    return `EventBridge retries for 24 hours, then moves the event to ${queue}.`;
+}
+
 /** What the on-call reads in the alarm: what broke and where to look. */
 export function deliveryAlarmDescription(failure: DeliveryFailure, subject: string): string {
     switch (failure) {
@@ -86,9 +99,7 @@ export function deliveryAlarmDescription(failure: DeliveryFailure, subject: stri
         case "failed-invocations":
             return (
                 `EventBridge rule ${subject} matched a KMS event but could not publish it to the alert topic. ` +
-                "Check that the topic policy lets this rule publish and that the topic key " +
-                "lets events.amazonaws.com use kms:GenerateDataKey* and kms:Decrypt. " +
-                "EventBridge retries for 24 hours, then moves the event to the dead-letter queue."
+                `Check that the topic policy ${PUBLISH_GRANTS} ${retriedUntil("the dead-letter queue")}`
             );
         case "failed-forwarding":
             return (
@@ -97,7 +108,7 @@ export function deliveryAlarmDescription(failure: DeliveryFailure, subject: stri
                 "Check that the rule's role may still events:PutEvents on that bus, the " +
                 "bus's resource policy when it is in another account, and that the bus " +
                 "exists in its region. " +
-                "EventBridge retries for 24 hours, then moves the event to this region's dead-letter queue."
+                retriedUntil("this region's dead-letter queue")
             );
         case "failed-logging":
             return (
@@ -129,18 +140,16 @@ function channelFailureDescription(
         case "failed-alert-delivery":
             return (
                 `EventBridge rule ${subject} matched a KMS event but could not deliver it to the ` +
-                "alert topic or to the chat or webhook topic. Check that the topic's policy lets " +
-                "this rule publish and that the topic key lets events.amazonaws.com use " +
-                "kms:GenerateDataKey* and kms:Decrypt. EventBridge retries for 24 hours, then " +
-                "moves the event to the dead-letter queue."
+                "alert topic or to the chat or webhook topic. " +
+                `Check that the topic's policy ${PUBLISH_GRANTS} ${retriedUntil("the dead-letter queue")}`
             );
         case "failed-channel-delivery":
             return (
                 `EventBridge rule ${subject} matched an alert but could not deliver it to a chat ` +
                 "or webhook topic or to PagerDuty. For a topic, check its policy and the topic " +
                 "key; for PagerDuty, the connection's authorization state and the routing key " +
-                "(PagerDuty answers 400 to a wrong key). EventBridge retries for 24 hours, then " +
-                "moves the event to the dead-letter queue."
+                "(PagerDuty answers 400 to a wrong key). " +
+                retriedUntil("the dead-letter queue")
             );
         case "failed-channel-notifications":
             return (

@@ -10,7 +10,10 @@ export interface ImportedKeySettings {
     readonly validTo?: string;
     /** 7 to 30. Default: 30. */
     readonly deletionWindowInDays?: number;
-    /** Pulumi `protect` on the key. Default: false. */
+    /**
+     * Pulumi `protect` on the key. Default: true on production stacks (`prod`, `production`, `prod-*`),
+     * false otherwise.
+     */
     readonly protect?: boolean;
 }
 
@@ -24,7 +27,10 @@ export interface AuditTrailSettings {
     readonly logsRetentionDays?: number;
     /** Add the CIS 3.7/4.7 metric filter and alarm. Default: true. */
     readonly cisMetricFilter?: boolean;
-    /** Let `pulumi destroy` delete a log bucket that still holds logs. Default: false. */
+    /**
+     * Let `pulumi destroy` delete a log bucket that still holds logs. Default: false on production
+     * stacks (`prod`, `production`, `prod-*`), true otherwise.
+     */
     readonly forceDestroyBucket?: boolean;
 }
 
@@ -101,7 +107,11 @@ export interface KmsMonitoringArgs {
     readonly topicName?: string;
     /** Topic display name, the sender name on the emails. Default: `KMS alerts`. */
     readonly topicDisplayName?: string;
-    /** One EventBridge rule per entry on KMS API calls. Default: the data-key-generation and key-management rules. */
+    /**
+     * One EventBridge rule per entry on KMS API calls. A name may not be one of the stack's own rules'
+     * (`key-lifecycle`, `alarms-firing`, `heartbeat-<region>`..., see docs/configuration.md). Default: the
+     * data-key-generation and key-management rules.
+     */
     readonly apiCallAlerts?: ApiCallAlertSpec[];
     /** Whether to add the rule on KMS's own expiration, rotation and deletion events. Default: true. */
     readonly keyLifecycleEvents?: boolean;
@@ -139,7 +149,10 @@ export interface KmsMonitoringArgs {
     readonly encryptTopic?: boolean;
     /** Deletion window of the topic key, 7 to 30 days. Default: 30. */
     readonly alertKeyDeletionWindowInDays?: number;
-    /** Pulumi `protect` on the topic key. Default: false. */
+    /**
+     * Pulumi `protect` on the topic key. Default: true on production stacks (`prod`, `production`, `prod-*`),
+     * false otherwise.
+     */
     readonly alertKeyProtect?: boolean;
     /** Give every EventBridge target an SQS dead-letter queue (none when there are no rules). Default: true. */
     readonly deadLetterQueue?: boolean;

@@ -3,6 +3,8 @@ import { DEFAULT_API_CALL_ALERTS } from "../../components/alerts";
 import {
     ChannelRule,
     ChannelRuleInputs,
+    LONGEST_CHANNEL_RULE_ROLE,
+    PAGERDUTY_RULE_FAMILIES,
     pagerDutyTransformer,
     planChannelRules,
 } from "../../components/channels";
@@ -166,5 +168,24 @@ describe("channel rules", () => {
                 "expiring-keys-resolved",
             ],
         );
+    });
+
+    it("name every rule in a family the PagerDuty role trusts and apiCallAlerts may not take", () => {
+        // Enough alarms for numbered rules, every kind of rule, every channel.
+        const alarms = Array.from({ length: 60 }, (_, index) =>
+            `${PREFIX}-alarm-${index}-x`.repeat(3),
+        );
+        const all = planChannelRules({ ...INPUTS, alarms: [{ names: alarms }] });
+        assert.ok(
+            all.some((rule) => rule.role === "alarms-firing-3"),
+            "numbered rules",
+        );
+        for (const rule of [...rules, ...all]) {
+            assert.ok(
+                PAGERDUTY_RULE_FAMILIES.some((family) => rule.role.startsWith(family)),
+                rule.role,
+            );
+            assert.ok(rule.role.length <= LONGEST_CHANNEL_RULE_ROLE.length, rule.role);
+        }
     });
 });

@@ -77,6 +77,12 @@ describe("channel config", () => {
         }
     });
 
+    it("refuses webhooks that are not a list, without showing them", () => {
+        const message = problems({ webhooks: WEBHOOK });
+        assert.match(message, /kms-monitoring:webhooks: must be a list of https:\/\/ URLs\n/);
+        assert.ok(!message.includes("s3cr3t"));
+    });
+
     it("refuses a webhook listed twice without showing it", () => {
         const message = problems({ webhooks: [WEBHOOK, WEBHOOK] });
         assert.match(message, /kms-monitoring:webhooks\[1\]: is listed twice/);
@@ -135,6 +141,38 @@ describe("channel config", () => {
             /chat\.teams\[0\]\.channelId: is not URL-encoded; .*%3A for : and %40 for @.* \(got "19:abc123@thread\.tacv2"\)/,
         );
         assert.match(message, /chat\.teams\[1\]\.channelId: is not a Microsoft Teams channel ID/);
+    });
+
+    it("refuses chat settings of the wrong shape", () => {
+        assert.match(
+            problems({ chat: [SLACK] }),
+            /kms-monitoring:chat: must be an object with slack and\/or teams \(got \[/,
+        );
+        const message = problems({ chat: { slack: SLACK, teams: ["general"] } });
+        assert.match(
+            message,
+            /kms-monitoring:chat\.slack: must be a list of \{ workspaceId, channelId \} \(got \{/,
+        );
+        assert.match(
+            message,
+            /kms-monitoring:chat\.teams\[0\]: must be an object with tenantId, teamId and channelId \(got "general"\)/,
+        );
+        assert.match(
+            problems({ chat: { slack: ["C07EZ1ABC23"], teams: TEAMS } }),
+            /kms-monitoring:chat\.slack\[0\]: must be an object with workspaceId and channelId \(got "C07EZ1ABC23"\)[\s\S]*kms-monitoring:chat\.teams: must be a list of \{ tenantId, teamId, channelId \}/,
+        );
+    });
+
+    it("refuses a Slack channel whose configuration name would pass Amazon Q Developer's 128 characters", () => {
+        // kms-monitoring-dev-slack-<workspace>-<channel>: 25 + 90 + 1 + 13 = 129 characters.
+        const workspaceId = `T${"0".repeat(89)}`;
+        const channelId = "C07EZ1ABC23XY";
+        assert.match(
+            problems({ chat: { slack: [{ workspaceId, channelId }] } }),
+            /kms-monitoring:chat\.slack\[0\]: makes the configuration name 129 characters, over Amazon Q Developer's 128; use a shorter project or stack name/,
+        );
+        const fits = { workspaceId: workspaceId.slice(1), channelId };
+        assert.deepEqual(parse({ chat: { slack: [fits] } }).chat?.slack, [fits]);
     });
 
     it("refuses unknown chat settings with a hint", () => {

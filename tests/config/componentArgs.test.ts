@@ -34,7 +34,7 @@ describe("component arguments", () => {
         );
     });
 
-    it("take any tag name, but only string values", async () => {
+    it("take any tag name within AWS's limits, but only string values", async () => {
         assert.match(
             await problems({ namePrefix: "acme", tags: { project: 3 } }),
             /kms-monitoring:tags\.project: tag values must be strings/,
@@ -43,6 +43,15 @@ describe("component arguments", () => {
             await problems({ namePrefix: "acme", tags: "team=security" }),
             /kms-monitoring:tags: must be a map of tag names to string values/,
         );
+        const beyondAws = await problems({
+            namePrefix: "acme",
+            tags: { "": "x", ["k".repeat(129)]: "v", team: "v".repeat(257), "aws:team": "x" },
+        });
+        assert.match(beyondAws, /: 4 problems\n/);
+        assert.match(beyondAws, /kms-monitoring:tags\[""\]: tag keys must not be empty/);
+        assert.match(beyondAws, /kms-monitoring:tags\.k{129}: tag keys are at most 128 characters/);
+        assert.match(beyondAws, /kms-monitoring:tags\.team: tag values are at most 256 characters/);
+        assert.match(beyondAws, /kms-monitoring:tags\.aws:team: tag keys may not start with aws:/);
         assert.deepEqual(
             validateComponentArgs(
                 "acme",

@@ -288,12 +288,32 @@ describe("stack config validation", () => {
         );
         assert.match(
             problems({ apiCallAlerts: [{ name: "x".repeat(60), eventNames: ["Decrypt"] }] }),
-            /longer than 64 characters/,
+            /apiCallAlerts\[0\]\.name: makes the rule name "kms-monitoring-dev-<name>" longer than 64 characters \(got "x{60}"\)/,
         );
-        assert.match(
-            problems({ apiCallAlerts: [{ name: "key-lifecycle", eventNames: ["Decrypt"] }] }),
-            /reserved for the keyLifecycleEvents rule/,
-        );
+    });
+
+    it("reports a rule name the stack uses for a family of its own rules, saying which", () => {
+        for (const [name, rules] of [
+            ["key-lifecycle", "the keyLifecycleEvents rule"],
+            ["expiring-keys", "the rules on expiring keys"],
+            ["expiring-keys-firing", "the rules on expiring keys"],
+            ["remote-alarms-2", "the rules on the alarms of other regions and accounts"],
+            ["alarms-firing", "the alert channels' rules"],
+            ["pagerduty-critical", "the alert channels' rules"],
+            ["heartbeat-eu-west-1", "the heartbeat rules"],
+            ["forward-alarms", "the forwarding rules"],
+            ["member-heartbeats", "the member accounts' heartbeat rule"],
+        ]) {
+            const family = name.replace(/-(firing|2|critical|eu-west-1)$/, "");
+            assert.ok(
+                problems({ apiCallAlerts: [{ name, eventNames: ["Decrypt"] }] }).includes(
+                    `kms-monitoring:apiCallAlerts[0].name: is reserved: the stack names ${rules} ` +
+                        `"kms-monitoring-dev-${family}" or "kms-monitoring-dev-${family}-...", and ` +
+                        `no two rules may share a name; choose another name (got "${name}")`,
+                ),
+                name,
+            );
+        }
     });
 
     it("reports a keyArns entry that is an alias", () => {
@@ -307,6 +327,41 @@ describe("stack config validation", () => {
         );
     });
 
+    it("reports apiCallAlerts, an entry, eventNames and keyArns of the wrong shape", () => {
+        assert.match(
+            problems({ apiCallAlerts: { name: "x", eventNames: ["Decrypt"] } }),
+            /kms-monitoring:apiCallAlerts: must be a list of \{ name, eventNames, keyArns\? \}/,
+        );
+        const message = problems({
+            apiCallAlerts: [
+                "decrypts",
+                { name: "a", eventNames: "Decrypt", keyArns: "alias/x" },
+                { name: "b", eventNames: ["Decrypt", 7], keyArns: [7] },
+            ],
+        });
+        assert.match(
+            message,
+            /kms-monitoring:apiCallAlerts\[0\]: must be an object with name, eventNames and optional keyArns \(got "decrypts"\)/,
+        );
+        assert.match(
+            message,
+            /kms-monitoring:apiCallAlerts\[1\]\.eventNames: must be a list of KMS operation names \(got "Decrypt"\)/,
+        );
+        assert.match(
+            message,
+            /kms-monitoring:apiCallAlerts\[1\]\.keyArns: must be a list of key ARNs \(got "alias\/x"\)/,
+        );
+        assert.match(
+            message,
+            /kms-monitoring:apiCallAlerts\[2\]\.eventNames\[1\]: must be a KMS operation name \(got 7\)/,
+        );
+        assert.match(
+            message,
+            /kms-monitoring:apiCallAlerts\[2\]\.keyArns\[0\]: must be a key ARN .*never aliases \(got 7\)/,
+        );
+        assert.doesNotMatch(message, /Invalid input|expected/);
+    });
+
     it("reports a bad topic name, including a FIFO one", () => {
         assert.match(
             problems({ topicName: "alerts.fifo" }),
@@ -315,11 +370,16 @@ describe("stack config validation", () => {
         assert.match(problems({ topicName: "x".repeat(257) }), /topicName: must be 1-256/);
     });
 
-    it("reports a display name over 100 characters", () => {
+    it("reports a display name over 100 characters, or empty", () => {
         assert.match(
             problems({ topicDisplayName: "d".repeat(101) }),
             /kms-monitoring:topicDisplayName: must be at most 100 characters/,
         );
+        assert.match(
+            problems({ topicDisplayName: "" }),
+            /kms-monitoring:topicDisplayName: must not be empty \(got ""\)/,
+        );
+        assert.equal(parse({ topicDisplayName: "d".repeat(100) }).topicDisplayName.length, 100);
     });
 
     it("reports expiryWarningDays outside 1..365 or not whole", () => {
@@ -387,6 +447,29 @@ describe("stack config validation", () => {
         assert.match(
             problems({ importedKey: importedKey({ alias: "alias/aws/mykey" }) }),
             /importedKey\.alias: must not start with alias\/aws\/, which AWS reserves/,
+        );
+    });
+
+    it("reports an importedKey that is not an object, and a validTo that is not a string", () => {
+        assert.match(
+            problems({ importedKey: "alias/ImportedCMK" }),
+            /kms-monitoring:importedKey: must be an object with alias and optional description, validTo, deletionWindowInDays, protect \(got "alias\/ImportedCMK"\)/,
+        );
+        assert.match(
+            problems({ importedKey: importedKey({ validTo: 1814400000 }) }),
+            /kms-monitoring:importedKey\.validTo: must be an RFC 3339 date-time string \(got 1814400000\)/,
+        );
+    });
+
+    it("reports a key description over KMS's 8,192 characters", () => {
+        assert.match(
+            problems({ importedKey: importedKey({ description: "d".repeat(8193) }) }),
+            /kms-monitoring:importedKey\.description: must be at most 8192 characters \(got "d{116}\.\.\.\)/,
+        );
+        const longest = "d".repeat(8192);
+        assert.equal(
+            parse({ importedKey: importedKey({ description: longest }) }).importedKey?.description,
+            longest,
         );
     });
 
@@ -537,6 +620,39 @@ describe("stack config validation", () => {
         assert.match(
             problems({ tags: { "aws:owner": "x" } }),
             /tags\.aws:owner: tag keys may not start with aws:/,
+        );
+    });
+
+    it("reports tags over AWS's limits: an empty key, a key over 128, a value over 256", () => {
+        const longKey = "k".repeat(129);
+        const message = problems({
+            tags: { "": "x", [longKey]: "v", team: "v".repeat(257), owner: 7 },
+        });
+        assert.match(message, /: 4 problems\n/);
+        assert.match(message, /kms-monitoring:tags\[""\]: tag keys must not be empty \(got "x"\)/);
+        assert.ok(
+            message.includes(`kms-monitoring:tags.${longKey}: tag keys are at most 128 characters`),
+        );
+        assert.match(message, /kms-monitoring:tags\.team: tag values are at most 256 characters/);
+        assert.match(message, /kms-monitoring:tags\.owner: tag values must be strings \(got 7\)/);
+        assert.match(
+            problems({ tags: ["team=security"] }),
+            /kms-monitoring:tags: must be a map of tag names to string values \(got \["team=security"\]\)/,
+        );
+        const widest = { ["k".repeat(128)]: "v".repeat(256) };
+        assert.equal(parse({ tags: widest }).tags["k".repeat(128)], "v".repeat(256));
+    });
+
+    it("reports an organization callAs that is neither SELF nor DELEGATED_ADMIN", () => {
+        assert.match(
+            problems({
+                organization: {
+                    id: "o-a1b2c3d4e5",
+                    organizationalUnitIds: ["ou-ab12-cdef3456"],
+                    callAs: "MANAGEMENT",
+                },
+            }),
+            /kms-monitoring:organization\.callAs: must be SELF \(deploying from the management account\) or DELEGATED_ADMIN \(from a registered delegated administrator\) \(got "MANAGEMENT"\)/,
         );
     });
 

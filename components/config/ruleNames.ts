@@ -1,0 +1,58 @@
+import { EXPIRING_KEYS_RULE_ROLE, REMOTE_ALARMS_RULE_ROLE } from "../alerts";
+import { PAGERDUTY_RULE_FAMILIES } from "../channels";
+import { FORWARDER_RULE_ROLES, HEARTBEAT_RULE_ROLE } from "../forwarding";
+import { memberHeartbeatsRuleName } from "../organization";
+import { eventRuleName, LIFECYCLE_RULE_ROLE } from "../shared";
+
+/** A name the stack gives rules of its own, and which rules they are. */
+interface OwnRuleName {
+    readonly ruleName: string;
+    readonly rules: string;
+}
+
+/**
+ * The rule names the stack chooses itself, from the very constants its plan names the rules with.
+ * Each stands for a family: the name, and every name that goes on after a dash, as the numbered
+ * (`remote-alarms-2`), per-region (`heartbeat-eu-west-1`) and per-state (`alarms-firing`) rules do.
+ * An `apiCallAlerts` rule of one of these names would be planned twice on its bus, with the same
+ * physical name and the same Pulumi names for its delivery alarms.
+ */
+function ownRuleNames(prefix: string): OwnRuleName[] {
+    const named = (role: string, rules: string) => ({
+        ruleName: eventRuleName(prefix, role),
+        rules,
+    });
+    return [
+        named(LIFECYCLE_RULE_ROLE, "the keyLifecycleEvents rule"),
+        named(EXPIRING_KEYS_RULE_ROLE, "the rules on expiring keys"),
+        named(REMOTE_ALARMS_RULE_ROLE, "the rules on the alarms of other regions and accounts"),
+        // Written with their dash, for the PagerDuty role's `<prefix>-pagerduty-*` ARN patterns.
+        ...PAGERDUTY_RULE_FAMILIES.map((family) =>
+            named(family.replace(/-$/, ""), "the alert channels' rules"),
+        ),
+        named(HEARTBEAT_RULE_ROLE, "the heartbeat rules"),
+        ...FORWARDER_RULE_ROLES.map((role) => named(role, "the forwarding rules")),
+        {
+            ruleName: memberHeartbeatsRuleName(prefix),
+            rules: "the member accounts' heartbeat rule",
+        },
+    ];
+}
+
+/** The names `apiCallAlerts` may not take, nor continue after a dash: `key-lifecycle`, ... */
+export function reservedRuleRoles(): string[] {
+    const prefix = "p";
+    return [...new Set(ownRuleNames(prefix).map((own) => own.ruleName.slice(prefix.length + 1)))];
+}
+
+/** Why an `apiCallAlerts` name may not be used, or undefined when it may. */
+export function reservedNameProblem(prefix: string, name: string): string | undefined {
+    const ruleName = eventRuleName(prefix, name);
+    const own = ownRuleNames(prefix).find(
+        (each) => ruleName === each.ruleName || ruleName.startsWith(`${each.ruleName}-`),
+    );
+    return own === undefined
+        ? undefined
+        : `is reserved: the stack names ${own.rules} "${own.ruleName}" or ` +
+              `"${own.ruleName}-...", and no two rules may share a name; choose another name`;
+}
