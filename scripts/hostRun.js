@@ -32,23 +32,38 @@ const runEntry = require.resolve("@pulumi/pulumi/cmd/run", { paths: [root] });
 // cmd/run/index.js: "This must be imported FIRST, before any other modules that might load @grpc/grpc-js."
 require(path.join(path.dirname(runEntry), "instrumentation"));
 
-/** scripts/mockRuntime.ts as a module, transpiled without type checking and without ts-node. */
+/**
+ * scripts/mockRuntime.ts as a module, with the .ts files it imports (scripts/mock/), transpiled
+ * without type checking and without ts-node: each relative import is loaded the same way.
+ */
 function loadMockRuntime() {
     const ts = require(require.resolve("typescript", { paths: [root] }));
-    const file = path.join(__dirname, "mockRuntime.ts");
-    const { outputText } = ts.transpileModule(fs.readFileSync(file, "utf8"), {
-        compilerOptions: {
-            module: ts.ModuleKind.CommonJS,
-            target: ts.ScriptTarget.ES2020,
-            esModuleInterop: true,
-        },
-        fileName: file,
-    });
-    const mod = new Module(file, module);
-    mod.filename = file;
-    mod.paths = Module._nodeModulePaths(__dirname);
-    mod._compile(outputText, file);
-    return mod.exports;
+    const loaded = new Map();
+    const load = (file) => {
+        if (loaded.has(file)) {
+            return loaded.get(file).exports;
+        }
+        const { outputText } = ts.transpileModule(fs.readFileSync(file, "utf8"), {
+            compilerOptions: {
+                module: ts.ModuleKind.CommonJS,
+                target: ts.ScriptTarget.ES2020,
+                esModuleInterop: true,
+            },
+            fileName: file,
+        });
+        const mod = new Module(file, module);
+        mod.filename = file;
+        mod.paths = Module._nodeModulePaths(path.dirname(file));
+        const requireModule = mod.require.bind(mod);
+        mod.require = (request) =>
+            request.startsWith(".")
+                ? load(path.resolve(path.dirname(file), `${request}.ts`))
+                : requireModule(request);
+        loaded.set(file, mod);
+        mod._compile(outputText, file);
+        return mod.exports;
+    };
+    return load(path.join(__dirname, "mockRuntime.ts"));
 }
 
 async function main() {
