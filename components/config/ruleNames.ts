@@ -1,7 +1,7 @@
 import { EXPIRING_KEYS_RULE_ROLE, REMOTE_ALARMS_RULE_ROLE } from "../alerts";
 import { PAGERDUTY_RULE_FAMILIES } from "../channels";
 import { FORWARDER_RULE_ROLES, HEARTBEAT_RULE_ROLE } from "../forwarding";
-import { memberHeartbeatsRuleName } from "../organization";
+import { MEMBER_BUS_ALARM_ROLE, memberHeartbeatsRuleName } from "../organization";
 import { eventRuleName, LIFECYCLE_RULE_ROLE } from "../shared";
 
 /** A name the stack gives rules of its own, and which rules they are. */
@@ -48,6 +48,15 @@ export function reservedRuleRoles(): string[] {
 /** Why an `apiCallAlerts` name may not be used, or undefined when it may. */
 export function reservedNameProblem(prefix: string, name: string): string | undefined {
     const ruleName = eventRuleName(prefix, name);
+    if (name.endsWith(`-${MEMBER_BUS_ALARM_ROLE}`)) {
+        // With `organization`, the rule `x` of the organization bus has the alarm
+        // `<prefix>-x-members-failed-invocations`: the home rule `x-members` would too.
+        return (
+            `must not end with "-${MEMBER_BUS_ALARM_ROLE}": with organization, the alarm on ` +
+            `the organization bus's rule "${name.slice(0, -MEMBER_BUS_ALARM_ROLE.length - 1)}" ` +
+            `is named "${ruleName}-failed-invocations", the name this rule's alarm would take`
+        );
+    }
     const own = ownRuleNames(prefix).find(
         (each) => ruleName === each.ruleName || ruleName.startsWith(`${each.ruleName}-`),
     );

@@ -1,6 +1,7 @@
 // The organization: the central bus, the StackSet that rolls the forwarders out to every member
 // account, the member heartbeats, and cross-account observability (sinks here, links there).
 export {
+    MEMBER_BUS_ALARM_ROLE,
     MEMBER_ENVIRONMENT,
     memberDeadLetterQueueName,
     memberForwarderRoleName,

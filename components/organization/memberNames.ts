@@ -72,3 +72,9 @@ export interface CloudFormationTemplate {
         }
     >;
 }
+
+/**
+ * How the delivery alarms of the organization bus's rules tell themselves apart from the home
+ * bus's, whose rules have the same names: `<rule>-members-failed-invocations`.
+ */
+export const MEMBER_BUS_ALARM_ROLE = "members";

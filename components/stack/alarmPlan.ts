@@ -3,7 +3,11 @@ import { cisAlarmName } from "../audit";
 import type { AlarmSource } from "../channels";
 import { deliveryAlarmNames } from "../delivery";
 import { heartbeatAlarmName } from "../forwarding";
-import { memberHeartbeatsAlarmName, silentMemberAlarmNamePrefix } from "../organization";
+import {
+    MEMBER_BUS_ALARM_ROLE,
+    memberHeartbeatsAlarmName,
+    silentMemberAlarmNamePrefix,
+} from "../organization";
 import type { SettledArgs } from "./settings";
 import type { BusAlertRules } from "./busAlertRules";
 import { channelRuleNames, ChannelsPlan, withChannelRules } from "./channelsPlan";
@@ -49,7 +53,7 @@ function organizationAlarmNames({ args, features, organization }: HomeAlarmInput
               alarmNamePrefix: args.namePrefix,
               ruleNames: organization.rules.ruleNames,
               loggingRuleNames: [organization.heartbeatsRuleName],
-              eventBus: { name: organization.busName, role: "members" },
+              eventBus: { name: organization.busName, role: MEMBER_BUS_ALARM_ROLE },
               channelRuleNames: channelRuleNames(organization.rules),
           })
         : [];

@@ -7,6 +7,7 @@ import {
     forwardedEvents,
     MemberHeartbeats,
     MemberStackSet,
+    MEMBER_BUS_ALARM_ROLE,
     memberTemplate,
     OrganizationBus,
 } from "../organization";
@@ -112,7 +113,7 @@ function buildOrganizationDeliveryAlarms(
             channelTargetRuleNames: channelTargetRuleNames(organization.rules, channels),
             loggingRuleNames: [organization.heartbeatsRuleName],
             channelRuleNames: organization.rules.channelRules.map((rule) => rule.ruleName),
-            eventBus: { name: organization.busName, role: "members" },
+            eventBus: { name: organization.busName, role: MEMBER_BUS_ALARM_ROLE },
             alarmNamePrefix: plan.namePrefix,
             topicArn: delivery.topicArn,
             tags: args.tags,

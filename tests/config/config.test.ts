@@ -316,6 +316,19 @@ describe("stack config validation", () => {
         }
     });
 
+    it("reports a rule name ending in -members, whose delivery alarm an organization bus rule has", () => {
+        assert.ok(
+            problems({
+                apiCallAlerts: [{ name: "key-management-members", eventNames: ["DisableKey"] }],
+            }).includes(
+                'kms-monitoring:apiCallAlerts[0].name: must not end with "-members": with ' +
+                    'organization, the alarm on the organization bus\'s rule "key-management" is ' +
+                    'named "kms-monitoring-dev-key-management-members-failed-invocations", the name ' +
+                    'this rule\'s alarm would take (got "key-management-members")',
+            ),
+        );
+    });
+
     it("reports a keyArns entry that is an alias", () => {
         assert.match(
             problems({

@@ -30,7 +30,10 @@ describe("nextSteps", () => {
                 { index: 1, pendingConfirmation: true },
             ],
         });
-        assert.match(text, /^No email address is subscribed; alerts go to the configured alert channels only\./);
+        assert.match(
+            text,
+            /^No email address is subscribed; alerts go to the configured alert channels only\./,
+        );
         assert.match(text, /The endpoints of webhooks\[1\] have not confirmed/);
         assert.ok(!text.includes("webhooks[0]"));
     });
