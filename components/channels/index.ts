@@ -39,7 +39,6 @@ export {
     chatNotificationsPolicy,
     chatRoleTrustPolicy,
     pagerDutyRolePolicy,
-    pagerDutyRoleTrustPolicy,
     webhookDeadLetterPolicy,
 } from "./policies";
 export { FIELDS_OF_KIND, QUOTE_FREE_PATHS } from "./templates";

@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { PAGERDUTY_EVENTS_URL } from "./pagerDutyEvents";
-import { pagerDutyRolePolicy, pagerDutyRoleTrustPolicy } from "./policies";
+import { eventBridgeRuleTrustPolicy } from "../shared";
+import { pagerDutyRolePolicy } from "./policies";
 
 /**
  * PagerDuty accepts 120 events a minute per integration key on the Events API (PagerDuty
@@ -102,7 +103,10 @@ export class PagerDuty extends pulumi.ComponentResource {
                     pulumi
                         .all([args.accountId, args.ruleArnPatterns])
                         .apply(([accountId, patterns]) =>
-                            pagerDutyRoleTrustPolicy(accountId, patterns),
+                            // EventBridge, only for this stack's rules that invoke PagerDuty, named
+                            // by their families (`<prefix>-pagerduty-*`...) rather than one by one:
+                            // every rule of two buses can pass a trust policy's size quota.
+                            eventBridgeRuleTrustPolicy(accountId, patterns),
                         ),
                 ),
                 tags: args.tags,

@@ -1,4 +1,4 @@
-import { denyInsecureTransport, eventBridgeRuleTrustPolicy, PolicyDocument } from "../shared";
+import { denyInsecureTransport, PolicyDocument } from "../shared";
 
 /**
  * Who may assume the chat configurations' role: Amazon Q Developer in chat applications, still
@@ -38,14 +38,6 @@ export function chatNotificationsPolicy(): PolicyDocument {
         ],
     };
 }
-
-/**
- * Who may assume the PagerDuty role: EventBridge, only for this stack's rules that invoke PagerDuty,
- * named by their families (`<prefix>-pagerduty-*` and so on) rather than one by one, since a list
- * of every rule of two buses can pass a trust policy's size quota. The shared builder under the
- * name pagerDuty.ts and this module's callers know.
- */
-export const pagerDutyRoleTrustPolicy = eventBridgeRuleTrustPolicy;
 
 /** What the PagerDuty role may do: invoke the one API destination, nothing else. */
 export function pagerDutyRolePolicy(apiDestinationArn: string): PolicyDocument {

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { forwardingRolePolicy, forwardingRoleTrustPolicy } from "./policies";
+import { eventBridgeRuleTrustPolicy } from "../shared";
+import { forwardingRolePolicy } from "./policies";
 
 export interface ForwardingRoleArgs {
     /** The account whose EventBridge rules may assume the role. Required. */
@@ -33,7 +34,10 @@ export class ForwardingRole extends pulumi.ComponentResource {
                     pulumi
                         .all([args.accountId, args.sourceRuleArns])
                         .apply(([accountId, ruleArns]) =>
-                            forwardingRoleTrustPolicy(accountId, ruleArns),
+                            // EventBridge, for the stack's own forwarding rules only; one role names
+                            // them with `*` for the region, so its trust policy stays within IAM's
+                            // quota however many regions are watched.
+                            eventBridgeRuleTrustPolicy(accountId, ruleArns),
                         ),
                 ),
                 tags: args.tags,

@@ -17,6 +17,6 @@ export {
     HeartbeatMonitor,
 } from "./heartbeatMonitor";
 export type { HeartbeatMonitorArgs } from "./heartbeatMonitor";
-export { forwardingRolePolicy, forwardingRoleTrustPolicy, heartbeatLogPolicy } from "./policies";
+export { forwardingRolePolicy, heartbeatLogPolicy } from "./policies";
 export { RegionalForwarder } from "./regionalForwarder";
 export type { RegionalForwarderArgs } from "./regionalForwarder";

@@ -1,12 +1,4 @@
-import { eventBridgeLogGroupPolicy, eventBridgeRuleTrustPolicy, PolicyDocument } from "../shared";
-
-/**
- * Who may assume the forwarding role: EventBridge, on behalf of the stack's own forwarding rules
- * only. The one role of a multi-region stack names its rules with `*` for the region, so its trust
- * policy stays within IAM's quota however many regions are watched. The shared builder under the
- * name forwardingRole.ts and this module's callers know.
- */
-export const forwardingRoleTrustPolicy = eventBridgeRuleTrustPolicy;
+import { eventBridgeLogGroupPolicy, PolicyDocument } from "../shared";
 
 /**
  * What the forwarding role may do: put events on the one destination bus and nothing else. A rule
