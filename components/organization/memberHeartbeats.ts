@@ -169,7 +169,11 @@ export class MemberHeartbeats extends pulumi.ComponentResource {
         const logPolicy = new aws.cloudwatch.LogResourcePolicy(
             `${name}-log-policy`,
             {
-                policyName: `${args.namePrefix}-member-heartbeats`,
+                // Attached to the log group, not the account: an account holds at most 10
+                // account-wide log resource policies per region, and one more per log group
+                // (CloudWatch Logs API reference, PutResourcePolicy: "a maximum of 10 policies
+                // without resourceARN and one per LogGroup resourceARN").
+                resourceArn: logGroup.arn,
                 policyDocument: pulumi.jsonStringify(
                     pulumi
                         .all([logGroup.arn, ruleArn])

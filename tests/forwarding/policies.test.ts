@@ -3,6 +3,7 @@ import { KmsMonitoring } from "../../components/stack";
 import { forwardingRolePolicy, heartbeatLogPolicy } from "../../components/forwarding";
 import { eventBridgeLogGroupPolicy, eventBridgeRuleTrustPolicy } from "../../components/shared";
 import { ACCOUNT_ID, build, Recorder, restoreWarnings } from "../harness";
+import { snapshotPlan } from "../../scripts/snapshots";
 import { evaluate, Request } from "../../verify/policyEvaluator";
 
 const HOME_BUS = "arn:aws:events:us-east-1:111122223333:event-bus/default";
@@ -201,5 +202,29 @@ describe("the forwarding role", () => {
                 );
             }
         });
+    });
+});
+
+describe("the heartbeat log groups' resource policies", () => {
+    it("are attached to their log group, not to the account's ten policies a region", async () => {
+        const { recorded } = await snapshotPlan("org");
+        const policies = recorded.filter(
+            (resource) => resource.type === "aws:cloudwatch/logResourcePolicy:LogResourcePolicy",
+        );
+        const logGroups = recorded.filter(
+            (resource) => resource.type === "aws:cloudwatch/logGroup:LogGroup",
+        );
+        assert.equal(policies.length, 2, "home heartbeats and member heartbeats");
+        for (const policy of policies) {
+            assert.equal(policy.inputs.policyName, undefined, policy.name);
+            const logGroup = logGroups.find(
+                (group) => group.state.arn === policy.inputs.resourceArn,
+            );
+            assert.ok(logGroup, `${policy.name} names a log group of the stack`);
+            const statements = JSON.parse(policy.inputs.policyDocument).Statement as {
+                Resource: string;
+            }[];
+            assert.ok(statements.every((each) => each.Resource === `${logGroup.state.arn}:*`));
+        }
     });
 });
