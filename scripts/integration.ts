@@ -4,7 +4,8 @@
  * own, so that nothing of the account is adopted), runs `up`, runs `npm run verify -- --stack
  * <it> --canary` and expects no FAIL (a pending email confirmation is a WARN), and then, even when
  * a step failed, runs `destroy` and removes the stack. Not part of `npm test`: it deploys real
- * resources (a trail, a topic, keys scheduled for deletion after 7 days) for a few minutes.
+ * resources (a trail, a topic, keys scheduled for deletion after 7 days) for 10 to 30 minutes: up
+ * and destroy take a few minutes each, the canary waits for its alert (at most 15 minutes).
  *
  * Without the Pulumi CLI or AWS credentials it says so in one line and exits 0, skipped.
  * Environment: AWS_REGION (default: Pulumi.dev.yaml's aws:region), INTEGRATION_EMAIL (default:
@@ -13,6 +14,7 @@
  */
 import * as crypto from "crypto";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import * as YAML from "yaml";
 import { main } from "../verify/main";
@@ -71,6 +73,85 @@ async function skipReason(region: string): Promise<string | undefined> {
 
 const log = (text: string) => process.stdout.write(text);
 
+/** The throwaway stack, as the test drives it: the Automation API's Stack, or a test's. */
+export interface ThrowawayStack {
+    up(): Promise<unknown>;
+    destroy(): Promise<unknown>;
+    remove(): Promise<unknown>;
+}
+
+export interface IntegrationSteps {
+    readonly stackName: string;
+    /** The project directory, where `pulumi stack init` would find the stack's settings file. */
+    readonly workDir: string;
+    readonly config: Config;
+    readonly createStack: () => Promise<ThrowawayStack>;
+    /** Runs verify on the deployed stack; its exit code. */
+    readonly verify: () => Promise<number>;
+    readonly log: (text: string) => void;
+}
+
+/**
+ * Writes the stack's settings file, creates the stack, runs up and verify, then always cleans up,
+ * each step on its own: destroy, then removing the stack, then the settings file, whatever failed
+ * before. A Pulumi.<stack>.yaml left in the project directory would be read as a shipped stack
+ * (scripts/snapshots.ts shippedStacks) and fail npm test. Pulumi keeps a stack's settings in that
+ * file in the project directory, whether written here or by `pulumi config set` (Pulumi docs,
+ * "Configuration"): only removing it keeps the directory clean.
+ */
+export async function deployVerifyDestroy(steps: IntegrationSteps): Promise<number> {
+    const settingsFile = path.join(steps.workDir, `Pulumi.${steps.stackName}.yaml`);
+    const settings = YAML.stringify({ config: steps.config });
+    try {
+        // The stack's own settings file, as `pulumi stack init` would find it: structured values stay structured.
+        fs.writeFileSync(settingsFile, settings);
+        const stack = await steps.createStack();
+        try {
+            steps.log(`test:integration: pulumi up ${steps.stackName}\n`);
+            await stack.up();
+            steps.log(`test:integration: npm run verify -- --stack ${steps.stackName} --canary\n`);
+            const code = await steps.verify();
+            steps.log(
+                code === 0
+                    ? "test:integration: verify found no failure\n"
+                    : `test:integration: verify exited ${code}\n`,
+            );
+            return code;
+        } finally {
+            await cleanUp(stack, steps, settings);
+        }
+    } finally {
+        fs.rmSync(settingsFile, { force: true });
+    }
+}
+
+/** Destroys and removes the stack, each attempted; one error naming what is left, if anything is. */
+async function cleanUp(stack: ThrowawayStack, steps: IntegrationSteps, settings: string) {
+    const problems: string[] = [];
+    const cleanups: [string, () => Promise<unknown>][] = [
+        ["pulumi destroy", () => stack.destroy()],
+        ["pulumi stack rm", () => stack.remove()],
+    ];
+    for (const [what, cleanup] of cleanups) {
+        steps.log(`test:integration: ${what} ${steps.stackName}\n`);
+        try {
+            await cleanup();
+        } catch (error) {
+            problems.push(`${what} failed (${messageOf(error)})`);
+        }
+    }
+    if (problems.length > 0) {
+        // The settings file leaves the project directory in any case; a copy stays for the user.
+        const kept = path.join(os.tmpdir(), `Pulumi.${steps.stackName}.yaml`);
+        fs.writeFileSync(kept, settings);
+        throw new Error(
+            `${problems.join("; ")}: stack ${steps.stackName} may still hold resources; copy ` +
+                `${kept} into the project directory, then run pulumi destroy --stack ` +
+                `${steps.stackName} and pulumi stack rm ${steps.stackName}`,
+        );
+    }
+}
+
 async function run(): Promise<number> {
     const stackName = `kms-monitoring-it-${crypto.randomBytes(3).toString("hex")}`;
     const config = throwawayConfig(stackName);
@@ -80,34 +161,28 @@ async function run(): Promise<number> {
         return 0;
     }
     const { LocalWorkspace } = await import("@pulumi/pulumi/automation");
-    const settingsFile = path.join(REPO_ROOT, `Pulumi.${stackName}.yaml`);
-    // The stack's own settings file, as `pulumi stack init` would find it: structured values stay structured.
-    fs.writeFileSync(settingsFile, YAML.stringify({ config }));
-    const stack = await LocalWorkspace.createStack({ stackName, workDir: REPO_ROOT });
-    let code = 1;
-    try {
-        log(`test:integration: pulumi up ${stackName}\n`);
-        await stack.up({ onOutput: log });
-        log(`test:integration: npm run verify -- --stack ${stackName} --canary\n`);
-        code = await main(["--stack", stackName, "--canary"], {
-            io: {
-                out: log,
-                err: (text) => process.stderr.write(text),
-                tty: Boolean(process.stderr.isTTY),
-            },
-        });
-        log(
-            code === 0
-                ? "test:integration: verify found no failure\n"
-                : `test:integration: verify exited ${code}\n`,
-        );
-    } finally {
-        log(`test:integration: pulumi destroy ${stackName}\n`);
-        await stack.destroy({ onOutput: log });
-        await stack.workspace.removeStack(stackName);
-        fs.rmSync(settingsFile, { force: true });
-    }
-    return code;
+    return deployVerifyDestroy({
+        stackName,
+        workDir: REPO_ROOT,
+        config,
+        log,
+        createStack: async () => {
+            const stack = await LocalWorkspace.createStack({ stackName, workDir: REPO_ROOT });
+            return {
+                up: () => stack.up({ onOutput: log }),
+                destroy: () => stack.destroy({ onOutput: log }),
+                remove: () => stack.workspace.removeStack(stackName),
+            };
+        },
+        verify: () =>
+            main(["--stack", stackName, "--canary"], {
+                io: {
+                    out: log,
+                    err: (text) => process.stderr.write(text),
+                    tty: Boolean(process.stderr.isTTY),
+                },
+            }),
+    });
 }
 
 if (require.main === module) {
