@@ -9,7 +9,21 @@
 "use strict";
 const path = require("path");
 
-require("ts-node").register({
+// verify is TypeScript run through ts-node, a devDependency: after `npm ci --omit=dev` it is not
+// there, which is one line for the user and exit code 2, like every other environment problem.
+let tsNode;
+try {
+    tsNode = require("ts-node");
+} catch (error) {
+    if (error && error.code === "MODULE_NOT_FOUND") {
+        process.stderr.write(
+            "verify: needs the project's dev dependencies (ts-node): run npm ci, without --omit=dev\n",
+        );
+        process.exit(2);
+    }
+    throw error;
+}
+tsNode.register({
     transpileOnly: true,
     project: path.join(__dirname, "..", "tsconfig.json"),
 });

@@ -35,6 +35,45 @@ const SERVICES = {
 
 export type Service = keyof typeof SERVICES;
 
+/**
+ * How long one call may take. Without a request handler the SDK waits for an answer forever: an
+ * endpoint that accepts the connection and never answers would hang verify. The shorthand
+ * `requestHandler: { connectionTimeout, requestTimeout }` is the SDK's (Developer Guide, "Configure
+ * maxSockets in Node.js": the shorthand syntax since v3.521.0). Since @smithy/node-http-handler
+ * 4.4.0 an exceeded requestTimeout only logs a warning unless throwOnRequestTimeout is set
+ * (node-http-handler's setRequestTimeout in node_modules: "[WARN] ... Init client requestHandler
+ * with throwOnRequestTimeout=true to turn this into an error"); with it the call fails with a
+ * TimeoutError, which the standard retry mode retries: MAX_ATTEMPTS attempts in all, then exit 2.
+ */
+export interface HttpTimeouts {
+    readonly connectionTimeoutMs: number;
+    readonly requestTimeoutMs: number;
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
+const CONNECTION_TIMEOUT_MS = 5_000;
+/** The SDK's standard retry mode's own default, set so that no AWS_MAX_ATTEMPTS makes a wait longer. */
+export const MAX_ATTEMPTS = 3;
+
+export function httpTimeouts(requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS): HttpTimeouts {
+    return {
+        connectionTimeoutMs: Math.min(CONNECTION_TIMEOUT_MS, requestTimeoutMs),
+        requestTimeoutMs,
+    };
+}
+
+/** The settings every client is made with, besides its region (and SQS's own). */
+export function clientSettings(timeouts: HttpTimeouts) {
+    return {
+        maxAttempts: MAX_ATTEMPTS,
+        requestHandler: {
+            connectionTimeout: timeouts.connectionTimeoutMs,
+            requestTimeout: timeouts.requestTimeoutMs,
+            throwOnRequestTimeout: true,
+        },
+    };
+}
+
 /** The endpoint a call goes to, as the user configured it, for messages. */
 export function endpointOf(service: Service, region: string): string {
     return (
@@ -47,6 +86,8 @@ export function endpointOf(service: Service, region: string): string {
 export class AwsClients {
     private readonly clients = new Map<string, unknown>();
 
+    constructor(private readonly timeouts: HttpTimeouts = httpTimeouts()) {}
+
     /**
      * The service's client for the region, made once. Its package loads on first use (require, so
      * that the accessors stay synchronous): a check that stops early loads no other.
@@ -57,7 +98,10 @@ export class AwsClients {
             const [packageName, className] = SERVICES[service];
             // eslint-disable-next-line @typescript-eslint/no-require-imports
             const Client = require(packageName)[className] as new (config: object) => T;
-            this.clients.set(key, new Client({ region, ...options }));
+            this.clients.set(
+                key,
+                new Client({ region, ...clientSettings(this.timeouts), ...options }),
+            );
         }
         return this.clients.get(key) as T;
     }

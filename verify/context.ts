@@ -1,6 +1,6 @@
 import type { VerificationOutput, VerificationRule } from "../components/stack";
 import { AwsClients, endpointOf, Service } from "./clients";
-import { environmentErrorOf, errorName, isAccessDenied, messageOf } from "./errors";
+import { environmentErrorOf, errorName, fixFor, messageOf } from "./errors";
 import { CheckResult, ReportSink, Status } from "./report";
 
 /** What every check gets: the expected stack, the clients, where results go, and the clock. */
@@ -58,14 +58,7 @@ export function reportError(
     if (environment !== undefined) {
         throw environment;
     }
-    fail(
-        ctx,
-        subject,
-        `could not check: ${errorName(error)}: ${messageOf(error)}`,
-        isAccessDenied(error)
-            ? "give the caller the permissions in verify/verify-policy.json"
-            : "look into the error above, then run verify again",
-    );
+    fail(ctx, subject, `could not check: ${errorName(error)}: ${messageOf(error)}`, fixFor(error));
 }
 
 /** Runs one read for a check; undefined when it failed, which reportError has reported. */
@@ -83,7 +76,13 @@ export async function attempt<T>(
     }
 }
 
-/** Whether an error is the service saying the resource does not exist. */
+/**
+ * Whether an error is the service saying the resource does not exist; not an endpoint that is not
+ * AWS answering 404, which reportError makes an exit code 2.
+ */
 export function isNotFound(error: unknown): boolean {
-    return /NotFound|NonExistent|DoesNotExist|NoSuch/i.test(errorName(error));
+    return (
+        environmentErrorOf(error, "") === undefined &&
+        /NotFound|NonExistent|DoesNotExist|NoSuch/i.test(errorName(error))
+    );
 }

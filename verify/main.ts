@@ -24,6 +24,7 @@ export async function main(argv: readonly string[], runtime: Runtime): Promise<n
         io.out(`${USAGE}\n`);
         return 0;
     }
+    let report: Reporter | undefined;
     try {
         const options = parseArguments(argv);
         const expected: VerificationOutput =
@@ -36,11 +37,11 @@ export async function main(argv: readonly string[], runtime: Runtime): Promise<n
         // versions that support Node.js 20.
         process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
         const { runChecks } = await import("./runChecks");
-        const { AwsClients } = await import("./clients");
-        const report = new Reporter(io, options.json);
+        const { AwsClients, httpTimeouts } = await import("./clients");
+        report = new Reporter(io, options.json);
         await runChecks({
             expected,
-            aws: new AwsClients(),
+            aws: new AwsClients(httpTimeouts(options.requestTimeoutMs)),
             report,
             canary: options.canary,
             timeoutMs: options.timeoutMs,
@@ -50,15 +51,13 @@ export async function main(argv: readonly string[], runtime: Runtime): Promise<n
         report.finish();
         return summarize(report.results).fail > 0 ? 1 : 0;
     } catch (error) {
-        if (error instanceof UsageError) {
-            io.err(`verify: ${error.message}\n`);
-        } else if (error instanceof EnvironmentError) {
-            io.err(`verify: ${error.message}\n`);
-        } else {
-            io.err(`verify: unexpected error: ${messageOf(error)}\n`);
-            if (process.env.VERIFY_DEBUG) {
-                io.err(`${error instanceof Error ? error.stack : ""}\n`);
-            }
+        const known = error instanceof UsageError || error instanceof EnvironmentError;
+        const line = known ? error.message : `unexpected error: ${messageOf(error)}`;
+        // With --json, what was found before the stop is still one document, with the reason.
+        report?.abort(line);
+        io.err(`verify: ${line}\n`);
+        if (!known && process.env.VERIFY_DEBUG) {
+            io.err(`${error instanceof Error ? error.stack : ""}\n`);
         }
         return 2;
     }

@@ -43,7 +43,8 @@ export function resultLine(result: CheckResult): string {
     );
 }
 
-export function jsonDocument(results: readonly CheckResult[]): string {
+/** The JSON document; `error` is the one line that stopped verify (exit code 2) before the end. */
+export function jsonDocument(results: readonly CheckResult[], error?: string): string {
     const checks = results.map((result) => ({
         id: result.id,
         status: result.status,
@@ -53,7 +54,13 @@ export function jsonDocument(results: readonly CheckResult[]): string {
         message: result.message,
         fix: result.fix ?? null,
     }));
-    return JSON.stringify({ checks, summary: summarize(results) }, null, 2) + "\n";
+    return (
+        JSON.stringify(
+            { checks, summary: summarize(results), ...(error === undefined ? {} : { error }) },
+            null,
+            2,
+        ) + "\n"
+    );
 }
 
 /** Where a check puts its results and its progress. */
@@ -104,5 +111,16 @@ export class Reporter implements ReportSink {
         }
         const { pass, warn, fail } = summarize(this.results);
         this.io.out(`\n${pass} passed, ${warn} warned, ${fail} failed\n`);
+    }
+
+    /**
+     * verify stopped (exit code 2) after the checks began: with --json, the results so far and the
+     * reason are still one document on stdout; in text mode each result is already printed.
+     */
+    abort(error: string): void {
+        this.clearProgress();
+        if (this.json) {
+            this.io.out(jsonDocument(this.results, error));
+        }
     }
 }

@@ -153,21 +153,35 @@ export function memberHeartbeatsRule(
 }
 
 /**
- * What a trail must record for this account's API-call rules: the regions whose calls are watched
- * (home, and every region with an API-call forwarder), and which kinds of management event.
+ * What a trail must record for this account's API-call rules, region by region: a region needs
+ * read-only events only when a rule that receives its calls watches a read-only operation (such a
+ * rule is in the state ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS, apiCallRuleState). The home
+ * rules receive the home region's calls; another region's calls reach its own forwarders, which
+ * watch the calls apiCallsInRegion keeps for it (an alert on given keys only watches the calls on
+ * those of its keys that live there: a key ARN names its region). The home rules' calls are kept
+ * the same way, as a call on another region's key is recorded in that region.
  */
 export function trailRequirement(plan: MonitoringPlan, homeRegion: string): VerificationTrail {
     const apiCalls = plan.homeRules.apiCalls;
-    const operations = apiCalls.flatMap((alert) => alert.eventNames).filter(isKmsOperation);
+    const regions = [homeRegion, ...plan.otherRegions.map(({ region }) => region)];
+    const perRegion = regions.flatMap((region) => {
+        const watched = apiCallsInRegion(apiCalls, region);
+        const operations = watched.flatMap((alert) => alert.eventNames).filter(isKmsOperation);
+        return watched.length === 0
+            ? []
+            : [
+                  {
+                      region,
+                      readEvents: operations.some(isReadOnlyOperation),
+                      writeEvents: operations.some((operation) => !isReadOnlyOperation(operation)),
+                  },
+              ];
+    });
     return {
-        regions: [
-            ...(apiCalls.length > 0 ? [homeRegion] : []),
-            ...plan.otherRegions
-                .filter(({ region }) => apiCallsInRegion(apiCalls, region).length > 0)
-                .map(({ region }) => region),
-        ],
-        readEvents: operations.some(isReadOnlyOperation),
-        writeEvents: operations.some((operation) => !isReadOnlyOperation(operation)),
+        regions: perRegion.map(({ region }) => region),
+        readEvents: perRegion.some((each) => each.readEvents),
+        writeEvents: perRegion.some((each) => each.writeEvents),
+        perRegion,
     };
 }
 

@@ -112,14 +112,25 @@ export interface VerificationHeartbeat {
     readonly alarmName: string;
 }
 
+/** The management events a trail must record in one region for the rules that receive them there. */
+export interface VerificationTrailRegion {
+    readonly region: string;
+    /** A rule that receives this region's calls watches a read-only operation. */
+    readonly readEvents: boolean;
+    /** A rule that receives this region's calls watches an operation that is not read-only. */
+    readonly writeEvents: boolean;
+}
+
 /** The CloudTrail events the stack's API-call rules need, and where. */
 export interface VerificationTrail {
     /** Every region whose API calls a rule of this account watches. Empty: no rule needs a trail. */
     readonly regions: string[];
-    /** A rule watches a read-only operation, so the trail must record read events. */
+    /** Some region needs read-only events (which ones: `perRegion`). */
     readonly readEvents: boolean;
-    /** A rule watches an operation that is not read-only, so the trail must record write events. */
+    /** Some region needs write events (which ones: `perRegion`). */
     readonly writeEvents: boolean;
+    /** Per region of `regions`, in the same order, what its trail must record. */
+    readonly perRegion: VerificationTrailRegion[];
 }
 
 /** The member accounts' heartbeats, kept on the organization bus. */

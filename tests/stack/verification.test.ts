@@ -252,6 +252,29 @@ for (const stack of shippedStacks()) {
             }
         });
 
+        it("asks a region's trail for read-only events exactly where an API-call rule receiving its calls gets them", () => {
+            // Home: the home alert rules; another region: its forwarders. Only a rule in this state
+            // receives read-only management events.
+            const receivesReadOnly = (region: string) =>
+                verification.rules.some(
+                    (rule) =>
+                        rule.region === region &&
+                        rule.busName === "default" &&
+                        (region === verification.homeRegion
+                            ? rule.kind === "alert"
+                            : rule.kind === "forwarder") &&
+                        (rule.eventPattern ?? "").includes("AWS API Call via CloudTrail") &&
+                        rule.state === "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS",
+                );
+            assert.deepEqual(
+                verification.trail.perRegion.map((each) => each.region),
+                verification.trail.regions,
+            );
+            for (const each of verification.trail.perRegion) {
+                assert.equal(each.readEvents, receivesReadOnly(each.region), each.region);
+            }
+        });
+
         it("ties each remote region's heartbeat to a listed rule and alarm", () => {
             for (const heartbeat of verification.heartbeats) {
                 assert.ok(
@@ -275,23 +298,33 @@ for (const stack of shippedStacks()) {
 }
 
 describe("the verification output's trail and organization parts", () => {
-    it("asks the trail for read and write events where the rules need them", async () => {
+    it("asks each region's trail for read-only events only where the rules there watch one", async () => {
         const dev = (await snapshotPlan("dev")).outputs.verification as VerificationOutput;
         assert.deepEqual(dev.trail, {
             regions: ["us-east-1"],
             readEvents: true,
             writeEvents: true,
+            perRegion: [{ region: "us-east-1", readEvents: true, writeEvents: true }],
         });
         const org = (await snapshotPlan("org")).outputs.verification as VerificationOutput;
-        assert.deepEqual(org.trail, {
-            regions: ["us-east-1", "eu-west-1", "ap-southeast-2"],
-            readEvents: false,
-            writeEvents: true,
-        });
-        // prod's Decrypt alert names a key in eu-west-1 only, so the other regions forward writes only.
+        assert.deepEqual(
+            org.trail.perRegion,
+            ["us-east-1", "eu-west-1", "ap-southeast-2"].map((region) => ({
+                region,
+                readEvents: false,
+                writeEvents: true,
+            })),
+        );
+        // prod's Decrypt alert names a key in eu-west-1 (home) only: the other regions' forwarders
+        // watch writes only, so their trails need not record read-only events.
         const prod = (await snapshotPlan("prod")).outputs.verification as VerificationOutput;
         assert.deepEqual(prod.trail.regions, ["eu-west-1", "eu-central-1", "us-east-1"]);
-        assert.equal(prod.trail.readEvents, true);
+        assert.deepEqual(prod.trail.perRegion, [
+            { region: "eu-west-1", readEvents: true, writeEvents: true },
+            { region: "eu-central-1", readEvents: false, writeEvents: true },
+            { region: "us-east-1", readEvents: false, writeEvents: true },
+        ]);
+        assert.equal(prod.trail.readEvents, true, "some region needs them, as before");
         assert.equal(dev.organization, undefined);
     });
 

@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
-import type { VerificationOutput } from "../../components/stack";
+import type { VerificationOutput, VerificationTrail } from "../../components/stack";
+import { regionNeeds } from "../../verify/checks/trails";
 import { metricKey, NOW, steady } from "./fakeAccount";
 import { deployed, Run, runVerify } from "./runVerify";
 
@@ -74,6 +75,20 @@ describe("verify: rules", () => {
             /has no dead-letter queue/,
         );
         assert.equal(run.code, 1);
+    });
+
+    it("never suggests enable-rule for a rule that receives read-only calls: it would set ENABLED", async () => {
+        const { fake } = await deployed("dev");
+        const rule = fake.rules.get(`${home} kms-monitoring-dev-data-key-generation`)!;
+        assert.equal(rule.State, "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS");
+        rule.State = "DISABLED";
+        const disabled = result(await runVerify("dev", fake), "rule", "data-key-generation");
+        assert.equal(disabled.status, "FAIL");
+        assert.doesNotMatch(disabled.fix ?? "", /enable-rule --name/);
+        assert.match(
+            disabled.fix ?? "",
+            /run pulumi up: it restores the state ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS/,
+        );
     });
 
     it("fails a rule whose pattern was changed, with what TestEventPattern accepted and rejected", async () => {
@@ -153,7 +168,7 @@ describe("verify: trails", () => {
         );
     });
 
-    it("reads advanced selectors: KMS left out by eventSource, read-only events left out by readOnly", async () => {
+    it("reads advanced selectors, and asks each region only for what its own rules watch", async () => {
         const { fake } = await deployed("prod");
         const advanced = (
             fields: { Field: string; Equals?: string[]; NotEquals?: string[] }[],
@@ -163,23 +178,76 @@ describe("verify: trails", () => {
             ],
         });
         const trail = fake.trails.get("eu-west-1")![0];
-        fake.trails.set("eu-west-1", [
+        const writeOnly = advanced([{ Field: "readOnly", Equals: ["false"] }]);
+        fake.trails.set("us-east-1", [
             {
                 ...trail,
                 selectors: advanced([{ Field: "eventSource", NotEquals: ["kms.amazonaws.com"] }]),
             },
         ]);
-        fake.trails.set("us-east-1", [
-            { ...trail, selectors: advanced([{ Field: "readOnly", Equals: ["false"] }]) },
-        ]);
+        fake.trails.set("eu-west-1", [{ ...trail, selectors: writeOnly }]);
+        fake.trails.set("eu-central-1", [{ ...trail, selectors: writeOnly }]);
         const run = await runVerify("prod", fake);
-        assert.match(result(run, "trail", "", "eu-west-1").message, /excludes kms.amazonaws.com/);
-        // prod watches Decrypt, a read-only call: a write-only trail drops it.
+        assert.match(result(run, "trail", "", "us-east-1").message, /excludes kms.amazonaws.com/);
+        // prod watches Decrypt on a key of eu-west-1, its home: a write-only trail drops it there,
         assert.match(
-            result(run, "trail", "", "us-east-1").message,
+            result(run, "trail", "", "eu-west-1").message,
             /does not record read-only KMS management events/,
         );
+        // and nowhere else: eu-central-1's forwarders watch writes only.
         assert.equal(result(run, "trail", "", "eu-central-1").status, "PASS");
+    });
+
+    it("counts two trails that each record half, one read-only and one write, as one that records all", async () => {
+        const { fake } = await deployed("prod");
+        const trail = fake.trails.get("eu-west-1")![0];
+        const half = (name: string, ReadWriteType: "ReadOnly" | "WriteOnly") => ({
+            ...trail,
+            trail: { ...trail.trail, Name: name, TrailARN: `${trail.trail.TrailARN}-${name}` },
+            selectors: { EventSelectors: [{ ReadWriteType, IncludeManagementEvents: true }] },
+        });
+        fake.trails.set("eu-west-1", [half("reads", "ReadOnly"), half("writes", "WriteOnly")]);
+        const run = await runVerify("prod", fake);
+        const both = result(run, "trail", "", "eu-west-1");
+        assert.equal(both.status, "PASS");
+        assert.match(both.resource, /trail reads .* and trail writes/);
+        // The half that reads stopped logging: what is left records writes only.
+        fake.trails.set("eu-west-1", [
+            { ...half("reads", "ReadOnly"), logging: false },
+            half("writes", "WriteOnly"),
+        ]);
+        const stopped = result(await runVerify("prod", fake), "trail", "", "eu-west-1");
+        assert.equal(stopped.status, "FAIL");
+        assert.match(stopped.message, /trail reads .* is not logging/);
+        assert.match(stopped.fix ?? "", /aws cloudtrail start-logging --name .*-reads/);
+    });
+
+    it("reads the outputs of an earlier deploy, which asked every region for the same events", () => {
+        const earlier = {
+            regions: ["eu-west-1", "us-east-1"],
+            readEvents: true,
+            writeEvents: true,
+        };
+        assert.deepEqual(regionNeeds(earlier as unknown as VerificationTrail), [
+            { region: "eu-west-1", readEvents: true, writeEvents: true },
+            { region: "us-east-1", readEvents: true, writeEvents: true },
+        ]);
+    });
+
+    it("fails, not warns, when the account's own trail cannot be read", async () => {
+        const { fake } = await deployed("prod");
+        fake.trails.get("eu-central-1")![0].selectors = undefined;
+        const run = await runVerify("prod", fake);
+        const unreadable = run.results.filter(
+            (each) => each.id === "trail" && each.region === "eu-central-1",
+        );
+        assert.deepEqual(
+            unreadable.map((each) => `${each.status} ${each.resource}: ${each.message}`),
+            [
+                "FAIL trail kms-monitoring-prod-audit (home eu-west-1): could not check: " +
+                    "TrailNotFoundException: Unknown trail",
+            ],
+        );
     });
 
     it("warns about an organization trail whose selectors this account may not read", async () => {
@@ -216,6 +284,29 @@ describe("verify: the topic and its key", () => {
             /does not let events.amazonaws.com \(arn:aws:events:us-east-1:111122223333:rule\/kms-monitoring-dev-data-key-generation\)/,
         );
         assert.equal(result(run, "key-policy", "key/").status, "PASS");
+    });
+
+    it("fails a topic key that is disabled or pending deletion, with the command that restores it", async () => {
+        const { fake } = await deployed("dev");
+        const key = [...fake.keys.values()][0];
+        const keyState = async (state: string) => {
+            key.state = state;
+            return result(await runVerify("dev", fake), "topic-key", "snsworkshop");
+        };
+        assert.equal((await keyState("Enabled")).status, "PASS");
+        const disabled = await keyState("Disabled");
+        assert.equal(disabled.status, "FAIL");
+        assert.match(
+            disabled.message,
+            /its key .* is Disabled, not Enabled: every alert published/,
+        );
+        assert.equal(disabled.fix, `aws kms enable-key --key-id ${key.arn} --region us-east-1`);
+        const pending = await keyState("PendingDeletion");
+        assert.match(pending.message, /is PendingDeletion, not Enabled/);
+        assert.match(
+            pending.fix ?? "",
+            /^aws kms cancel-key-deletion --key-id .*, then aws kms enable-key/,
+        );
     });
 
     it("fails a key policy that no longer lets CloudWatch use the key", async () => {
@@ -260,6 +351,24 @@ describe("verify: delivery health", () => {
             `read them: aws sqs receive-message --queue-url ${remote} --region eu-central-1 --max-number-of-messages 10 --attribute-names All --message-attribute-names All`,
         );
         assert.equal(result(run, "failed-invocations", "rules", "eu-central-1").status, "PASS");
+    });
+});
+
+describe("verify: events lost on the way to a dead-letter queue", () => {
+    it("fails a rule whose events could not be sent to its dead-letter queue", async () => {
+        const { fake } = await deployed("dev");
+        fake.metrics.set(
+            metricKey("us-east-1", "AWS/Events", "InvocationsFailedToBeSentToDlq", {
+                RuleName: "kms-monitoring-dev-key-management",
+            }),
+            steady(1, 6 * 3_600_000),
+        );
+        const run = await runVerify("dev", fake);
+        const lost = result(run, "failed-invocations", "kms-monitoring-dev-key-management");
+        assert.equal(lost.status, "FAIL");
+        assert.match(lost.message, /4 event\(s\) could not be sent to the dead-letter queue/);
+        assert.match(lost.fix ?? "", /run pulumi up to restore the queue https:\/\/sqs/);
+        assert.equal(run.code, 1);
     });
 });
 
@@ -319,6 +428,24 @@ describe("verify: alarms and heartbeats", () => {
 });
 
 describe("verify: JSON and text output", () => {
+    it("still prints the results so far as one JSON document when an endpoint stops verify", async () => {
+        const { fake } = await deployed("dev");
+        fake.trailError = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:4566"), {
+            code: "ECONNREFUSED",
+        });
+        const run = await runVerify("dev", fake);
+        assert.equal(run.code, 2);
+        assert.deepEqual(
+            [...new Set(run.results.map((each) => each.id))],
+            ["identity", "subscription"],
+        );
+        assert.match(
+            run.error ?? "",
+            /^cannot reach the AWS endpoint the cloudtrail endpoint of us-east-1/,
+        );
+        assert.equal(run.stderr, `verify: ${run.error}\n`);
+    });
+
     it("prints one JSON document with every field of every check and the summary", async () => {
         const { fake } = await deployed("dev");
         fake.rules.get("us-east-1 default kms-monitoring-dev-key-management")!.State = "DISABLED";

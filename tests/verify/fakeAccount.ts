@@ -70,6 +70,8 @@ export interface FakeAccount {
     readonly kmsCalls: string[];
     /** How far the canary's event gets, once it is made. */
     canaryPath: CanaryPath;
+    /** What DescribeTrails throws instead of answering, in every region. */
+    trailError?: Error;
     /** The fake clock, in milliseconds; verify's sleeps move it. */
     now: number;
     callerAccount: string;
@@ -80,6 +82,8 @@ export interface FakeOrganization {
     /** Parent (OU or root) → its direct accounts and OUs. */
     children: Map<string, { accounts: Account[]; units: string[] }>;
     instances: StackInstanceSummary[];
+    /** What ListStackInstances throws instead of answering. */
+    instancesError?: Error;
     /** `account region` → the last heartbeat, in milliseconds. */
     lastHeartbeats: Map<string, number>;
     /** Region → the member accounts whose metrics the central account sees through its sink. */
@@ -130,6 +134,8 @@ export type CanaryPath =
     | "failed-invocation"
     | "dead-letter"
     | "not-delivered"
+    /** Failed, and EventBridge could not send it to the dead-letter queue either. */
+    | "lost"
     /** Published, and neither delivered nor failed: what SNS does with no confirmed subscription. */
     | "published";
 
@@ -173,8 +179,10 @@ export function followCanary(fake: FakeAccount, operation: string): void {
             set("AWS/Events", "FailedInvocations", { RuleName: rule.name }, 90_000);
         if (path === "dead-letter")
             set("AWS/Events", "InvocationsSentToDlq", { RuleName: rule.name }, 90_000);
+        if (path === "lost")
+            set("AWS/Events", "InvocationsFailedToBeSentToDlq", { RuleName: rule.name }, 90_000);
     }
-    if (path === "failed-invocation" || path === "dead-letter") return;
+    if (path === "failed-invocation" || path === "dead-letter" || path === "lost") return;
     const topic = { TopicName: verification.topics[0].name };
     set("AWS/SNS", "NumberOfMessagesPublished", topic, 90_000);
     if (path === "published") return;

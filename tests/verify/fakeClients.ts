@@ -59,6 +59,33 @@ export function serviceError(name: string, message = name): Error {
     return Object.assign(new Error(message), { name, $fault: "client", $metadata: {} });
 }
 
+/**
+ * TestEventPattern's event "must follow the format specified in Amazon Web Services Events, and
+ * the following fields are mandatory: id, account, source, time, region, resources, detail-type"
+ * (EventBridge API reference, TestEventPattern, Event). A sample that lacks one is refused here
+ * (with one of the API's documented errors, InvalidEventPatternException), so that a broken
+ * sample fails a test instead of matching in the fake only.
+ */
+export const TEST_EVENT_FIELDS = [
+    "id",
+    "account",
+    "source",
+    "time",
+    "region",
+    "resources",
+    "detail-type",
+] as const;
+
+export function assertTestableEvent(event: Record<string, unknown>): void {
+    const missing = TEST_EVENT_FIELDS.filter((field) => event[field] === undefined);
+    if (missing.length > 0) {
+        throw serviceError(
+            "InvalidEventPatternException",
+            `Event is not valid: missing ${missing.join(", ")}`,
+        );
+    }
+}
+
 type GetClient = () => { config: { region: () => Promise<string> } };
 const regionOf = (getClient: GetClient) => getClient().config.region();
 
@@ -86,9 +113,11 @@ function fakeEvents(fake: FakeAccount) {
     events.on(ListTargetsByRuleCommand).callsFake(async (input, getClient) => ({
         Targets: (await rule(input, getClient)).Targets,
     }));
-    events.on(TestEventPatternCommand).callsFake((input) => ({
-        Result: matchesPattern(JSON.parse(input.EventPattern), JSON.parse(input.Event)),
-    }));
+    events.on(TestEventPatternCommand).callsFake((input) => {
+        const event = JSON.parse(input.Event);
+        assertTestableEvent(event);
+        return { Result: matchesPattern(JSON.parse(input.EventPattern), event) };
+    });
     const named = <T>(map: Map<string, T>, name: string, what: string): T => {
         const found = map.get(name);
         if (found === undefined) {
@@ -132,8 +161,10 @@ function fakeCloudWatch(fake: FakeAccount) {
                     const source = fake.metrics.get(
                         metricKey(region, Metric.Namespace, Metric.MetricName, dimensions),
                     );
+                    // "Start time less than 15 days ago - Round down to the nearest whole minute"
+                    // (CloudWatch API reference, GetMetricData, StartTime).
                     const data = source?.({
-                        startMs: input.StartTime.getTime(),
+                        startMs: Math.floor(input.StartTime.getTime() / 60_000) * 60_000,
                         endMs: input.EndTime.getTime(),
                         period: Period * 1000,
                     });
@@ -230,9 +261,12 @@ function fakeCloudTrail(fake: FakeAccount) {
             (each) => each.trail.TrailARN === name,
         );
     const cloudTrail = mockClient(CloudTrailClient);
-    cloudTrail.on(DescribeTrailsCommand).callsFake(async (_input, getClient) => ({
-        trailList: (fake.trails.get(await regionOf(getClient)) ?? []).map((each) => each.trail),
-    }));
+    cloudTrail.on(DescribeTrailsCommand).callsFake(async (_input, getClient) => {
+        if (fake.trailError !== undefined) throw fake.trailError;
+        return {
+            trailList: (fake.trails.get(await regionOf(getClient)) ?? []).map((each) => each.trail),
+        };
+    });
     cloudTrail.on(GetTrailStatusCommand).callsFake(async (input, getClient) => ({
         IsLogging: (await trail(input.Name, getClient))?.logging,
     }));
@@ -259,9 +293,10 @@ function fakeOrganizations(fake: FakeAccount) {
         OrganizationalUnits: children(input.ParentId).units.map((Id) => ({ Id })),
     }));
     const cloudFormation = mockClient(CloudFormationClient);
-    cloudFormation
-        .on(ListStackInstancesCommand)
-        .callsFake(() => ({ Summaries: fake.organization.instances }));
+    cloudFormation.on(ListStackInstancesCommand).callsFake(() => {
+        if (fake.organization.instancesError !== undefined) throw fake.organization.instancesError;
+        return { Summaries: fake.organization.instances };
+    });
     const logs = mockClient(CloudWatchLogsClient);
     logs.on(StartQueryCommand).resolves({ queryId: "query-1" });
     logs.on(GetQueryResultsCommand).callsFake(() => ({

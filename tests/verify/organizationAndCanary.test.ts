@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
-import { CanaryPath, NOW } from "./fakeAccount";
+import { CanaryPath, metricKey, NOW, steady } from "./fakeAccount";
+import { serviceError } from "./fakeClients";
 import { deployed, Run, runVerify } from "./runVerify";
 
 const nonPassing = (run: Run, id: string) =>
@@ -42,6 +43,23 @@ describe("verify: the organization", () => {
                 ?.message,
             "10 member account-region pair(s) sent a heartbeat in the last 15 minutes",
         );
+    });
+});
+
+describe("verify: a StackSet read as the delegated administrator", () => {
+    it("says how to fix CloudFormation's 'not a delegated administrator': the permission, then the registration", async () => {
+        const { fake } = await deployed("org");
+        fake.organization.instancesError = serviceError(
+            "ValidationError",
+            "Account used is not a delegated administrator",
+        );
+        const run = await runVerify("org", fake);
+        const refused = run.results.find(
+            (each) => each.id === "stackset-instance" && each.status === "FAIL",
+        );
+        assert.match(refused?.message ?? "", /Account used is not a delegated administrator/);
+        assert.match(refused?.fix ?? "", /organizations:ListDelegatedAdministrators/);
+        assert.match(refused?.fix ?? "", /register-delegated-administrator/);
     });
 });
 
@@ -92,6 +110,48 @@ describe("verify --canary", () => {
         }
     });
 
+    it("does not pass on the topic's other deliveries when the canary's own rule never ran", async () => {
+        const { fake } = await deployed("dev");
+        fake.canaryPath = "no-event";
+        const topic = { TopicName: fake.verification.topics[0].name };
+        for (const name of ["NumberOfMessagesPublished", "NumberOfNotificationsDelivered"]) {
+            fake.metrics.set(metricKey("us-east-1", "AWS/SNS", name, topic), steady(1, 60_000));
+        }
+        const run = await runVerify("dev", fake, ["--canary", "--timeout", "2m"]);
+        assert.deepEqual(
+            nonPassing(run, "canary").map((line) => line.replace(/ on .* -> /, " -> ")),
+            [
+                "FAIL canary GenerateDataKey -> kms-monitoring-dev-data-key-generation: no matching " +
+                    "event within 2m00s: the trail does not deliver the call, or the rule's state does not receive it",
+            ],
+        );
+    });
+
+    it("counts nothing from before the call: its metrics start at the call's minute", async () => {
+        const { fake } = await deployed("dev");
+        fake.canaryPath = "no-event";
+        // An alert that went the whole way 30 seconds before the canary's call.
+        const earlier = () => ({ timestamps: [NOW - 30_000], values: [1] });
+        const before = (namespace: string, name: string, dimensions: Record<string, string>) =>
+            fake.metrics.set(metricKey("us-east-1", namespace, name, dimensions), ({ startMs }) =>
+                startMs <= NOW - 30_000 ? earlier() : { timestamps: [], values: [] },
+            );
+        const rule = { RuleName: "kms-monitoring-dev-data-key-generation" };
+        before("AWS/Events", "TriggeredRules", rule);
+        before("AWS/Events", "Invocations", rule);
+        before("AWS/SNS", "NumberOfNotificationsDelivered", {
+            TopicName: fake.verification.topics[0].name,
+        });
+        const run = await runVerify("dev", fake, ["--canary", "--timeout", "2m"]);
+        assert.match(nonPassing(run, "canary")[0] ?? "PASS", /^FAIL canary .*no matching event/);
+    });
+
+    it("fails when the event could not even be sent to the dead-letter queue", async () => {
+        const { canary: result } = await canary("dev", "lost");
+        assert.equal(result.status, "FAIL");
+        assert.match(result.message, /could not even be sent to the dead-letter queue: lost/);
+    });
+
     it("waits at most --timeout, and only warns when a failed call never matched, as no page says it would", async () => {
         const { canary: result, fake } = await canary("org", "no-event", ["--timeout", "2m"]);
         assert.equal(result.status, "WARN");
@@ -116,6 +176,8 @@ describe("verify --canary", () => {
             ],
         );
         assert.equal(run.code, 0, "pending email is a WARN: the integration test relies on it");
+        // Published at +1m30s: said at the next poll, not after the whole --timeout.
+        assert.ok(fake.now - NOW <= 3 * 60_000, `waited ${(fake.now - NOW) / 60_000} minutes`);
     });
 
     it("does not touch a topic key that is pending deletion, and says so", async () => {

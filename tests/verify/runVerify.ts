@@ -21,6 +21,8 @@ export interface Run {
     readonly code: number;
     readonly results: CheckResult[];
     readonly stderr: string;
+    /** The JSON document's `error`: what stopped verify (exit code 2) after the checks began. */
+    readonly error?: string;
     /** The results that are not PASS, as `STATUS id resource: message`. */
     readonly problems: string[];
 }
@@ -48,11 +50,13 @@ export async function runVerify(
                 fake.now += ms;
             },
         });
-        const results: CheckResult[] = stdout === "" ? [] : JSON.parse(stdout).checks;
+        const document = stdout === "" ? { checks: [] } : JSON.parse(stdout);
+        const results: CheckResult[] = document.checks;
         return {
             code,
             results,
             stderr,
+            error: document.error,
             problems: results
                 .filter((result) => result.status !== "PASS")
                 .map(

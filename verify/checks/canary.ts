@@ -63,7 +63,11 @@ function elapsed(ms: number): string {
     return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, "0")}s`;
 }
 
-/** Reports the verdict and returns true once the metrics tell one; false while it is worth waiting. */
+/**
+ * Reports the verdict and returns true once the metrics tell one; false while it is worth waiting.
+ * A PASS needs both ends after the call: the chosen rule invoked its targets (Invocations) and the
+ * topic delivered (NumberOfNotificationsDelivered). Deliveries alone can be another alert's.
+ */
 function verdict(
     ctx: VerifyContext,
     plan: CanaryPlan,
@@ -74,19 +78,19 @@ function verdict(
     const queue = ctx.expected.queues.find((each) =>
         plan.rule.targets.some((target) => target.deadLetterQueueArn === each.arn),
     );
-    if (seen.delivered > 0) {
-        record(
-            ctx,
-            subject,
-            "PASS",
-            `${plan.operation} reached ${plan.rule.name} and the topic delivered it`,
-        );
-    } else if (seen.failedInvocations > 0) {
+    if (seen.failedInvocations > 0) {
         fail(
             ctx,
             subject,
             "the event matched but the invocation failed: the topic policy or the topic key refuses EventBridge",
             "see the topic-policy and key-policy checks; pulumi up restores both",
+        );
+    } else if (seen.failedToDlq > 0) {
+        fail(
+            ctx,
+            subject,
+            "the invocation failed and the event could not even be sent to the dead-letter queue: lost",
+            "see the failed-invocations and topic-policy checks; pulumi up restores the queue's policy",
         );
     } else if (seen.sentToDlq > 0) {
         fail(
@@ -102,12 +106,31 @@ function verdict(
             "published to the topic but not delivered: a subscription refuses it",
             "see the subscription checks and the topic's delivery status logs",
         );
+    } else if (seen.invocations > 0 && seen.delivered > 0) {
+        record(
+            ctx,
+            subject,
+            "PASS",
+            `${plan.operation} reached ${plan.rule.name} and the topic delivered it`,
+        );
+    } else if (seen.invocations > 0 && seen.published > 0 && !plan.confirmedSubscription) {
+        nobodyToDeliverTo(ctx, subject);
     } else if (!timedOut) {
         return false;
     } else {
         timeoutVerdict(ctx, plan, seen, subject);
     }
     return true;
+}
+
+/** Published, while no subscription is confirmed: nothing can be delivered, so no wait helps. */
+function nobodyToDeliverTo(ctx: VerifyContext, subject: Subject): void {
+    warn(
+        ctx,
+        subject,
+        "published to the topic; no confirmed subscription to deliver it to",
+        "confirm the email subscriptions",
+    );
 }
 
 function timeoutVerdict(
@@ -136,19 +159,19 @@ function timeoutVerdict(
                 "see the trail and rule checks above",
             );
         }
+    } else if (seen.invocations === 0) {
+        fail(
+            ctx,
+            subject,
+            `the rule matched but invoked no target ${within}`,
+            "see the rule check: its targets",
+        );
     } else if (seen.published === 0) {
         fail(
             ctx,
             subject,
             `the rule matched but nothing was published ${within}: the topic policy or the topic key`,
             "see the topic-policy and key-policy checks",
-        );
-    } else if (!plan.confirmedSubscription) {
-        warn(
-            ctx,
-            subject,
-            "published to the topic; no confirmed subscription to deliver it to",
-            "confirm the email subscriptions",
         );
     } else {
         fail(
@@ -170,7 +193,7 @@ export async function runCanary(ctx: VerifyContext): Promise<void> {
     for (;;) {
         const now = ctx.now();
         const seen = await attempt(ctx, at, "cloudwatch", () =>
-            readProgress(ctx, plan, start - 60_000, now),
+            readProgress(ctx, plan, start, now),
         );
         if (seen === undefined) return;
         if (verdict(ctx, plan, seen, at, now - start >= ctx.timeoutMs)) return;

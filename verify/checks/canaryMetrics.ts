@@ -9,6 +9,8 @@ export interface CanaryProgress {
     readonly invocations: number;
     readonly failedInvocations: number;
     readonly sentToDlq: number;
+    /** EventBridge could not put it in the dead-letter queue either: lost. */
+    readonly failedToDlq: number;
     /** The topic received it, delivered it, or could not. */
     readonly published: number;
     readonly delivered: number;
@@ -21,16 +23,22 @@ const HOPS = {
     invocations: ["AWS/Events", "Invocations"],
     failedInvocations: ["AWS/Events", "FailedInvocations"],
     sentToDlq: ["AWS/Events", "InvocationsSentToDlq"],
+    failedToDlq: ["AWS/Events", "InvocationsFailedToBeSentToDlq"],
     published: ["AWS/SNS", "NumberOfMessagesPublished"],
     delivered: ["AWS/SNS", "NumberOfNotificationsDelivered"],
     notificationsFailed: ["AWS/SNS", "NumberOfNotificationsFailed"],
 } as const;
 
 /**
- * Every hop's metric, per minute: the rule's (EventBridge User Guide, "Monitoring Amazon
- * EventBridge") and the topic's (SNS Developer Guide, "Monitoring Amazon SNS topics using
- * CloudWatch": NumberOfMessagesPublished, NumberOfNotificationsDelivered,
- * NumberOfNotificationsFailed, dimension TopicName).
+ * Every hop's metric, per minute, from the minute of the call on: CloudWatch rounds a StartTime
+ * less than 15 days ago down to the whole minute (CloudWatch API reference, GetMetricData,
+ * StartTime), the finest step of these metrics, so the window starts at the call itself and the
+ * minute that holds it. The rule's metrics (EventBridge User Guide, "Monitoring Amazon
+ * EventBridge": TriggeredRules, MatchedEvents, Invocations "the number of times a target is
+ * invoked by a rule in response to an event", FailedInvocations, InvocationsSentToDlq,
+ * InvocationsFailedToBeSentToDlq, dimension RuleName) and the topic's (SNS Developer Guide,
+ * "Monitoring Amazon SNS topics using CloudWatch": NumberOfMessagesPublished,
+ * NumberOfNotificationsDelivered, NumberOfNotificationsFailed, dimension TopicName).
  */
 export async function readProgress(
     ctx: VerifyContext,
@@ -58,6 +66,7 @@ export async function readProgress(
         invocations: count("invocations"),
         failedInvocations: count("failedInvocations"),
         sentToDlq: count("sentToDlq"),
+        failedToDlq: count("failedToDlq"),
         published: count("published"),
         delivered: count("delivered"),
         notificationsFailed: count("notificationsFailed"),

@@ -7,13 +7,15 @@ import {
     pass,
     reportError,
     ruleResource,
+    Subject,
     VerifyContext,
 } from "../context";
 import { readSeries, ruleDimensions, total } from "../metrics";
 
 /**
- * Check 6, delivery health over the last 24 hours. FailedInvocations of every rule (a channel
- * rule's API destination included) and NumberOfNotificationsFailed of every topic (the chat and
+ * Check 6, delivery health over the last 24 hours. FailedInvocations and
+ * InvocationsFailedToBeSentToDlq of every rule (a channel rule's API destination included) and
+ * NumberOfNotificationsFailed of every topic (the chat and
  * webhook topics included) must be 0. EventBridge "only sends this metric to CloudWatch if it isn't
  * zero" (EventBridge User Guide, "Monitoring Amazon EventBridge"), so no data is zero. And every
  * dead-letter queue, at home and in each region, must be empty: a message there is an alert that
@@ -33,6 +35,14 @@ export function readQueueCommand(queue: VerificationQueue): string {
     );
 }
 
+/**
+ * FailedInvocations, and InvocationsFailedToBeSentToDlq: "The number of invocations that couldn't
+ * be moved to a dead-letter queue. Dead-letter queue errors can occur due to permissions errors,
+ * unavailable resources, or size limits" (EventBridge User Guide, "Monitoring Amazon EventBridge"):
+ * a dead-letter queue that is broken, so that what it should keep is lost. No data is zero.
+ */
+const DELIVERY_METRICS = ["FailedInvocations", "InvocationsFailedToBeSentToDlq"] as const;
+
 async function checkFailedInvocations(
     ctx: VerifyContext,
     region: string,
@@ -44,38 +54,66 @@ async function checkFailedInvocations(
         readSeries(
             ctx,
             region,
-            rules.map((rule) => ({
-                namespace: "AWS/Events",
-                metricName: "FailedInvocations",
-                dimensions: ruleDimensions(rule),
-                stat: "Sum",
-            })),
+            rules.flatMap((rule) =>
+                DELIVERY_METRICS.map((metricName) => ({
+                    namespace: "AWS/Events",
+                    metricName,
+                    dimensions: ruleDimensions(rule),
+                    stat: "Sum" as const,
+                })),
+            ),
             { startMs: end - DAY_MS, endMs: end, period: 3600 },
         ),
     );
     if (series === undefined) return;
-    let failing = 0;
-    rules.forEach((rule, index) => {
-        const failed = total(series[index]);
-        if (failed > 0) {
-            failing++;
-            const queue = ctx.expected.queues.find((each) =>
-                rule.targets.some((target) => target.deadLetterQueueArn === each.arn),
-            );
-            fail(
-                ctx,
-                { ...subject, resource: ruleResource(rule) },
-                `${failed} invocation(s) failed for good in the last 24 hours`,
-                `run the rule, topic-policy and key-policy checks' fixes` +
-                    (queue === undefined
-                        ? ""
-                        : `, then read what was lost: ${readQueueCommand(queue)}`),
-            );
-        }
-    });
-    if (failing === 0) {
-        pass(ctx, subject, "no failed invocation in the last 24 hours (FailedInvocations is 0)");
+    const failing = rules.filter((rule, index) =>
+        reportRuleDelivery(ctx, { ...subject, resource: ruleResource(rule) }, rule, {
+            failed: total(series[index * DELIVERY_METRICS.length]),
+            lost: total(series[index * DELIVERY_METRICS.length + 1]),
+        }),
+    );
+    if (failing.length === 0) {
+        pass(
+            ctx,
+            subject,
+            "no failed invocation and no event lost on the way to a dead-letter queue in the last " +
+                "24 hours (FailedInvocations and InvocationsFailedToBeSentToDlq are 0)",
+        );
     }
+}
+
+/** One rule's failures of the last 24 hours; whether it had any. */
+function reportRuleDelivery(
+    ctx: VerifyContext,
+    at: Subject,
+    rule: VerificationRule,
+    { failed, lost }: { failed: number; lost: number },
+): boolean {
+    const queue = ctx.expected.queues.find((each) =>
+        rule.targets.some((target) => target.deadLetterQueueArn === each.arn),
+    );
+    if (failed > 0) {
+        fail(
+            ctx,
+            at,
+            `${failed} invocation(s) failed for good in the last 24 hours`,
+            `run the rule, topic-policy and key-policy checks' fixes` +
+                (queue === undefined
+                    ? ""
+                    : `, then read what was lost: ${readQueueCommand(queue)}`),
+        );
+    }
+    if (lost > 0) {
+        fail(
+            ctx,
+            at,
+            `${lost} event(s) could not be sent to the dead-letter queue in the last 24 ` +
+                "hours (InvocationsFailedToBeSentToDlq): lost, and kept nowhere",
+            `run pulumi up to restore the queue${queue === undefined ? "" : ` ${queue.url}`} ` +
+                "and its policy, which must let events.amazonaws.com send to it",
+        );
+    }
+    return failed > 0 || lost > 0;
 }
 
 async function checkTopics(ctx: VerifyContext): Promise<void> {

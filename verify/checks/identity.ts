@@ -1,7 +1,7 @@
 import { GetCallerIdentityCommand } from "@aws-sdk/client-sts";
 import { endpointOf } from "../clients";
 import { fail, pass, VerifyContext } from "../context";
-import { environmentErrorOf, EnvironmentError, messageOf } from "../errors";
+import { environmentErrorOf, EnvironmentError, messageOf, notAwsError } from "../errors";
 
 /**
  * Check 1: the caller is in the stack's account. GetCallerIdentity needs no permission and cannot
@@ -12,13 +12,23 @@ import { environmentErrorOf, EnvironmentError, messageOf } from "../errors";
 export async function checkIdentity(ctx: VerifyContext): Promise<boolean> {
     const region = ctx.expected.homeRegion;
     const subject = { id: "identity", region, resource: "caller" };
+    const endpoint = endpointOf("sts", region);
     let identity;
     try {
         identity = await ctx.aws.sts(region).send(new GetCallerIdentityCommand({}));
     } catch (error) {
         throw (
-            environmentErrorOf(error, endpointOf("sts", region)) ??
+            environmentErrorOf(error, endpoint) ??
             new EnvironmentError(`cannot identify the caller: ${messageOf(error)}`)
+        );
+    }
+    // AWS STS always answers with the account (STS API reference, GetCallerIdentity): an answer
+    // without one comes from something else at the endpoint, not from another account.
+    if (identity.Account === undefined || identity.Account === "") {
+        throw notAwsError(
+            endpoint,
+            identity.$metadata.httpStatusCode ?? 200,
+            "GetCallerIdentity without an Account",
         );
     }
     const caller = { ...subject, resource: identity.Arn ?? "caller" };

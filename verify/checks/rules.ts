@@ -110,6 +110,28 @@ function ruleProblems(
     return problems;
 }
 
+/**
+ * What to do about a rule that is not as planned. `aws events enable-rule` sets the state ENABLED,
+ * which never receives read-only management events: a rule planned as
+ * ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS gets its state back from pulumi up (or PutRule with
+ * that state: EventBridge API reference, PutRule, State).
+ */
+function ruleFix(rule: VerificationRule, deployedState: string | undefined): string {
+    if (deployedState === "DISABLED" && rule.state === "ENABLED") {
+        return (
+            `aws events enable-rule --name ${rule.name}${busArgument(rule)} ` +
+            `--region ${rule.region}, or pulumi up`
+        );
+    }
+    if (deployedState === "DISABLED") {
+        return (
+            `run pulumi up: it restores the state ${rule.state} (aws events enable-rule would set ` +
+            "ENABLED, which receives no read-only management events)"
+        );
+    }
+    return "run pulumi up (pulumi refresh first shows what changed)";
+}
+
 /** Describes the rule and its targets; undefined when it is missing or could not be read. */
 async function deployedRule(ctx: VerifyContext, rule: VerificationRule, subject: Subject) {
     const client = ctx.aws.events(rule.region);
@@ -191,15 +213,7 @@ async function checkRule(ctx: VerifyContext, rule: VerificationRule): Promise<vo
     }
     const problems = ruleProblems(rule, deployed.described, deployed.targets);
     if (problems.length > 0) {
-        const disabled = deployed.described.State === "DISABLED";
-        fail(
-            ctx,
-            subject,
-            problems.join("; "),
-            disabled
-                ? `aws events enable-rule --name ${rule.name}${busArgument(rule)} --region ${rule.region}, or pulumi up`
-                : "run pulumi up (pulumi refresh first shows what changed)",
-        );
+        fail(ctx, subject, problems.join("; "), ruleFix(rule, deployed.described.State));
     } else {
         pass(
             ctx,

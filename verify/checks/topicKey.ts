@@ -3,6 +3,7 @@ import { GetTopicAttributesCommand } from "@aws-sdk/client-sns";
 import type { VerificationOutput, VerificationTopic } from "../../components/stack";
 import { attempt, fail, pass, VerifyContext, warn } from "../context";
 import { evaluate, Request } from "../policyEvaluator";
+import { keyStateFix, keyStateProblem } from "./topicKeyState";
 
 /**
  * Check 5: every topic (the alert topic, and the chat and webhook topics) is encrypted with the
@@ -13,6 +14,7 @@ import { evaluate, Request } from "../policyEvaluator";
  * from AWS services and encrypted topics"). A custom topic policy must name each publishing service
  * (Knowledge Center, "Why isn't my Amazon SNS topic receiving EventBridge notifications?"). The
  * policies are read back and evaluated with verify/policyEvaluator.ts, the model the tests use.
+ * The key must also be Enabled (topicKeyState.ts).
  */
 
 type Policy = Parameters<typeof evaluate>[0];
@@ -130,32 +132,30 @@ async function checkKey(
         fail(ctx, subject, "is not encrypted", "run pulumi up");
         return;
     }
-    let actual = configured;
-    if (configured !== topic.keyArn) {
-        const described = await attempt(ctx, subject, "kms", () =>
-            ctx.aws.kms(topic.region).send(new DescribeKeyCommand({ KeyId: configured })),
+    const described = await attempt(ctx, subject, "kms", () =>
+        ctx.aws.kms(topic.region).send(new DescribeKeyCommand({ KeyId: configured })),
+    );
+    if (described === undefined) return;
+    const actual = described.KeyMetadata?.Arn ?? configured;
+    if (described.KeyMetadata?.KeyManager === "AWS") {
+        fail(
+            ctx,
+            subject,
+            `is encrypted with the AWS managed key ${configured}: EventBridge and CloudWatch cannot publish to it`,
+            "run pulumi up to put the stack's key back",
         );
-        if (described === undefined) return;
-        actual = described.KeyMetadata?.Arn ?? configured;
-        if (described.KeyMetadata?.KeyManager === "AWS") {
-            fail(
-                ctx,
-                subject,
-                `is encrypted with the AWS managed key ${configured}: EventBridge and CloudWatch cannot publish to it`,
-                "run pulumi up to put the stack's key back",
-            );
-            return;
-        }
-    }
-    if (actual !== topic.keyArn) {
+    } else if (actual !== topic.keyArn) {
         fail(
             ctx,
             subject,
             `is encrypted with ${actual}, not the stack's key ${topic.keyArn}`,
             "run pulumi up",
         );
+    } else if (described.KeyMetadata?.KeyState !== "Enabled") {
+        const state = described.KeyMetadata?.KeyState ?? "in an unknown state";
+        fail(ctx, subject, keyStateProblem(topic.keyArn, state), keyStateFix(topic, state));
     } else {
-        pass(ctx, subject, `is encrypted with the stack's key ${topic.keyArn}`);
+        pass(ctx, subject, `is encrypted with the stack's key ${topic.keyArn}, which is Enabled`);
     }
 }
 
