@@ -49,7 +49,9 @@ describe("npm run test:integration's cleanup", () => {
         } catch (thrown) {
             error = thrown as Error;
         }
-        return { calls, code, error, settingsSeen, left: fs.readdirSync(workDir) };
+        const left = fs.readdirSync(workDir);
+        fs.rmSync(workDir, { recursive: true, force: true });
+        return { calls, code, error, settingsSeen, left };
     };
 
     it("deploys with the stack's settings file, verifies, destroys, removes the stack and its file", async () => {
@@ -62,6 +64,9 @@ describe("npm run test:integration's cleanup", () => {
 
     it("still removes the stack and its settings file when destroy fails, and says what is left", async () => {
         const run = await attempt({ up: true, destroy: true });
+        const kept = path.join(os.tmpdir(), "Pulumi.kms-monitoring-it-x.yaml");
+        assert.match(fs.readFileSync(kept, "utf8"), /aws:region: us-east-1/);
+        fs.rmSync(kept);
         assert.deepEqual(run.calls, ["create", "up", "destroy", "remove"]);
         assert.deepEqual(run.left, []);
         assert.match(
