@@ -1,0 +1,185 @@
+import { strict as assert } from "assert";
+import { memberTemplate, substituted } from "../../components/organization";
+import { Recorder, restoreWarnings } from "../harness";
+import { validateTemplate, TEMPLATE_BODY_MAX_BYTES } from "../support/cloudFormationSpec";
+import { BUS_ARN, CENTRAL, centralRecorder, MEMBER, STACK_SET_TYPE, template } from "./fixtures";
+
+afterEach(restoreWarnings);
+
+/** The member's forwarding role: one per region, allowed to put events on the central bus only. */
+function assertForwardingRole(recorder: Recorder): void {
+    const role = template(recorder).Resources.ForwardingRole.Properties;
+    assert.deepEqual(
+        role.RoleName,
+        { "Fn::Sub": "kms-monitoring-dev-member-forwarder-${AWS::Region}" },
+        "one role per region: IAM names are account-wide",
+    );
+    assert.deepEqual(role.Policies[0].PolicyDocument.Statement, [
+        {
+            Sid: "PutEventsOnTheDestinationBus",
+            Effect: "Allow",
+            Action: "events:PutEvents",
+            Resource: BUS_ARN,
+        },
+    ]);
+    const ruleNames = Object.values(template(recorder).Resources)
+        .filter((resource) => resource.Type === "AWS::Events::Rule")
+        .map((resource) => resource.Properties.Name as string);
+    assert.equal(ruleNames.length, 5);
+    assert.deepEqual(role.AssumeRolePolicyDocument.Statement[0].Condition, {
+        StringEquals: { "aws:SourceAccount": { "Fn::Sub": "${AWS::AccountId}" } },
+        ArnLike: {
+            "aws:SourceArn": ruleNames.map((name) => ({
+                "Fn::Sub": `arn:\${AWS::Partition}:events:\${AWS::Region}:\${AWS::AccountId}:rule/${name}`,
+            })),
+        },
+    });
+}
+
+describe("the member template", () => {
+    let recorder: Recorder;
+    before(async () => {
+        recorder = await centralRecorder();
+    });
+
+    it("is valid CloudFormation and fits in a StackSet's template body", () => {
+        const body = recorder.one(STACK_SET_TYPE).inputs.templateBody as string;
+        assert.deepEqual(validateTemplate(JSON.parse(body)), []);
+        assert.ok(
+            Buffer.byteLength(body) < TEMPLATE_BODY_MAX_BYTES,
+            `${Buffer.byteLength(body)} bytes`,
+        );
+    });
+
+    it("stays valid and small with every option on, many API-call alerts and a sink in 30 regions", () => {
+        const sinks = Object.fromEntries(
+            Array.from({ length: 30 }, (_, index) => [
+                `xx-region-${index}`,
+                `arn:aws:oam:xx-region-${index}:${CENTRAL}:sink/abcd1234-a123-456a-a12b-a123b456c789`,
+            ]),
+        );
+        const big = memberTemplate(
+            {
+                memberPrefix: "kms-monitoring-production-member",
+                apiCalls: Array.from({ length: 20 }, (_, index) => ({
+                    eventNames: ["Decrypt", "DisableKey"],
+                    keyArns: [`arn:aws:kms:eu-west-1:${MEMBER}:key/${index}`],
+                })),
+                keyLifecycleEvents: true,
+                discoverExpiringKeys: true,
+                warningDays: 30,
+                deadLetterQueue: true,
+                selfMonitoring: true,
+                tags: { a: "b" },
+                link: {
+                    resourceTypes: ["AWS::CloudWatch::Metric"],
+                    metricFilter: "Namespace IN ('AWS/KMS', 'AWS/Events', 'AWS/SQS')",
+                    labelTemplate: "$AccountName",
+                },
+            },
+            BUS_ARN,
+            sinks,
+        );
+        assert.deepEqual(validateTemplate(big), []);
+        assert.equal(Object.keys(big.Mappings?.ObservabilitySinks ?? {}).length, 30);
+        assert.ok(Buffer.byteLength(JSON.stringify(big)) < TEMPLATE_BODY_MAX_BYTES);
+    });
+
+    it("uses the member's own account, region and partition, never the central account's literals", () => {
+        // The central bus, and the central sinks of the link's table, are the central account's.
+        const { Mappings: sinks, ...rest } = template(recorder) as { Mappings?: unknown };
+        assert.ok(sinks !== undefined);
+        const text = JSON.stringify(rest);
+        const withoutBus = text.split(BUS_ARN).join("");
+        assert.ok(!withoutBus.includes(CENTRAL), "only the central bus names the central account");
+        assert.ok(!withoutBus.includes("arn:aws:"), "the partition is ${AWS::Partition}");
+        assert.ok(!withoutBus.includes("us-east-1"), "the region is ${AWS::Region}");
+    });
+
+    it("has the forwarding rules and heartbeat, each targeting the central bus directly with a role", () => {
+        const resources = template(recorder).Resources;
+        const rules = Object.values(resources).filter(
+            (resource) => resource.Type === "AWS::Events::Rule",
+        );
+        assert.deepEqual(
+            rules.map((rule) => [
+                rule.Properties.Name,
+                rule.Properties.State,
+                rule.Properties.ScheduleExpression ??
+                    rule.Properties.EventPattern["detail-type"].join(", "),
+            ]),
+            [
+                // GenerateDataKey is read-only: the member's forwarder must opt in too.
+                [
+                    "kms-monitoring-dev-member-forward-api-calls",
+                    "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS",
+                    "AWS API Call via CloudTrail",
+                ],
+                [
+                    "kms-monitoring-dev-member-forward-key-lifecycle",
+                    "ENABLED",
+                    "KMS Imported Key Material Expiration, KMS CMK Rotation, KMS CMK Deletion",
+                ],
+                [
+                    "kms-monitoring-dev-member-forward-expiring-keys",
+                    "ENABLED",
+                    "CloudWatch Alarm Contributor State Change",
+                ],
+                ["kms-monitoring-dev-member-heartbeat", "ENABLED", "rate(5 minutes)"],
+                [
+                    "kms-monitoring-dev-member-forward-alarms",
+                    "ENABLED",
+                    "CloudWatch Alarm State Change",
+                ],
+            ],
+        );
+        assert.deepEqual(resources.ForwardApiCalls.Properties.EventPattern.detail.eventName, [
+            "GenerateDataKey",
+            "DisableKey",
+            "ScheduleKeyDeletion",
+            "CancelKeyDeletion",
+            "DeleteImportedKeyMaterial",
+            "ImportKeyMaterial",
+            "PutKeyPolicy",
+            "DisableKeyRotation",
+        ]);
+        for (const rule of rules) {
+            assert.deepEqual(rule.Properties.Targets, [
+                {
+                    Id: "central-bus",
+                    Arn: BUS_ARN,
+                    RoleArn: { "Fn::GetAtt": ["ForwardingRole", "Arn"] },
+                    DeadLetterConfig: { Arn: { "Fn::GetAtt": ["DeadLetterQueue", "Arn"] } },
+                },
+            ]);
+            assert.ok(
+                !("InputTransformer" in rule.Properties.Targets[0]),
+                "no input transformer on a cross-account bus target",
+            );
+        }
+        assertForwardingRole(recorder);
+    });
+
+    it("has the failed-invocation, dead-letter and expiring-material alarms, without actions", () => {
+        const alarms = Object.values(template(recorder).Resources).filter(
+            (resource) => resource.Type === "AWS::CloudWatch::Alarm",
+        );
+        assert.equal(alarms.length, 5 + 1 + 1);
+        assert.ok(alarms.every((alarm) => alarm.Properties.AlarmActions === undefined));
+        const expiring = alarms.find((alarm) => alarm.Properties.Metrics !== undefined);
+        assert.equal(
+            expiring?.Properties.AlarmName,
+            "kms-monitoring-dev-member-expiring-key-material",
+        );
+    });
+
+    it("turns every ${...} string into Fn::Sub and leaves the rest alone", () => {
+        assert.deepEqual(
+            substituted({ a: "arn:${AWS::Partition}:x", b: ["plain", 3, { c: "${Q.Arn}" }] }),
+            {
+                a: { "Fn::Sub": "arn:${AWS::Partition}:x" },
+                b: ["plain", 3, { c: { "Fn::Sub": "${Q.Arn}" } }],
+            },
+        );
+    });
+});
