@@ -1,0 +1,228 @@
+import { strict as assert } from "assert";
+import { PAGERDUTY_EVENTS_URL, WEBHOOK_DELIVERY_POLICY } from "../../components/channels";
+import { KmsMonitoring, planMonitoring } from "../../components/stack";
+import { Recorder, restoreWarnings, valueOf } from "../harness";
+import { deliveryPolicyProblems } from "../support/snsDeliveryPolicy";
+import { EVERYTHING, everythingStack, ORG_BUS, PREFIX, stack, topicArn } from "./fixtures";
+
+afterEach(restoreWarnings);
+
+describe("alert channels", function () {
+    this.timeout(60_000);
+    let recorder: Recorder;
+    let monitoring: KmsMonitoring;
+    before(async () => {
+        ({ recorder, monitoring } = await everythingStack());
+    });
+
+    it("configures each chat channel read-only, never with AdministratorAccess, logging errors, in a Region with the API", () => {
+        const policy = recorder.one("aws:iam/policy:Policy", "-chat-read-cloudwatch");
+        const role = recorder.one("aws:iam/role:Role", "-chat-role");
+        const attachments = recorder.byType("aws:iam/rolePolicyAttachment:RolePolicyAttachment");
+        assert.deepEqual(
+            attachments
+                .filter((each) => each.inputs.role === role.state.name)
+                .map((each) => each.inputs.policyArn),
+            [policy.state.arn],
+        );
+        const configurations = [
+            recorder.one("aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration"),
+            recorder.one("aws:chatbot/teamsChannelConfiguration:TeamsChannelConfiguration"),
+        ];
+        for (const configuration of configurations) {
+            assert.deepEqual(configuration.inputs.guardrailPolicyArns, [policy.state.arn]);
+            assert.ok(!JSON.stringify(configuration.inputs).includes("AdministratorAccess"));
+            assert.equal(configuration.inputs.loggingLevel, "ERROR");
+            assert.equal(configuration.inputs.iamRoleArn, role.state.arn);
+            assert.deepEqual(configuration.inputs.snsTopicArns, [
+                topicArn(recorder, "-chat-topic-topic"),
+            ]);
+            // us-east-1 has no Amazon Q Developer API.
+            assert.equal(configuration.inputs.region, "us-east-2");
+            assert.deepEqual(configuration.replaceOnChanges, ["configurationName"]);
+            assert.equal(configuration.deleteBeforeReplace, true);
+        }
+        assert.match(
+            configurations[0].inputs.configurationName,
+            /^kms-monitoring-test-slack-T07EA123LEP-C07EZ1ABC23$/,
+        );
+        assert.match(
+            configurations[1].inputs.configurationName,
+            /^kms-monitoring-test-teams-[0-9a-f]{12}$/,
+        );
+    });
+
+    it("sends PagerDuty's Events API v2 the routing key from the connection only, at most 2 events a second", () => {
+        const destination = recorder.one("aws:cloudwatch/eventApiDestination:EventApiDestination");
+        assert.equal(destination.inputs.invocationEndpoint, PAGERDUTY_EVENTS_URL);
+        assert.equal(destination.inputs.httpMethod, "POST");
+        assert.equal(destination.inputs.invocationRateLimitPerSecond, 2);
+        const connection = recorder.one("aws:cloudwatch/eventConnection:EventConnection");
+        assert.deepEqual(connection.inputs.authParameters.invocationHttpParameters.bodies, [
+            { key: "routing_key", value: EVERYTHING.pagerDutyRoutingKey, isValueSecret: true },
+        ]);
+        assert.equal(destination.inputs.connectionArn, connection.state.arn);
+    });
+
+    it("gives webhooks an explicit retry policy and a dead-letter queue", () => {
+        const subscription = recorder.one(
+            "aws:sns/topicSubscription:TopicSubscription",
+            "-webhooks-0",
+        );
+        assert.equal(subscription.inputs.protocol, "https");
+        const policy = JSON.parse(subscription.inputs.deliveryPolicy);
+        assert.deepEqual(deliveryPolicyProblems(policy), [], "SNS accepts the policy");
+        assert.ok(policy.healthyRetryPolicy.numRetries > 3, "more than SNS's three retries");
+        assert.equal(policy.requestPolicy.headerContentType, "application/json");
+        const queue = recorder.one("aws:sqs/queue:Queue", "-webhooks-dead-letters");
+        assert.deepEqual(JSON.parse(subscription.inputs.redrivePolicy), {
+            deadLetterTargetArn: queue.state.arn,
+        });
+        assert.equal(queue.inputs.sqsManagedSseEnabled, true);
+    });
+
+    it("checks a delivery policy as SNS does, refusing each rule's breach", () => {
+        const valid = {
+            healthyRetryPolicy: { ...WEBHOOK_DELIVERY_POLICY.healthyRetryPolicy },
+            requestPolicy: { headerContentType: "application/json" },
+        };
+        assert.deepEqual(deliveryPolicyProblems(valid), []);
+        const breaches: Record<string, unknown>[] = [
+            { minDelayTarget: 0 },
+            { minDelayTarget: 300 },
+            { maxDelayTarget: 3601, minDelayTarget: 20 },
+            { numRetries: 101 },
+            { numRetries: 5 },
+            { numMinDelayRetries: 2.5 },
+            { numMaxDelayRetries: -1 },
+            { backoffFunction: "cubic" },
+            { maxDelayTarget: 600 },
+            { surprise: 1 },
+        ];
+        for (const breach of breaches) {
+            const policy = {
+                ...valid,
+                healthyRetryPolicy: { ...valid.healthyRetryPolicy, ...breach },
+            };
+            assert.notDeepEqual(deliveryPolicyProblems(policy), [], JSON.stringify(breach));
+        }
+        assert.notDeepEqual(
+            deliveryPolicyProblems({ ...valid, requestPolicy: { headerContentType: "text/html" } }),
+            [],
+        );
+        assert.notDeepEqual(
+            deliveryPolicyProblems({ ...valid, throttlePolicy: { maxReceivesPerSecond: 0 } }),
+            [],
+        );
+        assert.notDeepEqual(deliveryPolicyProblems({ ...valid, retryPolicy: {} }), []);
+    });
+
+    it("encrypts the channel topics with the alert topic's key, and signs webhook messages with SHA256", () => {
+        const key = recorder.one("aws:kms/key:Key").state.arn;
+        for (const suffix of ["-chat-topic-topic", "-webhooks-topic-topic"]) {
+            const topic = recorder
+                .byType("aws:sns/topic:Topic")
+                .find((each) => each.name.endsWith(suffix));
+            assert.equal(topic?.inputs.kmsMasterKeyId, key, suffix);
+        }
+        assert.equal(
+            recorder.one("aws:sns/topic:Topic", "-webhooks-topic-topic").inputs.signatureVersion,
+            2,
+        );
+    });
+
+    it("alarms on every channel topic, queue and rule", () => {
+        const alarms = recorder.byType("aws:cloudwatch/metricAlarm:MetricAlarm");
+        const watching = (metric: string, dimensions: Record<string, string>) =>
+            alarms.some(
+                (alarm) =>
+                    alarm.inputs.metricName === metric &&
+                    JSON.stringify(alarm.inputs.dimensions) === JSON.stringify(dimensions),
+            );
+        for (const suffix of ["-chat-topic-topic", "-webhooks-topic-topic"]) {
+            const name = recorder.one("aws:sns/topic:Topic", suffix).state.name;
+            assert.ok(watching("NumberOfNotificationsFailed", { TopicName: name }), suffix);
+        }
+        const queue = recorder.one("aws:sqs/queue:Queue", "-webhooks-dead-letters").state.name;
+        assert.ok(watching("ApproximateNumberOfMessagesVisible", { QueueName: queue }));
+        const plan = planMonitoring(EVERYTHING);
+        for (const rule of plan.homeRules.channelRules) {
+            assert.ok(watching("FailedInvocations", { RuleName: rule.ruleName }), rule.ruleName);
+        }
+        for (const rule of plan.organization?.rules.channelRules ?? []) {
+            assert.ok(
+                watching("FailedInvocations", { EventBusName: ORG_BUS, RuleName: rule.ruleName }),
+            );
+        }
+    });
+
+    it("outputs each channel and its configuration", async () => {
+        const channels = await valueOf(monitoring.channels);
+        assert.deepEqual(
+            channels?.chat.map((each) => [each.platform, each.channelId, each.configurationName]),
+            [
+                ["slack", "C07EZ1ABC23", "kms-monitoring-test-slack-T07EA123LEP-C07EZ1ABC23"],
+                ["teams", "19%3Aabc123%40thread.tacv2", configurationName("teams")],
+            ],
+        );
+        assert.match(
+            channels?.chat[0].configurationArn ?? "",
+            /^arn:aws:chatbot::111122223333:chat-configuration\//,
+        );
+        assert.equal(channels?.pagerDutyApiDestination, `${PREFIX}-pagerduty`);
+        assert.deepEqual(channels?.webhooks, [{ index: 0, pendingConfirmation: false }]);
+        const plan = planMonitoring(EVERYTHING);
+        assert.equal(
+            channels?.ruleNames.length,
+            plan.homeRules.channelRules.length +
+                (plan.organization?.rules.channelRules.length ?? 0),
+        );
+    });
+
+    function configurationName(platform: string): string {
+        return recorder.byType(
+            `aws:chatbot/${platform}ChannelConfiguration:${platform === "teams" ? "Teams" : "Slack"}ChannelConfiguration`,
+        )[0].inputs.configurationName;
+    }
+});
+
+describe("alert channels in a home region with the chat API", () => {
+    it("creates the chat configuration in the home region and adds nothing without other channels", async () => {
+        const { recorder, monitoring } = await stack({
+            namePrefix: PREFIX,
+            homeRegion: "eu-west-1",
+            chat: { slack: [{ workspaceId: "T07EA123LEP", channelId: "C07EZ1ABC23" }] },
+        });
+        const configuration = recorder.one(
+            "aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration",
+        );
+        assert.equal(configuration.inputs.region, undefined, "the provider's region: eu-west-1");
+        assert.deepEqual(
+            recorder.byType("aws:cloudwatch/eventApiDestination:EventApiDestination"),
+            [],
+        );
+        assert.deepEqual(recorder.byType("aws:sns/topicSubscription:TopicSubscription"), []);
+        assert.ok(
+            recorder
+                .byType("aws:cloudwatch/eventRule:EventRule")
+                .every((rule) => !/pagerduty/.test(rule.inputs.name)),
+        );
+        assert.equal((await valueOf(monitoring.channels))?.pagerDutyApiDestination, undefined);
+    });
+
+    it("changes nothing without a channel", async () => {
+        const { recorder, monitoring } = await stack({
+            namePrefix: PREFIX,
+            homeRegion: "eu-west-1",
+        });
+        assert.deepEqual(
+            recorder.resources.filter((each) => each.type.startsWith("kms-monitoring:channels:")),
+            [],
+        );
+        assert.deepEqual(await valueOf(monitoring.channels), {
+            chat: [],
+            webhooks: [],
+            ruleNames: [],
+        });
+    });
+});
