@@ -1,6 +1,5 @@
 import { strict as assert } from "assert";
 import * as path from "path";
-import * as pulumi from "@pulumi/pulumi";
 import { KmsMonitoring } from "../components/stack";
 import { parseStackConfig } from "../components/config";
 import { shippedStacks } from "../scripts/snapshots";
@@ -11,9 +10,7 @@ import {
     Recorder,
     REPO_ROOT,
     restoreWarnings,
-    runProgram,
     settle,
-    validToAfter,
     valueOf,
 } from "./harness";
 
@@ -45,6 +42,53 @@ async function evaluateStackFile(stack: string): Promise<EvaluatedStack> {
     await settle(recorder);
     return { recorder, monitoring };
 }
+
+/** The alarmNames output of Pulumi.prod.yaml, in its order. */
+const PROD_ALARM_NAMES = [
+    "kms-monitoring-prod-key-material-expiry-alias-prod-imported",
+    "kms-monitoring-prod-key-material-expiry-alias-legacy-imported-key",
+    "kms-monitoring-prod-expiring-key-material",
+    "kms-monitoring-prod-sns-failed-notifications",
+    "kms-monitoring-prod-key-management-failed-invocations",
+    "kms-monitoring-prod-payments-key-decrypt-failed-invocations",
+    "kms-monitoring-prod-key-lifecycle-failed-invocations",
+    "kms-monitoring-prod-expiring-keys-failed-invocations",
+    "kms-monitoring-prod-remote-alarms-failed-invocations",
+    "kms-monitoring-prod-dead-letters",
+    // The channels' own rules (PagerDuty by severity, alarms by state) and the chat topic.
+    "kms-monitoring-prod-pagerduty-critical-failed-invocations",
+    "kms-monitoring-prod-pagerduty-warning-failed-invocations",
+    "kms-monitoring-prod-pagerduty-info-failed-invocations",
+    "kms-monitoring-prod-pagerduty-key-deletion-failed-invocations",
+    "kms-monitoring-prod-pagerduty-key-rotation-failed-invocations",
+    "kms-monitoring-prod-alarms-firing-failed-invocations",
+    "kms-monitoring-prod-alarms-firing-2-failed-invocations",
+    "kms-monitoring-prod-expiring-keys-firing-failed-invocations",
+    "kms-monitoring-prod-alarms-resolved-failed-invocations",
+    "kms-monitoring-prod-alarms-resolved-2-failed-invocations",
+    "kms-monitoring-prod-expiring-keys-resolved-failed-invocations",
+    "kms-monitoring-prod-chat-failed-notifications",
+    "kms-monitoring-prod-cis-kms-key-disable-or-deletion",
+    // eu-central-1: the expiring-material alarm and the forwarder's own alarms.
+    "kms-monitoring-prod-expiring-key-material",
+    "kms-monitoring-prod-forward-api-calls-failed-invocations",
+    "kms-monitoring-prod-forward-key-lifecycle-failed-invocations",
+    "kms-monitoring-prod-forward-expiring-keys-failed-invocations",
+    "kms-monitoring-prod-heartbeat-failed-invocations",
+    "kms-monitoring-prod-forward-alarms-failed-invocations",
+    "kms-monitoring-prod-dead-letters",
+    // us-east-1: the replica's expiry alarm, the expiring-material alarm, then the forwarder's.
+    "kms-monitoring-prod-key-material-expiry-arn-aws-kms-us-east-1-111122223333-key-mrk-1234abcd12ab34cd56ef1234567890ab",
+    "kms-monitoring-prod-expiring-key-material",
+    "kms-monitoring-prod-forward-api-calls-failed-invocations",
+    "kms-monitoring-prod-forward-key-lifecycle-failed-invocations",
+    "kms-monitoring-prod-forward-expiring-keys-failed-invocations",
+    "kms-monitoring-prod-heartbeat-failed-invocations",
+    "kms-monitoring-prod-forward-alarms-failed-invocations",
+    "kms-monitoring-prod-dead-letters",
+    "kms-monitoring-prod-forwarding-heartbeat-eu-central-1",
+    "kms-monitoring-prod-forwarding-heartbeat-us-east-1",
+];
 
 afterEach(restoreWarnings);
 
@@ -112,51 +156,7 @@ describe("shipped stack files", () => {
             "the alert key is protected by default on prod",
         );
         assert.ok(recorder.byType("aws:sns/topicSubscription:TopicSubscription").length >= 2);
-        assert.deepEqual(await valueOf(monitoring.alarmNames), [
-            "kms-monitoring-prod-key-material-expiry-alias-prod-imported",
-            "kms-monitoring-prod-key-material-expiry-alias-legacy-imported-key",
-            "kms-monitoring-prod-expiring-key-material",
-            "kms-monitoring-prod-sns-failed-notifications",
-            "kms-monitoring-prod-key-management-failed-invocations",
-            "kms-monitoring-prod-payments-key-decrypt-failed-invocations",
-            "kms-monitoring-prod-key-lifecycle-failed-invocations",
-            "kms-monitoring-prod-expiring-keys-failed-invocations",
-            "kms-monitoring-prod-remote-alarms-failed-invocations",
-            "kms-monitoring-prod-dead-letters",
-            // The channels' own rules (PagerDuty by severity, alarms by state) and the chat topic.
-            "kms-monitoring-prod-pagerduty-critical-failed-invocations",
-            "kms-monitoring-prod-pagerduty-warning-failed-invocations",
-            "kms-monitoring-prod-pagerduty-info-failed-invocations",
-            "kms-monitoring-prod-pagerduty-key-deletion-failed-invocations",
-            "kms-monitoring-prod-pagerduty-key-rotation-failed-invocations",
-            "kms-monitoring-prod-alarms-firing-failed-invocations",
-            "kms-monitoring-prod-alarms-firing-2-failed-invocations",
-            "kms-monitoring-prod-expiring-keys-firing-failed-invocations",
-            "kms-monitoring-prod-alarms-resolved-failed-invocations",
-            "kms-monitoring-prod-alarms-resolved-2-failed-invocations",
-            "kms-monitoring-prod-expiring-keys-resolved-failed-invocations",
-            "kms-monitoring-prod-chat-failed-notifications",
-            "kms-monitoring-prod-cis-kms-key-disable-or-deletion",
-            // eu-central-1: the expiring-material alarm and the forwarder's own alarms.
-            "kms-monitoring-prod-expiring-key-material",
-            "kms-monitoring-prod-forward-api-calls-failed-invocations",
-            "kms-monitoring-prod-forward-key-lifecycle-failed-invocations",
-            "kms-monitoring-prod-forward-expiring-keys-failed-invocations",
-            "kms-monitoring-prod-heartbeat-failed-invocations",
-            "kms-monitoring-prod-forward-alarms-failed-invocations",
-            "kms-monitoring-prod-dead-letters",
-            // us-east-1: the replica's expiry alarm, the expiring-material alarm, then the forwarder's.
-            "kms-monitoring-prod-key-material-expiry-arn-aws-kms-us-east-1-111122223333-key-mrk-1234abcd12ab34cd56ef1234567890ab",
-            "kms-monitoring-prod-expiring-key-material",
-            "kms-monitoring-prod-forward-api-calls-failed-invocations",
-            "kms-monitoring-prod-forward-key-lifecycle-failed-invocations",
-            "kms-monitoring-prod-forward-expiring-keys-failed-invocations",
-            "kms-monitoring-prod-heartbeat-failed-invocations",
-            "kms-monitoring-prod-forward-alarms-failed-invocations",
-            "kms-monitoring-prod-dead-letters",
-            "kms-monitoring-prod-forwarding-heartbeat-eu-central-1",
-            "kms-monitoring-prod-forwarding-heartbeat-us-east-1",
-        ]);
+        assert.deepEqual(await valueOf(monitoring.alarmNames), PROD_ALARM_NAMES);
         assert.deepEqual(await valueOf(monitoring.watchedRegions), [
             "eu-west-1",
             "eu-central-1",
@@ -197,99 +197,5 @@ describe("shipped stack files", () => {
             recorder.one("aws:sns/topic:Topic", "-alerts-topic").inputs.tags["cost-center"],
             "security",
         );
-    });
-});
-
-describe("index.ts", () => {
-    it("exports the stack outputs", async () => {
-        const recorder = await installMocks({
-            config: {
-                "kms-monitoring:alertEmails": JSON.stringify(["ops@example.com"]),
-                "kms-monitoring:importedKey": JSON.stringify({
-                    alias: "alias/ImportedCMK",
-                    validTo: validToAfter(90),
-                }),
-            },
-        });
-        const outputs = await runProgram(recorder);
-        assert.deepEqual(Object.keys(outputs).sort(), [
-            "alarmNames",
-            "alertKeyArn",
-            "auditLogGroupName",
-            "centralDashboardUrl",
-            "channels",
-            "dashboardUrl",
-            "deadLetterQueueUrl",
-            "emailSubscriptions",
-            "forwarding",
-            "importedKeyArn",
-            "importedKeyId",
-            "nextSteps",
-            "observabilitySinkArns",
-            "organizationBusArn",
-            "ruleNames",
-            "stackSetInstanceRegions",
-            "stackSetName",
-            "topicArn",
-            "verification",
-            "watchedRegions",
-        ]);
-        assert.deepEqual(outputs.emailSubscriptions, [
-            { email: "ops@example.com", pendingConfirmation: true },
-        ]);
-        assert.equal(outputs.alertKeyArn, recorder.one("aws:kms/key:Key").state.arn);
-        assert.equal(outputs.deadLetterQueueUrl, recorder.one("aws:sqs/queue:Queue").state.url);
-        const key = recorder.one("aws:kms/externalKey:ExternalKey");
-        assert.equal(outputs.importedKeyId, key.state.arn.split("/").pop());
-        assert.equal(outputs.importedKeyArn, key.state.arn);
-        assert.equal(outputs.topicArn, recorder.one("aws:sns/topic:Topic").state.arn);
-        assert.deepEqual(outputs.alarmNames, [
-            "kms-monitoring-dev-key-material-expiry-alias-ImportedCMK",
-            "kms-monitoring-dev-expiring-key-material",
-            "kms-monitoring-dev-sns-failed-notifications",
-            "kms-monitoring-dev-data-key-generation-failed-invocations",
-            "kms-monitoring-dev-key-management-failed-invocations",
-            "kms-monitoring-dev-key-lifecycle-failed-invocations",
-            "kms-monitoring-dev-expiring-keys-failed-invocations",
-            "kms-monitoring-dev-dead-letters",
-        ]);
-        assert.deepEqual(outputs.watchedRegions, ["us-east-1"]);
-        assert.deepEqual(outputs.forwarding, {});
-        assert.match(String(outputs.nextSteps), /ops@example.com/);
-    });
-
-    it("logs config warnings", async () => {
-        const soon = validToAfter(10);
-        const recorder = await installMocks({
-            config: {
-                "kms-monitoring:alertEmails": JSON.stringify(["ops@example.com"]),
-                "kms-monitoring:importedKey": JSON.stringify({
-                    alias: "alias/ImportedCMK",
-                    validTo: soon,
-                }),
-            },
-        });
-        await runProgram(recorder);
-        assert.equal(recorder.warnings.length, 1);
-        assert.match(
-            recorder.warnings[0],
-            /importedKey\.validTo .* within expiryWarningDays \(30\)/,
-        );
-    });
-
-    it("stops on bad config before any resource registers", async () => {
-        const recorder = await installMocks({
-            config: {
-                "kms-monitoring:expiryWarningDays": "0",
-                "kms-monitoring:alertEmails": JSON.stringify(["nope"]),
-            },
-        });
-        await assert.rejects(runProgram(recorder), (error: unknown) => {
-            assert.ok(error instanceof pulumi.RunError);
-            assert.match(error.message, /2 problems/);
-            return true;
-        });
-        await settle(recorder);
-        assert.equal(recorder.resources.length, 0);
     });
 });

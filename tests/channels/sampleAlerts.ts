@@ -1,0 +1,62 @@
+/** Every documented sample event, by the kind of alert it makes, and the rule that sends it. */
+import type { AlertKind } from "../../components/alerts";
+import * as samples from "../../verify/samples";
+
+export const RULE = "kms-monitoring-dev-some-rule";
+const MEMBER_ACCOUNT = "444455556666";
+export const ALARM = "kms-monitoring-dev-key-material-expiry-alias-legacy";
+
+/** The same event as a member account sends it to the organization bus. */
+function fromMember<T extends { account: string }>(event: T): T {
+    return JSON.parse(JSON.stringify(event).replace(/111122223333/g, MEMBER_ACCOUNT)) as T;
+}
+
+/** Every documented sample event, by the kind of alert it makes. */
+export const SAMPLES: readonly { name: string; kind: AlertKind; event: any }[] = [
+    { name: "GenerateDataKey", kind: "api-call", event: samples.generateDataKeyEvent },
+    { name: "DisableKey", kind: "api-call", event: samples.disableKeyEvent },
+    { name: "ScheduleKeyDeletion", kind: "api-call", event: samples.scheduleKeyDeletionEvent },
+    { name: "Decrypt", kind: "api-call", event: samples.decryptEvent },
+    {
+        name: "DisableKey forwarded from eu-central-1",
+        kind: "api-call",
+        event: samples.recordedIn(samples.disableKeyEvent, "eu-central-1"),
+    },
+    {
+        name: "DisableKey from a member account",
+        kind: "api-call",
+        event: fromMember(samples.disableKeyEvent),
+    },
+    { name: "expiration", kind: "key-lifecycle", event: samples.keyMaterialExpirationEvent },
+    { name: "rotation", kind: "key-lifecycle", event: samples.keyRotationEvent },
+    { name: "deletion", kind: "key-lifecycle", event: samples.keyDeletionEvent },
+    {
+        name: "deletion from a member account",
+        kind: "key-lifecycle",
+        event: fromMember(samples.keyDeletionEvent),
+    },
+    {
+        name: "alarm at home",
+        kind: "alarm",
+        event: samples.alarmStateChangeEvent(ALARM, "us-east-1"),
+    },
+    {
+        name: "alarm forwarded from eu-central-1",
+        kind: "alarm",
+        event: samples.alarmStateChangeEvent(ALARM, "eu-central-1"),
+    },
+    {
+        name: "alarm of a member account",
+        kind: "alarm",
+        event: fromMember(samples.alarmStateChangeEvent(ALARM, "eu-west-1")),
+    },
+    {
+        name: "expiring key contributor",
+        kind: "expiring-key",
+        event: samples.contributorStateChangeEvent(
+            "kms-monitoring-dev-expiring-key-material",
+            "eu-west-1",
+            "1234abcd-12ab-34cd-56ef-1234567890ab",
+        ),
+    },
+];
