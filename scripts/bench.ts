@@ -8,66 +8,16 @@
  * after the same warm-up, so Node and module start-up are not counted. A script, not a test.
  */
 import * as os from "os";
-import * as path from "path";
-import * as aws from "@pulumi/aws";
-import * as awsx from "@pulumi/awsx";
-import * as pulumi from "@pulumi/pulumi";
-import * as random from "@pulumi/random";
 import { KmsMonitoring } from "../components/stack";
 import { parseStackConfig, StackConfig } from "../components/config";
-import { auditQueries, CIS_KMS_PATTERN } from "../components/audit/auditQueries";
-import {
-    installMocks,
-    loadStackConfig,
-    projectConfig,
-    REPO_ROOT,
-    restoreWarnings,
-    settle,
-} from "./mockRuntime";
+import { installMocks, projectConfig, restoreWarnings, settle } from "./mockRuntime";
 import { SNAPSHOT_NOW } from "./snapshots";
+import { bare } from "./benchBare";
+import { devConfig, largeConfig, RawConfig } from "./benchConfigs";
 import { hostMain } from "./benchHost";
 
 const WARM_UP_RUNS = 3;
 const MEASURED_RUNS = 7;
-
-type RawConfig = Record<string, string>;
-
-function devConfig(): RawConfig {
-    return loadStackConfig(path.join(REPO_ROOT, "Pulumi.dev.yaml")).config;
-}
-
-/** The dev stack grown to 200 watched keys, 20 API-call rules and 10 email addresses. */
-function largeConfig(): RawConfig {
-    const config = devConfig();
-    const operations = [
-        "Decrypt",
-        "Encrypt",
-        "GenerateDataKey",
-        "DisableKey",
-        "ScheduleKeyDeletion",
-        "PutKeyPolicy",
-        "CreateGrant",
-        "RevokeGrant",
-        "ImportKeyMaterial",
-        "ReEncrypt",
-    ];
-    config["kms-monitoring:alertEmails"] = JSON.stringify(
-        Array.from({ length: 10 }, (_, index) => `oncall-${index}@example.com`),
-    );
-    config["kms-monitoring:apiCallAlerts"] = JSON.stringify(
-        Array.from({ length: 20 }, (_, index) => ({
-            name: `rule-${index}`,
-            eventNames: [operations[index % operations.length]],
-        })),
-    );
-    config["kms-monitoring:watchedKeys"] = JSON.stringify(
-        Array.from(
-            { length: 200 },
-            (_, index) => `alias/watched-${String(index).padStart(3, "0")}`,
-        ),
-    );
-    return config;
-}
 
 function parse(raw: RawConfig): StackConfig {
     return parseStackConfig(projectConfig(raw), {
@@ -80,204 +30,6 @@ function parse(raw: RawConfig): StackConfig {
 /** The program: validate the config, build the components. */
 function program(raw: RawConfig): void {
     KmsMonitoring.fromConfig(parse(raw));
-}
-
-/** The same resources, registered one by one with @pulumi/aws and the same invokes. */
-function bare(raw: RawConfig): void {
-    // The config is read but not validated; the bare script trusts it.
-    const read = (key: string) => JSON.parse(raw[`kms-monitoring:${key}`] ?? "null");
-    const prefix = "kms-monitoring-dev";
-    const emails: string[] = read("alertEmails") ?? [];
-    const alerts: { name: string; eventNames: string[] }[] = read("apiCallAlerts") ?? [
-        { name: "data-key-generation", eventNames: ["GenerateDataKey"] },
-        { name: "key-management", eventNames: ["DisableKey", "ScheduleKeyDeletion"] },
-    ];
-    const watched: string[] = read("watchedKeys") ?? [];
-    const imported = read("importedKey") as {
-        alias: string;
-        validTo?: string;
-        deletionWindowInDays?: number;
-    };
-
-    const identity = aws.getCallerIdentityOutput();
-    const region = aws.getRegionOutput();
-    const topicKey = new aws.kms.Key("key", {
-        enableKeyRotation: true,
-        deletionWindowInDays: 30,
-        policy: identity.accountId.apply((account) => JSON.stringify({ account })),
-    });
-    new aws.kms.Alias("key-alias", { name: `alias/${prefix}-alerts`, targetKeyId: topicKey.keyId });
-    const topic = new aws.sns.Topic("topic", {
-        name: raw["kms-monitoring:topicName"],
-        kmsMasterKeyId: topicKey.arn,
-    });
-    const ruleNames = [
-        ...alerts.map((alert) => `${prefix}-${alert.name}`),
-        `${prefix}-key-lifecycle`,
-        `${prefix}-expiring-keys`,
-    ];
-    new aws.sns.TopicPolicy("topic-policy", {
-        arn: topic.arn,
-        policy: pulumi
-            .all([topic.arn, identity.accountId])
-            .apply(([arn, account]) => JSON.stringify({ arn, account, ruleNames })),
-    });
-    emails.forEach(
-        (email) =>
-            new aws.sns.TopicSubscription(`email-${email}`, {
-                topic: topic.arn,
-                protocol: "email",
-                endpoint: email,
-            }),
-    );
-    const queue = new aws.sqs.Queue("queue", {
-        sqsManagedSseEnabled: true,
-        messageRetentionSeconds: 1_209_600,
-    });
-    new aws.sqs.QueuePolicy("queue-policy", {
-        queueUrl: queue.url,
-        policy: queue.arn.apply((arn) => JSON.stringify({ arn, ruleNames })),
-    });
-    const alarm = (name: string, args: aws.cloudwatch.MetricAlarmArgs) =>
-        new aws.cloudwatch.MetricAlarm(name, { ...args, alarmActions: [topic.arn] });
-    const alarms: aws.cloudwatch.MetricAlarm[] = [];
-    ruleNames.forEach((ruleName, index) => {
-        const rule = new aws.cloudwatch.EventRule(ruleName, {
-            name: ruleName,
-            eventPattern: JSON.stringify({
-                source: ["aws.kms"],
-                detail: { eventName: alerts[index]?.eventNames },
-            }),
-        });
-        new aws.cloudwatch.EventTarget(`${ruleName}-target`, {
-            rule: rule.name,
-            arn: topic.arn,
-            deadLetterConfig: { arn: queue.arn },
-            retryPolicy: { maximumEventAgeInSeconds: 86_400, maximumRetryAttempts: 185 },
-        });
-        alarms.push(
-            alarm(`${ruleName}-failed`, {
-                comparisonOperator: "GreaterThanThreshold",
-                evaluationPeriods: 1,
-                metricName: "FailedInvocations",
-                namespace: "AWS/Events",
-                period: 300,
-                statistic: "Sum",
-                threshold: 0,
-                dimensions: { RuleName: ruleName },
-            }),
-        );
-    });
-    alarms.push(
-        alarm("sns-failed", {
-            comparisonOperator: "GreaterThanThreshold",
-            evaluationPeriods: 1,
-            metricName: "NumberOfNotificationsFailed",
-            namespace: "AWS/SNS",
-            period: 300,
-            statistic: "Sum",
-            threshold: 0,
-            dimensions: { TopicName: topic.name },
-        }),
-    );
-    alarms.push(
-        alarm("dead-letters", {
-            comparisonOperator: "GreaterThanThreshold",
-            evaluationPeriods: 1,
-            metricName: "ApproximateNumberOfMessagesVisible",
-            namespace: "AWS/SQS",
-            period: 300,
-            statistic: "Maximum",
-            threshold: 0,
-            dimensions: { QueueName: queue.name },
-        }),
-    );
-
-    const material = new random.RandomBytes("material", { length: 32 });
-    const key = new aws.kms.ExternalKey("imported", {
-        keyMaterialBase64: material.base64,
-        validTo: imported.validTo,
-        deletionWindowInDays: imported.deletionWindowInDays,
-    });
-    new aws.kms.Alias("imported-alias", { name: imported.alias, targetKeyId: key.id });
-    const expiry = (name: string, keyId: pulumi.Input<string>) =>
-        alarm(name, {
-            comparisonOperator: "LessThanOrEqualToThreshold",
-            evaluationPeriods: 1,
-            metricName: "SecondsUntilKeyMaterialExpiration",
-            namespace: "AWS/KMS",
-            period: 3600,
-            statistic: "Minimum",
-            threshold: 2_592_000,
-            dimensions: { KeyId: keyId },
-        });
-    alarms.push(expiry("imported-expiry", key.id));
-    alarms.push(
-        new aws.cloudwatch.MetricAlarm("expiring-material", {
-            comparisonOperator: "LessThanOrEqualToThreshold",
-            evaluationPeriods: 1,
-            threshold: 2_592_000,
-            metricQueries: [
-                {
-                    id: "expiring",
-                    expression:
-                        'SELECT MIN(SecondsUntilKeyMaterialExpiration) FROM SCHEMA("AWS/KMS", KeyId) GROUP BY KeyId ORDER BY MIN() ASC',
-                    period: 3600,
-                    returnData: true,
-                },
-            ],
-        }),
-    );
-    watched.forEach((reference) =>
-        alarms.push(expiry(`expiry-${reference}`, aws.kms.getKeyOutput({ keyId: reference }).id)),
-    );
-
-    const trail = new awsx.cloudtrail.Trail("trail", {
-        name: `${prefix}-audit`,
-        isMultiRegionTrail: true,
-        cloudWatchLogsGroup: {
-            enable: true,
-            args: { name: `/aws/cloudtrail/${prefix}`, retentionInDays: 30 },
-        },
-    });
-    new aws.cloudwatch.LogMetricFilter(
-        "cis",
-        {
-            logGroupName: `/aws/cloudtrail/${prefix}`,
-            pattern: CIS_KMS_PATTERN,
-            metricTransformation: { name: "cis", namespace: "LogMetrics", value: "1" },
-        },
-        { dependsOn: [trail] },
-    );
-    alarms.push(
-        alarm("cis-alarm", {
-            comparisonOperator: "GreaterThanOrEqualToThreshold",
-            evaluationPeriods: 1,
-            metricName: "cis",
-            namespace: "LogMetrics",
-            period: 300,
-            statistic: "Sum",
-            threshold: 1,
-        }),
-    );
-    auditQueries().forEach(
-        (query, index) =>
-            new aws.cloudwatch.QueryDefinition(
-                `query-${index}`,
-                {
-                    name: `${prefix}/${query.name}`,
-                    logGroupNames: [`/aws/cloudtrail/${prefix}`],
-                    queryString: key.arn.apply(() => query.query),
-                },
-                { dependsOn: [trail] },
-            ),
-    );
-    new aws.cloudwatch.Dashboard("dashboard", {
-        dashboardName: prefix,
-        dashboardBody: pulumi
-            .all([region.region, ...alarms.map((each) => each.arn)])
-            .apply((values) => JSON.stringify({ widgets: values })),
-    });
 }
 
 interface Measurement {
@@ -322,7 +74,14 @@ async function measure(build: (raw: RawConfig) => void, raw: RawConfig): Promise
     };
 }
 
-async function main(): Promise<void> {
+type Script = "program" | "bare";
+
+/** The table's rows, a ratio line per stack, and each script's time per resource by stack. */
+async function measureAll(): Promise<{
+    rows: string[][];
+    ratios: string[];
+    perResource: Record<Script, number[]>;
+}> {
     const scenarios = [
         { name: "dev", raw: devConfig() },
         { name: "large (200 keys, 20 rules, 10 emails)", raw: largeConfig() },
@@ -331,7 +90,7 @@ async function main(): Promise<void> {
         ["stack", "script", "resources", "median ms", "ms/resource", "peak heap MB"],
     ];
     const ratios: string[] = [];
-    const perResource: Record<string, number[]> = { program: [], bare: [] };
+    const perResource: Record<Script, number[]> = { program: [], bare: [] };
     for (const scenario of scenarios) {
         const ours = await measure(program, scenario.raw);
         const theirs = await measure(bare, scenario.raw);
@@ -353,22 +112,32 @@ async function main(): Promise<void> {
             `${scenario.name}: program / bare = ${(ours.milliseconds / theirs.milliseconds).toFixed(2)}`,
         );
     }
+    return { rows, ratios, perResource };
+}
+
+/** Text columns left-aligned, numbers right-aligned. */
+function aligned(rows: string[][]): string[] {
     const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
-    const lines = rows.map((row) =>
+    return rows.map((row) =>
         row
             .map((cell, column) =>
                 column >= 2 ? cell.padStart(widths[column]) : cell.padEnd(widths[column]),
             )
             .join("  "),
     );
+}
+
+async function main(): Promise<void> {
+    const { rows, ratios, perResource } = await measureAll();
+    const growth = (script: Script) => (perResource[script][1] / perResource[script][0]).toFixed(2);
     process.stdout.write(
         [
             `kms-monitoring bench, ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "unknown"})`,
             `median of ${MEASURED_RUNS} runs after ${WARM_UP_RUNS} warm-up runs, under Pulumi's mock runtime`,
             "",
-            ...lines,
+            ...aligned(rows),
             "",
-            `growth dev -> large, time per resource: program x${(perResource.program[1] / perResource.program[0]).toFixed(2)}, bare x${(perResource.bare[1] / perResource.bare[0]).toFixed(2)} (1.00 is linear)`,
+            `growth dev -> large, time per resource: program x${growth("program")}, bare x${growth("bare")} (1.00 is linear)`,
             ...ratios,
             "",
         ].join("\n"),

@@ -7,7 +7,7 @@
  */
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { summary } from "./planSummary";
+import { planTree } from "./planTree";
 import {
     installMocks,
     loadStackConfig,
@@ -20,6 +20,8 @@ import {
     runProgram,
     withClockAt,
 } from "./mockRuntime";
+
+export { planTree };
 
 export interface PlanOptions {
     readonly stack: string;
@@ -101,92 +103,6 @@ export function planJson(plan: Plan): string {
             2,
         ) + "\n"
     );
-}
-
-/** Where alerts go: email, chat, PagerDuty, webhooks; never a secret. */
-function alertChannels(plan: Plan): string[] {
-    const recorded = plan.recorded;
-    const of = (type: string) => recorded.filter((resource) => resource.type === type);
-    const subscriptions = of("aws:sns/topicSubscription:TopicSubscription");
-    const chat = [
-        ...of("aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration"),
-        ...of("aws:chatbot/teamsChannelConfiguration:TeamsChannelConfiguration"),
-    ].map(
-        (resource) =>
-            `${resource.inputs.configurationName} [${resource.inputs.region ?? plan.homeRegion}]`,
-    );
-    const pagerDuty = of("aws:cloudwatch/eventApiDestination:EventApiDestination");
-    const count = (protocol: string) =>
-        subscriptions.filter((each) => each.inputs.protocol === protocol).length;
-    return [
-        "Alert channels:",
-        `  email       ${count("email")} address(es)`,
-        `  chat        ${chat.length === 0 ? "none" : chat.join(", ")}`,
-        `  PagerDuty   ${pagerDuty.length === 0 ? "none" : pagerDuty.map((each) => each.inputs.name).join(", ")}`,
-        `  webhooks    ${count("https")} endpoint(s), URLs hidden`,
-    ];
-}
-
-export function planTree(plan: Plan): string {
-    const children = new Map<string | undefined, RecordedResource[]>();
-    const urns = new Set(plan.recorded.map((resource) => resource.urn));
-    for (const resource of plan.recorded) {
-        const parent = resource.parent && urns.has(resource.parent) ? resource.parent : undefined;
-        children.set(parent, [...(children.get(parent) ?? []), resource]);
-    }
-    const lines: string[] = [];
-    const walk = (parent: string | undefined, indent: string) => {
-        const list = children.get(parent) ?? [];
-        list.forEach((resource, index) => {
-            const last = index === list.length - 1;
-            const detail = summary(resource, plan.recorded);
-            const region =
-                resource.inputs.region === undefined ? "" : `  [${resource.inputs.region}]`;
-            lines.push(
-                `${indent}${last ? "└─ " : "├─ "}${resource.type}  ${resource.name}${region}${detail ? `  (${detail})` : ""}`,
-            );
-            walk(resource.urn, indent + (last ? "   " : "│  "));
-        });
-    };
-    lines.push(`Stack ${plan.stack}`);
-    walk(undefined, "");
-
-    const totals = new Map<string, number>();
-    for (const resource of plan.recorded.filter(
-        (each) => each.custom || each.type.startsWith("awsx:"),
-    )) {
-        totals.set(resource.type, (totals.get(resource.type) ?? 0) + 1);
-    }
-    const width = Math.max(...[...totals.keys()].map((type) => type.length));
-    lines.push("", "Resources by type:");
-    for (const [type, count] of [...totals].sort(([a], [b]) => a.localeCompare(b))) {
-        lines.push(`  ${type.padEnd(width)}  ${count}`);
-    }
-    lines.push(
-        `  ${"total".padEnd(width)}  ${[...totals.values()].reduce((sum, count) => sum + count, 0)}`,
-    );
-    const byRegion = new Map<string, number>();
-    for (const resource of plan.recorded.filter(
-        (each) => each.custom || each.type.startsWith("awsx:"),
-    )) {
-        // Resources without a region input are in the provider's (home) region; IAM is global.
-        const region = resource.type.startsWith("aws:iam/")
-            ? "global (IAM)"
-            : ((resource.inputs.region as string | undefined) ?? `${plan.homeRegion} (home)`);
-        byRegion.set(region, (byRegion.get(region) ?? 0) + 1);
-    }
-    if (byRegion.size > 1) {
-        lines.push(
-            "",
-            "Resources by region:",
-            ...[...byRegion].map(([region, count]) => `  ${region.padEnd(width)}  ${count}`),
-        );
-    }
-    lines.push("", ...alertChannels(plan));
-    if (plan.warnings.length > 0) {
-        lines.push("", "Warnings:", ...plan.warnings.map((warning) => `  ${warning}`));
-    }
-    return lines.join("\n") + "\n";
 }
 
 function parseArguments(argv: readonly string[]): PlanOptions & { json: boolean } {
