@@ -1,49 +1,8 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import * as ts from "typescript";
 import { REPO_ROOT } from "./harness";
-
-const COMPONENTS = path.join(REPO_ROOT, "components");
-/** The verify command: outside the program, held to the same sizes. */
-const VERIFY = path.join(REPO_ROOT, "verify");
-const MAX_FILE_LINES = 250;
-const MAX_LINE_LENGTH = 120;
-/** About 60: a constructor or function that fits on one screen. */
-const MAX_FUNCTION_LINES = 62;
-
-/** The functions, methods and constructors of a file that span more than MAX_FUNCTION_LINES lines. */
-function longFunctions(file: string): string[] {
-    const source = ts.createSourceFile(
-        file,
-        fs.readFileSync(file, "utf8"),
-        ts.ScriptTarget.ES2020,
-        true,
-    );
-    const found: string[] = [];
-    const visit = (node: ts.Node): void => {
-        if (ts.isFunctionLike(node) && "body" in node && node.body !== undefined) {
-            const start = source.getLineAndCharacterOfPosition(node.getStart(source)).line;
-            const end = source.getLineAndCharacterOfPosition(node.getEnd()).line;
-            if (end - start + 1 > MAX_FUNCTION_LINES) {
-                const name = node.name?.getText(source) ?? ts.SyntaxKind[node.kind];
-                found.push(
-                    `${path.relative(REPO_ROOT, file)}:${start + 1} ${name} has ${end - start + 1} lines`,
-                );
-            }
-        }
-        ts.forEachChild(node, visit);
-    };
-    visit(source);
-    return found;
-}
-
-function sourceFiles(dir: string): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-        const full = path.join(dir, entry.name);
-        return entry.isDirectory() ? sourceFiles(full) : entry.name.endsWith(".ts") ? [full] : [];
-    });
-}
+import { COMPONENTS, sourceFiles, VERIFY } from "./sourceFiles";
 
 /** The folder under components/ a file belongs to. */
 function moduleOf(file: string): string {
@@ -153,43 +112,6 @@ describe("code layout", () => {
             done.add(module);
         };
         MODULES.forEach((module) => visit(module, []));
-    });
-
-    it("keeps every file in components/ and verify/ under about 250 lines", () => {
-        const long = [...sourceFiles(COMPONENTS), ...sourceFiles(VERIFY)]
-            .map((file) => ({ file, lines: fs.readFileSync(file, "utf8").split("\n").length - 1 }))
-            .filter(({ lines }) => lines > MAX_FILE_LINES)
-            .map(({ file, lines }) => `${path.relative(REPO_ROOT, file)} has ${lines} lines`);
-        assert.deepEqual(long, []);
-    });
-
-    it("keeps every line of the program and of verify/ under 120 characters", () => {
-        const program = [
-            ...sourceFiles(COMPONENTS),
-            ...sourceFiles(VERIFY),
-            path.join(REPO_ROOT, "index.ts"),
-            path.join(REPO_ROOT, "provider.ts"),
-        ];
-        const long = program.flatMap((file) =>
-            fs
-                .readFileSync(file, "utf8")
-                .split("\n")
-                .flatMap((line, index) =>
-                    line.length > MAX_LINE_LENGTH
-                        ? [
-                              `${path.relative(REPO_ROOT, file)}:${index + 1} has ${line.length} characters`,
-                          ]
-                        : [],
-                ),
-        );
-        assert.deepEqual(long, []);
-    });
-
-    it("keeps every function in components/ and verify/ under about 60 lines", () => {
-        const long = [...sourceFiles(COMPONENTS), ...sourceFiles(VERIFY)].flatMap((file) =>
-            longFunctions(file),
-        );
-        assert.deepEqual(long, []);
     });
 });
 

@@ -36,6 +36,24 @@ function assertForwardingRole(recorder: Recorder): void {
     });
 }
 
+/** Each rule targets the central bus itself, with the role and the dead-letter queue. */
+function assertTargetCentralBus(rules: readonly { Properties: Record<string, any> }[]): void {
+    for (const rule of rules) {
+        assert.deepEqual(rule.Properties.Targets, [
+            {
+                Id: "central-bus",
+                Arn: BUS_ARN,
+                RoleArn: { "Fn::GetAtt": ["ForwardingRole", "Arn"] },
+                DeadLetterConfig: { Arn: { "Fn::GetAtt": ["DeadLetterQueue", "Arn"] } },
+            },
+        ]);
+        assert.ok(
+            !("InputTransformer" in rule.Properties.Targets[0]),
+            "no input transformer on a cross-account bus target",
+        );
+    }
+}
+
 describe("the member template", () => {
     let recorder: Recorder;
     before(async () => {
@@ -143,20 +161,7 @@ describe("the member template", () => {
             "PutKeyPolicy",
             "DisableKeyRotation",
         ]);
-        for (const rule of rules) {
-            assert.deepEqual(rule.Properties.Targets, [
-                {
-                    Id: "central-bus",
-                    Arn: BUS_ARN,
-                    RoleArn: { "Fn::GetAtt": ["ForwardingRole", "Arn"] },
-                    DeadLetterConfig: { Arn: { "Fn::GetAtt": ["DeadLetterQueue", "Arn"] } },
-                },
-            ]);
-            assert.ok(
-                !("InputTransformer" in rule.Properties.Targets[0]),
-                "no input transformer on a cross-account bus target",
-            );
-        }
+        assertTargetCentralBus(rules);
         assertForwardingRole(recorder);
     });
 
