@@ -22,8 +22,8 @@ import type {
 
 /**
  * The records of the verification output, worked out from the plan as the builders work out the
- * rules themselves: the same names, patterns and states (tests/stack/verification.test.ts holds
- * them to the registered rules).
+ * rules themselves: the same names, patterns and states (tests/stack/verificationRules.test.ts
+ * holds them to the registered rules).
  */
 
 type RuleBody = Pick<VerificationRule, "name" | "state" | "eventPattern">;

@@ -1,10 +1,8 @@
 import { strict as assert } from "assert";
-import { CanaryPath, metricKey, NOW, steady } from "./fakeAccount";
-import { serviceError } from "./fakeClients";
-import { deployed, Run, runVerify } from "./runVerify";
-
-const nonPassing = (run: Run, id: string) =>
-    run.problems.filter((line) => line.split(" ")[1] === id);
+import { CanaryPath, metricKey, NOW, steady } from "./fakeMetrics";
+import { serviceError } from "./fakeService";
+import { deployed, runVerify } from "./runVerify";
+import { nonPassing } from "./results";
 
 describe("verify: the organization", () => {
     it("fails an INOPERABLE StackSet instance and an account of a nested OU with no instance", async () => {

@@ -1,0 +1,86 @@
+/** CloudWatch, answered from a FakeAccount: its metrics' data points, linked metrics and alarms. */
+import {
+    CloudWatchClient,
+    DescribeAlarmsCommand,
+    GetMetricDataCommand,
+    ListMetricsCommand,
+} from "@aws-sdk/client-cloudwatch";
+import { mockClient } from "aws-sdk-client-mock";
+import type { FakeAccount } from "./fakeAccount";
+import { metricKey } from "./fakeMetrics";
+import { regionOf } from "./fakeService";
+
+/** One of GetMetricData's MetricDataQueries, as verify sends it: one metric's statistic. */
+interface MetricStatQuery {
+    Id: string;
+    MetricStat: {
+        Metric: {
+            Namespace: string;
+            MetricName: string;
+            Dimensions: { Name: string; Value: string }[];
+        };
+        Period: number;
+    };
+}
+
+/** GetMetricData's result for one query: the metric's data points in the window, if any. */
+function metricDataResult(
+    fake: FakeAccount,
+    region: string,
+    window: { StartTime: Date; EndTime: Date },
+    query: MetricStatQuery,
+) {
+    const { Metric, Period } = query.MetricStat;
+    const dimensions = Object.fromEntries(Metric.Dimensions.map((each) => [each.Name, each.Value]));
+    const source = fake.metrics.get(
+        metricKey(region, Metric.Namespace, Metric.MetricName, dimensions),
+    );
+    // "Start time less than 15 days ago - Round down to the nearest whole minute"
+    // (CloudWatch API reference, GetMetricData, StartTime).
+    const data = source?.({
+        startMs: Math.floor(window.StartTime.getTime() / 60_000) * 60_000,
+        endMs: window.EndTime.getTime(),
+        period: Period * 1000,
+    });
+    return {
+        Id: query.Id,
+        StatusCode: "Complete",
+        Timestamps: (data?.timestamps ?? []).map((time) => new Date(time)),
+        Values: data?.values ?? [],
+    };
+}
+
+export function fakeCloudWatch(fake: FakeAccount) {
+    const cloudWatch = mockClient(CloudWatchClient);
+    cloudWatch.on(GetMetricDataCommand).callsFake(async (input, getClient) => {
+        const region = await regionOf(getClient);
+        return {
+            MetricDataResults: input.MetricDataQueries.map((query: MetricStatQuery) =>
+                metricDataResult(fake, region, input, query),
+            ),
+        };
+    });
+    // The linked metric of every account the sink sees, the central account's own included.
+    cloudWatch.on(ListMetricsCommand).callsFake(async (input, getClient) => {
+        const accounts = input.IncludeLinkedAccounts
+            ? (fake.organization.linkedAccounts.get(await regionOf(getClient)) ?? [])
+            : [];
+        return {
+            Metrics: accounts.map(() => ({
+                Namespace: input.Namespace,
+                MetricName: input.MetricName,
+                Dimensions: input.Dimensions,
+            })),
+            OwningAccounts: accounts,
+        };
+    });
+    cloudWatch.on(DescribeAlarmsCommand).callsFake(async (input, getClient) => {
+        const region = await regionOf(getClient);
+        return {
+            MetricAlarms: (input.AlarmNames as string[])
+                .map((name) => fake.alarms.get(`${region} ${name}`))
+                .filter((alarm) => alarm !== undefined),
+        };
+    });
+    return cloudWatch;
+}
