@@ -9,6 +9,24 @@ export const ALARM_CONTRIBUTOR_STATE_CHANGE = "CloudWatch Alarm Contributor Stat
 /** The alarm states a channel tells apart: PagerDuty triggers on ALARM and resolves on OK. */
 export type AlarmState = "ALARM" | "OK";
 
+/** A CloudWatch alarm event of `detailType` for the alarms `alarmName` matches. */
+function alarmPattern(
+    detailType: string,
+    alarmName: readonly unknown[],
+    regions?: readonly string[],
+    state?: AlarmState,
+): EventPattern {
+    return {
+        source: ["aws.cloudwatch"],
+        "detail-type": [detailType],
+        ...(regions === undefined ? {} : { region: [...regions] }),
+        detail: {
+            alarmName: [...alarmName],
+            ...(state === undefined ? {} : { state: { value: [state] } }),
+        },
+    };
+}
+
 /**
  * Matches state changes of the named alarms, and only those: other stacks' alarms in the same
  * account and region must not reach this stack's topic. The names are split over as many
@@ -21,15 +39,8 @@ export function alarmStateChangePatterns(
     regions?: readonly string[],
     state?: AlarmState,
 ): EventPattern[] {
-    const build = (names: readonly string[]): EventPattern => ({
-        source: ["aws.cloudwatch"],
-        "detail-type": [ALARM_STATE_CHANGE],
-        ...(regions === undefined ? {} : { region: [...regions] }),
-        detail: {
-            alarmName: [...names],
-            ...(state === undefined ? {} : { state: { value: [state] } }),
-        },
-    });
+    const build = (names: readonly string[]) =>
+        alarmPattern(ALARM_STATE_CHANGE, names, regions, state);
     const patterns: EventPattern[] = [];
     let chunk: string[] = [];
     for (const name of alarmNames) {
@@ -59,15 +70,8 @@ export function alarmNamePrefixPattern(
     regions?: readonly string[],
     state?: AlarmState,
 ): EventPattern {
-    return {
-        source: ["aws.cloudwatch"],
-        "detail-type": [ALARM_STATE_CHANGE],
-        ...(regions === undefined ? {} : { region: [...regions] }),
-        detail: {
-            alarmName: prefixes.map((prefix) => ({ prefix })),
-            ...(state === undefined ? {} : { state: { value: [state] } }),
-        },
-    };
+    const byPrefix = prefixes.map((prefix) => ({ prefix }));
+    return alarmPattern(ALARM_STATE_CHANGE, byPrefix, regions, state);
 }
 
 /**
@@ -81,13 +85,5 @@ export function contributorStateChangePattern(
     regions?: readonly string[],
     state?: AlarmState,
 ): EventPattern {
-    return {
-        source: ["aws.cloudwatch"],
-        "detail-type": [ALARM_CONTRIBUTOR_STATE_CHANGE],
-        ...(regions === undefined ? {} : { region: [...regions] }),
-        detail: {
-            alarmName: [alarmName],
-            ...(state === undefined ? {} : { state: { value: [state] } }),
-        },
-    };
+    return alarmPattern(ALARM_CONTRIBUTOR_STATE_CHANGE, [alarmName], regions, state);
 }

@@ -1,4 +1,10 @@
-import { AlertKind, InputTransformer, isKmsOperation, isReadOnlyOperation } from "../alerts";
+import {
+    AlertKind,
+    InputTransformer,
+    isKmsOperation,
+    isReadOnlyOperation,
+    KMS_LIFECYCLE_DETAIL_TYPES,
+} from "../alerts";
 import { field, jsonTransformer } from "./templates";
 
 /** PagerDuty Events API v2, "Send an Alert Event": the endpoint and the four severities. */
@@ -36,7 +42,8 @@ export function apiCallSeverity(operation: string): PagerDutySeverity {
  * (`critical`); a rotation is routine (`info`).
  */
 export const LIFECYCLE_SEVERITIES: readonly {
-    readonly detailTypes: readonly string[];
+    /** KMS's own detail types, so that a misspelt one fails the type check, not silently. */
+    readonly detailTypes: readonly (typeof KMS_LIFECYCLE_DETAIL_TYPES)[number][];
     readonly severity: PagerDutySeverity;
     readonly role: string;
 }[] = [

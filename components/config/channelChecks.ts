@@ -1,11 +1,12 @@
 import {
+    CHAT_API_REGIONS,
     chatConfigurationName,
     CONFIGURATION_NAME_MAX,
     LONGEST_CHANNEL_RULE_ROLE,
     slackConfigurationKey,
 } from "../channels";
 import { EVENT_RULE_NAME_MAX, eventRuleName, partitionOfRegion } from "../shared";
-import { duplicates, stringsAt } from "./inputValues";
+import { duplicates, listedTwice, stringsAt } from "./inputValues";
 import { stackNamePrefix } from "./primitives";
 import { ParseContext, Problem } from "./types";
 
@@ -31,9 +32,10 @@ function joined(entry: Entry, fields: readonly string[]): string | undefined {
 /** Slack channels listed twice, and configuration names over the API's limit. */
 function slackProblems(input: Record<string, unknown>, prefix: string): Problem[] {
     const slack = entriesAt(input, "slack");
-    const problems: Problem[] = duplicates(
+    const problems = listedTwice(
+        ["chat", "slack"],
         slack.map((entry) => joined(entry, ["workspaceId", "channelId"])),
-    ).map((index) => ({ path: ["chat", "slack", index], message: "is listed twice" }));
+    );
     slack.forEach((entry, index) => {
         const workspaceId = text(entry.workspaceId);
         const channelId = text(entry.channelId);
@@ -65,14 +67,13 @@ function teamsProblems(input: Record<string, unknown>): Problem[] {
     const teams = entriesAt(input, "teams");
     // UUIDs and %3A/%40 escapes may come in either case.
     const lower = (value: string) => value.toLowerCase();
-    const repeated = duplicates(
+    const problems = listedTwice(
+        ["chat", "teams"],
         teams.map((entry) => joined(entry, ["tenantId", "teamId", "channelId"])),
         lower,
     );
-    const problems: Problem[] = repeated.map((index) => ({
-        path: ["chat", "teams", index],
-        message: "is listed twice",
-    }));
+    // The entries reported above: a second channel of a team is only told once.
+    const repeated = problems.map((problem) => problem.path[2]);
     duplicates(
         teams.map((entry) => joined(entry, ["tenantId", "teamId"])),
         lower,
@@ -94,9 +95,7 @@ function teamsProblems(input: Record<string, unknown>): Problem[] {
 export function channelProblems(input: Record<string, unknown>, ctx: ParseContext): Problem[] {
     const prefix = stackNamePrefix(ctx);
     const problems: Problem[] = [...slackProblems(input, prefix), ...teamsProblems(input)];
-    for (const index of duplicates(stringsAt(input, "webhooks"))) {
-        problems.push({ path: ["webhooks", index], message: "is listed twice" });
-    }
+    problems.push(...listedTwice(["webhooks"], stringsAt(input, "webhooks")));
     const chat = entriesAt(input, "slack").length + entriesAt(input, "teams").length > 0;
     const home = ctx.homeRegion;
     if (chat && home !== undefined && partitionOfRegion(home) !== "aws") {
@@ -104,7 +103,8 @@ export function channelProblems(input: Record<string, unknown>, ctx: ParseContex
             path: ["chat"],
             message:
                 `cannot be used from ${home}: the Amazon Q Developer in chat applications API ` +
-                "runs only in us-east-2, us-west-2, ap-southeast-1 and eu-west-1 (partition aws)",
+                `runs only in ${CHAT_API_REGIONS.slice(0, -1).join(", ")} and ` +
+                `${CHAT_API_REGIONS[CHAT_API_REGIONS.length - 1]} (partition aws)`,
         });
     }
     const webhooks = stringsAt(input, "webhooks").length > 0;

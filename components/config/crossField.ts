@@ -8,7 +8,7 @@ import {
     PARTITIONS_WITHOUT_CROSS_REGION_ROUTING,
 } from "../shared";
 import { channelProblems } from "./channelChecks";
-import { duplicates, longestOf, stringsAt, watchedRegions } from "./inputValues";
+import { duplicates, listedTwice, longestOf, stringsAt, watchedRegions } from "./inputValues";
 import { organizationProblems } from "./organizationChecks";
 import { DAY_MS, stackNamePrefix } from "./primitives";
 import { ImportedKeyConfig, ParseContext, Problem } from "./types";
@@ -19,11 +19,11 @@ import { ImportedKeyConfig, ParseContext, Problem } from "./types";
  */
 export function crossFieldProblems(input: Record<string, unknown>, ctx: ParseContext): Problem[] {
     const problems: Problem[] = [];
-    for (const index of duplicates(stringsAt(input, "alertEmails"), (email) =>
-        email.toLowerCase(),
-    )) {
-        problems.push({ path: ["alertEmails", index], message: "is listed twice" });
-    }
+    problems.push(
+        ...listedTwice(["alertEmails"], stringsAt(input, "alertEmails"), (email) =>
+            email.toLowerCase(),
+        ),
+    );
     for (const index of duplicates(stringsAt(input, "apiCallAlerts", "name"))) {
         problems.push({
             path: ["apiCallAlerts", index, "name"],
@@ -32,12 +32,8 @@ export function crossFieldProblems(input: Record<string, unknown>, ctx: ParseCon
     }
     const watched = stringsAt(input, "watchedKeys");
     problems.push(...patternLengthProblems(input));
-    for (const index of duplicates(stringsAt(input, "regions"))) {
-        problems.push({ path: ["regions", index], message: "is listed twice" });
-    }
-    for (const index of duplicates(watched)) {
-        problems.push({ path: ["watchedKeys", index], message: "is listed twice" });
-    }
+    problems.push(...listedTwice(["regions"], stringsAt(input, "regions")));
+    problems.push(...listedTwice(["watchedKeys"], watched));
     const importedKey = input.importedKey as Record<string, unknown> | undefined;
     const importedAlias = typeof importedKey?.alias === "string" ? importedKey.alias : undefined;
     watched.forEach((ref, index) => {

@@ -1,4 +1,4 @@
-import { ParseContext } from "./types";
+import { ParseContext, Path, Problem } from "./types";
 
 /** The strings at `key` (or at `key[i].field`) of the raw input; undefined where one is not a string. */
 export function stringsAt(
@@ -32,6 +32,18 @@ export function duplicates(
         seen.add(key);
         return repeated ? [index] : [];
     });
+}
+
+/** A problem at `path[i]` for every value an earlier value already had. */
+export function listedTwice(
+    path: Path,
+    values: (string | undefined)[],
+    normalise?: (value: string) => string,
+): Problem[] {
+    return duplicates(values, normalise).map((index) => ({
+        path: [...path, index],
+        message: "is listed twice",
+    }));
 }
 
 /** The longest of some names; empty for none. */

@@ -1,7 +1,7 @@
 import { FORWARDER_RULE_ROLES } from "../forwarding";
 import { memberForwarderRoleName, organizationMemberPrefix } from "../organization";
 import { EVENT_RULE_NAME_MAX, eventRuleName, partitionOfRegion } from "../shared";
-import { duplicates, longestOf, stringsAt, watchedRegions } from "./inputValues";
+import { listedTwice, longestOf, stringsAt, watchedRegions } from "./inputValues";
 import { OAM_SINK_ARN, stackNamePrefix } from "./primitives";
 import { ParseContext, Problem } from "./types";
 
@@ -13,17 +13,15 @@ export function organizationProblems(input: Record<string, unknown>, ctx: ParseC
     }
     const problems: Problem[] = [];
     const fields = organization as Record<string, unknown>;
-    for (const index of duplicates(stringsAt(fields, "organizationalUnitIds"))) {
-        problems.push({
-            path: ["organization", "organizationalUnitIds", index],
-            message: "is listed twice",
-        });
-    }
+    problems.push(
+        ...listedTwice(
+            ["organization", "organizationalUnitIds"],
+            stringsAt(fields, "organizationalUnitIds"),
+        ),
+    );
     const watched = watchedRegions(input, ctx);
     const memberRegions = stringsAt(fields, "regions");
-    for (const index of duplicates(memberRegions)) {
-        problems.push({ path: ["organization", "regions", index], message: "is listed twice" });
-    }
+    problems.push(...listedTwice(["organization", "regions"], memberRegions));
     memberRegions.forEach((region, index) => {
         if (region !== undefined && !watched.includes(region)) {
             problems.push({
