@@ -26,10 +26,8 @@ export interface TopicRuleSpec extends AlertRuleSpec {
 export interface ChannelTarget {
     /** A short word for the channel, in the target's Pulumi name: `chat`, `webhooks`. Required. */
     readonly role: string;
-    /** ARN of the topic or API destination. Required. */
+    /** ARN of the topic. Required. */
     readonly arn: pulumi.Input<string>;
-    /** The role EventBridge assumes to invoke it: API destinations need one. Default: none. */
-    readonly roleArn?: pulumi.Input<string>;
     /** The input for each kind of alert; a kind without one gets the event unchanged. Default: none. */
     readonly inputs?: Partial<Record<AlertKind, pulumi.Input<InputTransformer>>>;
 }
@@ -85,7 +83,6 @@ export function createTopicRule(
     const channels = (delivery.channels ?? []).map((channel): RuleTarget => ({
         role: channel.role,
         arn: channel.arn,
-        roleArn: channel.roleArn,
         inputTransformer: channel.inputs?.[spec.kind],
     }));
     return createAlertRule(parent, name, spec, [topic, ...channels], delivery);

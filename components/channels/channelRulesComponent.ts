@@ -41,7 +41,9 @@ function chatInput(
  * PagerDuty has rules of its own, one per severity.
  */
 export function alertRuleChannels(destinations: ChannelDestinations): ChannelTarget[] {
-    const kinds: AlertKind[] = ["api-call", "key-lifecycle", "alarm", "expiring-key"];
+    // Only these rules fan out to the channel topics; alarm and expiring-key changes reach chat
+    // through the channel rules, split by state.
+    const kinds: AlertKind[] = ["api-call", "key-lifecycle"];
     return [
         ...(destinations.chat === undefined
             ? []

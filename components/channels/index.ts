@@ -9,12 +9,10 @@ export {
     chatApiRegion,
     chatConfigurationName,
     CONFIGURATION_NAME_MAX,
-    DEFAULT_CHAT_API_REGION,
     planChatConfigurations,
     slackConfigurationKey,
-    teamsConfigurationKey,
 } from "./chatNames";
-export type { ChatChannel, ChatConfigurationPlan, SlackChannel, TeamsChannel } from "./chatNames";
+export type { ChatConfigurationPlan } from "./chatNames";
 export { chatTransformers } from "./chatMessages";
 export {
     LONGEST_CHANNEL_RULE_ROLE,
@@ -24,17 +22,9 @@ export {
 export type { AlarmSource, ChannelKind, ChannelRule, ChannelRuleInputs } from "./channelRules";
 export { alertRuleChannels, ChannelRules } from "./channelRulesComponent";
 export type { ChannelDestinations, ChannelRulesArgs } from "./channelRulesComponent";
-export { PAGERDUTY_INVOCATIONS_PER_SECOND, PagerDuty } from "./pagerDuty";
+export { PagerDuty } from "./pagerDuty";
 export type { PagerDutyArgs } from "./pagerDuty";
-export {
-    ALARM_SEVERITY,
-    apiCallSeverity,
-    EXPIRING_KEY_SEVERITY,
-    LIFECYCLE_SEVERITIES,
-    PAGERDUTY_EVENTS_URL,
-    pagerDutyTransformer,
-} from "./pagerDutyEvents";
-export type { PagerDutyAction, PagerDutySeverity } from "./pagerDutyEvents";
+export { apiCallSeverity, PAGERDUTY_EVENTS_URL, pagerDutyTransformer } from "./pagerDutyEvents";
 export {
     chatNotificationsPolicy,
     chatRoleTrustPolicy,

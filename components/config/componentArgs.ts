@@ -3,7 +3,8 @@ import { z } from "zod";
 import { tagsSchema } from "./accountSchemas";
 import { crossFieldProblems } from "./crossField";
 import { configErrorText } from "./messages";
-import { regionCode, stackSchema } from "./schema";
+import { regionCode } from "./primitives";
+import { stackSchema } from "./schema";
 
 /** Error messages name the component's arguments like stack config keys: `kms-monitoring:alertEmails[1]`. */
 const PACKAGE = "kms-monitoring";

@@ -17,8 +17,6 @@ import { chatSchema, routingKeySchema, webhooksSchema } from "./channelSchemas";
 import { booleanSchema, EMAIL, isProductionStack, regionCode, wholeDays } from "./primitives";
 import { ParseContext } from "./types";
 
-export { DAY_MS, isProductionStack, regionCode, stackNamePrefix } from "./primitives";
-
 /** Who is told, and what about: the topic and the alert rules. */
 function alertKeys(ctx: ParseContext) {
     return {

@@ -10,5 +10,5 @@ export {
     deliveryAlarmNames,
     failedInvocationsAlarmName,
 } from "./deliveryWatch";
-export type { ChannelWatch, WatchedBus, WatchSpec } from "./deliveryWatch";
+export type { ChannelWatch, WatchedBus } from "./deliveryWatch";
 export { deadLetterQueuePolicyDocument } from "./queuePolicy";
