@@ -61,17 +61,26 @@ export function reportError(
     fail(ctx, subject, `could not check: ${errorName(error)}: ${messageOf(error)}`, fixFor(error));
 }
 
-/** Runs one read for a check; undefined when it failed, which reportError has reported. */
+/**
+ * Runs one read for a check; undefined when it failed, which has been reported. With `missing`, a
+ * resource the service says does not exist is a FAIL with that message, fixed by pulumi up; any
+ * other error goes to reportError.
+ */
 export async function attempt<T>(
     ctx: VerifyContext,
     subject: Subject,
     service: Service,
     call: () => Promise<T>,
+    missing?: string,
 ): Promise<T | undefined> {
     try {
         return await call();
     } catch (error) {
-        reportError(ctx, subject, service, error);
+        if (missing !== undefined && isNotFound(error)) {
+            fail(ctx, subject, missing, "run pulumi up");
+        } else {
+            reportError(ctx, subject, service, error);
+        }
         return undefined;
     }
 }
@@ -80,7 +89,7 @@ export async function attempt<T>(
  * Whether an error is the service saying the resource does not exist; not an endpoint that is not
  * AWS answering 404, which reportError makes an exit code 2.
  */
-export function isNotFound(error: unknown): boolean {
+function isNotFound(error: unknown): boolean {
     return (
         environmentErrorOf(error, "") === undefined &&
         /NotFound|NonExistent|DoesNotExist|NoSuch/i.test(errorName(error))

@@ -3,7 +3,7 @@ import {
     DescribeConnectionCommand,
 } from "@aws-sdk/client-eventbridge";
 import type { VerificationApiDestination } from "../../components/stack";
-import { fail, isNotFound, pass, reportError, Subject, VerifyContext, warn } from "../context";
+import { attempt, fail, pass, VerifyContext, warn } from "../context";
 
 /**
  * Part of check 4 (`api-destination`, `connection`): each API destination of the stack (PagerDuty's)
@@ -20,24 +20,8 @@ import { fail, isNotFound, pass, reportError, Subject, VerifyContext, warn } fro
 
 const TRANSITIONS = ["CREATING", "UPDATING", "AUTHORIZING", "DEAUTHORIZING", "DELETING"];
 
-/** Reads one resource; undefined when it is missing (a FAIL) or the read failed (reported). */
-async function described<T>(
-    ctx: VerifyContext,
-    subject: Subject,
-    what: string,
-    call: () => Promise<T>,
-): Promise<T | undefined> {
-    try {
-        return await call();
-    } catch (error) {
-        if (isNotFound(error)) {
-            fail(ctx, subject, `${what} does not exist: every page fails`, "run pulumi up");
-        } else {
-            reportError(ctx, subject, "events", error);
-        }
-        return undefined;
-    }
-}
+/** What a missing resource means: EventBridge has nothing to send the pages through. */
+const missing = (what: string) => `${what} does not exist: every page fails`;
 
 async function checkConnection(ctx: VerifyContext, destination: VerificationApiDestination) {
     const subject = {
@@ -45,10 +29,15 @@ async function checkConnection(ctx: VerifyContext, destination: VerificationApiD
         region: destination.region,
         resource: destination.connectionName,
     };
-    const connection = await described(ctx, subject, "the connection", () =>
-        ctx.aws
-            .events(destination.region)
-            .send(new DescribeConnectionCommand({ Name: destination.connectionName })),
+    const connection = await attempt(
+        ctx,
+        subject,
+        "events",
+        () =>
+            ctx.aws
+                .events(destination.region)
+                .send(new DescribeConnectionCommand({ Name: destination.connectionName })),
+        missing("the connection"),
     );
     if (connection === undefined) return;
     const state = connection.ConnectionState ?? "unknown";
@@ -78,10 +67,15 @@ async function checkDestination(ctx: VerifyContext, destination: VerificationApi
         region: destination.region,
         resource: destination.name,
     };
-    const found = await described(ctx, subject, "the API destination", () =>
-        ctx.aws
-            .events(destination.region)
-            .send(new DescribeApiDestinationCommand({ Name: destination.name })),
+    const found = await attempt(
+        ctx,
+        subject,
+        "events",
+        () =>
+            ctx.aws
+                .events(destination.region)
+                .send(new DescribeApiDestinationCommand({ Name: destination.name })),
+        missing("the API destination"),
     );
     if (found === undefined) return;
     const problems = [

@@ -1,15 +1,6 @@
 import { GetQueueAttributesCommand } from "@aws-sdk/client-sqs";
 import type { VerificationQueue, VerificationRule } from "../../components/stack";
-import {
-    attempt,
-    fail,
-    isNotFound,
-    pass,
-    reportError,
-    ruleResource,
-    Subject,
-    VerifyContext,
-} from "../context";
+import { attempt, fail, pass, ruleResource, Subject, VerifyContext } from "../context";
 import { readSeries, ruleDimensions, total } from "../metrics";
 
 /**
@@ -153,26 +144,24 @@ async function checkTopics(ctx: VerifyContext): Promise<void> {
 
 async function checkQueue(ctx: VerifyContext, queue: VerificationQueue): Promise<void> {
     const subject = { id: "dead-letters", region: queue.region, resource: queue.url };
-    let attributes;
-    try {
-        attributes = await ctx.aws.sqs(queue.region).send(
-            new GetQueueAttributesCommand({
-                QueueUrl: queue.url,
-                AttributeNames: [
-                    "ApproximateNumberOfMessages",
-                    "ApproximateNumberOfMessagesNotVisible",
-                    "ApproximateNumberOfMessagesDelayed",
-                ],
-            }),
-        );
-    } catch (error) {
-        if (isNotFound(error)) {
-            fail(ctx, subject, "does not exist: undeliverable events are dropped", "run pulumi up");
-        } else {
-            reportError(ctx, subject, "sqs", error);
-        }
-        return;
-    }
+    const attributes = await attempt(
+        ctx,
+        subject,
+        "sqs",
+        () =>
+            ctx.aws.sqs(queue.region).send(
+                new GetQueueAttributesCommand({
+                    QueueUrl: queue.url,
+                    AttributeNames: [
+                        "ApproximateNumberOfMessages",
+                        "ApproximateNumberOfMessagesNotVisible",
+                        "ApproximateNumberOfMessagesDelayed",
+                    ],
+                }),
+            ),
+        "does not exist: undeliverable events are dropped",
+    );
+    if (attributes === undefined) return;
     const count = Object.values(attributes.Attributes ?? {}).reduce(
         (sum, value) => sum + Number(value ?? 0),
         0,

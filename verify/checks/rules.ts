@@ -6,17 +6,7 @@ import {
     TestEventPatternCommand,
 } from "@aws-sdk/client-eventbridge";
 import type { VerificationRule, VerificationTarget } from "../../components/stack";
-import {
-    attempt,
-    fail,
-    isNotFound,
-    pass,
-    reportError,
-    ruleResource,
-    Subject,
-    VerifyContext,
-    warn,
-} from "../context";
+import { attempt, fail, pass, ruleResource, Subject, VerifyContext, warn } from "../context";
 import { checkEach } from "../batches";
 import { samplesFor } from "./patternSamples";
 
@@ -136,22 +126,21 @@ function ruleFix(rule: VerificationRule, deployedState: string | undefined): str
 async function deployedRule(ctx: VerifyContext, rule: VerificationRule, subject: Subject) {
     const client = ctx.aws.events(rule.region);
     const EventBusName = rule.busName;
-    try {
-        const described = await client.send(
-            new DescribeRuleCommand({ Name: rule.name, EventBusName }),
-        );
-        const targets = await client.send(
-            new ListTargetsByRuleCommand({ Rule: rule.name, EventBusName }),
-        );
-        return { described, targets: targets.Targets ?? [] };
-    } catch (error) {
-        if (isNotFound(error)) {
-            fail(ctx, subject, `does not exist on bus ${rule.busName}`, "run pulumi up");
-        } else {
-            reportError(ctx, subject, "events", error);
-        }
-        return undefined;
-    }
+    return attempt(
+        ctx,
+        subject,
+        "events",
+        async () => {
+            const described = await client.send(
+                new DescribeRuleCommand({ Name: rule.name, EventBusName }),
+            );
+            const targets = await client.send(
+                new ListTargetsByRuleCommand({ Rule: rule.name, EventBusName }),
+            );
+            return { described, targets: targets.Targets ?? [] };
+        },
+        `does not exist on bus ${rule.busName}`,
+    );
 }
 
 async function checkPattern(ctx: VerifyContext, rule: VerificationRule, deployedPattern: string) {
