@@ -73,9 +73,6 @@ export class MemberStackSet extends pulumi.ComponentResource {
             { parent: this, dependsOn: [...(args.rolloutDependsOn ?? [])] },
         );
 
-        // One instance per OU and region, not one per region listing every OU: the deployment
-        // targets of an instance cannot change in place, and replacing it deletes the stacks of the
-        // OUs it had (terraform-provider-aws#40675). So adding an OU only adds instances.
         const instances = args.organizationalUnitIds.flatMap((organizationalUnitId) =>
             args.regions.map((region) =>
                 this.createInstance(name, args, stackSet.name, organizationalUnitId, region),

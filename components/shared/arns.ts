@@ -45,6 +45,11 @@ export function regionOfArn(arn: string): string | undefined {
     return arn.startsWith("arn:") && region ? region : undefined;
 }
 
+/** The account an ARN belongs to: `arn:<partition>:<service>:<region>:<account>:...`. */
+export function accountOfArn(arn: string): string {
+    return arn.split(":")[4] ?? "";
+}
+
 /** The same account and partition, in another region. */
 export function inRegion(env: AwsEnvironment, region: string): AwsEnvironment {
     return { ...env, region };

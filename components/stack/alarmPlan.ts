@@ -110,13 +110,15 @@ export function planHomeChannelRules(inputs: HomeAlarmInputs): {
         names: [...new Set(otherRegions.flatMap((other) => other.forwarding.alarmNames))],
         regions: otherRegions.map((other) => other.region),
     };
+    // Names known only at deploy time do not depend on the rules: worked out once.
+    const namePrefixes = homeAlarmNamePrefixes(inputs);
     let homeRules = inputs.homeRules;
     for (let attempt = 0; attempt < 10; attempt++) {
         const names = homeAlarmNames({ ...inputs, homeRules });
         const sources = [
             {
                 names,
-                namePrefixes: homeAlarmNamePrefixes(inputs),
+                namePrefixes,
                 regions: home === undefined ? undefined : [home],
             },
             remote,
@@ -126,7 +128,7 @@ export function planHomeChannelRules(inputs: HomeAlarmInputs): {
             return {
                 homeRules: next,
                 homeAlarmNames: names,
-                homeAlarmNamePrefixes: homeAlarmNamePrefixes(inputs),
+                homeAlarmNamePrefixes: namePrefixes,
             };
         }
         homeRules = next;

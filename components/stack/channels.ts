@@ -56,8 +56,7 @@ export function channelTargetRuleNames(
 
 /** The rules of every bus that deliver to a channel: its topic policy or role trust names them. */
 function rulesTo(plan: MonitoringPlan, channel: ChannelKind): TopicRule[] {
-    const buses = [plan.homeRules, ...(plan.organization ? [plan.organization.rules] : [])];
-    return buses.flatMap((bus) => [
+    return plan.buses.flatMap((bus) => [
         ...(channel === "pagerduty"
             ? []
             : bus.fanOutRuleNames.map((ruleName) => ({

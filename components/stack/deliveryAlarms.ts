@@ -1,6 +1,7 @@
 import { AlertTopic } from "../alerts";
 import { DeadLetterQueue, DeliveryAlarms } from "../delivery";
 import { Channels, channelTargetRuleNames } from "./channels";
+import { channelRuleNames } from "./channelsPlan";
 import { ruleArns, StackContext } from "./context";
 
 /** The one queue for every event EventBridge could not deliver, when there is a rule to use it. */
@@ -43,7 +44,7 @@ export function buildDeliveryAlarms(
             ruleNames: plan.homeRules.ruleNames,
             channelTargetRuleNames: channelTargetRuleNames(plan.homeRules, channels),
             deadLetterQueueName: deadLetters?.queueName,
-            channelRuleNames: plan.homeRules.channelRules.map((rule) => rule.ruleName),
+            channelRuleNames: channelRuleNames(plan.homeRules),
             channelTopics: channels?.topics,
             channelQueues: channels?.queues,
             alarmNamePrefix: plan.namePrefix,

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { OrganizationDashboard } from "../dashboard";
 import { ObservabilitySinks } from "../organization";
+import { accountOfArn } from "../shared";
 import type { StackContext } from "./context";
 import type { ObservabilityPlan, OrganizationPlan } from "./organizationPlan";
 
@@ -10,11 +11,6 @@ export interface CentralObservability {
     readonly sinkArns: pulumi.Output<Record<string, string>>;
     /** What the StackSet instances wait for: the sinks' policies, which the first links need. */
     readonly sinkPolicies: pulumi.Resource[];
-}
-
-/** The account an ARN belongs to: `arn:<partition>:<service>:<region>:<account>:...`. */
-function accountOfArn(arn: string): string {
-    return arn.split(":")[4] ?? "";
 }
 
 /**
@@ -75,6 +71,7 @@ export function buildOrganizationDashboard(
     if (observability.dashboardName === undefined) {
         return undefined;
     }
+    const forwarderRuleNames = organization.forwarding.rules.map((rule) => rule.ruleName);
     return new OrganizationDashboard(
         `${name}-organization-dashboard`,
         {
@@ -82,7 +79,7 @@ export function buildOrganizationDashboard(
             environment,
             regions: organization.regions.map((region) => ({
                 region,
-                forwarderRuleNames: organization.forwarding.rules.map((rule) => rule.ruleName),
+                forwarderRuleNames,
                 deadLetterQueueName: observability.memberDeadLetterQueueName,
                 warningDays: plan.warningDays,
             })),

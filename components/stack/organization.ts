@@ -12,6 +12,7 @@ import {
     OrganizationBus,
 } from "../organization";
 import { createAlertRules } from "./alertRules";
+import { channelRuleNames } from "./channelsPlan";
 import { Channels, channelTargetRuleNames } from "./channels";
 import { concatenated, StackContext } from "./context";
 import { buildOrganizationDashboard, buildSinks, CentralObservability } from "./observability";
@@ -112,7 +113,7 @@ function buildOrganizationDeliveryAlarms(
             ruleNames: organization.rules.ruleNames,
             channelTargetRuleNames: channelTargetRuleNames(organization.rules, channels),
             loggingRuleNames: [organization.heartbeatsRuleName],
-            channelRuleNames: organization.rules.channelRules.map((rule) => rule.ruleName),
+            channelRuleNames: channelRuleNames(organization.rules),
             eventBus: { name: organization.busName, role: MEMBER_BUS_ALARM_ROLE },
             alarmNamePrefix: plan.namePrefix,
             topicArn: delivery.topicArn,

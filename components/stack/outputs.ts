@@ -6,6 +6,7 @@ import { concatenated, StackContext } from "./context";
 import type { HomeRegion } from "./homeRegion";
 import type { OrganizationParts } from "./organization";
 import type { OtherRegions, RegionForwardingOutput } from "./otherRegions";
+import { watchedRegions } from "./plan";
 import { buildVerification } from "./verification";
 import type { VerificationOutput } from "./verificationTypes";
 
@@ -102,10 +103,7 @@ export function buildOutputs(ctx: StackContext, parts: StackParts): MonitoringOu
         deadLetterQueueUrl: home.deadLetters?.queueUrl,
         dashboardUrl: dashboard?.url,
         auditLogGroupName: home.audit?.logGroupName,
-        watchedRegions: environment.apply((env) => [
-            env.region,
-            ...plan.otherRegions.map((other) => other.region),
-        ]),
+        watchedRegions: environment.apply((env) => watchedRegions(plan, env.region)),
         forwarding:
             otherRegions?.byRegion ?? pulumi.output<Record<string, RegionForwardingOutput>>({}),
         organizationBusArn: organization?.busArn,

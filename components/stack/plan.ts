@@ -5,7 +5,7 @@ import { planHomeChannelRules } from "./alarmPlan";
 import type { KmsMonitoringArgs } from "./args";
 import { settled, SettledArgs } from "./settings";
 import { BusAlertRules, planBusAlertRules } from "./busAlertRules";
-import { ChannelsPlan, planChannels, withChannelRules } from "./channelsPlan";
+import { channelRuleNames, ChannelsPlan, planChannels, withChannelRules } from "./channelsPlan";
 import { OrganizationPlan, planOrganization } from "./organizationPlan";
 
 /** A watched region other than the home one, and what the stack puts there. */
@@ -58,6 +58,8 @@ export interface MonitoringPlan {
     readonly expiringKeysAlarmName: string;
     /** The home default bus's alert rules. */
     readonly homeRules: BusAlertRules;
+    /** The alert rules of every bus: the home default bus, then the organization bus. */
+    readonly buses: readonly BusAlertRules[];
     readonly organization?: OrganizationPlan;
     /** Every rule that targets the topic, home and organization. */
     readonly topicRules: readonly TopicRule[];
@@ -69,6 +71,11 @@ export interface MonitoringPlan {
     readonly homeAlarmNames: readonly string[];
     /** How the home alarms named only at deploy time start; the channels' alarm rules match on it. */
     readonly homeAlarmNamePrefixes: readonly string[];
+}
+
+/** Every watched region, the home region (the provider's, known once invoked) first. */
+export function watchedRegions(plan: MonitoringPlan, homeRegion: string): string[] {
+    return [homeRegion, ...plan.otherRegions.map((other) => other.region)];
 }
 
 /** Each other watched region with its keys and forwarding rules. */
@@ -206,10 +213,11 @@ export function planMonitoring(given: KmsMonitoringArgs): MonitoringPlan {
         topicKeyAlias: args.encryptTopic ? `alias/${args.namePrefix}-alerts` : undefined,
         expiringKeysAlarmName: expiringKeysAlarmName(args.namePrefix),
         homeRules,
+        buses,
         organization,
         topicRules: busRules(buses, (bus) => bus.ruleNames),
         channels,
-        channelRules: busRules(buses, (bus) => bus.channelRules.map((rule) => rule.ruleName)),
+        channelRules: busRules(buses, channelRuleNames),
         homeAlarmNames,
         homeAlarmNamePrefixes,
     };

@@ -4,7 +4,7 @@ import { AwsEnvironment, eventBusArn, logGroupArn } from "../shared";
 import type { Channels } from "./channels";
 import type { StackContext } from "./context";
 import type { StackParts } from "./outputs";
-import type { MonitoringPlan } from "./plan";
+import { MonitoringPlan, watchedRegions } from "./plan";
 import { AlarmGroup, alarmGroups, alarmRecords } from "./verificationAlarms";
 import {
     alertRuleChannelTargets,
@@ -155,7 +155,7 @@ function verificationOutput(
         account: env.accountId,
         partition: env.partition,
         homeRegion: env.region,
-        regions: [env.region, ...plan.otherRegions.map((other) => other.region)],
+        regions: watchedRegions(plan, env.region),
         ...topicsAndSubscriptions(ctx, resolved),
         rules: verificationRules(plan, resolved),
         alarms: alarmRecords(plan, groups, {
@@ -193,9 +193,8 @@ function verificationRules(plan: MonitoringPlan, resolved: Resolved): Verificati
         retryPolicy: toTopic.retryPolicy,
     };
     const toChannels = alertRuleChannelTargets(channels, delivery);
-    const buses = [plan.homeRules, ...(plan.organization ? [plan.organization.rules] : [])];
     return [
-        ...buses.flatMap((bus) => [
+        ...plan.buses.flatMap((bus) => [
             ...alertRules(bus, env.region, toTopic, toChannels),
             ...channelRules(bus, env.region, channels, delivery),
         ]),

@@ -12,7 +12,7 @@ import { apiCallsInRegion, heartbeatArrivalPattern, heartbeatArrivalRuleName } f
 import { memberHeartbeatPattern, memberHeartbeatsAlarmName } from "../organization";
 import { AwsEnvironment } from "../shared";
 import type { BusAlertRules } from "./busAlertRules";
-import type { MonitoringPlan, OtherRegionPlan } from "./plan";
+import { MonitoringPlan, OtherRegionPlan, watchedRegions } from "./plan";
 import type {
     VerificationOrganization,
     VerificationRule,
@@ -163,8 +163,7 @@ export function memberHeartbeatsRule(
  */
 export function trailRequirement(plan: MonitoringPlan, homeRegion: string): VerificationTrail {
     const apiCalls = plan.homeRules.apiCalls;
-    const regions = [homeRegion, ...plan.otherRegions.map(({ region }) => region)];
-    const perRegion = regions.flatMap((region) => {
+    const perRegion = watchedRegions(plan, homeRegion).flatMap((region) => {
         const watched = apiCallsInRegion(apiCalls, region);
         const operations = watched.flatMap((alert) => alert.eventNames).filter(isKmsOperation);
         return watched.length === 0
