@@ -56,13 +56,14 @@ export function forwardedEvents(plan: ForwardingPlan): {
  * own remote regions, built by the same functions, with the member's account, region and
  * partition as pseudo parameters. Every forwarder targets `centralBusArn`, the organization bus, directly.
  * With `inputs.link`, each instance also links to the sink of its region in `sinkArnsByRegion`.
+ * `plan` is the member forwarding plan of `inputs`, when the caller has it already.
  */
 export function memberTemplate(
     inputs: MemberTemplateInputs,
     centralBusArn: string,
     sinkArnsByRegion: Readonly<Record<string, string>> = {},
+    plan: ForwardingPlan = memberForwardingPlan(inputs),
 ): CloudFormationTemplate {
-    const plan = memberForwardingPlan(inputs);
     const link =
         inputs.link === undefined
             ? undefined

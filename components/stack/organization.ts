@@ -158,7 +158,7 @@ function buildMemberStackSet(
     const template = pulumi
         .all([bus.busArn, observability?.sinkArns ?? {}])
         .apply(([busArn, sinkArns]) =>
-            memberTemplate(organization.templateInputs, busArn, sinkArns),
+            memberTemplate(organization.templateInputs, busArn, sinkArns, organization.forwarding),
         );
     return new MemberStackSet(
         `${name}-member-stack-set`,

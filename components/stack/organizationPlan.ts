@@ -129,10 +129,7 @@ export function planOrganization(args: SettledArgs): OrganizationPlan | undefine
         return undefined;
     }
     const memberPrefix = organizationMemberPrefix(args.namePrefix);
-    const regions =
-        organization.regions ??
-        args.regions ??
-        (args.homeRegion === undefined ? [] : [args.homeRegion]);
+    const regions = organization.regions ?? args.regions;
     const observability = planObservability(args, regions);
     const inputs = templateInputs(args, observability);
     const forwarding = memberForwardingPlan(inputs);

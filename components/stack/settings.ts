@@ -33,7 +33,8 @@ export function settled(args: KmsMonitoringArgs): SettledArgs {
         discoverExpiringKeys: args.discoverExpiringKeys ?? true,
         expiryWarningDays: args.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
         watchedKeys: args.watchedKeys ?? [],
-        regions: args.regions ?? [],
+        // As the schema: the home region alone.
+        regions: args.regions ?? (args.homeRegion === undefined ? [] : [args.homeRegion]),
         encryptTopic: args.encryptTopic ?? true,
         deadLetterQueue: args.deadLetterQueue ?? true,
         selfMonitoring: args.selfMonitoring ?? true,

@@ -228,3 +228,15 @@ describe("what the builders create from the plan", () => {
         });
     }
 });
+
+describe("planMonitoring's defaults", () => {
+    it("puts the members in the home region when neither regions nor organization.regions say", () => {
+        const plan = planMonitoring({
+            namePrefix: PREFIX,
+            homeRegion: "eu-west-1",
+            organization: { id: "o-a1b2c3d4e5", organizationalUnitIds: ["ou-ab12-cdef3456"] },
+        });
+        assert.deepEqual(plan.organization?.regions, ["eu-west-1"]);
+        assert.deepEqual(plan.otherRegions, []);
+    });
+});
