@@ -1,7 +1,14 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { EventPattern } from "../alerts";
-import { AwsEnvironment, createAlarm, eventRuleArn, eventRuleName, inRegion } from "../shared";
+import {
+    AwsEnvironment,
+    createAlarm,
+    createEventLogGroup,
+    eventRuleArn,
+    eventRuleName,
+    inRegion,
+} from "../shared";
 import { HEARTBEAT_PERIOD_SECONDS, HEARTBEAT_RULE_ROLE } from "./forwardingPlan";
 import { heartbeatLogPolicy } from "./policies";
 
@@ -98,30 +105,17 @@ export class HeartbeatMonitor extends pulumi.ComponentResource {
                 heartbeatArrivalRuleName(args.namePrefix, region),
             ]),
         );
-        const logGroup = new aws.cloudwatch.LogGroup(
-            `${name}-log`,
-            { name: heartbeatLogGroupName(args.namePrefix), retentionInDays: 14, tags: args.tags },
-            { parent: this },
-        );
-        const logPolicy = new aws.cloudwatch.LogResourcePolicy(
-            `${name}-log-policy`,
-            {
-                // Attached to the log group, not the account: an account holds at most 10
-                // account-wide log resource policies per region, and one more per log group
-                // (CloudWatch Logs API reference, PutResourcePolicy: "a maximum of 10 policies
-                // without resourceARN and one per LogGroup resourceARN").
-                resourceArn: logGroup.arn,
-                policyDocument: pulumi.jsonStringify(
-                    pulumi.all([logGroup.arn, environment]).apply(([logGroupArn, env]) =>
-                        heartbeatLogPolicy(
-                            logGroupArn,
-                            Object.values(this.ruleNames).map((rule) => eventRuleArn(env, rule)),
-                        ),
+        const { logGroup, logPolicy } = createEventLogGroup(this, name, {
+            logGroupName: heartbeatLogGroupName(args.namePrefix),
+            policy: (logGroupArn) =>
+                pulumi.all([logGroupArn, environment]).apply(([arn, env]) =>
+                    heartbeatLogPolicy(
+                        arn,
+                        Object.values(this.ruleNames).map((rule) => eventRuleArn(env, rule)),
                     ),
                 ),
-            },
-            { parent: this },
-        );
+            tags: args.tags,
+        });
         const alarms = args.regions.map((region) =>
             this.regionHeartbeat(name, region, args, { logGroupArn: logGroup.arn, logPolicy }),
         );

@@ -2,7 +2,12 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import type { EventPattern } from "../alerts";
 import { HEARTBEATS_PER_HOUR } from "../forwarding";
-import { createAlarm, eventBridgeLogGroupPolicy, PolicyDocument } from "../shared";
+import {
+    createAlarm,
+    createEventLogGroup,
+    eventBridgeLogGroupPolicy,
+    PolicyDocument,
+} from "../shared";
 import { createSilentMemberAlarms } from "./silentMemberAlarms";
 import { ExpectedMember, SILENT_MEMBERS_QUERY_ROWS } from "./silentMembers";
 
@@ -157,32 +162,14 @@ export class MemberHeartbeats extends pulumi.ComponentResource {
 
     /** The log group the heartbeats are kept in, and the policy that lets the rule write to it. */
     private createLog(name: string, args: MemberHeartbeatsArgs, ruleArn: pulumi.Output<string>) {
-        const logGroup = new aws.cloudwatch.LogGroup(
-            `${name}-log`,
-            {
-                name: `/aws/events/${args.namePrefix}-member-heartbeats`,
-                retentionInDays: 14,
-                tags: args.tags,
-            },
-            { parent: this },
-        );
-        const logPolicy = new aws.cloudwatch.LogResourcePolicy(
-            `${name}-log-policy`,
-            {
-                // Attached to the log group, not the account: an account holds at most 10
-                // account-wide log resource policies per region, and one more per log group
-                // (CloudWatch Logs API reference, PutResourcePolicy: "a maximum of 10 policies
-                // without resourceARN and one per LogGroup resourceARN").
-                resourceArn: logGroup.arn,
-                policyDocument: pulumi.jsonStringify(
-                    pulumi
-                        .all([logGroup.arn, ruleArn])
-                        .apply(([logGroupArn, arn]) => heartbeatLogPolicy(logGroupArn, arn)),
-                ),
-            },
-            { parent: this },
-        );
-        return { logGroup, logPolicy };
+        return createEventLogGroup(this, name, {
+            logGroupName: `/aws/events/${args.namePrefix}-member-heartbeats`,
+            policy: (logGroupArn) =>
+                pulumi
+                    .all([logGroupArn, ruleArn])
+                    .apply(([arn, rule]) => heartbeatLogPolicy(arn, rule)),
+            tags: args.tags,
+        });
     }
 
     /** The alarm on the hourly count of heartbeats against the member account-region pairs expected. */

@@ -6,3 +6,4 @@ export * from "./keyDeletion";
 export * from "./policies";
 export * from "./regions";
 export * from "./alarm";
+export * from "./eventLogGroup";
