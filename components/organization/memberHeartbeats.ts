@@ -101,8 +101,12 @@ export interface MemberHeartbeatsArgs {
  */
 export class MemberHeartbeats extends pulumi.ComponentResource {
     public readonly ruleName: pulumi.Output<string>;
-    public readonly alarmNames: pulumi.Output<string[]>;
-    public readonly alarmArns: pulumi.Output<string[]>;
+    /** The alarm on the hourly count of heartbeats. */
+    public readonly countAlarmName: pulumi.Output<string>;
+    public readonly countAlarmArn: pulumi.Output<string>;
+    /** One alarm per expected member account and region, with `silentMemberAlarms`; else none. */
+    public readonly silentMemberAlarmNames: pulumi.Output<string[]>;
+    public readonly silentMemberAlarmArns: pulumi.Output<string[]>;
     public readonly logGroupName: pulumi.Output<string>;
 
     constructor(name: string, args: MemberHeartbeatsArgs, opts?: pulumi.ComponentResourceOptions) {
@@ -145,17 +149,17 @@ export class MemberHeartbeats extends pulumi.ComponentResource {
             : undefined;
 
         this.ruleName = rule.name;
-        this.alarmNames = pulumi
-            .all([count.name, perMember?.alarmNames ?? []])
-            .apply(([countName, names]) => [countName, ...names]);
-        this.alarmArns = pulumi
-            .all([count.arn, perMember?.alarmArns ?? []])
-            .apply(([countArn, arns]) => [countArn, ...arns]);
+        this.countAlarmName = count.name;
+        this.countAlarmArn = count.arn;
+        this.silentMemberAlarmNames = pulumi.output(perMember?.alarmNames ?? []);
+        this.silentMemberAlarmArns = pulumi.output(perMember?.alarmArns ?? []);
         this.logGroupName = logGroup.name;
         this.registerOutputs({
             ruleName: this.ruleName,
-            alarmNames: this.alarmNames,
-            alarmArns: this.alarmArns,
+            countAlarmName: this.countAlarmName,
+            countAlarmArn: this.countAlarmArn,
+            silentMemberAlarmNames: this.silentMemberAlarmNames,
+            silentMemberAlarmArns: this.silentMemberAlarmArns,
             logGroupName: this.logGroupName,
         });
     }

@@ -7,7 +7,7 @@ import { ImportedKey } from "../keys";
 import { createAlertRules } from "./alertRules";
 import { buildDeadLetters, buildDeliveryAlarms } from "./deliveryAlarms";
 import { buildChannels, Channels } from "./channels";
-import { concatenated, ruleArns, single, StackContext } from "./context";
+import { ruleArns, StackContext } from "./context";
 
 /** What the stack puts in the home region, apart from the dashboard. */
 export interface HomeRegion {
@@ -27,9 +27,6 @@ export interface HomeRegion {
     readonly discovery?: ExpiringKeyDiscovery;
     readonly deliveryAlarms?: DeliveryAlarms;
     readonly audit?: AuditTrail;
-    /** Every alarm above. */
-    readonly alarmNames: pulumi.Output<string[]>;
-    readonly alarmArns: pulumi.Output<string[]>;
 }
 
 /** The home region: the topic and its key, the alert rules, the key alarms, delivery and audit. */
@@ -68,18 +65,6 @@ export function buildHomeRegion(ctx: StackContext): HomeRegion {
         discovery,
         deliveryAlarms,
         audit,
-        alarmNames: concatenated(
-            expiryAlarms.alarmNames,
-            single(discovery?.alarmName),
-            deliveryAlarms?.alarmNames,
-            single(audit?.cisAlarmName),
-        ),
-        alarmArns: concatenated(
-            expiryAlarms.alarmArns,
-            single(discovery?.alarmArn),
-            deliveryAlarms?.alarmArns,
-            single(audit?.cisAlarmArn),
-        ),
     };
 }
 

@@ -14,7 +14,7 @@ import {
 import { createAlertRules } from "./alertRules";
 import { channelRuleNames } from "./channelsPlan";
 import { Channels, channelTargetRuleNames } from "./channels";
-import { concatenated, StackContext } from "./context";
+import type { StackContext } from "./context";
 import { buildOrganizationDashboard, buildSinks, CentralObservability } from "./observability";
 import type { OrganizationPlan } from "./organizationPlan";
 
@@ -22,8 +22,6 @@ export interface OrganizationParts {
     readonly busArn: pulumi.Output<string>;
     readonly stackSetName: pulumi.Output<string>;
     readonly instanceRegions: pulumi.Output<string[]>;
-    readonly alarmNames: pulumi.Output<string[]>;
-    readonly alarmArns: pulumi.Output<string[]>;
     /** With observability: each member region's sink. */
     readonly sinkArns?: pulumi.Output<Record<string, string>>;
     /** With observability and dashboards: the central dashboard's console address. */
@@ -33,7 +31,7 @@ export interface OrganizationParts {
     /** The member heartbeats' rule, log group and alarm, for the verification output. */
     readonly memberHeartbeats: MemberHeartbeats;
     /** The failed-invocation alarms of the organization bus's rules, with self-monitoring. */
-    readonly deliveryAlarmNames?: pulumi.Output<string[]>;
+    readonly deliveryAlarms?: DeliveryAlarms;
 }
 
 /**
@@ -86,13 +84,11 @@ export function buildOrganization(
         busArn: bus.busArn,
         stackSetName: stackSet.stackSetName,
         instanceRegions: stackSet.instanceRegions,
-        alarmNames: concatenated(heartbeats.alarmNames, alarms?.alarmNames),
-        alarmArns: concatenated(heartbeats.alarmArns, alarms?.alarmArns),
         sinkArns: observability?.sinkArns,
         centralDashboardUrl: dashboard?.url,
         channelRuleNames,
         memberHeartbeats: heartbeats,
-        deliveryAlarmNames: alarms?.alarmNames,
+        deliveryAlarms: alarms,
     };
 }
 

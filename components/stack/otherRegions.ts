@@ -3,7 +3,7 @@ import { ExpiringKeyDiscovery, KeyMaterialExpiryAlarms } from "../alarms";
 import type { RemoteRegionWidgets } from "../dashboard";
 import { ForwardingRole, HeartbeatMonitor, RegionalForwarder } from "../forwarding";
 import { AwsEnvironment, eventBusArn, eventRuleArn, inRegion } from "../shared";
-import { concatenated, single, StackContext } from "./context";
+import type { StackContext } from "./context";
 import { buildExpiringKeyDiscovery } from "./homeRegion";
 import type { OtherRegionPlan } from "./plan";
 
@@ -19,9 +19,7 @@ export interface RegionForwardingOutput {
 
 /** What the stack deploys for the regions other than the home one. */
 export interface OtherRegions {
-    readonly alarmNames: pulumi.Output<string[]>;
-    readonly alarmArns: pulumi.Output<string[]>;
-    /** Each region's forwarder and key alarms, for the verification output. */
+    /** Each region's forwarder and key alarms. */
     readonly regions: readonly RegionParts[];
     readonly heartbeats: HeartbeatMonitor;
     readonly roleArn: pulumi.Output<string>;
@@ -130,28 +128,12 @@ function regionAlarms(ctx: StackContext, other: OtherRegionPlan): Omit<RegionPar
     return { region, expiry, discovery };
 }
 
-/** The alarms, outputs and dashboard widgets of the other regions. */
+/** The outputs and dashboard widgets of the other regions. */
 function otherRegionsParts(
     regions: readonly RegionParts[],
     heartbeats: HeartbeatMonitor,
 ): Omit<OtherRegions, "regions" | "heartbeats" | "roleArn"> {
     return {
-        alarmNames: concatenated(
-            ...regions.flatMap(({ expiry, discovery, forwarder }) => [
-                expiry?.alarmNames,
-                single(discovery?.alarmName),
-                forwarder.alarmNames,
-            ]),
-            heartbeats.alarmNames.apply(Object.values),
-        ),
-        alarmArns: concatenated(
-            ...regions.flatMap(({ expiry, discovery, forwarder }) => [
-                expiry?.alarmArns,
-                single(discovery?.alarmArn),
-                forwarder.alarmArns,
-            ]),
-            heartbeats.alarmArns,
-        ),
         byRegion: forwardingByRegion(regions, heartbeats),
         dashboardRegions: pulumi.output(
             regions.map(({ region, expiry, forwarder }) => ({

@@ -8,6 +8,7 @@ import type { OrganizationParts } from "./organization";
 import type { OtherRegions, RegionForwardingOutput } from "./otherRegions";
 import { watchedRegions } from "./plan";
 import { buildVerification } from "./verification";
+import { alarmGroups, alarmList } from "./verificationAlarms";
 import type { VerificationOutput } from "./verificationTypes";
 
 /** What the stack tells the user to do after `pulumi up`; `channels` are the other channels. */
@@ -78,8 +79,8 @@ export interface StackParts {
 }
 
 /** Every alarm of the stack, in every region: home, other regions, organization. */
-export function allAlarmArns({ home, otherRegions, organization }: Omit<StackParts, "dashboard">) {
-    return concatenated(home.alarmArns, otherRegions?.alarmArns, organization?.alarmArns);
+export function allAlarmArns(parts: Omit<StackParts, "dashboard">): pulumi.Output<string[]> {
+    return alarmList(alarmGroups(parts), (group) => group.arns);
 }
 
 export function buildOutputs(ctx: StackContext, parts: StackParts): MonitoringOutputs {
@@ -90,11 +91,7 @@ export function buildOutputs(ctx: StackContext, parts: StackParts): MonitoringOu
         importedKeyId: home.importedKey?.keyId,
         importedKeyArn: home.importedKey?.keyArn,
         ruleNames: home.ruleNames,
-        alarmNames: concatenated(
-            home.alarmNames,
-            otherRegions?.alarmNames,
-            organization?.alarmNames,
-        ),
+        alarmNames: alarmList(alarmGroups(parts), (group) => group.names),
         nextSteps: pulumi
             .all([home.topic.subscriptions, home.channels?.output])
             .apply(([subscriptions, channels]) => nextStepsText(subscriptions, channels)),

@@ -158,7 +158,7 @@ function verificationOutput(
         regions: watchedRegions(plan, env.region),
         ...topicsAndSubscriptions(ctx, resolved),
         rules: verificationRules(plan, resolved),
-        alarms: alarmRecords(plan, groups, {
+        alarms: alarmRecords(groups, {
             names: resolved.alarmNames,
             homeRegion: env.region,
             topicArn,

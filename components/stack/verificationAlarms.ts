@@ -1,13 +1,12 @@
 import * as pulumi from "@pulumi/pulumi";
-import { silentMemberAlarmNamePrefix } from "../organization";
-import { single } from "./context";
+import { concatenated, single } from "./context";
 import type { StackParts } from "./outputs";
-import type { MonitoringPlan } from "./plan";
 import type { VerificationAlarm } from "./verificationTypes";
 
 /** The alarms of one component: where they are, what they watch, and whether they notify the topic. */
 export interface AlarmGroup {
     readonly names?: pulumi.Input<string[]>;
+    readonly arns?: pulumi.Input<string[]>;
     /** Undefined: the home region. */
     readonly region?: string;
     readonly kind: string;
@@ -16,25 +15,40 @@ export interface AlarmGroup {
     readonly notifiesTopic: boolean;
 }
 
-/** Every alarm of the stack, by component: the same alarms as `alarmNames`, each with its region. */
-export function alarmGroups({ home, otherRegions, organization }: StackParts): AlarmGroup[] {
+/**
+ * Every alarm of the stack, by component, in one order: the `alarmNames` output, the dashboard's
+ * alarm widget and the verification output are all read from this one list.
+ */
+export function alarmGroups({
+    home,
+    otherRegions,
+    organization,
+}: Omit<StackParts, "dashboard">): AlarmGroup[] {
     const expiring = { kind: "expiring-keys", expectsData: false, metricsInsights: true };
     return [
         {
             names: home.expiryAlarms.alarmNames,
+            arns: home.expiryAlarms.alarmArns,
             kind: "key-material-expiry",
             expectsData: true,
             notifiesTopic: true,
         },
-        { names: single(home.discovery?.alarmName), ...expiring, notifiesTopic: false },
+        {
+            names: single(home.discovery?.alarmName),
+            arns: single(home.discovery?.alarmArn),
+            ...expiring,
+            notifiesTopic: false,
+        },
         {
             names: home.deliveryAlarms?.alarmNames,
+            arns: home.deliveryAlarms?.alarmArns,
             kind: "delivery",
             expectsData: false,
             notifiesTopic: true,
         },
         {
             names: single(home.audit?.cisAlarmName),
+            arns: single(home.audit?.cisAlarmArn),
             kind: "cis",
             expectsData: false,
             notifiesTopic: true,
@@ -42,14 +56,22 @@ export function alarmGroups({ home, otherRegions, organization }: StackParts): A
         ...(otherRegions?.regions ?? []).flatMap(({ region, expiry, discovery, forwarder }) => [
             {
                 names: expiry?.alarmNames,
+                arns: expiry?.alarmArns,
                 region,
                 kind: "key-material-expiry",
                 expectsData: true,
                 notifiesTopic: false,
             },
-            { names: single(discovery?.alarmName), region, ...expiring, notifiesTopic: false },
+            {
+                names: single(discovery?.alarmName),
+                arns: single(discovery?.alarmArn),
+                region,
+                ...expiring,
+                notifiesTopic: false,
+            },
             {
                 names: forwarder.alarmNames,
+                arns: forwarder.alarmArns,
                 region,
                 kind: "delivery",
                 expectsData: false,
@@ -58,20 +80,30 @@ export function alarmGroups({ home, otherRegions, organization }: StackParts): A
         ]),
         {
             names: otherRegions?.heartbeats.alarmNames.apply(Object.values),
+            arns: otherRegions?.heartbeats.alarmArns,
             kind: "heartbeat",
             expectsData: true,
             notifiesTopic: true,
         },
         {
-            // The count alarm and, with observability, one per member account and region, whose
-            // names are known once AWS Organizations has listed the accounts at `pulumi up`.
-            names: organization?.memberHeartbeats.alarmNames,
+            names: single(organization?.memberHeartbeats.countAlarmName),
+            arns: single(organization?.memberHeartbeats.countAlarmArn),
             kind: "member-heartbeats",
             expectsData: true,
             notifiesTopic: true,
         },
         {
-            names: organization?.deliveryAlarmNames,
+            // With observability, one per member account and region, whose names are known once
+            // AWS Organizations has listed the accounts at `pulumi up`.
+            names: organization?.memberHeartbeats.silentMemberAlarmNames,
+            arns: organization?.memberHeartbeats.silentMemberAlarmArns,
+            kind: "silent-member",
+            expectsData: true,
+            notifiesTopic: true,
+        },
+        {
+            names: organization?.deliveryAlarms?.alarmNames,
+            arns: organization?.deliveryAlarms?.alarmArns,
             kind: "delivery",
             expectsData: false,
             notifiesTopic: true,
@@ -79,17 +111,8 @@ export function alarmGroups({ home, otherRegions, organization }: StackParts): A
     ];
 }
 
-/** A member-heartbeats alarm named after one member account and region is a `silent-member` one. */
-function kindOf(plan: MonitoringPlan, group: AlarmGroup, name: string): string {
-    return group.kind === "member-heartbeats" &&
-        name.startsWith(silentMemberAlarmNamePrefix(plan.namePrefix))
-        ? "silent-member"
-        : group.kind;
-}
-
 /** Each group's alarms, one record each, from their resolved names. */
 export function alarmRecords(
-    plan: MonitoringPlan,
     groups: readonly AlarmGroup[],
     resolved: { names: string[][]; homeRegion: string; topicArn: string },
 ): VerificationAlarm[] {
@@ -97,10 +120,18 @@ export function alarmRecords(
         resolved.names[index].map((name) => ({
             name,
             region: group.region ?? resolved.homeRegion,
-            kind: kindOf(plan, group, name),
+            kind: group.kind,
             expectsData: group.expectsData,
             metricsInsights: group.metricsInsights ?? false,
             notifies: group.notifiesTopic ? resolved.topicArn : undefined,
         })),
     );
+}
+
+/** The names (or ARNs) of every group, in the groups' order. */
+export function alarmList(
+    groups: readonly AlarmGroup[],
+    of: (group: AlarmGroup) => pulumi.Input<string[]> | undefined,
+): pulumi.Output<string[]> {
+    return concatenated(...groups.map(of));
 }
