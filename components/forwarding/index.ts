@@ -13,7 +13,6 @@ export {
     heartbeatAlarmName,
     heartbeatArrivalPattern,
     heartbeatArrivalRuleName,
-    heartbeatLogGroupName,
     HeartbeatMonitor,
 } from "./heartbeatMonitor";
 export type { HeartbeatMonitorArgs } from "./heartbeatMonitor";

@@ -16,8 +16,6 @@ export {
     linkedNamespaces,
     linkMetricFilter,
     MAX_LINK_FILTER_NAMESPACES,
-    SINK_MAPPING,
-    SINK_MAPPING_KEY,
 } from "./memberLink";
 export type { MemberLinkSettings } from "./memberLink";
 export {
@@ -31,16 +29,11 @@ export {
 } from "./memberHeartbeats";
 export type { MemberHeartbeatsArgs } from "./memberHeartbeats";
 export {
-    MEMBER_HEARTBEAT_DIMENSIONS,
-    MEMBER_HEARTBEAT_FILTER_PATTERN,
-    MEMBER_HEARTBEATS_METRIC,
-    memberHeartbeatsNamespace,
     METRIC_FILTER_DIMENSION_PAIRS_LIMIT,
     readableAccountName,
     SILENT_MEMBERS_QUERY_ROWS,
     silentMemberAlarmName,
     silentMemberAlarmNamePrefix,
-    silentMemberAlarmSettings,
     silentMemberFilterWarning,
 } from "./silentMembers";
 export type { ExpectedMember } from "./silentMembers";
@@ -50,5 +43,5 @@ export { ObservabilitySinks } from "./observabilitySinks";
 export type { ObservabilitySinksArgs } from "./observabilitySinks";
 export { OrganizationBus } from "./organizationBus";
 export type { OrganizationBusArgs } from "./organizationBus";
-export { observabilitySinkPolicy, organizationBusPolicy, organizationalUnitPath } from "./policies";
+export { observabilitySinkPolicy, organizationBusPolicy } from "./policies";
 export type { ForwardedEvents } from "./policies";

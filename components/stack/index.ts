@@ -12,10 +12,7 @@ export type {
 } from "./args";
 export { planMonitoring } from "./plan";
 export type { Features, MonitoringPlan, OtherRegionPlan, TopicRule } from "./plan";
-export { planBusAlertRules } from "./busAlertRules";
 export type { BusAlertRules } from "./busAlertRules";
-export { planOrganization } from "./organizationPlan";
-export { planChannels } from "./channelsPlan";
 export type { ChannelsPlan } from "./channelsPlan";
 export type { ChannelsOutput } from "./channels";
 export type { OrganizationPlan } from "./organizationPlan";
