@@ -19,7 +19,7 @@ export {
 } from "./memberLink";
 export type { MemberLinkSettings } from "./memberLink";
 export {
-    heartbeatLogPolicy,
+    memberHeartbeatLogPolicy,
     memberHeartbeatAlarmSettings,
     memberHeartbeatPattern,
     MemberHeartbeats,

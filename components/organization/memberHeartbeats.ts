@@ -59,7 +59,10 @@ export function memberHeartbeatAlarmSettings(expectedMemberRegions: number) {
  * Lets EventBridge write the heartbeats into the log group, and only the heartbeat rule: its ARN
  * on the organization bus is the one `aws:SourceArn` admitted (see eventBridgeLogGroupPolicy).
  */
-export function heartbeatLogPolicy(logGroupArn: string, heartbeatsRuleArn: string): PolicyDocument {
+export function memberHeartbeatLogPolicy(
+    logGroupArn: string,
+    heartbeatsRuleArn: string,
+): PolicyDocument {
     return eventBridgeLogGroupPolicy(logGroupArn, heartbeatsRuleArn, "OnlyTheHeartbeatRuleWrites");
 }
 
@@ -171,7 +174,7 @@ export class MemberHeartbeats extends pulumi.ComponentResource {
             policy: (logGroupArn) =>
                 pulumi
                     .all([logGroupArn, ruleArn])
-                    .apply(([arn, rule]) => heartbeatLogPolicy(arn, rule)),
+                    .apply(([arn, rule]) => memberHeartbeatLogPolicy(arn, rule)),
             tags: args.tags,
         });
     }

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { heartbeatLogPolicy, silentMemberAlarmName } from "../../components/organization";
+import { memberHeartbeatLogPolicy, silentMemberAlarmName } from "../../components/organization";
 import { KmsMonitoring } from "../../components/stack";
 import { build, Recorder, RecordedResource, restoreWarnings } from "../harness";
 import { filterDimensions, matchesFilterPattern } from "../support/logsFilterPattern";
@@ -167,7 +167,7 @@ describe("the member heartbeats' log group policy", () => {
     const logGroupArn =
         "arn:aws:logs:us-east-1:111122223333:log-group:/aws/events/p-member-heartbeats";
     const ruleArn = `arn:aws:events:us-east-1:111122223333:rule/${BUS_NAME}/kms-monitoring-dev-member-heartbeats`;
-    const policy = heartbeatLogPolicy(logGroupArn, ruleArn);
+    const policy = memberHeartbeatLogPolicy(logGroupArn, ruleArn);
     const write = (action: string, sourceArn?: string): Request => ({
         principal: { type: "Service", id: "events.amazonaws.com" },
         action,
@@ -204,6 +204,6 @@ describe("the member heartbeats' log group policy", () => {
             logGroup.state.arn,
             /^arn:aws:logs:us-east-1:111122223333:log-group:\/aws\/events\//,
         );
-        assert.deepEqual(deployed, heartbeatLogPolicy(logGroup.state.arn, rule.state.arn));
+        assert.deepEqual(deployed, memberHeartbeatLogPolicy(logGroup.state.arn, rule.state.arn));
     });
 });
