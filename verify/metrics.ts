@@ -1,4 +1,4 @@
-import { GetMetricDataCommand, MetricDataQuery } from "@aws-sdk/client-cloudwatch";
+import { MetricDataQuery, paginateGetMetricData } from "@aws-sdk/client-cloudwatch";
 import type { VerificationRule } from "../components/stack";
 import type { VerifyContext } from "./context";
 
@@ -63,24 +63,22 @@ export async function readSeries(
         const queries = specs
             .slice(offset, offset + QUERIES_PER_CALL)
             .map((spec, index) => query(spec, offset + index, window.period));
-        let NextToken: string | undefined;
-        do {
-            const page = await ctx.aws.cloudWatch(region).send(
-                new GetMetricDataCommand({
-                    MetricDataQueries: queries,
-                    StartTime: new Date(window.startMs),
-                    EndTime: new Date(window.endMs),
-                    ScanBy: "TimestampAscending",
-                    NextToken,
-                }),
-            );
+        const pages = paginateGetMetricData(
+            { client: ctx.aws.cloudWatch(region) },
+            {
+                MetricDataQueries: queries,
+                StartTime: new Date(window.startMs),
+                EndTime: new Date(window.endMs),
+                ScanBy: "TimestampAscending",
+            },
+        );
+        for await (const page of pages) {
             for (const result of page.MetricDataResults ?? []) {
                 const target = series[Number((result.Id ?? "m-1").slice(1))];
                 target?.timestamps.push(...(result.Timestamps ?? []).map((time) => time.getTime()));
                 target?.values.push(...(result.Values ?? []));
             }
-            NextToken = page.NextToken;
-        } while (NextToken);
+        }
     }
     return series;
 }

@@ -29,7 +29,10 @@ function sources(dir: string): string[] {
     });
 }
 
-/** Every `new XCommand(` of verify's code, as the IAM action of the client package it is imported from. */
+/**
+ * Every `new XCommand(` and `paginateX(` (which sends XCommand for each page) of verify's code, as
+ * the IAM action of the client package it is imported from.
+ */
 function calledActions(): string[] {
     const actions = sources(VERIFY).flatMap((file) => {
         const text = fs.readFileSync(file, "utf8");
@@ -39,13 +42,17 @@ function calledActions(): string[] {
                 imported.set(name, match[2]);
             }
         }
-        return [...text.matchAll(/new (\w+)Command\(/g)].map((match) => {
-            const client = imported.get(`${match[1]}Command`);
+        return [...text.matchAll(/new (\w+)Command\(|paginate(\w+)\(/g)].map((match) => {
+            const [name, operation] =
+                match[1] !== undefined
+                    ? [`${match[1]}Command`, match[1]]
+                    : [`paginate${match[2]}`, match[2]];
+            const client = imported.get(name);
             assert.ok(
                 client && PREFIXES[client],
-                `${path.relative(REPO_ROOT, file)}: ${match[1]}Command's client`,
+                `${path.relative(REPO_ROOT, file)}: ${name}'s client`,
             );
-            return `${PREFIXES[client]}:${match[1]}`;
+            return `${PREFIXES[client]}:${operation}`;
         });
     });
     return [...new Set(actions)].sort();

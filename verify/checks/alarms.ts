@@ -1,4 +1,4 @@
-import { DescribeAlarmsCommand, MetricAlarm } from "@aws-sdk/client-cloudwatch";
+import { MetricAlarm, paginateDescribeAlarms } from "@aws-sdk/client-cloudwatch";
 import type { VerificationAlarm } from "../../components/stack";
 import { attempt, fail, pass, Subject, VerifyContext, warn } from "../context";
 
@@ -103,21 +103,19 @@ async function checkRegion(ctx: VerifyContext, region: string, expected: Verific
     for (let offset = 0; offset < expected.length; offset += NAMES_PER_CALL) {
         const names = expected.slice(offset, offset + NAMES_PER_CALL).map((alarm) => alarm.name);
         const subject = { id: "alarm", region, resource: `${names.length} alarms` };
-        let NextToken: string | undefined;
-        do {
-            const page = await attempt(ctx, subject, "cloudwatch", () =>
-                ctx.aws.cloudWatch(region).send(
-                    new DescribeAlarmsCommand({
-                        AlarmNames: names,
-                        AlarmTypes: ["MetricAlarm"],
-                        NextToken,
-                    }),
-                ),
+        const alarms = await attempt(ctx, subject, "cloudwatch", async () => {
+            const read: MetricAlarm[] = [];
+            const pages = paginateDescribeAlarms(
+                { client: ctx.aws.cloudWatch(region) },
+                { AlarmNames: names, AlarmTypes: ["MetricAlarm"] },
             );
-            if (page === undefined) return;
-            (page.MetricAlarms ?? []).forEach((alarm) => found.set(alarm.AlarmName ?? "", alarm));
-            NextToken = page.NextToken;
-        } while (NextToken);
+            for await (const page of pages) {
+                read.push(...(page.MetricAlarms ?? []));
+            }
+            return read;
+        });
+        if (alarms === undefined) return;
+        alarms.forEach((alarm) => found.set(alarm.AlarmName ?? "", alarm));
     }
     expected.forEach((alarm) => checkOne(ctx, alarm, found.get(alarm.name)));
 }

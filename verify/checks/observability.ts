@@ -1,4 +1,4 @@
-import { ListMetricsCommand } from "@aws-sdk/client-cloudwatch";
+import { paginateListMetrics } from "@aws-sdk/client-cloudwatch";
 import type { VerificationObservability, VerificationOrganization } from "../../components/stack";
 import { attempt, pass, VerifyContext, warn } from "../context";
 
@@ -22,23 +22,21 @@ async function owningAccounts(
     metric: VerificationObservability["linkedMetric"],
 ): Promise<Set<string>> {
     const accounts = new Set<string>();
-    let NextToken: string | undefined;
-    do {
-        const page = await ctx.aws.cloudWatch(region).send(
-            new ListMetricsCommand({
-                Namespace: metric.namespace,
-                MetricName: metric.metricName,
-                Dimensions: Object.entries(metric.dimensions).map(([Name, Value]) => ({
-                    Name,
-                    Value,
-                })),
-                IncludeLinkedAccounts: true,
-                NextToken,
-            }),
-        );
+    const pages = paginateListMetrics(
+        { client: ctx.aws.cloudWatch(region) },
+        {
+            Namespace: metric.namespace,
+            MetricName: metric.metricName,
+            Dimensions: Object.entries(metric.dimensions).map(([Name, Value]) => ({
+                Name,
+                Value,
+            })),
+            IncludeLinkedAccounts: true,
+        },
+    );
+    for await (const page of pages) {
         (page.OwningAccounts ?? []).forEach((account) => accounts.add(account));
-        NextToken = page.NextToken;
-    } while (NextToken);
+    }
     return accounts;
 }
 

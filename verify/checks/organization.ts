@@ -1,13 +1,13 @@
 import {
     CallAs,
-    ListStackInstancesCommand,
+    paginateListStackInstances,
     StackInstanceSummary,
 } from "@aws-sdk/client-cloudformation";
 import {
     Account,
     DescribeOrganizationCommand,
-    ListAccountsForParentCommand,
-    ListOrganizationalUnitsForParentCommand,
+    paginateListAccountsForParent,
+    paginateListOrganizationalUnitsForParent,
 } from "@aws-sdk/client-organizations";
 import type { VerificationOrganization } from "../../components/stack";
 import { attempt, fail, pass, Subject, VerifyContext, warn } from "../context";
@@ -32,23 +32,15 @@ async function accountsUnder(
 ): Promise<Account[]> {
     const client = ctx.aws.organizations(region);
     const accounts: Account[] = [];
-    let NextToken: string | undefined;
-    do {
-        const page = await client.send(
-            new ListAccountsForParentCommand({ ParentId: parentId, NextToken }),
-        );
+    for await (const page of paginateListAccountsForParent({ client }, { ParentId: parentId })) {
         accounts.push(...(page.Accounts ?? []));
-        NextToken = page.NextToken;
-    } while (NextToken);
-    do {
-        const page = await client.send(
-            new ListOrganizationalUnitsForParentCommand({ ParentId: parentId, NextToken }),
-        );
+    }
+    const units = paginateListOrganizationalUnitsForParent({ client }, { ParentId: parentId });
+    for await (const page of units) {
         for (const unit of page.OrganizationalUnits ?? []) {
             accounts.push(...(await accountsUnder(ctx, region, unit.Id ?? "")));
         }
-        NextToken = page.NextToken;
-    } while (NextToken);
+    }
     return accounts;
 }
 
@@ -82,18 +74,13 @@ async function stackInstances(
 ) {
     return attempt(ctx, subject, "cloudformation", async () => {
         const instances: StackInstanceSummary[] = [];
-        let NextToken: string | undefined;
-        do {
-            const page = await ctx.aws.cloudFormation(ctx.expected.homeRegion).send(
-                new ListStackInstancesCommand({
-                    StackSetName: organization.stackSetName,
-                    CallAs: organization.callAs as CallAs,
-                    NextToken,
-                }),
-            );
+        const pages = paginateListStackInstances(
+            { client: ctx.aws.cloudFormation(ctx.expected.homeRegion) },
+            { StackSetName: organization.stackSetName, CallAs: organization.callAs as CallAs },
+        );
+        for await (const page of pages) {
             instances.push(...(page.Summaries ?? []));
-            NextToken = page.NextToken;
-        } while (NextToken);
+        }
         return instances;
     });
 }

@@ -1,4 +1,4 @@
-import { ListSubscriptionsByTopicCommand, Subscription } from "@aws-sdk/client-sns";
+import { paginateListSubscriptionsByTopic, Subscription } from "@aws-sdk/client-sns";
 import type { VerificationSubscription, VerificationTopic } from "../../components/stack";
 import { attempt, fail, pass, VerifyContext, warn } from "../context";
 import { checkChatSubscription, checkSecretSubscriptions, Counted } from "./countedSubscriptions";
@@ -16,14 +16,13 @@ export async function listSubscriptions(
     const subject = { id: "subscription", region: topic.region, resource: topic.arn };
     return attempt(ctx, subject, "sns", async () => {
         const found: Subscription[] = [];
-        let NextToken: string | undefined;
-        do {
-            const page = await ctx.aws
-                .sns(topic.region)
-                .send(new ListSubscriptionsByTopicCommand({ TopicArn: topic.arn, NextToken }));
+        const pages = paginateListSubscriptionsByTopic(
+            { client: ctx.aws.sns(topic.region) },
+            { TopicArn: topic.arn },
+        );
+        for await (const page of pages) {
             found.push(...(page.Subscriptions ?? []));
-            NextToken = page.NextToken;
-        } while (NextToken);
+        }
         return found;
     });
 }
