@@ -18,7 +18,7 @@ import { fakeCloudWatch } from "./fakeCloudWatch";
 import { fakeEvents } from "./fakeEvents";
 import { fakeKms } from "./fakeKms";
 import { fakeOrganizations } from "./fakeOrganizationClients";
-import { serviceError } from "./fakeService";
+import { pageOf, serviceError } from "./fakeService";
 
 /** Installs the fakes; returns the function that takes them away. */
 export function installFakes(fake: FakeAccount): () => void {
@@ -29,9 +29,13 @@ export function installFakes(fake: FakeAccount): () => void {
         UserId: "AROAEXAMPLE",
     }));
     const sns = mockClient(SNSClient);
-    sns.on(ListSubscriptionsByTopicCommand).callsFake((input) => ({
-        Subscriptions: fake.subscriptions.get(input.TopicArn) ?? [],
-    }));
+    sns.on(ListSubscriptionsByTopicCommand).callsFake((input) => {
+        const { page, NextToken } = pageOf(
+            fake.subscriptions.get(input.TopicArn) ?? [],
+            input.NextToken,
+        );
+        return { Subscriptions: page, NextToken };
+    });
     sns.on(GetTopicAttributesCommand).callsFake((input) => ({
         Attributes: fake.topicAttributes.get(input.TopicArn),
     }));

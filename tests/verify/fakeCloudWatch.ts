@@ -8,7 +8,7 @@ import {
 import { mockClient } from "aws-sdk-client-mock";
 import type { FakeAccount } from "./fakeAccount";
 import { metricKey } from "./fakeMetrics";
-import { regionOf } from "./fakeService";
+import { pageOf, regionOf } from "./fakeService";
 
 /** One of GetMetricData's MetricDataQueries, as verify sends it: one metric's statistic. */
 interface MetricStatQuery {
@@ -54,33 +54,53 @@ export function fakeCloudWatch(fake: FakeAccount) {
     const cloudWatch = mockClient(CloudWatchClient);
     cloudWatch.on(GetMetricDataCommand).callsFake(async (input, getClient) => {
         const region = await regionOf(getClient);
+        const results: ReturnType<typeof metricDataResult>[] = input.MetricDataQueries.map(
+            (query: MetricStatQuery) => metricDataResult(fake, region, input, query),
+        );
+        // GetMetricData pages its data points: MaxDatapoints is "the maximum number of data
+        // points the request should return before paginating" (CloudWatch API reference). Here a
+        // page holds at most 50 of each query's, so a day of hourly points takes one page, a
+        // fortnight several.
+        const start = Number(input.NextToken ?? 0);
+        const end = start + 50;
         return {
-            MetricDataResults: input.MetricDataQueries.map((query: MetricStatQuery) =>
-                metricDataResult(fake, region, input, query),
-            ),
+            MetricDataResults: results.map((result) => ({
+                ...result,
+                Timestamps: result.Timestamps.slice(start, end),
+                Values: result.Values.slice(start, end),
+            })),
+            NextToken: results.some((result) => result.Values.length > end)
+                ? String(end)
+                : undefined,
         };
     });
     // The linked metric of every account the sink sees, the central account's own included.
     cloudWatch.on(ListMetricsCommand).callsFake(async (input, getClient) => {
-        const accounts = input.IncludeLinkedAccounts
-            ? (fake.organization.linkedAccounts.get(await regionOf(getClient)) ?? [])
-            : [];
+        const { page, NextToken } = pageOf(
+            input.IncludeLinkedAccounts
+                ? (fake.organization.linkedAccounts.get(await regionOf(getClient)) ?? [])
+                : [],
+            input.NextToken,
+        );
         return {
-            Metrics: accounts.map(() => ({
+            Metrics: page.map(() => ({
                 Namespace: input.Namespace,
                 MetricName: input.MetricName,
                 Dimensions: input.Dimensions,
             })),
-            OwningAccounts: accounts,
+            OwningAccounts: page,
+            NextToken,
         };
     });
     cloudWatch.on(DescribeAlarmsCommand).callsFake(async (input, getClient) => {
         const region = await regionOf(getClient);
-        return {
-            MetricAlarms: (input.AlarmNames as string[])
+        const { page, NextToken } = pageOf(
+            (input.AlarmNames as string[])
                 .map((name) => fake.alarms.get(`${region} ${name}`))
                 .filter((alarm) => alarm !== undefined),
-        };
+            input.NextToken,
+        );
+        return { MetricAlarms: page, NextToken };
     });
     return cloudWatch;
 }

@@ -17,6 +17,7 @@ import {
 } from "@aws-sdk/client-organizations";
 import { mockClient } from "aws-sdk-client-mock";
 import type { FakeAccount } from "./fakeAccount";
+import { pageOf } from "./fakeService";
 
 export function fakeOrganizations(fake: FakeAccount) {
     const organizations = mockClient(OrganizationsClient);
@@ -25,16 +26,19 @@ export function fakeOrganizations(fake: FakeAccount) {
     organizations
         .on(DescribeOrganizationCommand)
         .resolves({ Organization: { MasterAccountId: fake.organization.managementAccount } });
-    organizations
-        .on(ListAccountsForParentCommand)
-        .callsFake((input) => ({ Accounts: children(input.ParentId).accounts }));
-    organizations.on(ListOrganizationalUnitsForParentCommand).callsFake((input) => ({
-        OrganizationalUnits: children(input.ParentId).units.map((Id) => ({ Id })),
-    }));
+    organizations.on(ListAccountsForParentCommand).callsFake((input) => {
+        const { page, NextToken } = pageOf(children(input.ParentId).accounts, input.NextToken);
+        return { Accounts: page, NextToken };
+    });
+    organizations.on(ListOrganizationalUnitsForParentCommand).callsFake((input) => {
+        const { page, NextToken } = pageOf(children(input.ParentId).units, input.NextToken);
+        return { OrganizationalUnits: page.map((Id) => ({ Id })), NextToken };
+    });
     const cloudFormation = mockClient(CloudFormationClient);
-    cloudFormation.on(ListStackInstancesCommand).callsFake(() => {
+    cloudFormation.on(ListStackInstancesCommand).callsFake((input) => {
         if (fake.organization.instancesError !== undefined) throw fake.organization.instancesError;
-        return { Summaries: fake.organization.instances };
+        const { page, NextToken } = pageOf(fake.organization.instances, input.NextToken);
+        return { Summaries: page, NextToken };
     });
     const logs = mockClient(CloudWatchLogsClient);
     logs.on(StartQueryCommand).resolves({ queryId: "query-1" });
