@@ -1,9 +1,9 @@
-import { DescribeKeyCommand, GetKeyPolicyCommand } from "@aws-sdk/client-kms";
+import { GetKeyPolicyCommand } from "@aws-sdk/client-kms";
 import { GetTopicAttributesCommand } from "@aws-sdk/client-sns";
 import type { VerificationOutput, VerificationTopic } from "../../components/stack";
-import { attempt, fail, pass, VerifyContext, warn } from "../context";
+import { attempt, fail, pass, ruleResource, Subject, VerifyContext, warn } from "../context";
 import { evaluate, Request } from "../policyEvaluator";
-import { keyStateFix, keyStateProblem } from "./topicKeyState";
+import { DescribeKey, describeKeyOnce, keyStateFix, keyStateProblem } from "./topicKeyState";
 
 /**
  * Check 5: every topic (the alert topic, and the chat and webhook topics) is encrypted with the
@@ -27,8 +27,7 @@ export function publishers(expected: VerificationOutput, topicArn: string) {
             .filter((rule) => rule.targets.some((target) => target.arn === topicArn))
             .map(
                 (rule) =>
-                    `arn:${partition}:events:${rule.region}:${account}:rule/` +
-                    (rule.busName === "default" ? rule.name : `${rule.busName}/${rule.name}`),
+                    `arn:${partition}:events:${rule.region}:${account}:rule/${ruleResource(rule)}`,
             ),
         alarms: expected.alarms
             .filter((alarm) => alarm.notifies === topicArn)
@@ -79,7 +78,7 @@ function serviceRequest(
 
 function judgePolicy(
     ctx: VerifyContext,
-    subject: { id: string; region: string; resource: string },
+    subject: Subject,
     policy: Policy | undefined,
     requests: readonly Request[],
     what: string,
@@ -117,6 +116,7 @@ async function checkKey(
     ctx: VerifyContext,
     topic: VerificationTopic,
     configured: string | undefined,
+    describeKey: DescribeKey,
 ) {
     const subject = { id: "topic-key", region: topic.region, resource: topic.arn };
     if (topic.keyArn === undefined) {
@@ -133,7 +133,7 @@ async function checkKey(
         return;
     }
     const described = await attempt(ctx, subject, "kms", () =>
-        ctx.aws.kms(topic.region).send(new DescribeKeyCommand({ KeyId: configured })),
+        describeKey(topic.region, configured),
     );
     if (described === undefined) return;
     const actual = described.KeyMetadata?.Arn ?? configured;
@@ -172,15 +172,13 @@ async function checkKeyPolicy(ctx: VerifyContext, keyArn: string, topics: Verifi
     const alarms = all.flatMap((each) => each.alarms);
     const account = ctx.expected.account;
     const requests = [
-        ...[
-            ...rules.slice(0, 1).map((arn) => ["events.amazonaws.com", arn]),
-            ...alarms.slice(0, 1).map((arn) => ["cloudwatch.amazonaws.com", arn]),
-        ].flatMap(([service, arn]) =>
-            ["kms:GenerateDataKey", "kms:Decrypt"].map((action) =>
-                serviceRequest(service, action, keyArn, account, arn),
-            ),
+        ...rules.slice(0, 1).map((arn) => ["events.amazonaws.com", arn]),
+        ...alarms.slice(0, 1).map((arn) => ["cloudwatch.amazonaws.com", arn]),
+    ].flatMap(([service, arn]) =>
+        ["kms:GenerateDataKey", "kms:Decrypt"].map((action) =>
+            serviceRequest(service, action, keyArn, account, arn),
         ),
-    ];
+    );
     judgePolicy(
         ctx,
         subject,
@@ -192,13 +190,14 @@ async function checkKeyPolicy(ctx: VerifyContext, keyArn: string, topics: Verifi
 
 export async function checkTopicsAndKeys(ctx: VerifyContext): Promise<void> {
     const checked: VerificationTopic[] = [];
+    const describeKey = describeKeyOnce(ctx);
     for (const topic of ctx.expected.topics) {
         const subject = { id: "topic-policy", region: topic.region, resource: topic.arn };
         const attributes = await attempt(ctx, subject, "sns", () =>
             ctx.aws.sns(topic.region).send(new GetTopicAttributesCommand({ TopicArn: topic.arn })),
         );
         if (attributes === undefined) continue;
-        await checkKey(ctx, topic, attributes.Attributes?.KmsMasterKeyId);
+        await checkKey(ctx, topic, attributes.Attributes?.KmsMasterKeyId, describeKey);
         checked.push(topic);
         const { rules, alarms } = publishers(ctx.expected, topic.arn);
         const account = ctx.expected.account;

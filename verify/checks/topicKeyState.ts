@@ -1,4 +1,6 @@
+import { DescribeKeyCommand, DescribeKeyCommandOutput } from "@aws-sdk/client-kms";
 import type { VerificationTopic } from "../../components/stack";
+import type { VerifyContext } from "../context";
 
 /**
  * Part of check 5: a topic key that is not Enabled fails every publish to the topic. SNS's Publish
@@ -9,6 +11,22 @@ import type { VerificationTopic } from "../../components/stack";
  * FailedInvocation or sends the event to the dead-letter queue, so until then nothing else shows
  * it: the key's state is read every time (DescribeKey, KeyState).
  */
+
+export type DescribeKey = (region: string, keyId: string) => Promise<DescribeKeyCommandOutput>;
+
+/** DescribeKey, asked once per region and key however many topics the key encrypts. */
+export function describeKeyOnce(ctx: VerifyContext): DescribeKey {
+    const asked = new Map<string, Promise<DescribeKeyCommandOutput>>();
+    return (region, keyId) => {
+        const key = `${region} ${keyId}`;
+        let answer = asked.get(key);
+        if (answer === undefined) {
+            answer = ctx.aws.kms(region).send(new DescribeKeyCommand({ KeyId: keyId }));
+            asked.set(key, answer);
+        }
+        return answer;
+    };
+}
 
 export function keyStateProblem(keyArn: string, state: string): string {
     return (
