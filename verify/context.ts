@@ -26,7 +26,7 @@ export interface Subject {
 export const ruleResource = (rule: Pick<VerificationRule, "name" | "busName">) =>
     rule.busName === "default" ? rule.name : `${rule.busName}/${rule.name}`;
 
-export function record(
+function record(
     ctx: VerifyContext,
     subject: Subject,
     status: Status,

@@ -4,10 +4,10 @@ import {
     GenerateDataKeyCommand,
 } from "@aws-sdk/client-kms";
 import { errorName } from "../errors";
-import { attempt, fail, record, reportError, Subject, VerifyContext, warn } from "../context";
+import { attempt, fail, pass, reportError, Subject, VerifyContext, warn } from "../context";
 import { canaryCall, CanaryPlan } from "./canaryPlan";
 import { CanaryProgress, readProgress } from "./canaryMetrics";
-import { readQueueCommand } from "./delivery";
+import { deadLetterQueueOf, readQueueCommand } from "./delivery";
 
 /**
  * Check 10, with --canary: one KMS call that changes nothing and that one of the stack's alert
@@ -75,9 +75,7 @@ function verdict(
     subject: Subject,
     timedOut: boolean,
 ): boolean {
-    const queue = ctx.expected.queues.find((each) =>
-        plan.rule.targets.some((target) => target.deadLetterQueueArn === each.arn),
-    );
+    const queue = deadLetterQueueOf(ctx.expected, plan.rule);
     if (seen.failedInvocations > 0) {
         fail(
             ctx,
@@ -107,10 +105,9 @@ function verdict(
             "see the subscription checks and the topic's delivery status logs",
         );
     } else if (seen.invocations > 0 && seen.delivered > 0) {
-        record(
+        pass(
             ctx,
             subject,
-            "PASS",
             `${plan.operation} reached ${plan.rule.name} and the topic delivered it`,
         );
     } else if (seen.invocations > 0 && seen.published > 0 && !plan.confirmedSubscription) {

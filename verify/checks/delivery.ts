@@ -1,5 +1,9 @@
 import { GetQueueAttributesCommand } from "@aws-sdk/client-sqs";
-import type { VerificationQueue, VerificationRule } from "../../components/stack";
+import type {
+    VerificationOutput,
+    VerificationQueue,
+    VerificationRule,
+} from "../../components/stack";
 import { attempt, fail, pass, ruleResource, Subject, VerifyContext } from "../context";
 import { readSeries, ruleDimensions, total } from "../metrics";
 
@@ -23,6 +27,16 @@ export function readQueueCommand(queue: VerificationQueue): string {
     return (
         `aws sqs receive-message --queue-url ${queue.url} --region ${queue.region} ` +
         "--max-number-of-messages 10 --attribute-names All --message-attribute-names All"
+    );
+}
+
+/** The dead-letter queue of the rule's targets, if it has one. */
+export function deadLetterQueueOf(
+    expected: VerificationOutput,
+    rule: VerificationRule,
+): VerificationQueue | undefined {
+    return expected.queues.find((each) =>
+        rule.targets.some((target) => target.deadLetterQueueArn === each.arn),
     );
 }
 
@@ -80,9 +94,7 @@ function reportRuleDelivery(
     rule: VerificationRule,
     { failed, lost }: { failed: number; lost: number },
 ): boolean {
-    const queue = ctx.expected.queues.find((each) =>
-        rule.targets.some((target) => target.deadLetterQueueArn === each.arn),
-    );
+    const queue = deadLetterQueueOf(ctx.expected, rule);
     if (failed > 0) {
         fail(
             ctx,
