@@ -18,6 +18,7 @@ import * as os from "os";
 import * as path from "path";
 import * as YAML from "yaml";
 import { main } from "../verify/main";
+import { AwsClients } from "../verify/clients";
 import { environmentErrorOf, messageOf } from "../verify/errors";
 import { REPO_ROOT } from "./mockRuntime";
 
@@ -58,10 +59,9 @@ async function skipReason(region: string): Promise<string | undefined> {
     } catch {
         return "the Pulumi CLI is not installed";
     }
-    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-    const { STSClient, GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
+    const { GetCallerIdentityCommand } = await import("@aws-sdk/client-sts");
     try {
-        await new STSClient({ region }).send(new GetCallerIdentityCommand({}));
+        await new AwsClients().sts(region).send(new GetCallerIdentityCommand({}));
     } catch (error) {
         return (
             environmentErrorOf(error, "sts")?.message ??

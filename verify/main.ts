@@ -1,8 +1,10 @@
 import type { VerificationOutput } from "../components/stack";
 import { parseArguments, USAGE } from "./args";
+import { AwsClients, httpTimeouts } from "./clients";
 import { EnvironmentError, messageOf, UsageError } from "./errors";
 import { readOutputsFile, readStackOutputs } from "./outputs";
 import { Io, Reporter, summarize } from "./report";
+import { runChecks } from "./runChecks";
 
 /** What the command runs with; the tests give their own clock and sleep. */
 export interface Runtime {
@@ -31,13 +33,6 @@ export async function main(argv: readonly string[], runtime: Runtime): Promise<n
             options.outputsFile !== undefined
                 ? readOutputsFile(options.outputsFile)
                 : await readStackOutputs(options.stack ?? "");
-        // The AWS SDK for JavaScript v3 warns on Node.js 20 that its releases after the first week
-        // of January 2027 need Node.js 22, in the middle of verify's output; the variable it
-        // documents for that turns the warning off (aws/aws-sdk-js-v3#7983). The lockfile pins SDK
-        // versions that support Node.js 20.
-        process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-        const { runChecks } = await import("./runChecks");
-        const { AwsClients, httpTimeouts } = await import("./clients");
         report = new Reporter(io, options.json);
         await runChecks({
             expected,
