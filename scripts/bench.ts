@@ -15,6 +15,7 @@ import { SNAPSHOT_NOW } from "./snapshots";
 import { bare } from "./benchBare";
 import { devConfig, largeConfig, RawConfig } from "./benchConfigs";
 import { hostMain } from "./benchHost";
+import { median } from "./benchHostRuns";
 
 const WARM_UP_RUNS = 3;
 const MEASURED_RUNS = 7;
@@ -65,8 +66,6 @@ async function measure(build: (raw: RawConfig) => void, raw: RawConfig): Promise
     for (let run = 0; run < MEASURED_RUNS; run++) {
         runs.push(await runOnce(build, raw));
     }
-    const median = (values: number[]) =>
-        [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
     return {
         milliseconds: median(runs.map((each) => each.milliseconds)),
         peakHeapMb: Math.max(...runs.map((each) => each.peakHeapMb)),

@@ -18,7 +18,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as YAML from "yaml";
-import { REPO_ROOT } from "./mockRuntime";
+import { REPO_ROOT, validToAfter } from "./mockRuntime";
 import { devConfig, RawConfig, syntheticConfig } from "./benchConfigs";
 import { report, Row } from "./benchHostReport";
 import { CDK_YARDSTICK, timed, timedWithRss } from "./benchHostRuns";
@@ -54,7 +54,7 @@ function withCurrentValidTo(config: RawConfig): RawConfig {
     if (!importedKey?.validTo) {
         return config;
     }
-    const validTo = new Date(Date.now() + 180 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+    const validTo = validToAfter(180);
     return { ...config, "kms-monitoring:importedKey": JSON.stringify({ ...importedKey, validTo }) };
 }
 

@@ -20,7 +20,7 @@ import * as YAML from "yaml";
 import { main } from "../verify/main";
 import { AwsClients } from "../verify/clients";
 import { environmentErrorOf, messageOf } from "../verify/errors";
-import { REPO_ROOT } from "./mockRuntime";
+import { REPO_ROOT, validToAfter } from "./mockRuntime";
 
 type Config = Record<string, unknown>;
 
@@ -29,7 +29,6 @@ function throwawayConfig(stackName: string): Config {
     const dev = YAML.parse(fs.readFileSync(path.join(REPO_ROOT, "Pulumi.dev.yaml"), "utf8"))
         .config as Config;
     const importedKey = dev["kms-monitoring:importedKey"] as Config;
-    const validTo = new Date(Date.now() + 180 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z");
     return {
         ...dev,
         "aws:region": process.env.AWS_REGION ?? dev["aws:region"],
@@ -40,7 +39,7 @@ function throwawayConfig(stackName: string): Config {
         "kms-monitoring:importedKey": {
             ...importedKey,
             alias: `alias/${stackName}`,
-            validTo,
+            validTo: validToAfter(180),
             deletionWindowInDays: 7,
         },
         "kms-monitoring:alertKeyDeletionWindowInDays": 7,

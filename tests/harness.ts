@@ -10,11 +10,6 @@ import {
 
 export * from "../scripts/mockRuntime";
 
-/** A validTo `days` after `from`, in the whole-second UTC form the config requires. */
-export function validToAfter(days: number, from: Date = new Date()): string {
-    return new Date(from.getTime() + days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-
 /** The account, partition and region the mocks answer with by default. */
 export const TEST_ENV = { accountId: ACCOUNT_ID, partition: PARTITION, region: REGION };
 export const TEST_TOPIC_ARN = `arn:aws:sns:${REGION}:${ACCOUNT_ID}:alerts`;

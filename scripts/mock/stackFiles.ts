@@ -83,6 +83,11 @@ export async function withClockAt<T>(now: Date, body: () => Promise<T>): Promise
     }
 }
 
+/** A validTo `days` after `from`, in the whole-second UTC form the config requires. */
+export function validToAfter(days: number, from: Date = new Date()): string {
+    return new Date(from.getTime() + days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
 /** Only the `<project>:` keys, without the prefix, as `parseStackConfig` takes them. */
 export function projectConfig(
     config: Record<string, string>,
