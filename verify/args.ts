@@ -5,7 +5,7 @@ export const USAGE =
     "usage: npm run verify -- (--stack <name> | --outputs <file>) [--json] [--canary] " +
     "[--timeout <15m>] [--request-timeout <20s>]";
 
-export interface Options {
+interface Options {
     /** The Pulumi stack, read through the Automation API unless `outputs` is given. */
     readonly stack?: string;
     /** A file holding `pulumi stack output --json`. */
@@ -18,10 +18,10 @@ export interface Options {
     readonly requestTimeoutMs: number;
 }
 
-export const DEFAULT_TIMEOUT_MS = 15 * 60_000;
+const DEFAULT_TIMEOUT_MS = 15 * 60_000;
 
 /** `900`, `900s`, `15m` or `1h` in milliseconds. */
-export function parseDuration(text: string, flag = "--timeout"): number {
+function parseDuration(text: string, flag = "--timeout"): number {
     const match = /^(\d+)(s|m|h)?$/.exec(text.trim());
     if (!match || Number(match[1]) === 0) {
         throw new UsageError(`${flag} takes a duration such as 900s, 15m or 1h (got "${text}")`);

@@ -2,7 +2,7 @@ import type { VerifyContext } from "./context";
 import type { CheckResult, ReportSink } from "./report";
 
 /** Runs `run` on every item, at most `size` at a time; the results in the items' order. */
-export async function inBatches<T, R>(
+async function inBatches<T, R>(
     items: readonly T[],
     size: number,
     run: (item: T) => Promise<R>,

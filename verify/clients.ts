@@ -45,7 +45,7 @@ export type Service = keyof typeof SERVICES;
  * with throwOnRequestTimeout=true to turn this into an error"); with it the call fails with a
  * TimeoutError, which the standard retry mode retries: MAX_ATTEMPTS attempts in all, then exit 2.
  */
-export interface HttpTimeouts {
+interface HttpTimeouts {
     readonly connectionTimeoutMs: number;
     readonly requestTimeoutMs: number;
 }
@@ -53,7 +53,7 @@ export interface HttpTimeouts {
 export const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
 const CONNECTION_TIMEOUT_MS = 5_000;
 /** The SDK's standard retry mode's own default, set so that no AWS_MAX_ATTEMPTS makes a wait longer. */
-export const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 3;
 
 export function httpTimeouts(requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS): HttpTimeouts {
     return {
@@ -63,7 +63,7 @@ export function httpTimeouts(requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS): Htt
 }
 
 /** The settings every client is made with, besides its region (and SQS's own). */
-export function clientSettings(timeouts: HttpTimeouts) {
+function clientSettings(timeouts: HttpTimeouts) {
     return {
         maxAttempts: MAX_ATTEMPTS,
         requestHandler: {

@@ -135,7 +135,7 @@ export function errorName(error: unknown): string {
 }
 
 /** Whether the service refused the call for want of a permission. */
-export function isAccessDenied(error: unknown): boolean {
+function isAccessDenied(error: unknown): boolean {
     return /AccessDenied|NotAuthorized|UnauthorizedOperation|AuthorizationError/i.test(
         errorName(error),
     );

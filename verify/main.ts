@@ -7,7 +7,7 @@ import { Io, Reporter, summarize } from "./report";
 import { runChecks } from "./runChecks";
 
 /** What the command runs with; the tests give their own clock and sleep. */
-export interface Runtime {
+interface Runtime {
     readonly io: Io;
     readonly now?: () => number;
     readonly sleep?: (ms: number) => Promise<void>;

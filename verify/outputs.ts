@@ -4,13 +4,10 @@ import type { VerificationOutput } from "../components/stack";
 import { EnvironmentError, messageOf, UsageError } from "./errors";
 
 /** The project directory: Pulumi.yaml is there. */
-export const PROJECT_DIR = path.resolve(__dirname, "..");
+const PROJECT_DIR = path.resolve(__dirname, "..");
 
 /** The stack's `verification` output, checked for the shape this version of verify reads. */
-export function verificationOf(
-    outputs: Record<string, unknown>,
-    source: string,
-): VerificationOutput {
+function verificationOf(outputs: Record<string, unknown>, source: string): VerificationOutput {
     const verification = outputs.verification as VerificationOutput | undefined;
     if (verification === undefined || verification === null) {
         throw new UsageError(

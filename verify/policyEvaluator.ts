@@ -31,7 +31,7 @@ export interface Request {
     readonly context: Readonly<Record<string, string>>;
 }
 
-export type Decision = "Allow" | "ExplicitDeny" | "ImplicitDeny";
+type Decision = "Allow" | "ExplicitDeny" | "ImplicitDeny";
 
 interface Statement {
     readonly Effect: "Allow" | "Deny";
@@ -46,7 +46,7 @@ function list<T>(value: T | readonly T[]): readonly T[] {
     return Array.isArray(value) ? (value as readonly T[]) : [value as T];
 }
 
-export function wildcardMatch(pattern: string, value: string, caseInsensitive = false): boolean {
+function wildcardMatch(pattern: string, value: string, caseInsensitive = false): boolean {
     const source = pattern
         .replace(/[.+^${}()|[\]\\]/g, "\\$&")
         .replace(/\*/g, ".*")

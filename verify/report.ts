@@ -35,7 +35,7 @@ export function summarize(results: readonly CheckResult[]): Summary {
 }
 
 /** One line: status, check, region, account, resource, then what was found and what to do. */
-export function resultLine(result: CheckResult): string {
+function resultLine(result: CheckResult): string {
     const fix = result.fix === undefined || result.status === "PASS" ? "" : ` Fix: ${result.fix}`;
     return (
         `${result.status.padEnd(4)}  ${result.id}  ${result.region}  ${result.account}  ` +
@@ -44,7 +44,7 @@ export function resultLine(result: CheckResult): string {
 }
 
 /** The JSON document; `error` is the one line that stopped verify (exit code 2) before the end. */
-export function jsonDocument(results: readonly CheckResult[], error?: string): string {
+function jsonDocument(results: readonly CheckResult[], error?: string): string {
     const checks = results.map((result) => ({
         id: result.id,
         status: result.status,

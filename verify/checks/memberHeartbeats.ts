@@ -18,11 +18,11 @@ const LOOK_BACK_MS = 24 * 3_600_000;
 const POLL_MS = 1_000;
 const MAX_POLLS = 60;
 
-export const LAST_HEARTBEATS_QUERY =
+const LAST_HEARTBEATS_QUERY =
     "fields account, region | stats max(@timestamp) as lastHeartbeat by account, region | limit 10000";
 
 /** Logs Insights writes timestamps as `2026-11-28 12:00:00.000`, in UTC. */
-export const parseLogsTime = (text: string): number => Date.parse(`${text.replace(" ", "T")}Z`);
+const parseLogsTime = (text: string): number => Date.parse(`${text.replace(" ", "T")}Z`);
 
 async function lastHeartbeats(
     ctx: VerifyContext,

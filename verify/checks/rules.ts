@@ -20,7 +20,7 @@ import { samplesFor } from "./patternSamples";
  */
 
 /** JSON with its keys sorted, so that two patterns compare by content. */
-export function canonical(json: string): string {
+function canonical(json: string): string {
     const sort = (value: unknown): unknown =>
         Array.isArray(value)
             ? value.map(sort)

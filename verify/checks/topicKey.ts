@@ -20,7 +20,7 @@ import { DescribeKey, describeKeyOnce, keyStateFix, keyStateProblem } from "./to
 type Policy = Parameters<typeof evaluate>[0];
 
 /** The publishers of a topic: its rules and the alarms that notify it, by ARN. */
-export function publishers(expected: VerificationOutput, topicArn: string) {
+function publishers(expected: VerificationOutput, topicArn: string) {
     const { account, partition } = expected;
     return {
         rules: expected.rules

@@ -13,7 +13,7 @@ import type {
  * one of them records it.
  */
 
-export const KMS_EVENT_SOURCE = "kms.amazonaws.com";
+const KMS_EVENT_SOURCE = "kms.amazonaws.com";
 
 export interface Coverage {
     readonly read: boolean;
