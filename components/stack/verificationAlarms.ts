@@ -15,16 +15,21 @@ export interface AlarmGroup {
     readonly notifiesTopic: boolean;
 }
 
+const EXPIRING = { kind: "expiring-keys", expectsData: false, metricsInsights: true } as const;
+
 /**
  * Every alarm of the stack, by component, in one order: the `alarmNames` output, the dashboard's
  * alarm widget and the verification output are all read from this one list.
  */
-export function alarmGroups({
-    home,
-    otherRegions,
-    organization,
-}: Omit<StackParts, "dashboard">): AlarmGroup[] {
-    const expiring = { kind: "expiring-keys", expectsData: false, metricsInsights: true };
+export function alarmGroups(parts: Omit<StackParts, "dashboard">): AlarmGroup[] {
+    return [
+        ...homeAlarmGroups(parts.home),
+        ...otherRegionAlarmGroups(parts.otherRegions),
+        ...organizationAlarmGroups(parts.organization),
+    ];
+}
+
+function homeAlarmGroups(home: StackParts["home"]): AlarmGroup[] {
     return [
         {
             names: home.expiryAlarms.alarmNames,
@@ -36,7 +41,7 @@ export function alarmGroups({
         {
             names: single(home.discovery?.alarmName),
             arns: single(home.discovery?.alarmArn),
-            ...expiring,
+            ...EXPIRING,
             notifiesTopic: false,
         },
         {
@@ -53,7 +58,13 @@ export function alarmGroups({
             expectsData: false,
             notifiesTopic: true,
         },
-        ...(otherRegions?.regions ?? []).flatMap(({ region, expiry, discovery, forwarder }) => [
+    ];
+}
+
+/** Alarm actions cannot cross regions, so only the heartbeat alarms (at home) notify the topic. */
+function otherRegionAlarmGroups(otherRegions: StackParts["otherRegions"]): AlarmGroup[] {
+    const perRegion = (otherRegions?.regions ?? []).flatMap(
+        ({ region, expiry, discovery, forwarder }): AlarmGroup[] => [
             {
                 names: expiry?.alarmNames,
                 arns: expiry?.alarmArns,
@@ -66,7 +77,7 @@ export function alarmGroups({
                 names: single(discovery?.alarmName),
                 arns: single(discovery?.alarmArn),
                 region,
-                ...expiring,
+                ...EXPIRING,
                 notifiesTopic: false,
             },
             {
@@ -77,14 +88,20 @@ export function alarmGroups({
                 expectsData: false,
                 notifiesTopic: false,
             },
-        ]),
-        {
-            names: otherRegions?.heartbeats.alarmNames.apply(Object.values),
-            arns: otherRegions?.heartbeats.alarmArns,
-            kind: "heartbeat",
-            expectsData: true,
-            notifiesTopic: true,
-        },
+        ],
+    );
+    const heartbeats: AlarmGroup = {
+        names: otherRegions?.heartbeats.alarmNames.apply(Object.values),
+        arns: otherRegions?.heartbeats.alarmArns,
+        kind: "heartbeat",
+        expectsData: true,
+        notifiesTopic: true,
+    };
+    return [...perRegion, heartbeats];
+}
+
+function organizationAlarmGroups(organization: StackParts["organization"]): AlarmGroup[] {
+    return [
         {
             names: single(organization?.memberHeartbeats.countAlarmName),
             arns: single(organization?.memberHeartbeats.countAlarmArn),
