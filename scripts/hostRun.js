@@ -14,8 +14,8 @@
  * of the engine.
  *
  * This file is plain JavaScript so that nothing registers TypeScript before the host does; the mock
- * harness (scripts/mockRuntime.ts, shared with the tests) is transpiled here with TypeScript's
- * transpileModule, without ts-node and without type checking.
+ * harness (scripts/mockRuntime.ts, shared with the tests) is transpiled here without ts-node and
+ * without type checking.
  *
  * Input (environment): PULUMI_CONFIG (JSON, as the language host passes it), PULUMI_CONFIG_SECRET_KEYS,
  * BENCH_STACK, and BENCH_PROGRAM_DIR (default: this repository), the directory the host runs the program in. Output: one JSON line on fd 3 (stdout if fd 3 is not open) when the process exits:
@@ -33,24 +33,43 @@ const runEntry = require.resolve("@pulumi/pulumi/cmd/run", { paths: [root] });
 require(path.join(path.dirname(runEntry), "instrumentation"));
 
 /**
+ * A harness file as CommonJS, without type checking: with @swc/core, as the program is (the harness
+ * is not what the bench measures, so it should cost as little as it can), else with TypeScript's
+ * transpileModule (the transpiler fallback's test blocks @swc/core's native binding).
+ */
+function harnessTranspiler() {
+    try {
+        const swc = require(require.resolve("@swc/core", { paths: [root] }));
+        const options = {
+            jsc: { parser: { syntax: "typescript" }, target: "es2020" },
+            module: { type: "commonjs" },
+            swcrc: false,
+        };
+        return (source, file) => swc.transformSync(source, { ...options, filename: file }).code;
+    } catch {
+        const ts = require(require.resolve("typescript", { paths: [root] }));
+        const compilerOptions = {
+            module: ts.ModuleKind.CommonJS,
+            target: ts.ScriptTarget.ES2020,
+            esModuleInterop: true,
+        };
+        return (source, file) =>
+            ts.transpileModule(source, { compilerOptions, fileName: file }).outputText;
+    }
+}
+
+/**
  * scripts/mockRuntime.ts as a module, with the .ts files it imports (scripts/mock/), transpiled
  * without type checking and without ts-node: each relative import is loaded the same way.
  */
 function loadMockRuntime() {
-    const ts = require(require.resolve("typescript", { paths: [root] }));
+    const transpile = harnessTranspiler();
     const loaded = new Map();
     const load = (file) => {
         if (loaded.has(file)) {
             return loaded.get(file).exports;
         }
-        const { outputText } = ts.transpileModule(fs.readFileSync(file, "utf8"), {
-            compilerOptions: {
-                module: ts.ModuleKind.CommonJS,
-                target: ts.ScriptTarget.ES2020,
-                esModuleInterop: true,
-            },
-            fileName: file,
-        });
+        const outputText = transpile(fs.readFileSync(file, "utf8"), file);
         const mod = new Module(file, module);
         mod.filename = file;
         mod.paths = Module._nodeModulePaths(path.dirname(file));

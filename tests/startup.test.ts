@@ -4,14 +4,12 @@
  * everything; and errors stay as useful as before. The timings are in `npm run bench -- host`, not here.
  */
 import * as assert from "assert";
-import { spawn } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
 import * as YAML from "yaml";
-import { hostLaunch } from "../scripts/benchHost";
 import { REPO_ROOT } from "./harness";
+import { crashingProgram, HostResult, hostRun } from "./support/hostProgram";
 
 interface RuntimeOptions {
     typescript?: boolean;
@@ -116,8 +114,8 @@ describe("start-up under the Pulumi language host", () => {
 
     describe("errors, as the host prints them", function () {
         this.timeout(60_000);
-        let configError: Result;
-        let crash: Result;
+        let configError: HostResult;
+        let crash: HostResult;
         let fixture: string;
 
         before(async () => {
@@ -156,65 +154,3 @@ describe("start-up under the Pulumi language host", () => {
         });
     });
 });
-
-interface Result {
-    readonly code: number | null;
-    readonly stderr: string;
-}
-
-/** A program beside this repository's tsconfigs whose component has a type error and then crashes. */
-function crashingProgram(): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kms-startup-"));
-    fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"), "dir");
-    for (const file of [
-        "package.json",
-        "tsconfig.json",
-        runtimeOptions().tsconfig ?? "tsconfig.json",
-    ]) {
-        fs.copyFileSync(path.join(REPO_ROOT, file), path.join(dir, file));
-    }
-    fs.mkdirSync(path.join(dir, "components"));
-    fs.writeFileSync(
-        path.join(dir, "index.ts"),
-        'import { boom } from "./components/crash";\n\nexport const value = boom();\n',
-    );
-    fs.writeFileSync(
-        path.join(dir, "components", "crash.ts"),
-        [
-            "export function boom(): unknown {",
-            '    const count: number = "not a number";',
-            "    const missing = (globalThis as Record<string, unknown>).missing as { field: string };",
-            "    if (count) {",
-            "        void 0;",
-            "    }",
-            "    return missing.field;",
-            "}",
-            "",
-        ].join("\n"),
-    );
-    return dir;
-}
-
-/** scripts/hostRun.js in `dir`, as `npm run bench -- host` runs it: the host's entry point under the mock monitor. */
-function hostRun(dir: string, config: Record<string, string>): Promise<Result> {
-    const launch = hostLaunch();
-    return new Promise((resolve, reject) => {
-        const child = spawn(
-            process.execPath,
-            [...launch.nodeArgs, path.join(REPO_ROOT, "scripts", "hostRun.js")],
-            {
-                env: {
-                    ...process.env,
-                    ...launch.env,
-                    PULUMI_CONFIG: JSON.stringify(config),
-                    BENCH_PROGRAM_DIR: dir,
-                },
-                stdio: ["ignore", "ignore", "pipe", "ignore"],
-            },
-        );
-        let stderr = "";
-        child.stderr?.on("data", (chunk) => (stderr += chunk));
-        child.on("error", reject);
-        child.on("close", (code) => resolve({ code, stderr }));
-    });
-}
