@@ -37,11 +37,18 @@ export function memberHeartbeatPattern(memberHeartbeatRuleName: string): EventPa
  * metrics are best effort ("Monitoring Amazon EventBridge"): one short hour is not a silent member.
  * No data is breaching: silence from everyone is the worst case. With no member expected it
  * cannot fire.
+ *
+ * It counts the rule's `Invocations`, as the home heartbeats do: "the number of times a target is
+ * invoked by a rule in response to an event. This includes successful and failed invocations"
+ * (EventBridge User Guide, "Monitoring Amazon EventBridge", dimension RuleName), published for a
+ * rule with a target; this rule has one, the log group, so one heartbeat is one invocation. Not
+ * `MatchedEvents`, which older revisions of that page list with no dimensions at all: per rule it
+ * might never be published, and with missing data breaching the alarm would sit in ALARM for ever.
  */
 export function memberHeartbeatAlarmSettings(expectedMemberRegions: number) {
     return {
         namespace: "AWS/Events",
-        metricName: "MatchedEvents",
+        metricName: "Invocations",
         statistic: "Sum",
         period: 3600,
         evaluationPeriods: 2,
