@@ -135,13 +135,14 @@ export function placed<T extends { region: string }>(event: T, account: string, 
 /**
  * A metric alarm's state change, as in the CloudWatch User Guide ("Alarm events and
  * EventBridge"), for an alarm on one KMS key's SecondsUntilKeyMaterialExpiration: into ALARM, or
- * back to OK.
+ * back to OK; from OK, ALARM or INSUFFICIENT_DATA (where a new alarm starts).
  */
 export function alarmStateChangeEvent(
     alarmName: string,
     region: string,
     keyId = "1234abcd-12ab-34cd-56ef-1234567890ab",
     state: "ALARM" | "OK" = "ALARM",
+    previous: "ALARM" | "OK" | "INSUFFICIENT_DATA" = state === "ALARM" ? "OK" : "ALARM",
 ) {
     return {
         version: "0",
@@ -176,7 +177,7 @@ export function alarmStateChangeEvent(
             previousState: {
                 reason: "Threshold Crossed",
                 timestamp: "2026-11-28T16:04:40.985+0000",
-                value: state === "ALARM" ? "OK" : "ALARM",
+                value: previous,
             },
             state: {
                 reason: "Threshold Crossed",

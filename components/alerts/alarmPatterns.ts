@@ -9,21 +9,36 @@ export const ALARM_CONTRIBUTOR_STATE_CHANGE = "CloudWatch Alarm Contributor Stat
 /** The alarm states a channel tells apart: PagerDuty triggers on ALARM and resolves on OK. */
 export type AlarmState = "ALARM" | "OK";
 
-/** A CloudWatch alarm event of `detailType` for the alarms `alarmName` matches. */
+/**
+ * Which state changes of a whole alarm match: any (no `state`), into ALARM from any state (a new
+ * alarm that starts out breaching fires), or into OK from ALARM only. A new alarm starts in
+ * INSUFFICIENT_DATA and goes to OK at its first evaluation; that change is no resolve, and must
+ * neither post "OK" to chat nor send PagerDuty a `resolve` for an incident that never was
+ * (`detail.previousState.value`, CloudWatch User Guide, "Alarm events and EventBridge": a single
+ * metric alarm's events carry `state` and `previousState`). EventBridge does not guarantee the
+ * order of events, so a late ALARM after its OK can still leave an incident open (docs/channels.md).
+ */
+function wholeAlarmStates(state: AlarmState | undefined): EventPattern["detail"] {
+    if (state === undefined) {
+        return {};
+    }
+    return state === "OK"
+        ? { state: { value: ["OK"] }, previousState: { value: ["ALARM"] } }
+        : { state: { value: [state] } };
+}
+
+/** A CloudWatch alarm event of `detailType` for the alarms `alarmName` matches, in the states `states` picks. */
 function alarmPattern(
     detailType: string,
     alarmName: readonly unknown[],
-    regions?: readonly string[],
-    state?: AlarmState,
+    regions: readonly string[] | undefined,
+    states: EventPattern["detail"],
 ): EventPattern {
     return {
         source: ["aws.cloudwatch"],
         "detail-type": [detailType],
         ...(regions === undefined ? {} : { region: [...regions] }),
-        detail: {
-            alarmName: [...alarmName],
-            ...(state === undefined ? {} : { state: { value: [state] } }),
-        },
+        detail: { alarmName: [...alarmName], ...states },
     };
 }
 
@@ -40,7 +55,7 @@ export function alarmStateChangePatterns(
     state?: AlarmState,
 ): EventPattern[] {
     const build = (names: readonly string[]) =>
-        alarmPattern(ALARM_STATE_CHANGE, names, regions, state);
+        alarmPattern(ALARM_STATE_CHANGE, names, regions, wholeAlarmStates(state));
     const patterns: EventPattern[] = [];
     let chunk: string[] = [];
     for (const name of alarmNames) {
@@ -71,19 +86,23 @@ export function alarmNamePrefixPattern(
     state?: AlarmState,
 ): EventPattern {
     const byPrefix = prefixes.map((prefix) => ({ prefix }));
-    return alarmPattern(ALARM_STATE_CHANGE, byPrefix, regions, state);
+    return alarmPattern(ALARM_STATE_CHANGE, byPrefix, regions, wholeAlarmStates(state));
 }
 
 /**
  * The per-key state changes of a multi-time-series alarm (CloudWatch User Guide, "Alarm events and
  * EventBridge": `detail.alarmContributor.attributes` holds the GROUP BY dimensions, and there is
  * no `previousState`). The alarm-level changes of the same alarm are not matched, so a person gets
- * one alert per key and change, not a second one for the alarm as a whole.
+ * one alert per key and change, not a second one for the alarm as a whole. Into OK needs no
+ * `previousState` (which a pattern could not ask for: a field the event lacks never matches): "each
+ * time series (contributor) can only be in ALARM or OK state, never in INSUFFICIENT_DATA state"
+ * (CloudWatch User Guide, "Acting on alarm changes").
  */
 export function contributorStateChangePattern(
     alarmName: string,
     regions?: readonly string[],
     state?: AlarmState,
 ): EventPattern {
-    return alarmPattern(ALARM_CONTRIBUTOR_STATE_CHANGE, [alarmName], regions, state);
+    const states = state === undefined ? {} : { state: { value: [state] } };
+    return alarmPattern(ALARM_CONTRIBUTOR_STATE_CHANGE, [alarmName], regions, states);
 }

@@ -109,9 +109,15 @@ function pagerDutyLifecycleRules(inputs: ChannelRuleInputs): ChannelRule[] {
     }));
 }
 
-const STATES: readonly { state: AlarmState; word: string; action: PagerDutyAction }[] = [
-    { state: "ALARM", word: "firing", action: "trigger" },
-    { state: "OK", word: "resolved", action: "resolve" },
+/** `change` says which state changes of a whole alarm match: into OK only from ALARM (alarmPatterns.ts). */
+const STATES: readonly {
+    state: AlarmState;
+    word: string;
+    action: PagerDutyAction;
+    change: string;
+}[] = [
+    { state: "ALARM", word: "firing", action: "trigger", change: "going to ALARM" },
+    { state: "OK", word: "resolved", action: "resolve", change: "going from ALARM back to OK" },
 ];
 
 /**
@@ -120,7 +126,7 @@ const STATES: readonly { state: AlarmState; word: string; action: PagerDutyActio
  */
 function stateRules(inputs: ChannelRuleInputs): ChannelRule[] {
     const channels = inputs.channels;
-    return STATES.flatMap(({ state, word, action }) => {
+    return STATES.flatMap(({ state, word, action, change }) => {
         const alarmPatterns = inputs.alarms.flatMap((source) => [
             ...(source.names.length > 0
                 ? alarmStateChangePatterns(source.names, source.regions, state)
@@ -131,7 +137,7 @@ function stateRules(inputs: ChannelRuleInputs): ChannelRule[] {
         ]);
         const alarms = alarmPatterns.map((eventPattern, index) => ({
             ...named(inputs, numberedRole(`alarms-${word}`, index)),
-            description: `This stack's CloudWatch alarms going to ${state}, for the alert channels`,
+            description: `This stack's CloudWatch alarms ${change}, for the alert channels`,
             eventPattern,
             state: "ENABLED" as const,
             kind: "alarm" as const,

@@ -99,8 +99,11 @@ describe("channel rules", () => {
             [REMOTE_ALARM, "eu-west-1"],
         ]) {
             const event = samples.alarmStateChangeEvent(alarm, region);
-            const firing = pagerDutyBody(rules, withState(event, "ALARM"));
-            const resolved = pagerDutyBody(rules, withState(event, "OK"));
+            const firing = pagerDutyBody(rules, event);
+            const resolved = pagerDutyBody(
+                rules,
+                samples.alarmStateChangeEvent(alarm, region, undefined, "OK"),
+            );
             assert.equal(firing.event_action, "trigger");
             assert.equal(resolved.event_action, "resolve");
             assert.equal(firing.dedup_key, resolved.dedup_key);
@@ -112,6 +115,35 @@ describe("channel rules", () => {
             "INSUFFICIENT_DATA",
         );
         assert.deepEqual(matching(rules, insufficient), []);
+    });
+
+    it("fire on a new alarm that starts in ALARM, and resolve only what fired: INSUFFICIENT_DATA to OK is no resolve", () => {
+        for (const [alarm, region] of [
+            [HOME_ALARM, "us-east-1"],
+            [REMOTE_ALARM, "eu-west-1"],
+        ]) {
+            // Every new alarm starts in INSUFFICIENT_DATA and goes to OK at its first evaluation.
+            const firstEvaluation = samples.alarmStateChangeEvent(
+                alarm,
+                region,
+                undefined,
+                "OK",
+                "INSUFFICIENT_DATA",
+            );
+            assert.deepEqual(matching(rules, firstEvaluation), [], "no chat OK, no resolve");
+            const startsBreaching = samples.alarmStateChangeEvent(
+                alarm,
+                region,
+                undefined,
+                "ALARM",
+                "INSUFFICIENT_DATA",
+            );
+            assert.equal(pagerDutyBody(rules, startsBreaching).event_action, "trigger");
+            assert.deepEqual(
+                matching(rules, startsBreaching).flatMap((rule) => rule.channels),
+                ["chat", "webhooks", "pagerduty"],
+            );
+        }
     });
 
     it("resolve an expiring key's incident when its contributor goes back to OK", () => {

@@ -54,7 +54,7 @@ function deliveryCases(): [string, string, object, boolean][] {
         [
             "home alarm OK",
             "default",
-            withState(samples.alarmStateChangeEvent(homeAlarm, "us-east-1"), "OK"),
+            samples.alarmStateChangeEvent(homeAlarm, "us-east-1", undefined, "OK"),
             false,
         ],
         [

@@ -94,6 +94,20 @@ describe("verify: the channel rules and the alert rules' channel targets (prod)"
         );
     });
 
+    it("fails a resolved rule whose deployed pattern lets a new alarm's first evaluation resolve", async () => {
+        const { fake } = await deployed("prod");
+        const resolved = rule(fake, "alarms-resolved");
+        const pattern = JSON.parse(resolved.EventPattern!);
+        assert.deepEqual(pattern.detail.previousState, { value: ["ALARM"] });
+        delete pattern.detail.previousState;
+        resolved.EventPattern = JSON.stringify(pattern);
+        const run = await runVerify("prod", fake);
+        assert.match(
+            exactResult(run, "rule-pattern", "kms-monitoring-prod-alarms-resolved").message,
+            /^TestEventPattern: the deployed pattern matches a new alarm's first evaluation: kms-monitoring-prod-\S+ from INSUFFICIENT_DATA into OK$/,
+        );
+    });
+
     it("fails a PagerDuty key-event rule that also pages for another KMS event, at the wrong severity", async () => {
         const { fake } = await deployed("prod");
         const rotation = rule(fake, "pagerduty-key-rotation");

@@ -19,6 +19,8 @@ export interface AlarmPattern {
     readonly detail?: {
         readonly alarmName?: NameMatcher[];
         readonly state?: { readonly value?: string[] };
+        /** Into OK only from ALARM: a new alarm's first evaluation is no resolve. */
+        readonly previousState?: { readonly value?: string[] };
     };
 }
 
@@ -98,6 +100,24 @@ function rejected(
                   {
                       kind: `${maker.what} of ${name} into ${otherState}`,
                       event: stateChange(maker, name, region, otherState),
+                  },
+              ]),
+        ...(pattern.detail?.previousState === undefined || maker.contributors
+            ? []
+            : [
+                  {
+                      kind: `a new alarm's first evaluation: ${name} from INSUFFICIENT_DATA into ${state}`,
+                      event: placed(
+                          samples.alarmStateChangeEvent(
+                              name,
+                              region,
+                              undefined,
+                              state,
+                              "INSUFFICIENT_DATA",
+                          ),
+                          maker.place.account,
+                          region,
+                      ),
                   },
               ]),
     ];
