@@ -4,19 +4,16 @@ import {
     AlertKind,
     ChannelTarget,
     createAlertRule,
-    InputTransformer,
     RuleTarget,
 } from "../alerts";
 import type { ChannelKind, ChannelRule } from "./channelRules";
+import { chatTransformer } from "./chatMessages";
 import { pagerDutyTransformer } from "./pagerDutyEvents";
 
 /** Where the channels receive alerts, once they exist. */
 export interface ChannelDestinations {
-    /** The chat topic and the custom notification of each kind. */
-    readonly chat?: {
-        readonly topicArn: pulumi.Input<string>;
-        readonly transformers: pulumi.Input<Record<AlertKind, InputTransformer>>;
-    };
+    /** The chat topic: it gets each alert as a custom notification (chatTransformer). */
+    readonly chat?: { readonly topicArn: pulumi.Input<string> };
     /** The webhook topic: it gets each event unchanged. */
     readonly webhooks?: { readonly topicArn: pulumi.Input<string> };
     /** The PagerDuty API destination and the role that invokes it. */
@@ -24,16 +21,6 @@ export interface ChannelDestinations {
         readonly apiDestinationArn: pulumi.Input<string>;
         readonly roleArn: pulumi.Input<string>;
     };
-}
-
-function chatInput(
-    destinations: ChannelDestinations,
-    kind: AlertKind,
-): pulumi.Output<InputTransformer> | undefined {
-    const chat = destinations.chat;
-    return chat === undefined
-        ? undefined
-        : pulumi.output(chat.transformers).apply((transformers) => transformers[kind]);
 }
 
 /**
@@ -52,7 +39,7 @@ export function alertRuleChannels(destinations: ChannelDestinations): ChannelTar
                       role: "chat",
                       arn: destinations.chat.topicArn,
                       inputs: Object.fromEntries(
-                          kinds.map((kind) => [kind, chatInput(destinations, kind)]),
+                          kinds.map((kind) => [kind, chatTransformer(kind)]),
                       ),
                   },
               ]),
@@ -80,7 +67,7 @@ function channelTarget(
             return {
                 role: channel,
                 arn: configured(destinations.chat, rule, channel).topicArn,
-                inputTransformer: chatInput(destinations, rule.kind),
+                inputTransformer: chatTransformer(rule.kind, rule.action),
             };
         case "webhooks":
             return {

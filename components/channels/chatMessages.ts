@@ -1,4 +1,5 @@
 import type { AlertKind, InputTransformer } from "../alerts";
+import type { PagerDutyAction } from "./pagerDutyEvents";
 import { field, jsonTransformer } from "./templates";
 
 /**
@@ -14,8 +15,12 @@ interface ChatContent {
     readonly description: readonly string[];
     readonly nextSteps: readonly string[];
     readonly keywords: readonly string[];
-    /** Alerts with the same thread ID thread together. */
-    readonly threadId: string;
+    /**
+     * Alerts with the same thread ID thread together; none: the alert is a message of its own.
+     * A thread ID is optional ("You can also thread custom notifications using the threadId
+     * parameter", same page).
+     */
+    readonly threadId?: string;
     /** One line for previews. */
     readonly summary: string;
 }
@@ -32,7 +37,10 @@ function notification(kind: AlertKind, content: ChatContent): InputTransformer {
             nextSteps: content.nextSteps,
             keywords: content.keywords,
         },
-        metadata: { threadId: content.threadId, summary: content.summary },
+        metadata: {
+            ...(content.threadId === undefined ? {} : { threadId: content.threadId }),
+            summary: content.summary,
+        },
     });
 }
 
@@ -44,8 +52,19 @@ const WHERE_AND_WHEN = [
     `Rule: \`${field("aws.events.rule-name")}\``,
 ];
 
-/** One key's alerts thread together, whatever kind they are: the thread is named by the key's ARN. */
-const KEY_THREAD = "kms-key:";
+/*
+ * Threads. A thread is where a channel's members look for updates on one thing; a reply in an old
+ * thread is easy to miss (Slack shows it under a message that may be weeks old). So no thread may
+ * ever hold a new alert that needs acting on:
+ * - API calls, key events and expiring keys start no thread: each is a message of its own. One
+ *   thread per key would put a ScheduleKeyDeletion under last month's Decrypt alerts, and nothing
+ *   in a contributor's event ties its OK to its ALARM (it has no previousState).
+ * - An alarm's firing starts a thread of its own, named by the alarm's ARN and the time it went
+ *   into ALARM (`detail.state.timestamp`); its resolve (only ever ALARM to OK, channelRules.ts)
+ *   names the same time as `detail.previousState.timestamp`, and so replies in that thread. The
+ *   next firing of the alarm, weeks later, starts a new thread. Should the two times ever differ,
+ *   the resolve is a message of its own: nothing is hidden either way.
+ */
 
 function apiCall(): InputTransformer {
     return notification("api-call", {
@@ -63,7 +82,6 @@ function apiCall(): InputTransformer {
                 `AttributeKey=EventName,AttributeValue=${field("operation")}`,
         ],
         keywords: ["KMS", field("operation"), field("region")],
-        threadId: `${KEY_THREAD}${field("keyArn")}`,
         summary: `KMS ${field("operation")} on ${field("keyArn")}`,
     });
 }
@@ -86,12 +104,12 @@ function keyLifecycle(): InputTransformer {
                 `--key-id ${field("lifecycleKeyId")}`,
         ],
         keywords: ["KMS", "key lifecycle", field("region")],
-        threadId: `${KEY_THREAD}${field("resource")}`,
         summary: `${field("eventType")}: ${field("resource")}`,
     });
 }
 
-function alarm(): InputTransformer {
+function alarm(action: PagerDutyAction): InputTransformer {
+    const firedAt = action === "resolve" ? field("previousStateTime") : field("stateTime");
     return notification("alarm", {
         title: `CloudWatch alarm ${field("alarm")} is ${field("state")}`,
         description: [
@@ -107,13 +125,12 @@ function alarm(): InputTransformer {
                 `--alarm-names ${field("alarm")}`,
         ],
         keywords: ["KMS", field("state"), field("region")],
-        // An alarm's ALARM and its OK thread together.
-        threadId: `alarm:${field("resource")}`,
+        threadId: `alarm:${field("resource")}:${firedAt}`,
         summary: `${field("alarm")} is ${field("state")}`,
     });
 }
 
-function expiringKey(partition: string): InputTransformer {
+function expiringKey(): InputTransformer {
     return notification("expiring-key", {
         title: `Imported key material of KMS key ${field("contributorKeyId")}: ${field("state")}`,
         description: [
@@ -129,19 +146,26 @@ function expiringKey(partition: string): InputTransformer {
             `aws kms describe-key --region ${field("region")} --key-id ${field("contributorKeyId")}`,
         ],
         keywords: ["KMS", "expiring key material", field("region")],
-        threadId:
-            `${KEY_THREAD}arn:${partition}:kms:${field("region")}:${field("account")}:key/` +
-            field("contributorKeyId"),
         summary: `${field("contributorKeyId")}: ${field("state")}`,
     });
 }
 
-/** The chat message of each kind of alert; `partition` names the keys the expiring-key alerts are about. */
-export function chatTransformers(partition: string): Record<AlertKind, InputTransformer> {
-    return {
-        "api-call": apiCall(),
-        "key-lifecycle": keyLifecycle(),
-        alarm: alarm(),
-        "expiring-key": expiringKey(partition),
-    };
+/**
+ * The chat message of an alert of `kind`. For an alarm, `action` tells a firing (`trigger`) from a
+ * resolve (`resolve`, ALARM to OK): they name the thread they belong to by different fields.
+ */
+export function chatTransformer(
+    kind: AlertKind,
+    action: PagerDutyAction = "trigger",
+): InputTransformer {
+    switch (kind) {
+        case "api-call":
+            return apiCall();
+        case "key-lifecycle":
+            return keyLifecycle();
+        case "alarm":
+            return alarm(action);
+        case "expiring-key":
+            return expiringKey();
+    }
 }

@@ -13,7 +13,7 @@ export {
     slackConfigurationKey,
 } from "./chatNames";
 export type { ChatConfigurationPlan } from "./chatNames";
-export { chatTransformers } from "./chatMessages";
+export { chatTransformer } from "./chatMessages";
 export {
     LONGEST_CHANNEL_RULE_ROLE,
     PAGERDUTY_RULE_FAMILIES,

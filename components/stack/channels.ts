@@ -7,7 +7,6 @@ import {
     ChannelRules,
     ChatChannelOutput,
     ChatChannels,
-    chatTransformers,
     PagerDuty,
     PAGERDUTY_RULE_FAMILIES,
     Webhooks,
@@ -141,10 +140,7 @@ export function buildChannels(ctx: StackContext, topic: AlertTopic): Channels | 
     }
     const { chat, webhooks, pagerDuty } = createChannelResources(ctx, topic);
     const destinations: ChannelDestinations = {
-        chat: chat && {
-            topicArn: chat.topicArn,
-            transformers: ctx.environment.apply((env) => chatTransformers(env.partition)),
-        },
+        chat: chat && { topicArn: chat.topicArn },
         webhooks: webhooks && { topicArn: webhooks.topicArn },
         pagerDuty: pagerDuty && {
             apiDestinationArn: pagerDuty.apiDestinationArn,

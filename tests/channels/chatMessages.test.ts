@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import type { AlertKind } from "../../components/alerts";
-import { chatTransformers } from "../../components/channels";
+import { chatTransformer } from "../../components/channels";
 import { renderJsonTransformer } from "../support/inputTransformerRenderer";
 import * as samples from "../../verify/samples";
 import { ALARM, RULE, SAMPLES } from "./sampleAlerts";
@@ -42,15 +42,24 @@ function assertCustomNotification(notification: any): void {
             assert.ok(item.length > 0, `${list} has no empty item`);
         }
     }
-    assert.equal(typeof notification.metadata.threadId, "string");
-    assert.ok(notification.metadata.threadId.length > 0);
+    if (notification.metadata.threadId !== undefined) {
+        assert.equal(typeof notification.metadata.threadId, "string");
+        assert.ok(notification.metadata.threadId.length > 0);
+    }
+}
+
+/** The thread an event's chat message joins: undefined for a message of its own. */
+function threadOf(kind: AlertKind, event: object, action: "trigger" | "resolve" = "trigger") {
+    return JSON.parse(renderJsonTransformer(chatTransformer(kind, action), event, RULE)).metadata
+        .threadId as string | undefined;
 }
 
 describe("chat notifications of every sample event", () => {
-    const chat = chatTransformers("aws");
     for (const { name, kind, event } of SAMPLES) {
         it(`${name}: parses as JSON and is a custom notification naming what happened`, () => {
-            const notification = JSON.parse(renderJsonTransformer(chat[kind], event, RULE));
+            const notification = JSON.parse(
+                renderJsonTransformer(chatTransformer(kind), event, RULE),
+            );
             assertCustomNotification(notification);
             const text = `${notification.content.title}\n${notification.content.description}`;
             for (const part of namesOf(kind, event)) {
@@ -63,37 +72,46 @@ describe("chat notifications of every sample event", () => {
         });
     }
 
-    it("names the caller of an API call, and threads one key's alerts together", () => {
+    it("names the caller of an API call, and starts no thread for a call, a key event or an expiring key", () => {
         const disable = JSON.parse(
-            renderJsonTransformer(chat["api-call"], samples.disableKeyEvent, RULE),
-        );
-        const deletion = JSON.parse(
-            renderJsonTransformer(chat["key-lifecycle"], samples.keyDeletionEvent, RULE),
-        );
-        const expiring = JSON.parse(
-            renderJsonTransformer(
-                chat["expiring-key"],
-                samples.contributorStateChangeEvent(
-                    "x",
-                    "us-east-1",
-                    "1234abcd-12ab-34cd-56ef-1234567890ab",
-                ),
-                RULE,
-            ),
+            renderJsonTransformer(chatTransformer("api-call"), samples.disableKeyEvent, RULE),
         );
         assert.match(disable.content.description, /arn:aws:iam::111122223333:user\/Alice/);
-        assert.equal(disable.metadata.threadId, `kms-key:${samples.KEY_ARN}`);
-        assert.equal(deletion.metadata.threadId, disable.metadata.threadId);
-        assert.equal(expiring.metadata.threadId, disable.metadata.threadId);
+        // One thread per key would put a ScheduleKeyDeletion under weeks-old Decrypt alerts.
+        for (const [kind, event] of [
+            ["api-call", samples.disableKeyEvent],
+            ["api-call", samples.scheduleKeyDeletionEvent],
+            ["key-lifecycle", samples.keyDeletionEvent],
+            ["expiring-key", samples.contributorStateChangeEvent("x", "us-east-1", "k")],
+        ] as const) {
+            assert.equal(threadOf(kind, event), undefined, `${kind} ${event["detail-type"]}`);
+        }
     });
 
-    it("threads an alarm's ALARM and OK together", () => {
-        const alarm = samples.alarmStateChangeEvent(ALARM, "us-east-1");
-        const ok = { ...alarm, detail: { ...alarm.detail, state: { value: "OK" } } };
-        const render = (event: object) =>
-            JSON.parse(renderJsonTransformer(chat.alarm, event, RULE)).metadata.threadId;
-        assert.equal(render(alarm), render(ok));
-        assert.equal(render(alarm), `alarm:${alarm.resources[0]}`);
+    it("threads an alarm's resolve under its firing, and its next firing in a new thread", () => {
+        const firing = samples.alarmStateChangeEvent(ALARM, "us-east-1");
+        const at = (time: string) => ({ reason: "Threshold Crossed", timestamp: time });
+        const fired = { ...firing.detail.state, ...at("2026-11-28T17:04:40.989+0000") };
+        const resolved = {
+            ...firing,
+            detail: {
+                ...firing.detail,
+                previousState: fired,
+                state: { ...at("2026-11-28T18:10:00.000+0000"), value: "OK" },
+            },
+        };
+        const again = {
+            ...firing,
+            detail: {
+                ...firing.detail,
+                previousState: resolved.detail.state,
+                state: { ...at("2026-12-20T09:00:00.000+0000"), value: "ALARM" },
+            },
+        };
+        const first = threadOf("alarm", { ...firing, detail: { ...firing.detail, state: fired } });
+        assert.equal(first, `alarm:${firing.resources[0]}:2026-11-28T17:04:40.989+0000`);
+        assert.equal(threadOf("alarm", resolved, "resolve"), first);
+        assert.notEqual(threadOf("alarm", again), first);
     });
 
     it("stays valid JSON when a caller sends a key ID with quotes, and within the limits for long ARNs", () => {
@@ -109,7 +127,9 @@ describe("chat notifications of every sample event", () => {
                 errorCode: "ValidationException",
             },
         };
-        const notification = JSON.parse(renderJsonTransformer(chat["api-call"], hostile, RULE));
+        const notification = JSON.parse(
+            renderJsonTransformer(chatTransformer("api-call"), hostile, RULE),
+        );
         assertCustomNotification(notification);
         assert.match(notification.content.description, /ValidationException/);
     });

@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import type { AlertKind, InputTransformer } from "../../components/alerts";
 import {
-    chatTransformers,
+    chatTransformer,
     FIELDS_OF_KIND,
     pagerDutyTransformer,
     QUOTE_FREE_PATHS,
@@ -28,14 +28,16 @@ describe("the JSON template renderer", () => {
 });
 
 describe("chat and PagerDuty templates", () => {
-    const chat = chatTransformers("aws");
-    const all = Object.entries(chat).flatMap(([kind, transformer]) => [
-        { name: `chat ${kind}`, transformer },
-        {
-            name: `PagerDuty ${kind}`,
-            transformer: pagerDutyTransformer(kind as AlertKind, "trigger", "critical"),
-        },
-    ]);
+    const kinds = Object.keys(FIELDS_OF_KIND) as AlertKind[];
+    const all = kinds.flatMap((kind) =>
+        (["trigger", "resolve"] as const).flatMap((action) => [
+            { name: `chat ${kind} ${action}`, transformer: chatTransformer(kind, action) },
+            {
+                name: `PagerDuty ${kind} ${action}`,
+                transformer: pagerDutyTransformer(kind, action, "critical"),
+            },
+        ]),
+    );
 
     for (const { name, transformer } of all) {
         it(`${name}: a JSON document within EventBridge's limits, of quote-free fields only`, () => {

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { chatTransformers, pagerDutyTransformer } from "../../components/channels";
+import { chatTransformer, pagerDutyTransformer } from "../../components/channels";
 import {
     ExpectedMember,
     MemberHeartbeats,
@@ -109,7 +109,6 @@ describe("a member account whose name holds quotes, backslashes and control char
     });
 
     it("fires and clears as chat and PagerDuty messages that are valid JSON naming the account", () => {
-        const chat = chatTransformers("aws").alarm;
         const payments = alarms.find((alarm) => alarm.inputs.dimensions.Account === "444455556666");
         assert.ok(payments);
         for (const alarm of alarms) {
@@ -118,7 +117,9 @@ describe("a member account whose name holds quotes, backslashes and control char
                 ["OK", "resolve"],
             ] as const) {
                 const event = stateChangeOf(alarm, state);
-                const message = JSON.parse(renderJsonTransformer(chat, event, "alarms-rule"));
+                const message = JSON.parse(
+                    renderJsonTransformer(chatTransformer("alarm", action), event, "alarms-rule"),
+                );
                 assert.ok(message.content.description.includes(alarm.inputs.alarmDescription));
                 const page = JSON.parse(
                     renderJsonTransformer(
@@ -138,7 +139,9 @@ describe("a member account whose name holds quotes, backslashes and control char
         // The raw name would have broken both: EventBridge inserts a value unescaped.
         const raw = stateChangeOf(payments, "ALARM");
         raw.detail.configuration.description = `Member account ${hostile[0].accountName}`;
-        assert.throws(() => JSON.parse(renderJsonTransformer(chat, raw, "alarms-rule")));
+        assert.throws(() =>
+            JSON.parse(renderJsonTransformer(chatTransformer("alarm"), raw, "alarms-rule")),
+        );
         assert.throws(() =>
             JSON.parse(
                 renderJsonTransformer(
