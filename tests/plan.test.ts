@@ -59,8 +59,8 @@ describe("npm run plan", () => {
         assert.match(byRegion, /\n {2}eu-west-1 \(home\) +\d+\n/);
         assert.match(byRegion, /\n {2}eu-central-1 +\d+\n/);
         assert.match(byRegion, /\n {2}us-east-1 +\d+\n/);
-        // The forwarding role and its policy; the chat role, its policy and attachment; PagerDuty's role and policy.
-        assert.match(byRegion, /\n {2}global \(IAM\) +7\n/);
+        // The forwarding role and its policy; the chat role and guardrail; PagerDuty's role and policy.
+        assert.match(byRegion, /\n {2}global \(IAM\) +6\n/);
         const counts = [...byRegion.matchAll(/ (\d+)\n/g)].map((match) => Number(match[1]));
         const total = Number(/\n {2}total +(\d+)\n/.exec(out)?.[1]);
         assert.equal(

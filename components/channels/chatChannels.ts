@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AwsEnvironment } from "../shared";
 import { ChannelTopic } from "./channelTopic";
 import type { ChatConfigurationPlan } from "./chatNames";
-import { chatNotificationsPolicy, chatRoleTrustPolicy } from "./policies";
+import { chatGuardrailPolicy, chatRoleTrustPolicy } from "./policies";
 
 export interface ChatChannelsArgs {
     /** One configuration each, from `planChatConfigurations`. A plain list: it decides which exist. Required. */
@@ -36,8 +36,8 @@ export interface ChatChannelOutput {
 
 /**
  * Slack channels and Microsoft Teams channels that get every alert through Amazon Q Developer in
- * chat applications: one topic of custom notifications they all subscribe to, one read-only
- * role, and one configuration per channel.
+ * chat applications: one topic of custom notifications they all subscribe to, one role without
+ * permissions, one guardrail, and one configuration per channel, which requires user roles.
  */
 export class ChatChannels extends pulumi.ComponentResource {
     public readonly topicArn: pulumi.Output<string>;
@@ -57,38 +57,17 @@ export class ChatChannels extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        const policy = new aws.iam.Policy(
-            `${name}-read-cloudwatch`,
-            {
-                description:
-                    "kms-monitoring chat channels: read CloudWatch, nothing else; the role's only " +
-                    "policy and every configuration's guardrail",
-                policy: pulumi.jsonStringify(chatNotificationsPolicy()),
-                tags: args.tags,
-            },
-            { parent: this },
-        );
-        const role = new aws.iam.Role(
-            `${name}-role`,
-            {
-                description:
-                    "Amazon Q Developer in chat applications, for the kms-monitoring alerts",
-                assumeRolePolicy: pulumi.jsonStringify(chatRoleTrustPolicy()),
-                tags: args.tags,
-            },
-            { parent: this },
-        );
-        new aws.iam.RolePolicyAttachment(
-            `${name}-role-read-cloudwatch`,
-            { role: role.name, policyArn: policy.arn },
-            { parent: this },
-        );
-
+        const { role, guardrail } = this.createRoleAndGuardrail(name, args);
         const common = {
             iamRoleArn: role.arn,
             snsTopicArns: [topic.topicArn],
             // Never the provider's default, AdministratorAccess.
-            guardrailPolicyArns: [policy.arn],
+            guardrailPolicyArns: [guardrail.arn],
+            // A command from the channel runs with the member's own role, mapped in the Amazon Q
+            // Developer console ("User roles require channel members to choose their own roles",
+            // Administrator Guide, "Understanding permissions"), never with the channel role:
+            // being in the channel gives nobody access to the account (UserRoleRequired).
+            userAuthorizationRequired: true,
             loggingLevel: "ERROR",
             region: args.apiRegion,
             tags: args.tags,
@@ -103,6 +82,39 @@ export class ChatChannels extends pulumi.ComponentResource {
             topicName: this.topicName,
             configurations: this.configurations,
         });
+    }
+
+    /** The channel role, without permissions, and the guardrail of every configuration. */
+    private createRoleAndGuardrail(name: string, args: ChatChannelsArgs) {
+        // Named read-cloudwatch since the role carried it too; now the guardrail alone.
+        const guardrail = new aws.iam.Policy(
+            `${name}-read-cloudwatch`,
+            {
+                description:
+                    "kms-monitoring chat channels: every configuration's guardrail, the most a " +
+                    "command from the channel may do: read CloudWatch, nothing else",
+                policy: pulumi.jsonStringify(chatGuardrailPolicy()),
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        // No permission at all. Amazon Q Developer assumes the channel role "to get necessary
+        // information", e.g. "for an Amazon CloudWatch alarm notification, ... the metric graphic
+        // image" (Administrator Guide, "IAM resource-level permissions"); the stack sends only
+        // custom notifications, which carry all they show, so the role has nothing to fetch.
+        // IamRoleArn is required all the same (AWS::Chatbot::SlackChannelConfiguration).
+        const role = new aws.iam.Role(
+            `${name}-role`,
+            {
+                description:
+                    "Amazon Q Developer in chat applications, for the kms-monitoring alerts: no " +
+                    "permissions, custom notifications need none",
+                assumeRolePolicy: pulumi.jsonStringify(chatRoleTrustPolicy()),
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        return { role, guardrail };
     }
 
     /**

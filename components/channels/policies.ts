@@ -19,13 +19,15 @@ export function chatRoleTrustPolicy(): PolicyDocument {
 }
 
 /**
- * What the chat role may do, and the guardrail of every chat configuration (the most any channel
- * member's command may do): read CloudWatch, which the notifications-only role of the Amazon Q
- * Developer console also grants, and nothing else. The provider's default guardrail is
- * AdministratorAccess (`guardrailPolicyArns` on aws.chatbot.SlackChannelConfiguration), which this
- * policy replaces.
+ * Every chat configuration's guardrail: the most any command run from the channel may do, whatever
+ * role runs it ("What your users can do is the intersection of your guardrail policies and what is
+ * allowed by their roles", Amazon Q Developer in chat applications Administrator Guide,
+ * "Understanding permissions"): read CloudWatch, nothing else. It replaces the provider's default
+ * guardrail, AdministratorAccess (`guardrailPolicyArns` on aws.chatbot.SlackChannelConfiguration).
+ * The channel role itself gets no permission at all (ChatChannels): the stack's notifications are
+ * custom ones that carry all they show, and the configurations require each member's own role.
  */
-export function chatNotificationsPolicy(): PolicyDocument {
+export function chatGuardrailPolicy(): PolicyDocument {
     return {
         Version: "2012-10-17",
         Statement: [

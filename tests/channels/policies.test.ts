@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { topicPolicyDocument } from "../../components/alerts";
 import {
-    chatNotificationsPolicy,
+    chatGuardrailPolicy,
     chatRoleTrustPolicy,
     pagerDutyRolePolicy,
     webhookDeadLetterPolicy,
@@ -28,8 +28,8 @@ function request(
 
 const events: Principal = { type: "Service", id: "events.amazonaws.com" };
 
-describe("the chat role", () => {
-    const policy = chatNotificationsPolicy();
+describe("the chat role and the chat guardrail", () => {
+    const policy = chatGuardrailPolicy();
 
     it("is assumed by Amazon Q Developer in chat applications only", () => {
         const trust = chatRoleTrustPolicy();
@@ -40,7 +40,7 @@ describe("the chat role", () => {
         assert.equal(assume({ type: "AWS", id: `arn:aws:iam::${ACCOUNT}:root` }), "ImplicitDeny");
     });
 
-    it("reads CloudWatch, which Amazon Q Developer's notifications-only role also grants", () => {
+    it("lets a command from the channel read CloudWatch at most", () => {
         for (const action of [
             "cloudwatch:DescribeAlarms",
             "cloudwatch:GetMetricData",
@@ -54,7 +54,7 @@ describe("the chat role", () => {
         }
     });
 
-    it("cannot write anything", () => {
+    it("lets no command from the channel write anything", () => {
         const allowed = policy.Statement.flatMap((statement) =>
             statement.Effect === "Allow" ? [statement.Action].flat() : [],
         );

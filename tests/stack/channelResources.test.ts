@@ -3,7 +3,7 @@ import { PAGERDUTY_EVENTS_URL, WEBHOOK_DELIVERY_POLICY } from "../../components/
 import { KmsMonitoring, planMonitoring } from "../../components/stack";
 import { Recorder, restoreWarnings, valueOf } from "../harness";
 import { deliveryPolicyProblems } from "../support/snsDeliveryPolicy";
-import { EVERYTHING, everythingStack, ORG_BUS, PREFIX, stack, topicArn } from "./fixtures";
+import { EVERYTHING, everythingStack, ORG_BUS, PREFIX, stack } from "./fixtures";
 
 afterEach(restoreWarnings);
 
@@ -13,43 +13,6 @@ describe("alert channels", function () {
     let monitoring: KmsMonitoring;
     before(async () => {
         ({ recorder, monitoring } = await everythingStack());
-    });
-
-    it("configures each chat channel read-only, never with AdministratorAccess, logging errors, in a Region with the API", () => {
-        const policy = recorder.one("aws:iam/policy:Policy", "-chat-read-cloudwatch");
-        const role = recorder.one("aws:iam/role:Role", "-chat-role");
-        const attachments = recorder.byType("aws:iam/rolePolicyAttachment:RolePolicyAttachment");
-        assert.deepEqual(
-            attachments
-                .filter((each) => each.inputs.role === role.state.name)
-                .map((each) => each.inputs.policyArn),
-            [policy.state.arn],
-        );
-        const configurations = [
-            recorder.one("aws:chatbot/slackChannelConfiguration:SlackChannelConfiguration"),
-            recorder.one("aws:chatbot/teamsChannelConfiguration:TeamsChannelConfiguration"),
-        ];
-        for (const configuration of configurations) {
-            assert.deepEqual(configuration.inputs.guardrailPolicyArns, [policy.state.arn]);
-            assert.ok(!JSON.stringify(configuration.inputs).includes("AdministratorAccess"));
-            assert.equal(configuration.inputs.loggingLevel, "ERROR");
-            assert.equal(configuration.inputs.iamRoleArn, role.state.arn);
-            assert.deepEqual(configuration.inputs.snsTopicArns, [
-                topicArn(recorder, "-chat-topic-topic"),
-            ]);
-            // us-east-1 has no Amazon Q Developer API.
-            assert.equal(configuration.inputs.region, "us-east-2");
-            assert.deepEqual(configuration.replaceOnChanges, ["configurationName"]);
-            assert.equal(configuration.deleteBeforeReplace, true);
-        }
-        assert.match(
-            configurations[0].inputs.configurationName,
-            /^kms-monitoring-test-slack-T07EA123LEP-C07EZ1ABC23$/,
-        );
-        assert.match(
-            configurations[1].inputs.configurationName,
-            /^kms-monitoring-test-teams-[0-9a-f]{12}$/,
-        );
     });
 
     it("sends PagerDuty's Events API v2 the routing key from the connection only, at most 2 events a second", () => {
