@@ -4,6 +4,7 @@ import * as path from "path";
 import { reservedRuleRoles } from "../components/config/ruleNames";
 import { stackSchema } from "../components/config/schema";
 import { REPO_ROOT } from "./harness";
+import { COMPONENTS, sourceFiles, VERIFY } from "./sourceFiles";
 
 const DOCS = path.join(REPO_ROOT, "docs");
 const PAGES = [
@@ -99,5 +100,23 @@ describe("README and docs", () => {
             [...listed.matchAll(/`([a-z-]+)`/g)].map((match) => match[1]).sort(),
             reservedRuleRoles().sort(),
         );
+    });
+
+    it("never say a plain ENABLED rule gets no read-only events: those not named Describe, Get or List may arrive", () => {
+        // EventBridge User Guide, "Receiving read-only management events from AWS services": "You
+        // may already be receiving read-only management events, if those events don't start with
+        // Describe, Get, or List". Plain ENABLED is not sure to get them; it may get some.
+        const claims =
+            /(never receives|receives no|drops those|never fires for|never forwarded|delivers read-only events only)/i;
+        const files = [...PAGES, ...sourceFiles(COMPONENTS), ...sourceFiles(VERIFY)];
+        const wrong = files.flatMap((file) =>
+            fs
+                .readFileSync(file, "utf8")
+                .replace(/\s+/g, " ")
+                .split(/(?<=[.:;])\s/)
+                .filter((sentence) => /read-only/i.test(sentence) && claims.test(sentence))
+                .map((sentence) => `${path.relative(REPO_ROOT, file)}: ${sentence}`),
+        );
+        assert.deepEqual(wrong, []);
     });
 });

@@ -61,8 +61,8 @@ export function keyLifecycleEventPattern(
 }
 
 /**
- * A rule that watches any read-only operation must opt in to read-only management events,
- * or it silently never fires for them (see kmsOperations.ts).
+ * A rule that watches any read-only operation must opt in to read-only management events, or
+ * nothing promises it gets them: a plain `ENABLED` rule may miss them (see kmsOperations.ts).
  */
 export function apiCallRuleState(eventNames: readonly string[]): RuleState {
     const watchesReadOnly = eventNames.some(

@@ -7,9 +7,11 @@ import { closestMatch } from "../shared";
  *
  * CloudTrail records cryptographic operations (Encrypt, Decrypt, GenerateDataKey*, Sign...)
  * and Describe/Get/List calls with `readOnly: true`. An EventBridge rule in the plain `ENABLED`
- * state matches "events except for read-only AWS management events delivered through
- * CloudTrail"; only `ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS` receives them
- * (EventBridge User Guide, "Receiving read-only management events from AWS services").
+ * state matches events "except for read-only AWS management events delivered through
+ * CloudTrail", although "You may already be receiving read-only management events, if those
+ * events don't start with Describe, Get, or List" (EventBridge User Guide, "Receiving read-only
+ * management events from AWS services"): so a plain `ENABLED` rule may or may not get Decrypt or
+ * GenerateDataKey, and only `ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS` is sure to get them.
  */
 const KMS_OPERATION_TABLE = {
     CancelKeyDeletion: false,

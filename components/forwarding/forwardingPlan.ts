@@ -153,7 +153,7 @@ function eventForwarders(
                 {
                     eventPattern,
                     // The forwarder, not only the home rule, must opt in to read-only calls, or
-                    // they are never forwarded.
+                    // nothing promises that they are forwarded.
                     state: apiCallRuleState(operations),
                 },
             ),

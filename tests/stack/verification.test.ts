@@ -44,7 +44,7 @@ for (const stack of shippedStacks()) {
 
         it("asks a region's trail for read-only events exactly where an API-call rule receiving its calls gets them", () => {
             // Home: the home alert rules; another region: its forwarders. Only a rule in this state
-            // receives read-only management events.
+            // is sure to receive read-only management events.
             const receivesReadOnly = (region: string) =>
                 verification.rules.some(
                     (rule) =>

@@ -102,7 +102,9 @@ function ruleProblems(
 
 /**
  * What to do about a rule that is not as planned. `aws events enable-rule` sets the state ENABLED,
- * which never receives read-only management events: a rule planned as
+ * which is not sure to receive read-only management events (EventBridge User Guide, "Receiving
+ * read-only management events from AWS services": it excludes them, though those that do not
+ * start with Describe, Get or List may arrive anyway): a rule planned as
  * ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS gets its state back from pulumi up (or PutRule with
  * that state: EventBridge API reference, PutRule, State).
  */
@@ -116,7 +118,7 @@ function ruleFix(rule: VerificationRule, deployedState: string | undefined): str
     if (deployedState === "DISABLED") {
         return (
             `run pulumi up: it restores the state ${rule.state} (aws events enable-rule would set ` +
-            "ENABLED, which receives no read-only management events)"
+            "ENABLED, which is not sure to receive read-only management events)"
         );
     }
     return "run pulumi up (pulumi refresh first shows what changed)";
