@@ -12,7 +12,11 @@
  *   false when the key is absent); the request carries one string per key, its values
  *   comma-separated for a multivalued key. Condition keys are
  *   case-insensitive; a key missing from the request fails every operator here (no ...IfExists);
- *   several values for one key are ORed, several keys and operators are ANDed.
+ *   several values for one key are ORed, several keys and operators are ANDed;
+ * - their negations StringNotEquals, StringNotLike, ArnNotEquals, ArnNotLike: true when the
+ *   request's value matches none of the values, and true when the key is absent ("If the policy
+ *   condition requires that the key is not matched, such as StringNotLike or ArnNotLike, and the
+ *   right key is not present, the condition is true").
  * (IAM User Guide, "Policy evaluation logic" and "IAM JSON policy elements: Condition operators".)
  */
 
@@ -89,6 +93,14 @@ const OPERATORS: Record<string, (expected: string, actual: string) => boolean> =
     Bool: (expected, actual) => expected.toLowerCase() === actual.toLowerCase(),
 };
 
+/** Each negated operator and the operator it negates. */
+const NEGATIONS: Record<string, string> = {
+    StringNotEquals: "StringEquals",
+    StringNotLike: "StringLike",
+    ArnNotEquals: "ArnEquals",
+    ArnNotLike: "ArnLike",
+};
+
 function conditionsHold(condition: Statement["Condition"], context: Request["context"]): boolean {
     const lowered = new Map(
         Object.entries(context).map(([key, value]) => [key.toLowerCase(), value]),
@@ -109,6 +121,14 @@ function conditionsHold(condition: Statement["Condition"], context: Request["con
                     list(expected).some((pattern) => wildcardMatch(pattern, value)),
                 ),
             );
+        }
+        const negated = NEGATIONS[operator];
+        if (negated !== undefined) {
+            const test = OPERATORS[negated];
+            return Object.entries(keys).every(([key, expected]) => {
+                const actual = lowered.get(key.toLowerCase());
+                return actual === undefined || !list(expected).some((value) => test(value, actual));
+            });
         }
         const test = OPERATORS[operator];
         if (test === undefined) {

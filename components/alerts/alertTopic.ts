@@ -49,6 +49,11 @@ export interface TopicPolicyArgs {
     readonly eventRuleArns: pulumi.Input<readonly string[]>;
     /** Whether this account's alarms may publish. Default: true. */
     readonly alarmsPublish?: boolean;
+    /**
+     * Only the rules publish and only these principals subscribe (topicPolicyDocument). Default:
+     * the account's principals may publish and subscribe.
+     */
+    readonly subscriberArns?: pulumi.Input<readonly string[]>;
 }
 
 /** A topic's access policy: the account, the stack's rules (and alarms), never plain HTTP. */
@@ -63,13 +68,14 @@ export function createTopicPolicy(
             arn: args.topicArn,
             policy: pulumi.jsonStringify(
                 pulumi
-                    .all([args.topicArn, args.environment, args.eventRuleArns])
-                    .apply(([topicArn, environment, eventRuleArns]) =>
+                    .all([args.topicArn, args.environment, args.eventRuleArns, args.subscriberArns])
+                    .apply(([topicArn, environment, eventRuleArns, subscriberArns]) =>
                         topicPolicyDocument({
                             ...environment,
                             topicArn,
                             eventRuleArns,
                             alarmsPublish: args.alarmsPublish,
+                            subscriberArns,
                         }),
                     ),
             ),

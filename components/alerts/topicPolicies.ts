@@ -25,6 +25,40 @@ export interface TopicPolicyInputs extends AwsEnvironment {
     readonly eventRuleArns: readonly string[];
     /** Whether this account's CloudWatch alarms may publish. Default: true. */
     readonly alarmsPublish?: boolean;
+    /**
+     * A topic only the stack's rules publish to and only these principals (`aws:PrincipalArn`)
+     * subscribe to: everyone else is denied both, the account's own principals included. Default:
+     * undefined, the account's principals may publish and subscribe, as SNS's default policy lets
+     * them (the alert topic).
+     */
+    readonly subscriberArns?: readonly string[];
+}
+
+/**
+ * An explicit deny, because in the topic's own account an identity policy that allows
+ * `sns:Publish` or `sns:Subscribe` is enough without the topic policy (IAM User Guide, "Policy
+ * evaluation logic": within one account, an allow in either policy grants): so only the stack's
+ * rules publish (`aws:SourceArn`, which a person's own call never carries) and only
+ * `subscriberArns` subscribe. A key that the request lacks makes a negated operator true ("If the
+ * policy condition requires that the key is not matched, such as StringNotLike or ArnNotLike, and
+ * the right key is not present, the condition is true", IAM User Guide, "Condition operators").
+ */
+function exclusiveTopicStatements(
+    inputs: TopicPolicyInputs,
+    subscriberArns: readonly string[],
+): PolicyStatement[] {
+    const deny = (sid: string, action: string, key: string, arns: readonly string[]) => ({
+        Sid: sid,
+        Effect: "Deny" as const,
+        Principal: "*" as const,
+        Action: action,
+        Resource: inputs.topicArn,
+        ...(arns.length === 0 ? {} : { Condition: { ArnNotEquals: { [key]: [...arns] } } }),
+    });
+    return [
+        deny("OnlyTheStackRulesPublish", "sns:Publish", "aws:SourceArn", inputs.eventRuleArns),
+        deny("OnlyTheStackSubscriptions", "sns:Subscribe", "aws:PrincipalArn", subscriberArns),
+    ];
 }
 
 /**
@@ -35,12 +69,15 @@ export interface TopicPolicyInputs extends AwsEnvironment {
  * `aws:SourceArn` so that another account's rule or alarm cannot use the topic (confused deputy).
  */
 export function topicPolicyDocument(inputs: TopicPolicyInputs): PolicyDocument {
+    const exclusive = inputs.subscriberArns !== undefined;
     const statements: PolicyStatement[] = [
         {
-            Sid: "TopicOwnerAccess",
+            Sid: exclusive ? "TopicOwnerAdministration" : "TopicOwnerAccess",
             Effect: "Allow",
             Principal: { AWS: "*" },
-            Action: TOPIC_OWNER_ACTIONS,
+            Action: exclusive
+                ? TOPIC_OWNER_ACTIONS.filter((action) => !/^sns:(Publish|Subscribe)$/.test(action))
+                : TOPIC_OWNER_ACTIONS,
             Resource: inputs.topicArn,
             Condition: { StringEquals: { "AWS:SourceOwner": inputs.accountId } },
         },
@@ -68,6 +105,9 @@ export function topicPolicyDocument(inputs: TopicPolicyInputs): PolicyDocument {
                 inputs.eventRuleArns,
             ),
         );
+    }
+    if (inputs.subscriberArns !== undefined) {
+        statements.push(...exclusiveTopicStatements(inputs, inputs.subscriberArns));
     }
     statements.push(denyInsecureTransport("sns:*", inputs.topicArn));
     return { Version: "2012-10-17", Statement: statements };

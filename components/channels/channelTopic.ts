@@ -15,14 +15,22 @@ export interface ChannelTopicArgs {
     readonly keyArn?: pulumi.Input<string>;
     /** SNS message signature version; 2 signs with SHA256. Default: SNS's, version 1 (SHA1). */
     readonly signatureVersion?: number;
+    /**
+     * The principals that may subscribe (`aws:PrincipalArn`): Amazon Q Developer's service-linked
+     * role for the chat topic, the identity running `pulumi up` for the webhook topic. Nobody else
+     * may, nor publish. Required.
+     */
+    readonly subscriberArns: pulumi.Input<readonly string[]>;
     /** Tags for the topic. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
 /**
  * A topic that carries the alerts of one channel format (chat, webhooks). It has the alert topic's
- * protections: the stack's topic key, a policy that lets only this stack's rules publish (no
- * alarm publishes here: alarms reach the channels as state-change events), and no plain HTTP.
+ * protections, the stack's topic key and no plain HTTP, and a stricter policy: only this stack's
+ * rules publish (no alarm publishes here: alarms reach the channels as state-change events), and
+ * only `subscriberArns` subscribe; the account's other principals may do neither, so nobody can
+ * post fake alerts to the channels or tap the member accounts' events they carry.
  */
 export class ChannelTopic extends pulumi.ComponentResource {
     public readonly topicArn: pulumi.Output<string>;
@@ -45,6 +53,7 @@ export class ChannelTopic extends pulumi.ComponentResource {
             environment: args.environment,
             eventRuleArns: args.eventRuleArns,
             alarmsPublish: false,
+            subscriberArns: args.subscriberArns,
         });
 
         this.topicArn = topic.arn;

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { AwsEnvironment } from "../shared";
 import { ChannelTopic } from "./channelTopic";
 import type { ChatConfigurationPlan } from "./chatNames";
-import { chatGuardrailPolicy, chatRoleTrustPolicy } from "./policies";
+import { chatbotServiceLinkedRoleArn, chatGuardrailPolicy, chatRoleTrustPolicy } from "./policies";
 
 export interface ChatChannelsArgs {
     /** One configuration each, from `planChatConfigurations`. A plain list: it decides which exist. Required. */
@@ -53,6 +53,9 @@ export class ChatChannels extends pulumi.ComponentResource {
                 eventRuleArns: args.eventRuleArns,
                 environment: args.environment,
                 keyArn: args.keyArn,
+                subscriberArns: pulumi
+                    .output(args.environment)
+                    .apply((env) => [chatbotServiceLinkedRoleArn(env)]),
                 tags: args.tags,
             },
             { parent: this },

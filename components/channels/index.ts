@@ -26,6 +26,7 @@ export { PagerDuty } from "./pagerDuty";
 export type { PagerDutyArgs } from "./pagerDuty";
 export { apiCallSeverity, PAGERDUTY_EVENTS_URL, pagerDutyTransformer } from "./pagerDutyEvents";
 export {
+    chatbotServiceLinkedRoleArn,
     chatGuardrailPolicy,
     chatRoleTrustPolicy,
     pagerDutyRolePolicy,

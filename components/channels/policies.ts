@@ -1,4 +1,18 @@
-import { denyInsecureTransport, PolicyDocument } from "../shared";
+import { AwsEnvironment, denyInsecureTransport, PolicyDocument } from "../shared";
+
+/**
+ * The principal that subscribes Amazon Q Developer to the chat topic: "AWS Chatbot automatically
+ * uses the AWSServiceRoleForAWSChatbot service-linked role to add or remove subscriptions to the
+ * AWS Chatbot global Amazon SNS subscription endpoint" (Administrator Guide, "Using service-linked
+ * roles"), a role trusted by `management.chatbot.amazonaws.com`, on the path service-linked roles
+ * have. The chat topic lets it alone subscribe.
+ */
+export function chatbotServiceLinkedRoleArn(env: Pick<AwsEnvironment, "partition" | "accountId">) {
+    return (
+        `arn:${env.partition}:iam::${env.accountId}:role/aws-service-role/` +
+        "management.chatbot.amazonaws.com/AWSServiceRoleForAWSChatbot"
+    );
+}
 
 /**
  * Who may assume the chat configurations' role: Amazon Q Developer in chat applications, still

@@ -36,6 +36,12 @@ export interface WebhooksArgs {
     readonly eventRuleArns: pulumi.Input<readonly string[]>;
     /** Account, partition and region of the stack. Required. */
     readonly environment: pulumi.Input<AwsEnvironment>;
+    /**
+     * The identity that runs `pulumi up` and so makes the subscriptions, as `aws:PrincipalArn` names
+     * it (a role's ARN, not its session's): the only principal the webhook topic lets subscribe.
+     * Required.
+     */
+    readonly subscriberArn: pulumi.Input<string>;
     /** The key that encrypts the alert topic. Default: the webhook topic is not encrypted. */
     readonly keyArn?: pulumi.Input<string>;
     /** Tags for the topic and queue. Default: none. */
@@ -73,6 +79,7 @@ export class Webhooks extends pulumi.ComponentResource {
                 environment: args.environment,
                 keyArn: args.keyArn,
                 signatureVersion: 2,
+                subscriberArns: pulumi.output(args.subscriberArn).apply((arn) => [arn]),
                 tags: args.tags,
             },
             { parent: this },
@@ -91,8 +98,9 @@ export class Webhooks extends pulumi.ComponentResource {
                         deliveryPolicy: JSON.stringify(WEBHOOK_DELIVERY_POLICY),
                         redrivePolicy: pulumi.jsonStringify({ deadLetterTargetArn: queue.arn }),
                     },
-                    // The queue must accept the topic's dead letters before the first one.
-                    { parent: this, dependsOn: [queuePolicy] },
+                    // The queue must accept the topic's dead letters before the first one, and
+                    // the topic's policy must admit this deployer before it subscribes.
+                    { parent: this, dependsOn: [queuePolicy, topic] },
                 );
                 return subscription.pendingConfirmation.apply((pendingConfirmation) => ({
                     index,

@@ -15,7 +15,7 @@ import {
 import type { ChannelWatch } from "../delivery";
 import { eventRuleName } from "../shared";
 import type { BusAlertRules } from "./busAlertRules";
-import { ruleArns, StackContext } from "./context";
+import { deployerArn, ruleArns, StackContext } from "./context";
 import type { MonitoringPlan, TopicRule } from "./plan";
 
 /** The alert channels as the `channels` output shows them: names and configurations, never a secret. */
@@ -112,6 +112,7 @@ function createChannelResources(ctx: StackContext, topic: AlertTopic): ChannelRe
                           ...common,
                           endpoints: args.webhooks ?? [],
                           eventRuleArns: arns("webhooks"),
+                          subscriberArn: deployerArn(parent),
                       },
                       { parent },
                   )

@@ -48,6 +48,17 @@ export function awsEnvironment(parent: pulumi.Resource): pulumi.Output<AwsEnviro
 }
 
 /**
+ * The identity running `pulumi up`, as `aws:PrincipalArn` names it in its requests: for an assumed
+ * role the role's ARN with its path (which aws.iam.getSessionContext reads with iam:GetRole), not
+ * the session's; for a user or the root, its own ARN.
+ */
+export function deployerArn(parent: pulumi.Resource): pulumi.Output<string> {
+    const opts = { parent };
+    const caller = aws.getCallerIdentityOutput({}, opts);
+    return aws.iam.getSessionContextOutput({ arn: caller.arn }, opts).issuerArn;
+}
+
+/**
  * The ARNs of planned rules. Rule names are fixed, so a policy can name the rules' ARNs before
  * they exist.
  */

@@ -84,6 +84,22 @@ const INVOKES: Readonly<Record<string, Invoke>> = {
         const endpoint = `ec2.${region}.amazonaws.com`;
         return { region, name: region, id: region, description: region, endpoint };
     },
+    // The issuer of a session: an assumed role's role (here without the path, which the real
+    // data source reads with iam:GetRole), anything else itself.
+    "aws:iam/getSessionContext:getSessionContext": (env, inputs) => {
+        const arn = inputs.arn as string;
+        const assumed = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\/(.+)$/.exec(arn);
+        const issuerArn =
+            assumed === null ? arn : `arn:${assumed[1]}:iam::${assumed[2]}:role/${assumed[3]}`;
+        return {
+            arn,
+            id: arn,
+            issuerArn,
+            issuerId: "AROAEXAMPLE",
+            issuerName: issuerArn.split("/").pop(),
+            sessionName: assumed?.[4] ?? "",
+        };
+    },
     "aws:kms/getKey:getKey": getKey,
     "aws:organizations/getOrganizationalUnitDescendantAccounts:getOrganizationalUnitDescendantAccounts":
         descendantAccounts,

@@ -1,5 +1,4 @@
 import { strict as assert } from "assert";
-import { topicPolicyDocument } from "../../components/alerts";
 import {
     chatGuardrailPolicy,
     chatRoleTrustPolicy,
@@ -7,26 +6,17 @@ import {
     webhookDeadLetterPolicy,
 } from "../../components/channels";
 import { eventBridgeRuleTrustPolicy } from "../../components/shared";
-import { evaluate, Principal, Request } from "../../verify/policyEvaluator";
-
-const ACCOUNT = "111122223333";
-const OTHER_ACCOUNT = "444455556666";
-const ENV = { accountId: ACCOUNT, partition: "aws", region: "us-east-1" };
-const RULE = `arn:aws:events:us-east-1:${ACCOUNT}:rule/kms-monitoring-prod-alarms-firing`;
-const OTHER_STACK_RULE = `arn:aws:events:us-east-1:${ACCOUNT}:rule/other-stack-alarms-firing`;
-const TOPIC = `arn:aws:sns:us-east-1:${ACCOUNT}:kms-monitoring-chat-topic`;
-const ROLE = `arn:aws:iam::${ACCOUNT}:role/kms-monitoring-chat-role`;
-
-function request(
-    principal: Principal,
-    action: string,
-    resource: string,
-    context: Record<string, string> = {},
-): Request {
-    return { principal, action, resource, context: { "aws:SecureTransport": "true", ...context } };
-}
-
-const events: Principal = { type: "Service", id: "events.amazonaws.com" };
+import { evaluate, Principal } from "../../verify/policyEvaluator";
+import {
+    ACCOUNT,
+    events,
+    OTHER_ACCOUNT,
+    OTHER_STACK_RULE,
+    request,
+    ROLE,
+    RULE,
+    TOPIC,
+} from "./policyFixtures";
 
 describe("the chat role and the chat guardrail", () => {
     const policy = chatGuardrailPolicy();
@@ -86,62 +76,6 @@ describe("the chat role and the chat guardrail", () => {
                 action,
             );
         }
-    });
-});
-
-describe("the chat and webhook topics", () => {
-    const policy = topicPolicyDocument({
-        ...ENV,
-        topicArn: TOPIC,
-        eventRuleArns: [RULE],
-        alarmsPublish: false,
-    });
-    const publish = (principal: Principal, context: Record<string, string>) =>
-        evaluate(policy, request(principal, "sns:Publish", TOPIC, context));
-
-    it("take alerts from this stack's rules", () => {
-        assert.equal(
-            publish(events, { "aws:SourceArn": RULE, "aws:SourceAccount": ACCOUNT }),
-            "Allow",
-        );
-    });
-
-    it("refuse another stack's rule, another account's rule, and any alarm", () => {
-        assert.equal(
-            publish(events, { "aws:SourceArn": OTHER_STACK_RULE, "aws:SourceAccount": ACCOUNT }),
-            "ImplicitDeny",
-        );
-        assert.equal(
-            publish(events, {
-                "aws:SourceArn": RULE.replace(ACCOUNT, OTHER_ACCOUNT),
-                "aws:SourceAccount": OTHER_ACCOUNT,
-            }),
-            "ImplicitDeny",
-        );
-        assert.equal(
-            publish(
-                { type: "Service", id: "cloudwatch.amazonaws.com" },
-                {
-                    "aws:SourceArn": `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:x`,
-                    "aws:SourceAccount": ACCOUNT,
-                },
-            ),
-            "ImplicitDeny",
-        );
-    });
-
-    it("refuse plain HTTP", () => {
-        assert.equal(
-            evaluate(
-                policy,
-                request(events, "sns:Publish", TOPIC, {
-                    "aws:SourceArn": RULE,
-                    "aws:SourceAccount": ACCOUNT,
-                    "aws:SecureTransport": "false",
-                }),
-            ),
-            "ExplicitDeny",
-        );
     });
 });
 

@@ -101,4 +101,38 @@ describe("the test policy evaluator", () => {
             /does not model condition operator NumericLessThan/,
         );
     });
+
+    it("holds a negated operator when no value matches, and when the request lacks the key", () => {
+        const denyOthers: PolicyDocument = {
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Sid: "Anyone",
+                    Effect: "Allow",
+                    Principal: "*",
+                    Action: "sns:Publish",
+                    Resource: "*",
+                },
+                {
+                    Sid: "OnlyTheRule",
+                    Effect: "Deny",
+                    Principal: "*",
+                    Action: "sns:Publish",
+                    Resource: "*",
+                    Condition: { ArnNotEquals: { "aws:SourceArn": [RULE_ARN, `${RULE_ARN}-2`] } },
+                },
+            ],
+        };
+        assert.equal(evaluate(denyOthers, publish({ "aws:SourceArn": RULE_ARN })), "Allow");
+        assert.equal(
+            evaluate(denyOthers, publish({ "aws:SourceArn": `${RULE_ARN}-3` })),
+            "ExplicitDeny",
+        );
+        // A person's own call carries no aws:SourceArn: the negated condition holds.
+        const user = "arn:aws:iam::111122223333:user/Alice";
+        assert.equal(
+            evaluate(denyOthers, { ...publish({}), principal: { type: "AWS", id: user } }),
+            "ExplicitDeny",
+        );
+    });
 });

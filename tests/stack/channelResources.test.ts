@@ -1,7 +1,10 @@
 import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { TARGET_RETRY_POLICY } from "../../components/alerts";
 import { PAGERDUTY_EVENTS_URL, WEBHOOK_DELIVERY_POLICY } from "../../components/channels";
 import { KmsMonitoring, planMonitoring } from "../../components/stack";
-import { Recorder, restoreWarnings, valueOf } from "../harness";
+import { Recorder, REPO_ROOT, restoreWarnings, valueOf } from "../harness";
 import { deliveryPolicyProblems } from "../support/snsDeliveryPolicy";
 import { EVERYTHING, everythingStack, ORG_BUS, PREFIX, stack } from "./fixtures";
 
@@ -187,5 +190,32 @@ describe("alert channels in a home region with the chat API", () => {
             webhooks: [],
             ruleNames: [],
         });
+    });
+});
+
+describe("alert channels without the dead-letter queue", () => {
+    it("give no channel target a dead-letter queue, as channels.md says", async () => {
+        const { recorder } = await stack({
+            namePrefix: PREFIX,
+            homeRegion: "eu-west-1",
+            deadLetterQueue: false,
+            chat: { slack: [{ workspaceId: "T07EA123LEP", channelId: "C07EZ1ABC23" }] },
+            pagerDutyRoutingKey: "R0123456789ABCDEFGHIJKLMNOPQRSTU",
+        });
+        const channelTargets = recorder
+            .byType("aws:cloudwatch/eventTarget:EventTarget")
+            .filter((target) => /-(chat|pagerduty)-target$/.test(target.name));
+        assert.ok(channelTargets.length > 5);
+        for (const target of channelTargets) {
+            assert.deepEqual(target.inputs.retryPolicy, TARGET_RETRY_POLICY, target.name);
+            assert.equal(target.inputs.deadLetterConfig, undefined, target.name);
+        }
+        const page = fs.readFileSync(path.join(REPO_ROOT, "docs", "channels.md"), "utf8");
+        const guarantees = page.slice(page.indexOf("## Delivery guarantees")).replace(/\s+/g, " ");
+        assert.match(guarantees, /with `deadLetterQueue: false` no target has one/);
+        assert.doesNotMatch(
+            guarantees,
+            /Every channel target has the 24-hour retry policy and the stack's dead-letter queue/,
+        );
     });
 });
