@@ -7,6 +7,7 @@ import {
 } from "../channels";
 import { EVENT_RULE_NAME_MAX, eventRuleName, partitionOfRegion } from "../shared";
 import { duplicates, listedTwice, stringsAt } from "./inputValues";
+import { configKeyPath } from "./messages";
 import { stackNamePrefix } from "./primitives";
 import { ParseContext, Problem } from "./types";
 
@@ -29,13 +30,37 @@ function joined(entry: Entry, fields: readonly string[]): string | undefined {
     return values.every((value) => value !== undefined) ? values.join("/") : undefined;
 }
 
+/**
+ * A Slack channel listed twice. Amazon Q Developer takes one configuration per Slack channel in an
+ * AWS account; a second fails with "Slack channel with ID ... in Slack team ... has already been
+ * configured for AWS account ..." (InvalidRequestException; aws-cloudformation/
+ * cloudformation-coverage-roadmap#1155: "there is no way of creating multiple
+ * SlackChannelConfiguration for the same channel id"). The config sees its own list only: a
+ * configuration of the channel made by another stack or in the console fails the same way at
+ * `pulumi up`, which the message says too. A channel ID is Slack's own, so the same ID under
+ * another workspace ID is refused as well.
+ */
+function sameSlackChannel(slack: Entry[], ctx: ParseContext): Problem[] {
+    const channels = slack.map((entry) => text(entry.channelId));
+    return duplicates(channels).map((index) => {
+        const first = channels.indexOf(channels[index]);
+        return {
+            path: ["chat", "slack", index, "channelId"],
+            message:
+                `is also the channel of ${configKeyPath(ctx.project, ["chat", "slack", first])}: ` +
+                "Amazon Q Developer takes one configuration per Slack channel in an AWS account, " +
+                'and a second fails with "Slack channel with ID ... has already been configured" ' +
+                "(cloudformation-coverage-roadmap#1155); list each channel once. The same holds for " +
+                "a channel another stack or the console already configures in this account",
+        };
+    });
+}
+
 /** Slack channels listed twice, and configuration names over the API's limit. */
-function slackProblems(input: Record<string, unknown>, prefix: string): Problem[] {
+function slackProblems(input: Record<string, unknown>, ctx: ParseContext): Problem[] {
+    const prefix = stackNamePrefix(ctx);
     const slack = entriesAt(input, "slack");
-    const problems = listedTwice(
-        ["chat", "slack"],
-        slack.map((entry) => joined(entry, ["workspaceId", "channelId"])),
-    );
+    const problems = sameSlackChannel(slack, ctx);
     slack.forEach((entry, index) => {
         const workspaceId = text(entry.workspaceId);
         const channelId = text(entry.channelId);
@@ -94,7 +119,7 @@ function teamsProblems(input: Record<string, unknown>): Problem[] {
 /** Checks across the channel keys and the rest of the config. */
 export function channelProblems(input: Record<string, unknown>, ctx: ParseContext): Problem[] {
     const prefix = stackNamePrefix(ctx);
-    const problems: Problem[] = [...slackProblems(input, prefix), ...teamsProblems(input)];
+    const problems: Problem[] = [...slackProblems(input, ctx), ...teamsProblems(input)];
     problems.push(...listedTwice(["webhooks"], stringsAt(input, "webhooks")));
     const chat = entriesAt(input, "slack").length + entriesAt(input, "teams").length > 0;
     const home = ctx.homeRegion;

@@ -184,8 +184,24 @@ describe("channel config", () => {
 
     it("refuses a channel listed twice", () => {
         const message = problems({ chat: { slack: [SLACK, SLACK], teams: [TEAMS, TEAMS] } });
-        assert.match(message, /kms-monitoring:chat\.slack\[1\]: is listed twice/);
+        assert.match(message, /kms-monitoring:chat\.slack\[1\]\.channelId: is also the channel of/);
         assert.match(message, /kms-monitoring:chat\.teams\[1\]: is listed twice/);
+    });
+
+    it("refuses a Slack channel ID twice, naming both keys and Amazon Q Developer's one configuration per channel", () => {
+        const other = { workspaceId: "T0OTHERWS12", channelId: "C0SECOND123" };
+        const message = problems({
+            chat: { slack: [SLACK, other, { ...SLACK, workspaceId: "T0OTHERWS12" }] },
+        });
+        const lines = message.split("\n").filter((line) => line.includes("chat.slack"));
+        assert.deepEqual(lines, [
+            "  - kms-monitoring:chat.slack[2].channelId: is also the channel of " +
+                "kms-monitoring:chat.slack[0]: Amazon Q Developer takes one configuration per Slack " +
+                'channel in an AWS account, and a second fails with "Slack channel with ID ... has ' +
+                'already been configured" (cloudformation-coverage-roadmap#1155); list each channel ' +
+                "once. The same holds for a channel another stack or the console already configures " +
+                'in this account (got "C07EZ1ABC23")',
+        ]);
     });
 
     it("refuses a second channel of the same Teams team, which the AWS provider cannot manage", () => {
