@@ -2,8 +2,9 @@
  * `npm run test:integration`: proves the whole product in a real AWS account. Through the Pulumi
  * Automation API it creates a throwaway stack with Pulumi.dev.yaml's settings (and names of its
  * own, so that nothing of the account is adopted), runs `up`, runs `npm run verify -- --stack
- * <it> --canary` and expects no FAIL (a pending email confirmation is a WARN), and then, even when
- * a step failed, runs `destroy` and removes the stack. Not part of `npm test`: it deploys real
+ * <it> --canary` and expects no FAIL but the one a still pending email gives (no alert reaches
+ * anyone until it is confirmed: integrationCode), and then, even when a step failed, runs
+ * `destroy` and removes the stack. Not part of `npm test`: it deploys real
  * resources (a trail, a topic, keys scheduled for deletion after 7 days) for 10 to 30 minutes: up
  * and destroy take a few minutes each, the canary waits for its alert (at most 15 minutes).
  *
@@ -151,6 +152,21 @@ async function cleanUp(stack: ThrowawayStack, steps: IntegrationSteps, settings:
     }
 }
 
+/** The FAIL verify gives a stack whose only subscription is still pending (checks/subscriptions.ts). */
+const NOBODY_CONFIRMED = "no subscription is confirmed and no other channel is configured";
+
+/**
+ * The test's verdict from verify's exit code and its FAIL lines: the throwaway stack's one email
+ * stays pending unless INTEGRATION_EMAIL is an address someone confirms during the run, and verify
+ * fails that (no alert reaches anyone). That FAIL alone still passes the test, which then proves
+ * every hop up to the topic (the canary's WARN says the alert was published); any other FAIL fails it.
+ */
+export function integrationCode(code: number, failLines: readonly string[]): number {
+    const onlyPending =
+        failLines.length > 0 && failLines.every((line) => line.includes(NOBODY_CONFIRMED));
+    return code === 1 && onlyPending ? 0 : code;
+}
+
 async function run(): Promise<number> {
     const stackName = `kms-monitoring-it-${crypto.randomBytes(3).toString("hex")}`;
     const config = throwawayConfig(stackName);
@@ -173,14 +189,22 @@ async function run(): Promise<number> {
                 remove: () => stack.workspace.removeStack(stackName),
             };
         },
-        verify: () =>
-            main(["--stack", stackName, "--canary"], {
+        verify: async () => {
+            const failLines: string[] = [];
+            const code = await main(["--stack", stackName, "--canary"], {
                 io: {
-                    out: log,
+                    out: (text) => {
+                        log(text);
+                        failLines.push(
+                            ...text.split("\n").filter((line) => line.startsWith("FAIL")),
+                        );
+                    },
                     err: (text) => process.stderr.write(text),
                     tty: Boolean(process.stderr.isTTY),
                 },
-            }),
+            });
+            return integrationCode(code, failLines);
+        },
     });
 }
 

@@ -5,7 +5,7 @@ import { deployed, runVerify } from "./runVerify";
 import { exactResult, nonPassing, topicOf } from "./results";
 
 describe("verify: the channel subscriptions", () => {
-    it("only warns when Amazon Q Developer's subscription to the chat topic is missing or pending (prod)", async () => {
+    it("fails a chat topic without a confirmed subscription: Amazon Q Developer's is missing or pending (prod)", async () => {
         const { fake } = await deployed("prod");
         const chat = topicOf(fake, "chat").arn;
         const subscriptions = fake.subscriptions.get(chat)!;
@@ -16,17 +16,18 @@ describe("verify: the channel subscriptions", () => {
         fake.subscriptions.set(chat, []);
         const missing = await runVerify("prod", fake);
         assert.deepEqual(nonPassing(missing, "subscription"), [
-            `WARN subscription https Amazon Q Developer: no confirmed https subscription of Amazon Q Developer on ${chat}: the chat channels get nothing`,
+            `FAIL subscription https Amazon Q Developer: no confirmed https subscription of Amazon Q Developer on ${chat}: no alert reaches the chat channels`,
         ]);
-        assert.equal(missing.code, 0);
+        assert.equal(missing.code, 1);
         fake.subscriptions.set(chat, [
             { ...subscriptions[0], SubscriptionArn: "PendingConfirmation" },
         ]);
         const pending = await runVerify("prod", fake);
         assert.match(
             nonPassing(pending, "subscription")[0],
-            /^WARN .*: no confirmed .* \(1 pending\)/,
+            /^FAIL .*: no confirmed .* \(1 pending\)/,
         );
+        assert.equal(pending.code, 1);
     });
 
     it("fails a pending webhook subscription, and a missing one, without ever showing its URL (org)", async () => {

@@ -1,18 +1,57 @@
 import { strict as assert } from "assert";
 import type { VerificationOutput } from "../../components/stack";
 import { deployed, runVerify } from "./runVerify";
-import { result } from "./results";
+import { nonPassing, result } from "./results";
 
 describe("verify: subscriptions and identity", () => {
-    it("warns about an email subscription still awaiting confirmation, and still exits 0", async () => {
+    it("fails a stack whose every subscriber is pending: no alert reaches anyone (dev)", async () => {
         const { fake } = await deployed("dev");
         const [subscription] = [...fake.subscriptions.values()][0];
         subscription.SubscriptionArn = "PendingConfirmation";
         const run = await runVerify("dev", fake);
-        const pending = result(run, "subscription", "kms-workshop@example.com");
-        assert.equal(pending.status, "WARN");
-        assert.match(pending.message, /awaits confirmation/);
-        assert.match(pending.fix ?? "", /Confirm subscription/);
+        const topic = (fake.verification as VerificationOutput).topics[0].arn;
+        assert.deepEqual(nonPassing(run, "subscription"), [
+            `FAIL subscription ${topic}: no subscription is confirmed and no other channel is ` +
+                "configured: no alert reaches anyone (1 pending)",
+            "WARN subscription email kms-workshop@example.com: awaits confirmation: no alert " +
+                "reaches this address until its owner confirms",
+        ]);
+        assert.match(result(run, "subscription", topic).fix ?? "", /Confirm subscription/);
+        assert.equal(run.code, 1);
+    });
+
+    it("only warns about a pending email while someone else is confirmed, or another channel delivers", async () => {
+        const { fake } = await deployed("dev");
+        const topic = (fake.verification as VerificationOutput).topics[0].arn;
+        const [subscription] = fake.subscriptions.get(topic)!;
+        subscription.SubscriptionArn = "PendingConfirmation";
+        // Subscribed by hand, outside the stack: a path all the same.
+        fake.subscriptions.get(topic)!.push({
+            ...subscription,
+            Endpoint: "oncall@example.com",
+            SubscriptionArn: `${topic}:00000099-confirmed`,
+        });
+        const dev = await runVerify("dev", fake);
+        assert.deepEqual(nonPassing(dev, "subscription"), [
+            "WARN subscription email kms-workshop@example.com: awaits confirmation: no alert " +
+                "reaches this address until its owner confirms",
+        ]);
+        assert.equal(dev.code, 0);
+        // prod: every email pending, and chat and PagerDuty still deliver.
+        const prod = await deployed("prod");
+        const alerts = (prod.fake.verification as VerificationOutput).topics[0].arn;
+        prod.fake.subscriptions
+            .get(alerts)!
+            .forEach((each) => (each.SubscriptionArn = "PendingConfirmation"));
+        const run = await runVerify("prod", prod.fake);
+        assert.deepEqual(
+            nonPassing(run, "subscription").map((line) => line.split(":")[0]),
+            [
+                "WARN subscription email security-oncall@example.com",
+                "WARN subscription email platform-team@example.com",
+                "WARN subscription email kms-custodians@example.com",
+            ],
+        );
         assert.equal(run.code, 0);
     });
 

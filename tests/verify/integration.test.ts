@@ -2,7 +2,13 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { deployVerifyDestroy, IntegrationSteps, ThrowawayStack } from "../../scripts/integration";
+import {
+    deployVerifyDestroy,
+    integrationCode,
+    IntegrationSteps,
+    ThrowawayStack,
+} from "../../scripts/integration";
+import { deployed, runVerify } from "./runVerify";
 
 /**
  * npm run test:integration's steps around a stack that fails where a real one can: the cleanup
@@ -80,5 +86,28 @@ describe("npm run test:integration's cleanup", () => {
         assert.deepEqual(run.calls, ["create"]);
         assert.match(run.error?.message ?? "", /create broke/);
         assert.deepEqual(run.left, []);
+    });
+});
+
+describe("npm run test:integration's verdict on verify", () => {
+    it("passes a stack whose one email is still pending, and nothing else failing; fails any other FAIL", async () => {
+        const { fake } = await deployed("dev");
+        [...fake.subscriptions.values()][0][0].SubscriptionArn = "PendingConfirmation";
+        const failLines = async () => {
+            const run = await runVerify("dev", fake);
+            const lines = run.results
+                .filter((each) => each.status === "FAIL")
+                .map(
+                    (each) => `FAIL  ${each.id}  ${each.region}  ${each.resource}: ${each.message}`,
+                );
+            return { code: run.code, lines };
+        };
+        const pending = await failLines();
+        assert.equal(pending.code, 1);
+        assert.equal(integrationCode(pending.code, pending.lines), 0);
+        fake.rules.get("us-east-1 default kms-monitoring-dev-key-management")!.State = "DISABLED";
+        const broken = await failLines();
+        assert.equal(integrationCode(broken.code, broken.lines), 1);
+        assert.equal(integrationCode(2, []), 2);
     });
 });

@@ -1,12 +1,12 @@
 import { GetSubscriptionAttributesCommand, Subscription } from "@aws-sdk/client-sns";
 import type { VerificationSubscription, VerificationTopic } from "../../components/stack";
-import { attempt, fail, pass, Subject, VerifyContext, warn } from "../context";
+import { attempt, fail, pass, Subject, VerifyContext } from "../context";
 
 /**
  * Part of check 2: the subscriptions whose endpoint verify does not know, counted by protocol on
  * their topic. The stack's own (the webhooks, each URL a secret) must all be there, confirmed,
- * with their dead-letter queue and retries; Amazon Q Developer's on a chat topic is looked for,
- * not required.
+ * with their dead-letter queue and retries; on a chat topic, Amazon Q Developer's must be
+ * confirmed, however many it made.
  */
 
 /**
@@ -72,20 +72,20 @@ export interface Counted {
 
 /**
  * Amazon Q Developer's subscription of a chat topic: made by the service itself
- * (terraform-provider-aws#46101), an HTTPS subscription that no AWS page describes, so its
- * absence is a WARN, not a FAIL. How many it makes for several configurations no page says either:
- * one confirmed is enough.
+ * (terraform-provider-aws#46101), an HTTPS subscription that no AWS page describes, nor how many it
+ * makes for several configurations: one confirmed is enough. Without any, nothing the topic
+ * receives reaches a chat channel (SNS delivers only to confirmed subscriptions), so that is a FAIL.
  */
 export function checkChatSubscription(
     ctx: VerifyContext,
     { subject, topic, pending, confirmed }: Counted,
 ) {
     if (confirmed.length === 0) {
-        warn(
+        fail(
             ctx,
             subject,
             `no confirmed https subscription of Amazon Q Developer on ${topic.arn}` +
-                `${pending > 0 ? ` (${pending} pending)` : ""}: the chat channels get nothing`,
+                `${pending > 0 ? ` (${pending} pending)` : ""}: no alert reaches the chat channels`,
             "check that each chat configuration still lists this topic in the Amazon Q Developer " +
                 "console; pulumi up restores them",
         );

@@ -97,31 +97,63 @@ async function checkCounted(
 }
 
 /**
+ * Whether something besides the alert topic's subscriptions delivers alerts: a chat or webhook
+ * topic, or an API destination (PagerDuty).
+ */
+const otherChannels = (ctx: VerifyContext) =>
+    ctx.expected.topics.some((topic) => topic.kind !== "alerts") ||
+    ctx.expected.apiDestinations.length > 0;
+
+/**
+ * The alert topic without another channel: SNS delivers only to confirmed subscriptions (a pending
+ * one shows `PendingConfirmation` instead of an ARN, SNS API reference, ListSubscriptionsByTopic),
+ * so without one, no alert reaches anyone. Any confirmed subscription counts, the stack's or not.
+ */
+function checkDeliveryPath(
+    ctx: VerifyContext,
+    topic: VerificationTopic,
+    existing: readonly Subscription[],
+): void {
+    const subject = { id: "subscription", region: topic.region, resource: topic.arn };
+    const confirmed = existing.filter((each) => each.SubscriptionArn !== PENDING).length;
+    if (confirmed > 0) {
+        pass(ctx, subject, `${confirmed} confirmed subscription(s) deliver the alerts`);
+        return;
+    }
+    const pending = existing.length;
+    fail(
+        ctx,
+        subject,
+        "no subscription is confirmed and no other channel is configured: no alert reaches anyone" +
+            (pending > 0 ? ` (${pending} pending)` : ""),
+        pending > 0
+            ? 'confirm a subscription: open its "AWS Notification - Subscription Confirmation" ' +
+                  "email and choose Confirm subscription"
+            : "set kms-monitoring:alertEmails (or a channel) and run pulumi up",
+    );
+}
+
+/**
  * Check 2: every subscription the stack creates exists and is confirmed. An email subscription
- * delivers nothing until its owner follows the link, which only a person can do: pending email is
- * a WARN; a pending subscription of any other protocol is a FAIL. Subscriptions without a known
- * endpoint are counted per protocol.
+ * delivers nothing until its owner follows the link, which only a person can do: a pending email
+ * is a WARN while another path delivers (a confirmed subscription, another channel); with none,
+ * no alert reaches anyone, a FAIL. A pending subscription of any other protocol is a FAIL.
+ * Subscriptions without a known endpoint are counted per protocol.
  */
 export async function checkSubscriptions(ctx: VerifyContext): Promise<void> {
-    const channels = ctx.expected.topics.length > 1 || ctx.expected.apiDestinations.length > 0;
+    const channels = otherChannels(ctx);
     for (const topic of ctx.expected.topics) {
         const expected = ctx.expected.subscriptions.filter((each) => each.topicArn === topic.arn);
         const subject = { id: "subscription", region: topic.region, resource: topic.arn };
-        if (expected.length === 0) {
-            if (channels) {
-                pass(ctx, subject, "no email subscription: alerts go to the other channels");
-            } else {
-                warn(
-                    ctx,
-                    subject,
-                    "nobody is subscribed: alerts are published and reach no one",
-                    "set kms-monitoring:alertEmails and run pulumi up",
-                );
-            }
+        if (expected.length === 0 && channels) {
+            pass(ctx, subject, "no email subscription: alerts go to the other channels");
             continue;
         }
         const existing = await listSubscriptions(ctx, topic);
         if (existing === undefined) continue;
+        if (topic.kind === "alerts" && !channels) {
+            checkDeliveryPath(ctx, topic, existing);
+        }
         expected
             .filter((each) => each.endpoint !== undefined)
             .forEach((each) => checkOne(ctx, topic, each, existing));
