@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { CanaryPath, metricKey, NOW, steady } from "./fakeMetrics";
 import { serviceError } from "./fakeService";
-import { deployed, runVerify } from "./runVerify";
+import { deployed, editedOutputs, runVerify } from "./runVerify";
 import { nonPassing } from "./results";
 
 describe("verify: the organization", () => {
@@ -182,6 +182,29 @@ describe("verify --canary", () => {
         );
         // Published at +1m30s: said at the next poll, not after the whole --timeout.
         assert.ok(fake.now - NOW <= 3 * 60_000, `waited ${(fake.now - NOW) / 60_000} minutes`);
+    });
+
+    it("never advises an alert on GenerateDataKey, which SNS calls with the topic key for every publisher", async () => {
+        const { fake } = await deployed("dev");
+        // A stack whose API-call alerts watch neither of the canary's calls.
+        const outputs = await editedOutputs("dev", "no-canary-call", (verification) => ({
+            ...verification,
+            rules: verification.rules.map((rule) => ({
+                ...rule,
+                eventPattern: rule.eventPattern?.replace(
+                    /"GenerateDataKey"|"CancelKeyDeletion"/g,
+                    '"DisableKey"',
+                ),
+            })),
+        }));
+        const run = await runVerify("dev", fake, ["--canary"], outputs);
+        const [warning] = run.results.filter((each) => each.id === "canary");
+        assert.equal(warning.status, "WARN");
+        assert.match(warning.fix ?? "", /add CancelKeyDeletion/);
+        assert.doesNotMatch(warning.fix ?? "", /add GenerateDataKey|GenerateDataKey.* on any key/);
+        // Nor does the warning of a CancelKeyDeletion that never matched.
+        const org = await canary("org", "no-event", ["--timeout", "2m"]);
+        assert.doesNotMatch(org.canary.fix ?? "", /GenerateDataKey/);
     });
 
     it("does not touch a topic key that is pending deletion, and says so", async () => {

@@ -5,6 +5,7 @@ import { snapshotPlan } from "../../scripts/snapshots";
 import type { Plan } from "../../scripts/plan";
 import { main } from "../../verify/main";
 import type { CheckResult } from "../../verify/report";
+import type { VerificationOutput } from "../../components/stack";
 import { FakeAccount, healthyAccount } from "./fakeAccount";
 import { installFakes } from "./fakeClients";
 
@@ -27,6 +28,25 @@ export interface Run {
     readonly problems: string[];
 }
 
+/**
+ * The outputs of a shipped stack whose `verification` output `edit` changed: a stack file that is
+ * not shipped, without a mock run of its own. Its file's path, for runVerify's `outputs`.
+ */
+export async function editedOutputs(
+    stack: string,
+    name: string,
+    edit: (verification: VerificationOutput) => VerificationOutput,
+): Promise<string> {
+    const outputs = JSON.parse(fs.readFileSync(await outputsFile(stack), "utf8"));
+    outputs.verification = edit(outputs.verification);
+    const file = path.join(
+        os.tmpdir(),
+        `kms-monitoring-verify-${process.pid}-${stack}-${name}.json`,
+    );
+    fs.writeFileSync(file, JSON.stringify(outputs, null, 2));
+    return file;
+}
+
 /** A fresh account where the shipped stack is deployed as planned. */
 export async function deployed(stack: string): Promise<{ plan: Plan; fake: FakeAccount }> {
     const plan = await snapshotPlan(stack);
@@ -38,18 +58,26 @@ export async function runVerify(
     stack: string,
     fake: FakeAccount,
     args: string[] = [],
+    outputs?: string,
 ): Promise<Run> {
     const restore = installFakes(fake);
     let stdout = "";
     let stderr = "";
     try {
-        const code = await main(["--outputs", await outputsFile(stack), "--json", ...args], {
-            io: { out: (text) => (stdout += text), err: (text) => (stderr += text), tty: false },
-            now: () => fake.now,
-            sleep: async (ms) => {
-                fake.now += ms;
+        const code = await main(
+            ["--outputs", outputs ?? (await outputsFile(stack)), "--json", ...args],
+            {
+                io: {
+                    out: (text) => (stdout += text),
+                    err: (text) => (stderr += text),
+                    tty: false,
+                },
+                now: () => fake.now,
+                sleep: async (ms) => {
+                    fake.now += ms;
+                },
             },
-        });
+        );
         const document = stdout === "" ? { checks: [] } : JSON.parse(stdout);
         const results: CheckResult[] = document.checks;
         return {

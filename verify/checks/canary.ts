@@ -144,8 +144,8 @@ function timeoutVerdict(
                 subject,
                 `no matching event ${within}: the canary's call failed on purpose, ` +
                     `and no AWS page says whether failed calls reach EventBridge`,
-                "rely on the trail and rule checks above, or add GenerateDataKey " +
-                    "on the topic key to an alert for a canary AWS documents",
+                "rely on the trail and rule checks above: they show that a trail records the " +
+                    "call and that the rule receives it",
             );
         } else {
             fail(

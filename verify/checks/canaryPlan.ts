@@ -17,6 +17,16 @@ export interface CanaryPlan {
     readonly confirmedSubscription: boolean;
 }
 
+/**
+ * What to add for a canary. Not GenerateDataKey: SNS itself generates data keys with the topic key
+ * for every publisher, reusing each for up to 5 minutes (SNS Developer Guide, "Key management"),
+ * so an alert on GenerateDataKey of the topic key (or of any key) would alert on the alerts' own
+ * delivery. CancelKeyDeletion is a write that nothing calls on its own.
+ */
+export const NO_CANARY_FIX =
+    "add CancelKeyDeletion to an apiCallAlerts entry (on any key, or on the topic key); not " +
+    "GenerateDataKey, which would also alert on SNS's own data-key calls for the topic key";
+
 /** Whether the rule watches `operation` on `keyArn`. */
 function watches(rule: VerificationRule, operation: string, keyArn: string): boolean {
     return apiCallBranches(rule.eventPattern ?? "{}").some(
@@ -60,7 +70,7 @@ export async function canaryCall(
         ctx,
         subject,
         "no alert rule watches a call the canary can make without changing anything",
-        "add GenerateDataKey (or CancelKeyDeletion) on any key, or on the topic key, to an apiCallAlerts entry",
+        NO_CANARY_FIX,
     );
     return undefined;
 }
