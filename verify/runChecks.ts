@@ -19,6 +19,7 @@ export async function runChecks(ctx: VerifyContext): Promise<void> {
     await (await import("./checks/alarms")).checkAlarms(ctx);
     await (await import("./checks/heartbeats")).checkHeartbeats(ctx);
     await (await import("./checks/organization")).checkOrganization(ctx);
+    await (await import("./checks/organizationTrail")).checkOrganizationTrail(ctx);
     if (ctx.canary) {
         await (await import("./checks/canary")).runCanary(ctx);
     }

@@ -9,7 +9,7 @@ import {
 } from "../shared";
 import { channelProblems } from "./channelChecks";
 import { duplicates, listedTwice, longestOf, stringsAt, watchedRegions } from "./inputValues";
-import { organizationProblems } from "./organizationChecks";
+import { organizationProblems, organizationWarnings } from "./organizationChecks";
 import { DAY_MS, stackNamePrefix } from "./primitives";
 import { ImportedKeyConfig, ParseContext, Problem } from "./types";
 
@@ -174,6 +174,16 @@ function patternLengthProblems(input: Record<string, unknown>): Problem[] {
 
 /** Valid settings that still deserve a word before deploying. */
 export function configWarnings(
+    config: Parameters<typeof organizationWarnings>[0] & {
+        importedKey?: ImportedKeyConfig;
+        expiryWarningDays: number;
+    },
+    ctx: ParseContext,
+): string[] {
+    return [...validToWarnings(config, ctx), ...organizationWarnings(config, ctx)];
+}
+
+function validToWarnings(
     config: { importedKey?: ImportedKeyConfig; expiryWarningDays: number },
     ctx: ParseContext,
 ): string[] {

@@ -36,4 +36,5 @@ export type {
     VerificationTarget,
     VerificationTopic,
     VerificationTrail,
+    VerificationTrailRegion,
 } from "./verificationTypes";

@@ -21,9 +21,9 @@ import {
     heartbeatArrivalRules,
     memberHeartbeatsRule,
     topicTarget,
-    trailRequirement,
     verificationOrganization,
 } from "./verificationRecords";
+import { trailRequirement } from "./verificationTrails";
 import type { VerificationOutput, VerificationQueue, VerificationRule } from "./verificationTypes";
 
 /** The Outputs the verification output is made of, resolved. */

@@ -3,21 +3,19 @@ import {
     apiCallRuleState,
     contributorStateChangePattern,
     EventPattern,
-    isKmsOperation,
-    isReadOnlyOperation,
     keyLifecycleEventPattern,
     TARGET_RETRY_POLICY,
 } from "../alerts";
-import { apiCallsInRegion, heartbeatArrivalPattern, heartbeatArrivalRuleName } from "../forwarding";
+import { heartbeatArrivalPattern, heartbeatArrivalRuleName } from "../forwarding";
 import { memberHeartbeatPattern, memberHeartbeatsAlarmName } from "../organization";
 import { AwsEnvironment } from "../shared";
 import type { BusAlertRules } from "./busAlertRules";
-import { MonitoringPlan, OtherRegionPlan, watchedRegions } from "./plan";
+import { MonitoringPlan, OtherRegionPlan } from "./plan";
+import { memberTrailRequirement } from "./verificationTrails";
 import type {
     VerificationOrganization,
     VerificationRule,
     VerificationTarget,
-    VerificationTrail,
 } from "./verificationTypes";
 
 /**
@@ -153,38 +151,6 @@ export function memberHeartbeatsRule(
 }
 
 /**
- * What a trail must record for this account's API-call rules, region by region: a region needs
- * read-only events only when a rule that receives its calls watches a read-only operation (such a
- * rule is in the state ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS, apiCallRuleState). The home
- * rules receive the home region's calls; another region's calls reach its own forwarders, which
- * watch the calls apiCallsInRegion keeps for it (an alert on given keys only watches the calls on
- * those of its keys that live there: a key ARN names its region). The home rules' calls are kept
- * the same way, as a call on another region's key is recorded in that region.
- */
-export function trailRequirement(plan: MonitoringPlan, homeRegion: string): VerificationTrail {
-    const apiCalls = plan.homeRules.apiCalls;
-    const perRegion = watchedRegions(plan, homeRegion).flatMap((region) => {
-        const watched = apiCallsInRegion(apiCalls, region);
-        const operations = watched.flatMap((alert) => alert.eventNames).filter(isKmsOperation);
-        return watched.length === 0
-            ? []
-            : [
-                  {
-                      region,
-                      readEvents: operations.some(isReadOnlyOperation),
-                      writeEvents: operations.some((operation) => !isReadOnlyOperation(operation)),
-                  },
-              ];
-    });
-    return {
-        regions: perRegion.map(({ region }) => region),
-        readEvents: perRegion.some((each) => each.readEvents),
-        writeEvents: perRegion.some((each) => each.writeEvents),
-        perRegion,
-    };
-}
-
-/**
  * The organization part: the StackSet to check, where the members' heartbeats are kept, and with
  * observability each member region's sink and the metric every linked member shares with it: the
  * Invocations of its heartbeat rule, which targets the organization bus every five minutes.
@@ -207,6 +173,7 @@ export function verificationOrganization(
         regions: [...organization.regions],
         centralAccount,
         busName: organization.busName,
+        memberTrail: memberTrailRequirement(plan, centralAccount),
         memberHeartbeats: {
             memberRuleName: organization.memberHeartbeatRuleName,
             ruleName: organization.heartbeatsRuleName,

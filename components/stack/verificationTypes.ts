@@ -188,6 +188,11 @@ export interface VerificationOrganization {
     /** The account the stack runs in; the StackSet leaves it out. */
     readonly centralAccount: string;
     readonly busName: string;
+    /**
+     * Per member region whose API calls the member forwarders watch, what the organization trail
+     * must record there (the member accounts' own calls). Outputs of an earlier deploy lack it.
+     */
+    readonly memberTrail: VerificationTrailRegion[];
     readonly memberHeartbeats: VerificationMemberHeartbeats;
     readonly observability?: VerificationObservability;
 }

@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
-import type { VerificationOutput } from "../../components/stack";
+import { planMonitoring, VerificationOutput } from "../../components/stack";
+import { memberTrailRequirement } from "../../components/stack/verificationTrails";
 import { shippedStacks, snapshotPlan } from "../../scripts/snapshots";
 import { verifiedStack } from "./verificationFixtures";
 
@@ -116,5 +117,61 @@ describe("the verification output's trail and organization parts", () => {
         ]);
         assert.equal(prod.trail.readEvents, true, "some region needs them, as before");
         assert.equal(dev.organization, undefined);
+    });
+
+    it("asks the member accounts' trail, in each member region, for what the member template's forwarders watch", async () => {
+        const plan = await snapshotPlan("org");
+        const stackSet = plan.recorded.find(
+            (resource) => resource.type === "aws:cloudformation/stackSet:StackSet",
+        );
+        const rules = Object.values(
+            JSON.parse(stackSet?.inputs.templateBody).Resources as Record<string, any>,
+        ).filter(
+            (each) =>
+                each.Type === "AWS::Events::Rule" &&
+                JSON.stringify(each.Properties.EventPattern ?? "").includes("AWS API Call"),
+        );
+        assert.ok(rules.length > 0);
+        const readOnly = rules.some(
+            (rule) => rule.Properties.State === "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS",
+        );
+        const verification = plan.outputs.verification as VerificationOutput;
+        assert.deepEqual(
+            verification.organization?.memberTrail,
+            ["us-east-1", "eu-west-1"].map((region) => ({
+                region,
+                readEvents: readOnly,
+                writeEvents: true,
+            })),
+        );
+    });
+
+    it("leaves out of the members' trail an alert on keys of the central account only", () => {
+        const central = "111122223333";
+        const key = (account: string, region: string) =>
+            `arn:aws:kms:${region}:${account}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
+        const plan = planMonitoring({
+            namePrefix: "kms-monitoring-test",
+            homeRegion: "us-east-1",
+            regions: ["us-east-1", "eu-west-1"],
+            organization: { id: "o-a1b2c3d4e5", organizationalUnitIds: ["ou-ab12-cdef3456"] },
+            apiCallAlerts: [
+                { name: "writes", eventNames: ["DisableKey"] },
+                {
+                    name: "own-decrypt",
+                    eventNames: ["Decrypt"],
+                    keyArns: [key(central, "eu-west-1")],
+                },
+                {
+                    name: "member-decrypt",
+                    eventNames: ["Encrypt"],
+                    keyArns: [key("444455556666", "us-east-1")],
+                },
+            ],
+        });
+        assert.deepEqual(memberTrailRequirement(plan, central), [
+            { region: "us-east-1", readEvents: true, writeEvents: true },
+            { region: "eu-west-1", readEvents: false, writeEvents: true },
+        ]);
     });
 });

@@ -18,6 +18,12 @@ describe("the verification output's trail and organization parts", () => {
             regions: ["us-east-1", "eu-west-1"],
             centralAccount: "111122223333",
             busName: "kms-monitoring-org-members",
+            // org watches writes only (Pulumi.org.yaml).
+            memberTrail: ["us-east-1", "eu-west-1"].map((region) => ({
+                region,
+                readEvents: false,
+                writeEvents: true,
+            })),
             memberHeartbeats: {
                 memberRuleName: "kms-monitoring-org-member-heartbeat",
                 ruleName: "kms-monitoring-org-member-heartbeats",
