@@ -40,9 +40,10 @@ export class PagerDuty extends pulumi.ComponentResource {
 
         const routingKey = pulumi.secret(args.routingKey);
         // The Events API takes the key as `routing_key` in the JSON body (PagerDuty Events API v2,
-        // "Send an Alert Event"); a connection body parameter is added to every request's body,
-        // and a secret one is kept in Secrets Manager (EventBridge API reference,
-        // ConnectionBodyParameter), so no rule or target holds it. A connection needs an
+        // "Send an Alert Event"); a connection body parameter is "included in the body", and a
+        // secret one is kept in Secrets Manager (EventBridge API reference,
+        // ConnectionBodyParameter), so no rule or target holds it. No page says how it merges with
+        // an input transformer's JSON body: verify's canary proves it (docs/channels.md). A connection needs an
         // authorization: API key auth sends the same key as an X-Routing-Key header, which
         // PagerDuty's own client sent before it moved to the documented body field
         // (PagerDuty/pdpyras#54, where PagerDuty calls the header internal); the body is what

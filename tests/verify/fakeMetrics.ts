@@ -51,25 +51,59 @@ export function steady(value: number, every: number, until = Infinity): MetricSo
 export type CanaryPath =
     | "delivered"
     | "no-event"
+    /** The alert rule's invocation failed for good, or went to the dead-letter queue. */
     | "failed-invocation"
     | "dead-letter"
-    | "not-delivered"
     /** Failed, and EventBridge could not send it to the dead-letter queue either. */
     | "lost"
+    /** The alert rule matched and still retries a target that refuses it: nothing succeeded yet. */
+    | "retrying"
+    | "not-delivered"
     /** Published, and neither delivered nor failed: what SNS does with no confirmed subscription. */
-    | "published";
+    | "published"
+    /** Everything delivered but the chat topic, which received it and delivered nothing. */
+    | "chat-silent"
+    /** PagerDuty refused the call (a 400): FailedInvocations, and the event in the dead-letter queue. */
+    | "pagerduty-refused";
 
-/** One event at `at`, in the period that holds it. */
+/** `value` events at `at`, in the period that holds it. */
 const once =
-    (at: number): MetricSource =>
+    (at: number, value = 1): MetricSource =>
     ({ startMs, endMs, period }) =>
         at >= startMs && at < endMs
-            ? { timestamps: [Math.floor(at / period) * period], values: [1] }
+            ? { timestamps: [Math.floor(at / period) * period], values: [value] }
             : { timestamps: [], values: [] };
+
+type Rule = FakeAccount["verification"]["rules"][number];
+
+/** What becomes of a rule's invocations on the canary's path: "ok", or the rule's metric that says why not. */
+function ruleOutcome(rule: Rule, path: CanaryPath): string {
+    const failing: Partial<Record<CanaryPath, string>> = {
+        "failed-invocation": "FailedInvocations",
+        "dead-letter": "InvocationsSentToDlq",
+        lost: "InvocationsFailedToBeSentToDlq",
+        retrying: "none",
+    };
+    if (rule.kind === "alert" && failing[path] !== undefined) return failing[path];
+    const callsApi = rule.targets.some((target) => target.kind === "api-destination");
+    return callsApi && path === "pagerduty-refused" ? "FailedInvocations" : "ok";
+}
+
+/** What a topic that received the canary does with it: deliver, fail, or nothing. */
+function topicOutcome(fake: FakeAccount, arn: string): string | undefined {
+    const { topics } = fake.verification;
+    const path = fake.canaryPath;
+    if (arn === topics[0].arn && path === "not-delivered") return "NumberOfNotificationsFailed";
+    if (arn === topics[0].arn && path === "published") return undefined;
+    const chat = topics.find((topic) => topic.kind === "chat");
+    if (arn === chat?.arn && path === "chat-silent") return undefined;
+    return "NumberOfNotificationsDelivered";
+}
 
 /**
  * What AWS would publish after the canary's call, a minute or two later: the home rules that watch
- * the operation match it, invoke the topic, and the topic delivers, unless `canaryPath` stops it.
+ * the operation (alert and channel rules) match it and invoke each target, each topic among them
+ * delivers, unless `canaryPath` stops it; a refused PagerDuty event lands in its dead-letter queue.
  */
 export function followCanary(fake: FakeAccount, operation: string): void {
     const { verification, canaryPath: path } = fake;
@@ -80,36 +114,50 @@ export function followCanary(fake: FakeAccount, operation: string): void {
         name: string,
         dimensions: Record<string, string>,
         delay: number,
+        value = 1,
     ) =>
         fake.metrics.set(
             metricKey(verification.homeRegion, namespace, name, dimensions),
-            once(at + delay),
+            once(at + delay, value),
         );
     const rules = verification.rules.filter(
         (rule) =>
-            rule.kind === "alert" &&
             rule.region === verification.homeRegion &&
             rule.busName === "default" &&
+            rule.targets.length > 0 &&
             (rule.eventPattern ?? "").includes(`"${operation}"`),
     );
+    const reached = new Set<string>();
     for (const rule of rules) {
-        set("AWS/Events", "TriggeredRules", { RuleName: rule.name }, 60_000);
-        set("AWS/Events", "Invocations", { RuleName: rule.name }, 60_000);
-        if (path === "failed-invocation")
-            set("AWS/Events", "FailedInvocations", { RuleName: rule.name }, 90_000);
-        if (path === "dead-letter")
-            set("AWS/Events", "InvocationsSentToDlq", { RuleName: rule.name }, 90_000);
-        if (path === "lost")
-            set("AWS/Events", "InvocationsFailedToBeSentToDlq", { RuleName: rule.name }, 90_000);
+        const dimensions = { RuleName: rule.name };
+        set("AWS/Events", "TriggeredRules", dimensions, 60_000);
+        set("AWS/Events", "Invocations", dimensions, 60_000, rule.targets.length);
+        const outcome = ruleOutcome(rule, path);
+        if (outcome === "ok") {
+            set(
+                "AWS/Events",
+                "SuccessfulInvocationAttempts",
+                dimensions,
+                60_000,
+                rule.targets.length,
+            );
+            rule.targets.forEach((target) => reached.add(target.arn));
+        } else if (outcome !== "none") {
+            set("AWS/Events", outcome, dimensions, 90_000);
+        }
+        if (path === "pagerduty-refused" && outcome === "FailedInvocations") {
+            set("AWS/Events", "InvocationsSentToDlq", dimensions, 90_000);
+            const queue = verification.queues.find(
+                (each) => each.arn === rule.targets[0].deadLetterQueueArn,
+            );
+            if (queue !== undefined)
+                fake.queues.set(queue.url, (fake.queues.get(queue.url) ?? 0) + 1);
+        }
     }
-    if (path === "failed-invocation" || path === "dead-letter" || path === "lost") return;
-    const topic = { TopicName: verification.topics[0].name };
-    set("AWS/SNS", "NumberOfMessagesPublished", topic, 90_000);
-    if (path === "published") return;
-    set(
-        "AWS/SNS",
-        path === "not-delivered" ? "NumberOfNotificationsFailed" : "NumberOfNotificationsDelivered",
-        topic,
-        120_000,
-    );
+    for (const topic of verification.topics.filter((each) => reached.has(each.arn))) {
+        const dimensions = { TopicName: topic.name };
+        set("AWS/SNS", "NumberOfMessagesPublished", dimensions, 90_000);
+        const outcome = topicOutcome(fake, topic.arn);
+        if (outcome !== undefined) set("AWS/SNS", outcome, dimensions, 120_000);
+    }
 }

@@ -98,7 +98,7 @@ describe("verify --canary", () => {
                 /matched but the invocation failed: the topic policy or the topic key/,
             ],
             ["dead-letter", /sent to the dead-letter queue/],
-            ["not-delivered", /published to the topic but not delivered: a subscription/],
+            ["not-delivered", /published to the alert topic .* but not delivered: a subscription/],
         ];
         for (const [path, message] of hops) {
             const { canary: result, run } = await canary("dev", path);

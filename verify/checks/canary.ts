@@ -6,13 +6,14 @@ import {
 import { errorName } from "../errors";
 import { attempt, fail, pass, reportError, Subject, VerifyContext, warn } from "../context";
 import { canaryCall, CanaryPlan } from "./canaryPlan";
-import { CanaryProgress, readProgress } from "./canaryMetrics";
-import { deadLetterQueueOf, readQueueCommand } from "./delivery";
+import { queueDepths, readProgress } from "./canaryMetrics";
+import { canaryVerdict, Outcome } from "./canaryVerdict";
 
 /**
  * Check 10, with --canary: one KMS call that changes nothing and that one of the stack's alert
- * rules matches, then a wait (at most --timeout) for the rule's and the topic's metrics to rise,
- * naming the hop where the alert stopped. Two calls qualify (canaryPlan.ts):
+ * rules matches, then a wait (at most --timeout) for the metrics of every rule the call reaches and
+ * of every channel they deliver to, naming the hop where the alert stopped (canaryVerdict.ts).
+ * Two calls qualify (canaryPlan.ts):
  * - GenerateDataKey on the topic key: it changes nothing (the data key is dropped) and CloudTrail
  *   records it as a read-only management event, which reaches a rule in the state
  *   ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS (EventBridge User Guide, "Receiving read-only
@@ -63,121 +64,10 @@ function elapsed(ms: number): string {
     return `${Math.floor(seconds / 60)}m${String(seconds % 60).padStart(2, "0")}s`;
 }
 
-/**
- * Reports the verdict and returns true once the metrics tell one; false while it is worth waiting.
- * A PASS needs both ends after the call: the chosen rule invoked its targets (Invocations) and the
- * topic delivered (NumberOfNotificationsDelivered). Deliveries alone can be another alert's.
- */
-function verdict(
-    ctx: VerifyContext,
-    plan: CanaryPlan,
-    seen: CanaryProgress,
-    subject: Subject,
-    timedOut: boolean,
-): boolean {
-    const queue = deadLetterQueueOf(ctx.expected, plan.rule);
-    if (seen.failedInvocations > 0) {
-        fail(
-            ctx,
-            subject,
-            "the event matched but the invocation failed: the topic policy or the topic key refuses EventBridge",
-            "see the topic-policy and key-policy checks; pulumi up restores both",
-        );
-    } else if (seen.failedToDlq > 0) {
-        fail(
-            ctx,
-            subject,
-            "the invocation failed and the event could not even be sent to the dead-letter queue: lost",
-            "see the failed-invocations and topic-policy checks; pulumi up restores the queue's policy",
-        );
-    } else if (seen.sentToDlq > 0) {
-        fail(
-            ctx,
-            subject,
-            "the event was sent to the dead-letter queue",
-            queue === undefined ? "see the rule check" : `read it: ${readQueueCommand(queue)}`,
-        );
-    } else if (seen.notificationsFailed > 0) {
-        fail(
-            ctx,
-            subject,
-            "published to the topic but not delivered: a subscription refuses it",
-            "see the subscription checks and the topic's delivery status logs",
-        );
-    } else if (seen.invocations > 0 && seen.delivered > 0) {
-        pass(
-            ctx,
-            subject,
-            `${plan.operation} reached ${plan.rule.name} and the topic delivered it`,
-        );
-    } else if (seen.invocations > 0 && seen.published > 0 && !plan.confirmedSubscription) {
-        nobodyToDeliverTo(ctx, subject);
-    } else if (!timedOut) {
-        return false;
-    } else {
-        timeoutVerdict(ctx, plan, seen, subject);
-    }
-    return true;
-}
-
-/** Published, while no subscription is confirmed: nothing can be delivered, so no wait helps. */
-function nobodyToDeliverTo(ctx: VerifyContext, subject: Subject): void {
-    warn(
-        ctx,
-        subject,
-        "published to the topic; no confirmed subscription to deliver it to",
-        "confirm the email subscriptions",
-    );
-}
-
-function timeoutVerdict(
-    ctx: VerifyContext,
-    plan: CanaryPlan,
-    seen: CanaryProgress,
-    subject: Subject,
-) {
-    const within = `within ${elapsed(ctx.timeoutMs)}`;
-    if (seen.matched === 0 && seen.invocations === 0) {
-        if (plan.operation === "CancelKeyDeletion") {
-            warn(
-                ctx,
-                subject,
-                `no matching event ${within}: the canary's call failed on purpose, ` +
-                    `and no AWS page says whether failed calls reach EventBridge`,
-                "rely on the trail and rule checks above: they show that a trail records the " +
-                    "call and that the rule receives it",
-            );
-        } else {
-            fail(
-                ctx,
-                subject,
-                `no matching event ${within}: the trail does not deliver ` +
-                    `the call, or the rule's state does not receive it`,
-                "see the trail and rule checks above",
-            );
-        }
-    } else if (seen.invocations === 0) {
-        fail(
-            ctx,
-            subject,
-            `the rule matched but invoked no target ${within}`,
-            "see the rule check: its targets",
-        );
-    } else if (seen.published === 0) {
-        fail(
-            ctx,
-            subject,
-            `the rule matched but nothing was published ${within}: the topic policy or the topic key`,
-            "see the topic-policy and key-policy checks",
-        );
-    } else {
-        fail(
-            ctx,
-            subject,
-            `published but not delivered ${within}: the subscriptions`,
-            "see the subscription checks",
-        );
-    }
+function report(ctx: VerifyContext, subject: Subject, outcome: Outcome): void {
+    if (outcome.status === "PASS") pass(ctx, subject, outcome.message);
+    else if (outcome.status === "WARN") warn(ctx, subject, outcome.message, outcome.fix);
+    else fail(ctx, subject, outcome.message, outcome.fix);
 }
 
 export async function runCanary(ctx: VerifyContext): Promise<void> {
@@ -185,18 +75,26 @@ export async function runCanary(ctx: VerifyContext): Promise<void> {
     const plan = await canaryCall(ctx, subject);
     if (plan === undefined) return;
     const at = { ...subject, resource: `${plan.operation} on ${plan.keyArn} -> ${plan.rule.name}` };
-    const start = ctx.now();
+    // The dead-letter queues as they were, so that only what the canary adds counts.
+    const baseline = await attempt(ctx, at, "sqs", () => queueDepths(ctx, plan));
+    if (baseline === undefined) return;
+    const startMs = ctx.now();
     if (!(await makeCall(ctx, plan, at))) return;
     for (;;) {
-        const now = ctx.now();
+        const endMs = ctx.now();
         const seen = await attempt(ctx, at, "cloudwatch", () =>
-            readProgress(ctx, plan, start, now),
+            readProgress(ctx, plan, { startMs, endMs }, baseline),
         );
         if (seen === undefined) return;
-        if (verdict(ctx, plan, seen, at, now - start >= ctx.timeoutMs)) return;
+        const timedOut = endMs - startMs >= ctx.timeoutMs;
+        const outcome = canaryVerdict(plan, seen, timedOut, `within ${elapsed(ctx.timeoutMs)}`);
+        if (outcome !== undefined) {
+            report(ctx, at, outcome);
+            return;
+        }
         ctx.report.progress(
-            `canary: waiting for ${plan.rule.name} and the topic ` +
-                `(${elapsed(now - start)} of ${elapsed(ctx.timeoutMs)})`,
+            `canary: waiting for ${plan.rule.name} and its channels ` +
+                `(${elapsed(endMs - startMs)} of ${elapsed(ctx.timeoutMs)})`,
         );
         await ctx.sleep(POLL_MS);
     }

@@ -1,10 +1,28 @@
-import type { VerificationRule, VerificationTopic } from "../../components/stack";
+import type {
+    VerificationApiDestination,
+    VerificationOutput,
+    VerificationQueue,
+    VerificationRule,
+    VerificationTopic,
+} from "../../components/stack";
 import { Subject, VerifyContext, warn } from "../context";
+import { deadLetterQueueOf } from "./delivery";
 import { apiCallBranches } from "./patternSamples";
 import { listSubscriptions, PENDING } from "./subscriptions";
 
 /** The calls the canary may make, the one AWS documents first (see canary.ts). */
 export const CANARY_OPERATIONS = ["GenerateDataKey", "CancelKeyDeletion"] as const;
+
+/** A rule the canary's event goes through, and where its targets deliver it. */
+export interface CanaryRule {
+    readonly rule: VerificationRule;
+    /** The topics among its targets: each must deliver after the call. */
+    readonly topics: readonly VerificationTopic[];
+    /** Its API destinations (PagerDuty's), proven by the rule's own successful invocations. */
+    readonly destinations: readonly VerificationApiDestination[];
+    /** The dead-letter queue of its targets, which must stay as it was. */
+    readonly queue?: VerificationQueue;
+}
 
 export interface CanaryPlan {
     readonly operation: (typeof CANARY_OPERATIONS)[number];
@@ -15,6 +33,11 @@ export interface CanaryPlan {
     readonly keyArn: string;
     /** Whether the topic has a confirmed subscription, without which nothing can be delivered. */
     readonly confirmedSubscription: boolean;
+    /**
+     * Every home rule on the default bus that matches the call, the alert rule first, then the
+     * channel rules (PagerDuty's): each channel they deliver to must show the canary.
+     */
+    readonly paths: readonly CanaryRule[];
 }
 
 /**
@@ -34,6 +57,35 @@ function watches(rule: VerificationRule, operation: string, keyArn: string): boo
             branch.eventName.includes(operation) &&
             (branch.keyArns === undefined || branch.keyArns.includes(keyArn)),
     );
+}
+
+/** The rule with the topics and API destinations its targets name. */
+function canaryRule(expected: VerificationOutput, rule: VerificationRule): CanaryRule {
+    const arns = rule.targets.map((target) => target.arn);
+    return {
+        rule,
+        topics: expected.topics.filter((topic) => arns.includes(topic.arn)),
+        destinations: expected.apiDestinations.filter((each) => arns.includes(each.arn)),
+        queue: deadLetterQueueOf(expected, rule),
+    };
+}
+
+/** The chosen rule, then every other home rule the call reaches that delivers to a channel. */
+function pathsOf(
+    expected: VerificationOutput,
+    chosen: VerificationRule,
+    operation: string,
+    keyArn: string,
+): CanaryRule[] {
+    const others = expected.rules.filter(
+        (rule) =>
+            rule !== chosen &&
+            rule.region === expected.homeRegion &&
+            rule.busName === "default" &&
+            rule.targets.length > 0 &&
+            watches(rule, operation, keyArn),
+    );
+    return [chosen, ...others].map((rule) => canaryRule(expected, rule));
 }
 
 /** The first call, rule and topic that fit; a WARN and undefined when none does. */
@@ -62,6 +114,7 @@ export async function canaryCall(
                     confirmedSubscription: (subscriptions ?? []).some(
                         (each) => each.SubscriptionArn !== PENDING,
                     ),
+                    paths: pathsOf(ctx.expected, rule, operation, keyArn),
                 };
             }
         }

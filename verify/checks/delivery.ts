@@ -154,30 +154,34 @@ async function checkTopics(ctx: VerifyContext): Promise<void> {
     }
 }
 
-async function checkQueue(ctx: VerifyContext, queue: VerificationQueue): Promise<void> {
-    const subject = { id: "dead-letters", region: queue.region, resource: queue.url };
-    const attributes = await attempt(
-        ctx,
-        subject,
-        "sqs",
-        () =>
-            ctx.aws.sqs(queue.region).send(
-                new GetQueueAttributesCommand({
-                    QueueUrl: queue.url,
-                    AttributeNames: [
-                        "ApproximateNumberOfMessages",
-                        "ApproximateNumberOfMessagesNotVisible",
-                        "ApproximateNumberOfMessagesDelayed",
-                    ],
-                }),
-            ),
-        "does not exist: undeliverable events are dropped",
+/** The messages in a queue, visible, in flight or delayed (GetQueueAttributes). */
+export async function queueDepth(ctx: VerifyContext, queue: VerificationQueue): Promise<number> {
+    const attributes = await ctx.aws.sqs(queue.region).send(
+        new GetQueueAttributesCommand({
+            QueueUrl: queue.url,
+            AttributeNames: [
+                "ApproximateNumberOfMessages",
+                "ApproximateNumberOfMessagesNotVisible",
+                "ApproximateNumberOfMessagesDelayed",
+            ],
+        }),
     );
-    if (attributes === undefined) return;
-    const count = Object.values(attributes.Attributes ?? {}).reduce(
+    return Object.values(attributes.Attributes ?? {}).reduce(
         (sum, value) => sum + Number(value ?? 0),
         0,
     );
+}
+
+async function checkQueue(ctx: VerifyContext, queue: VerificationQueue): Promise<void> {
+    const subject = { id: "dead-letters", region: queue.region, resource: queue.url };
+    const count = await attempt(
+        ctx,
+        subject,
+        "sqs",
+        () => queueDepth(ctx, queue),
+        "does not exist: undeliverable events are dropped",
+    );
+    if (count === undefined) return;
     if (count > 0) {
         const what =
             queue.kind === "sns"
