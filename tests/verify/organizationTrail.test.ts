@@ -42,6 +42,24 @@ describe("verify: the organization trail the member accounts need", () => {
         assert.equal(run.code, 1);
     });
 
+    it("reads the outputs of an earlier deploy, without memberTrail, as asking the member regions for what this account's trail records", async () => {
+        const { fake } = await deployed("org");
+        for (const [region, trails] of fake.trails) {
+            fake.trails.set(region, [accountTrail(trails[0])]);
+        }
+        const outputs = await editedOutputs("org", "no-member-trail", (verification) => {
+            const { memberTrail: _, ...earlier } = verification.organization!;
+            return { ...verification, organization: earlier as typeof verification.organization };
+        });
+        const run = await runVerify("org", fake, [], outputs);
+        assert.deepEqual(
+            run.results
+                .filter((each) => each.id === "organization-trail")
+                .map((each) => `${each.status} ${each.region}`),
+            MEMBER_REGIONS.map((region) => `FAIL ${region}`),
+        );
+    });
+
     it("warns when the organization trail's status and selectors cannot be read here: its owner must check", async () => {
         const { fake } = await deployed("org");
         for (const trails of fake.trails.values()) {
