@@ -10,7 +10,7 @@ delete (Error as { prepareStackTrace?: unknown }).prepareStackTrace;
  * The Pulumi runtime also records a stack trace on every promise it makes (runtime/debuggable.js,
  * for its leak report), thousands per stack: capturing and formatting them was a quarter of the
  * suite's time. One frame still shows where an error was thrown, and for a failed assertion the
- * test's own line (assert drops its own frames). The program runs with --stack-trace-limit=2 for
+ * test's own line (assert drops its own frames). The program runs with --stack-trace-limit=1 for
  * the same reason (Pulumi.yaml nodeargs).
  */
 Error.stackTraceLimit = 1;

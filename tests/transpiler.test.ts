@@ -5,6 +5,7 @@
  * `npm run bench -- host`, not here.
  */
 import * as assert from "assert";
+import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -124,6 +125,35 @@ describe("transpiling the program with SWC", () => {
     });
 });
 
+describe("Node's module compile cache", () => {
+    it("is on once the transpiler loads, where Node has it (22.8 and later), and loading never fails where it does not", () => {
+        const probe = [
+            `require(${JSON.stringify(path.join(REPO_ROOT, "scripts", "transpiler.js"))});`,
+            'const m = require("module");',
+            "process.stdout.write(JSON.stringify({",
+            '    api: typeof m.enableCompileCache === "function",',
+            "    directory: m.getCompileCacheDir ? m.getCompileCacheDir() : undefined,",
+            "}));",
+        ].join("\n");
+        const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), "kms-compile-cache-"));
+        try {
+            const result = JSON.parse(
+                execFileSync(process.execPath, ["-e", probe], {
+                    env: { ...process.env, NODE_COMPILE_CACHE: cacheDir },
+                    encoding: "utf8",
+                }),
+            ) as { api: boolean; directory?: string };
+            if (result.api) {
+                assert.ok(result.directory?.startsWith(cacheDir), JSON.stringify(result));
+            } else {
+                assert.strictEqual(result.directory, undefined);
+            }
+        } finally {
+            fs.rmSync(cacheDir, { recursive: true, force: true });
+        }
+    });
+});
+
 describe("where @swc/core cannot load", function () {
     this.timeout(60_000);
 
@@ -148,10 +178,9 @@ describe("where @swc/core cannot load", function () {
             ].join("\n"),
         );
         try {
-            const withSwc = await hostRun(REPO_ROOT, { "aws:region": "us-east-1" });
-            const without = await hostRun(REPO_ROOT, { "aws:region": "us-east-1" }, [
-                "-r",
-                blocker,
+            const [withSwc, without] = await Promise.all([
+                hostRun(REPO_ROOT, { "aws:region": "us-east-1" }),
+                hostRun(REPO_ROOT, { "aws:region": "us-east-1" }, ["-r", blocker]),
             ]);
             assert.strictEqual(withSwc.code, 0, withSwc.stderr);
             assert.doesNotMatch(withSwc.stderr, /@swc\/core did not load/);
