@@ -46,9 +46,32 @@ const eventTargetSummary: Summary = (resource) => {
     return `rule ${inputs.rule}; ${destination}; dead-letter queue ${yesNo(inputs.deadLetterConfig)}; retries ${inputs.retryPolicy?.maximumRetryAttempts ?? "default"}`;
 };
 
+interface SummarizedQuery {
+    readonly expression?: string;
+    readonly returnData?: boolean;
+    readonly metric?: {
+        namespace: string;
+        metricName: string;
+        dimensions?: Record<string, string>;
+    };
+}
+
+/** What an alarm on metric queries evaluates: a Metrics Insights query, or metric math over metrics. */
+function queriedMeasure(queries: readonly SummarizedQuery[], query: string): string {
+    const metrics = queries.flatMap(({ metric }) =>
+        metric === undefined
+            ? []
+            : [[metric.namespace, metric.metricName, metric.dimensions?.Resource ?? ""].join(" ")],
+    );
+    return metrics.length === 0
+        ? `Metrics Insights ${query}`
+        : `${query} over ${metrics.join(", ").trim()}`;
+}
+
 const metricAlarmSummary: Summary = (resource) => {
     const inputs = resource.inputs;
-    const query = inputs.metricQueries?.[0]?.expression as string | undefined;
+    const queries = (inputs.metricQueries ?? []) as SummarizedQuery[];
+    const query = (queries.find((each) => each.returnData) ?? queries[0])?.expression;
     const threshold =
         inputs.metricName === "SecondsUntilKeyMaterialExpiration" ||
         query?.includes("SecondsUntilKeyMaterialExpiration")
@@ -65,7 +88,7 @@ const metricAlarmSummary: Summary = (resource) => {
     const measured =
         query === undefined
             ? `${inputs.namespace} ${inputs.metricName}`
-            : `Metrics Insights ${query}`;
+            : queriedMeasure(queries, query);
     return `${measured} ${operator} ${threshold}${query === undefined ? ` (${inputs.statistic})` : ""}; ${actions}; missing data ${inputs.treatMissingData}`;
 };
 

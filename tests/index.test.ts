@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
+import { keyStoreAlarmNames, requestQuotaAlarmNames } from "../components/alarms";
 import { installMocks, restoreWarnings, runProgram, settle, validToAfter } from "./harness";
 
 afterEach(restoreWarnings);
@@ -50,11 +51,14 @@ describe("index.ts", () => {
         assert.deepEqual(outputs.alarmNames, [
             "kms-monitoring-dev-key-material-expiry-alias-ImportedCMK",
             "kms-monitoring-dev-expiring-key-material",
+            ...requestQuotaAlarmNames("kms-monitoring-dev"),
+            ...keyStoreAlarmNames("kms-monitoring-dev"),
             "kms-monitoring-dev-sns-failed-notifications",
             "kms-monitoring-dev-data-key-generation-failed-invocations",
             "kms-monitoring-dev-key-management-failed-invocations",
             "kms-monitoring-dev-key-lifecycle-failed-invocations",
             "kms-monitoring-dev-expiring-keys-failed-invocations",
+            "kms-monitoring-dev-key-stores-failed-invocations",
             "kms-monitoring-dev-dead-letters",
         ]);
         assert.deepEqual(outputs.watchedRegions, ["us-east-1"]);

@@ -40,8 +40,12 @@ describe("npm run plan", () => {
             out,
             /ExternalKey {2}kms-monitoring-imported-key-key {2}\(alias\/ImportedCMK; origin EXTERNAL; validTo 2027-06-30T00:00:00Z; deletion window 7 days; protect no\)/,
         );
-        assert.match(out, /\n {2}aws:cloudwatch\/eventRule:EventRule +4\n/);
-        assert.match(out, /\n {2}total +36\n/);
+        assert.match(
+            out,
+            /MetricAlarm {2}kms-monitoring-request-quotas-symmetric {2}\(usage \/ PERIOD\(usage\) \/ SERVICE_QUOTA\(usage\) \* 100 over AWS\/Usage CallCount CryptographicOperationsSymmetric >= 80; notifies the topic; missing data notBreaching\)/,
+        );
+        assert.match(out, /\n {2}aws:cloudwatch\/eventRule:EventRule +5\n/);
+        assert.match(out, /\n {2}total +48\n/);
     });
 
     it("marks each resource outside the home region and counts resources by region", async () => {

@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
 import * as path from "path";
+import { keyStoreAlarmNames, requestQuotaAlarmNames } from "../components/alarms";
 import { KmsMonitoring } from "../components/stack";
 import { parseStackConfig } from "../components/config";
 import { shippedStacks, snapshotPlan } from "../scripts/snapshots";
@@ -43,16 +44,24 @@ async function evaluateStackFile(stack: string): Promise<EvaluatedStack> {
     return { recorder, monitoring };
 }
 
+/** The request quota alarms (3) and the key store alarms (6) of every region. */
+const CAPACITY_ALARMS = [
+    ...requestQuotaAlarmNames("kms-monitoring-prod"),
+    ...keyStoreAlarmNames("kms-monitoring-prod"),
+];
+
 /** The alarmNames output of Pulumi.prod.yaml, in its order. */
 const PROD_ALARM_NAMES = [
     "kms-monitoring-prod-key-material-expiry-alias-prod-imported",
     "kms-monitoring-prod-key-material-expiry-alias-legacy-imported-key",
     "kms-monitoring-prod-expiring-key-material",
+    ...CAPACITY_ALARMS,
     "kms-monitoring-prod-sns-failed-notifications",
     "kms-monitoring-prod-key-management-failed-invocations",
     "kms-monitoring-prod-payments-key-decrypt-failed-invocations",
     "kms-monitoring-prod-key-lifecycle-failed-invocations",
     "kms-monitoring-prod-expiring-keys-failed-invocations",
+    "kms-monitoring-prod-key-stores-failed-invocations",
     "kms-monitoring-prod-remote-alarms-failed-invocations",
     "kms-monitoring-prod-dead-letters",
     // The channels' own rules (PagerDuty by severity, alarms by state) and the chat topic.
@@ -64,25 +73,30 @@ const PROD_ALARM_NAMES = [
     "kms-monitoring-prod-alarms-firing-failed-invocations",
     "kms-monitoring-prod-alarms-firing-2-failed-invocations",
     "kms-monitoring-prod-expiring-keys-firing-failed-invocations",
+    "kms-monitoring-prod-key-stores-firing-failed-invocations",
     "kms-monitoring-prod-alarms-resolved-failed-invocations",
     "kms-monitoring-prod-alarms-resolved-2-failed-invocations",
     "kms-monitoring-prod-expiring-keys-resolved-failed-invocations",
+    "kms-monitoring-prod-key-stores-resolved-failed-invocations",
     "kms-monitoring-prod-chat-failed-notifications",
     "kms-monitoring-prod-cis-kms-key-disable-or-deletion",
-    // eu-central-1: the expiring-material alarm and the forwarder's own alarms.
+    // eu-central-1: the expiring-material, quota and key store alarms, the forwarder's own alarms.
     "kms-monitoring-prod-expiring-key-material",
+    ...CAPACITY_ALARMS,
     "kms-monitoring-prod-forward-api-calls-failed-invocations",
     "kms-monitoring-prod-forward-key-lifecycle-failed-invocations",
-    "kms-monitoring-prod-forward-expiring-keys-failed-invocations",
+    "kms-monitoring-prod-forward-contributors-failed-invocations",
     "kms-monitoring-prod-heartbeat-failed-invocations",
     "kms-monitoring-prod-forward-alarms-failed-invocations",
     "kms-monitoring-prod-dead-letters",
-    // us-east-1: the replica's expiry alarm, the expiring-material alarm, then the forwarder's.
+    // us-east-1: the replica's expiry alarm, the expiring-material, quota and key store alarms,
+    // then the forwarder's.
     "kms-monitoring-prod-key-material-expiry-arn-aws-kms-us-east-1-111122223333-key-mrk-1234abcd12ab34cd56ef1234567890ab",
     "kms-monitoring-prod-expiring-key-material",
+    ...CAPACITY_ALARMS,
     "kms-monitoring-prod-forward-api-calls-failed-invocations",
     "kms-monitoring-prod-forward-key-lifecycle-failed-invocations",
-    "kms-monitoring-prod-forward-expiring-keys-failed-invocations",
+    "kms-monitoring-prod-forward-contributors-failed-invocations",
     "kms-monitoring-prod-heartbeat-failed-invocations",
     "kms-monitoring-prod-forward-alarms-failed-invocations",
     "kms-monitoring-prod-dead-letters",
@@ -122,6 +136,7 @@ describe("shipped stack files", () => {
             "kms-monitoring-dev-key-management",
             "kms-monitoring-dev-key-lifecycle",
             "kms-monitoring-dev-expiring-keys",
+            "kms-monitoring-dev-key-stores",
         ]);
         const key = recorder.one("aws:kms/externalKey:ExternalKey");
         assert.equal(key.inputs.deletionWindowInDays, 7);
@@ -167,7 +182,7 @@ describe("shipped stack files", () => {
         assert.deepEqual(forwarding?.["us-east-1"].ruleNames, [
             "kms-monitoring-prod-forward-api-calls",
             "kms-monitoring-prod-forward-key-lifecycle",
-            "kms-monitoring-prod-forward-expiring-keys",
+            "kms-monitoring-prod-forward-contributors",
             "kms-monitoring-prod-heartbeat",
             "kms-monitoring-prod-forward-alarms",
         ]);

@@ -132,62 +132,6 @@ export function placed<T extends { region: string }>(event: T, account: string, 
     return JSON.parse(JSON.stringify(moved).replace(/111122223333/g, account)) as T;
 }
 
-/**
- * A metric alarm's state change, as in the CloudWatch User Guide ("Alarm events and
- * EventBridge"), for an alarm on one KMS key's SecondsUntilKeyMaterialExpiration: into ALARM, or
- * back to OK; from OK, ALARM or INSUFFICIENT_DATA (where a new alarm starts).
- */
-export function alarmStateChangeEvent(
-    alarmName: string,
-    region: string,
-    keyId = "1234abcd-12ab-34cd-56ef-1234567890ab",
-    state: "ALARM" | "OK" = "ALARM",
-    previous: "ALARM" | "OK" | "INSUFFICIENT_DATA" = state === "ALARM" ? "OK" : "ALARM",
-) {
-    return {
-        version: "0",
-        id: "c4c1c1c9-6542-e61b-6ef0-8c4d36933a92",
-        "detail-type": "CloudWatch Alarm State Change",
-        source: "aws.cloudwatch",
-        account: "111122223333",
-        time: "2026-11-28T17:04:40Z",
-        region,
-        resources: [`arn:aws:cloudwatch:${region}:111122223333:alarm:${alarmName}`],
-        detail: {
-            alarmName,
-            configuration: {
-                description:
-                    "Imported key material of KMS key alias/example expires in 30 days or less, or has expired.",
-                metrics: [
-                    {
-                        id: "30b6c6b2-a864-43a2-4877-c09a1afc3b87",
-                        metricStat: {
-                            metric: {
-                                dimensions: { KeyId: keyId },
-                                name: "SecondsUntilKeyMaterialExpiration",
-                                namespace: "AWS/KMS",
-                            },
-                            period: 3600,
-                            stat: "Minimum",
-                        },
-                        returnData: true,
-                    },
-                ],
-            },
-            previousState: {
-                reason: "Threshold Crossed",
-                timestamp: "2026-11-28T16:04:40.985+0000",
-                value: previous,
-            },
-            state: {
-                reason: "Threshold Crossed",
-                timestamp: "2026-11-28T17:04:40.989+0000",
-                value: state,
-            },
-        },
-    };
-}
-
 /** What a scheduled rule sends (EventBridge User Guide, "Scheduled events"). */
 export function scheduledEvent(ruleArn: string, region: string) {
     return {
@@ -203,47 +147,4 @@ export function scheduledEvent(ruleArn: string, region: string) {
     };
 }
 
-/**
- * One key's state change in a multi-time-series (Metrics Insights) alarm, in the shape of the
- * CloudWatch User Guide's "Alarm Contributor State Change" example: the contributor's GROUP BY
- * attributes, its state, and no previousState.
- */
-export function contributorStateChangeEvent(
-    alarmName: string,
-    region: string,
-    keyId: string,
-    state: "ALARM" | "OK" = "ALARM",
-) {
-    return {
-        version: "0",
-        id: "8d4f5a3b-2c1e-4f6a-9b8c-7d6e5f4a3b2c",
-        "detail-type": "CloudWatch Alarm Contributor State Change",
-        source: "aws.cloudwatch",
-        account: "111122223333",
-        time: "2026-11-28T18:00:00Z",
-        region,
-        resources: [`arn:aws:cloudwatch:${region}:111122223333:alarm:${alarmName}`],
-        detail: {
-            alarmName,
-            alarmContributor: { id: "6d0b2c5e1f7a8b9c", attributes: { KeyId: keyId } },
-            state: {
-                value: state,
-                reason: "Threshold Crossed: 1 datapoint was less than or equal to the threshold.",
-                timestamp: "2026-11-28T18:00:00.000+0000",
-            },
-            configuration: {
-                description: "Imported key material of a KMS key expires in 30 days or less.",
-                metrics: [
-                    {
-                        id: "expiring",
-                        expression:
-                            "SELECT MIN(SecondsUntilKeyMaterialExpiration) " +
-                            'FROM SCHEMA("AWS/KMS", KeyId) GROUP BY KeyId ORDER BY MIN() ASC',
-                        period: 3600,
-                        returnData: true,
-                    },
-                ],
-            },
-        },
-    };
-}
+export * from "./alarmEvents";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { createAlarm } from "../shared";
+import { createQueryAlarm, QueryAlarmSettings } from "./alarmSpec";
 import { expiryThresholdSeconds } from "./expiryAlarms";
 
 /**
@@ -44,7 +44,7 @@ export function expiringKeysAlarmName(alarmNamePrefix: string): string {
  *   not sit in ALARM. A key whose material has already expired stops reporting and leaves the
  *   alarm; the per-key alarms and the lifecycle rule's expiration event catch that case.
  */
-export function expiringKeysAlarmSettings(warningDays: number) {
+export function expiringKeysAlarmSettings(warningDays: number): QueryAlarmSettings {
     return {
         comparisonOperator: "LessThanOrEqualToThreshold",
         threshold: expiryThresholdSeconds(warningDays),
@@ -54,7 +54,7 @@ export function expiringKeysAlarmSettings(warningDays: number) {
         metricQueries: [
             { id: "expiring", expression: EXPIRING_KEYS_QUERY, period: 3600, returnData: true },
         ],
-    } as const;
+    };
 }
 
 export function expiringKeysAlarmDescription(warningDays: number): string {
@@ -94,19 +94,15 @@ export class ExpiringKeyDiscovery extends pulumi.ComponentResource {
     ) {
         super("kms-monitoring:alarms:ExpiringKeyDiscovery", name, {}, opts);
 
-        const settings = expiringKeysAlarmSettings(args.warningDays);
-        const alarm = createAlarm(
+        const alarm = createQueryAlarm(
             this,
             `${name}-alarm`,
             {
                 name: expiringKeysAlarmName(args.alarmNamePrefix),
-                alarmDescription: expiringKeysAlarmDescription(args.warningDays),
-                ...settings,
-                metricQueries: [...settings.metricQueries],
-                region: args.region,
-                tags: args.tags,
+                description: expiringKeysAlarmDescription(args.warningDays),
+                ...expiringKeysAlarmSettings(args.warningDays),
             },
-            undefined,
+            { region: args.region, tags: args.tags },
         );
 
         this.alarmName = alarm.name;

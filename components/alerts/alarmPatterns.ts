@@ -90,19 +90,19 @@ export function alarmNamePrefixPattern(
 }
 
 /**
- * The per-key state changes of a multi-time-series alarm (CloudWatch User Guide, "Alarm events and
- * EventBridge": `detail.alarmContributor.attributes` holds the GROUP BY dimensions, and there is
- * no `previousState`). The alarm-level changes of the same alarm are not matched, so a person gets
- * one alert per key and change, not a second one for the alarm as a whole. Into OK needs no
- * `previousState` (which a pattern could not ask for: a field the event lacks never matches): "each
- * time series (contributor) can only be in ALARM or OK state, never in INSUFFICIENT_DATA state"
- * (CloudWatch User Guide, "Acting on alarm changes").
+ * The per-contributor state changes of multi-time-series alarms (CloudWatch User Guide, "Alarm
+ * events and EventBridge": `detail.alarmContributor.attributes` holds the GROUP BY dimensions, and
+ * there is no `previousState`). The alarm-level changes of the same alarms are not matched, so a
+ * person gets one alert per key (or store) and change, not a second one for the alarm as a whole.
+ * Into OK needs no `previousState` (which a pattern could not ask for: a field the event lacks never
+ * matches): "each time series (contributor) can only be in ALARM or OK state, never in
+ * INSUFFICIENT_DATA state" (CloudWatch User Guide, "Acting on alarm changes").
  */
 export function contributorStateChangePattern(
-    alarmName: string,
+    alarmNames: readonly string[],
     regions?: readonly string[],
     state?: AlarmState,
 ): EventPattern {
     const states = state === undefined ? {} : { state: { value: [state] } };
-    return alarmPattern(ALARM_CONTRIBUTOR_STATE_CHANGE, [alarmName], regions, states);
+    return alarmPattern(ALARM_CONTRIBUTOR_STATE_CHANGE, alarmNames, regions, states);
 }

@@ -169,3 +169,40 @@ export function expiringKeyContributorTransformer(warningDays: number): InputTra
         ],
     );
 }
+
+/**
+ * One custom key store in one of the key store alarms changed state. The alarm's description says
+ * which signal crossed its threshold and what to do; the store is the contributor's
+ * `CustomKeyStoreId`.
+ */
+export function keyStoreContributorTransformer(): InputTransformer {
+    return transformer(
+        {
+            storeId: "$.detail.alarmContributor.attributes.CustomKeyStoreId",
+            state: "$.detail.state.value",
+            alarm: "$.detail.alarmName",
+            description: "$.detail.configuration.description",
+            region: "$.region",
+            account: "$.account",
+            time: "$.time",
+        },
+        [
+            "Custom key store <storeId> in <region>: <state> (<alarm>)",
+            "",
+            "Key store ID: <storeId>",
+            "State:        <state> (ALARM: the signal below crossed its threshold; OK: back " +
+                "within it, or no longer reported)",
+            "Alarm:        <alarm> (one contributor per custom key store)",
+            "Region:       <region>",
+            "Account:      <account>",
+            "Time (UTC):   <time>",
+            "",
+            "<description>",
+            "",
+            "Look at the store: aws kms describe-custom-key-stores --region <region> " +
+                "--custom-key-store-id <storeId>",
+            "",
+            "Rule: <aws.events.rule-name>",
+        ],
+    );
+}

@@ -41,11 +41,16 @@ export {
 } from "./alarmPatterns";
 export type { AlarmState } from "./alarmPatterns";
 export {
-    EXPIRING_KEYS_RULE_ROLE,
+    CONTRIBUTOR_FAMILIES,
+    contributorRulePlan,
     ExpiringKeyAlerts,
-    expiringKeysRuleName,
-} from "./expiringKeyAlerts";
-export type { ExpiringKeyAlertsArgs } from "./expiringKeyAlerts";
+    KeyStoreAlerts,
+} from "./contributorAlerts";
+export type {
+    ContributorAlertsArgs,
+    ContributorKind,
+    ContributorRulePlan,
+} from "./contributorAlerts";
 export { createAlertRule, TARGET_RETRY_POLICY } from "./topicRule";
 export type {
     AlertDeliveryArgs,

@@ -4,7 +4,7 @@ import { InputTransformer } from "./alertMessages";
 import { EventPattern, RuleState } from "./eventPatterns";
 
 /** What an alert rule matches; each channel renders each kind in its own format. */
-export type AlertKind = "api-call" | "key-lifecycle" | "alarm" | "expiring-key";
+export type AlertKind = "api-call" | "key-lifecycle" | "alarm" | "expiring-key" | "key-store";
 
 /** An EventBridge rule of the stack: its fixed name and what it matches. */
 export interface AlertRuleSpec {

@@ -6,6 +6,8 @@ import {
     AlertRuleSpec,
     ApiCallSelection,
     apiCallRuleState,
+    CONTRIBUTOR_FAMILIES,
+    ContributorRulePlan,
     contributorStateChangePattern,
     forwardedApiCallPatterns,
     keyLifecycleEventPattern,
@@ -14,7 +16,7 @@ import { eventRuleName, numberedRole } from "../shared";
 import {
     ALARM_SEVERITY,
     apiCallSeverity,
-    EXPIRING_KEY_SEVERITY,
+    CONTRIBUTOR_SEVERITIES,
     LIFECYCLE_SEVERITIES,
     PagerDutyAction,
     PagerDutySeverity,
@@ -54,8 +56,8 @@ export interface ChannelRuleInputs {
     readonly keyLifecycleEvents: boolean;
     /** The alarms whose state changes alert. */
     readonly alarms: readonly AlarmSource[];
-    /** The expiring-material alarm whose contributors alert, when discovery is on. */
-    readonly expiringKeys?: { readonly alarmName: string; readonly regions?: readonly string[] };
+    /** The Metrics Insights alarms whose contributors alert, by kind: expiring keys, key stores. */
+    readonly contributors: readonly Omit<ContributorRulePlan, "ruleName">[];
 }
 
 function named(inputs: ChannelRuleInputs, role: string) {
@@ -121,7 +123,7 @@ const STATES: readonly {
 ];
 
 /**
- * The alarm and expiring-key rules, one set per state: PagerDuty triggers on ALARM and resolves on
+ * The alarm and contributor rules, one set per state: PagerDuty triggers on ALARM and resolves on
  * OK, and a body cannot branch on the state. Chat and webhooks get both states from the same rules.
  */
 function stateRules(inputs: ChannelRuleInputs): ChannelRule[] {
@@ -145,27 +147,17 @@ function stateRules(inputs: ChannelRuleInputs): ChannelRule[] {
             severity: ALARM_SEVERITY,
             channels,
         }));
-        const expiring = inputs.expiringKeys;
-        const keys =
-            expiring === undefined
-                ? []
-                : [
-                      {
-                          ...named(inputs, `expiring-keys-${word}`),
-                          description: `Keys whose imported material expires soon, going to ${state}`,
-                          eventPattern: contributorStateChangePattern(
-                              expiring.alarmName,
-                              expiring.regions,
-                              state,
-                          ),
-                          state: "ENABLED" as const,
-                          kind: "expiring-key" as const,
-                          action,
-                          severity: EXPIRING_KEY_SEVERITY,
-                          channels,
-                      },
-                  ];
-        return [...alarms, ...keys];
+        const contributors = inputs.contributors.map((source) => ({
+            ...named(inputs, `${CONTRIBUTOR_FAMILIES[source.kind].role}-${word}`),
+            description: `${CONTRIBUTOR_FAMILIES[source.kind].description}, going to ${state}`,
+            eventPattern: contributorStateChangePattern(source.alarmNames, source.regions, state),
+            state: "ENABLED" as const,
+            kind: source.kind,
+            action,
+            severity: CONTRIBUTOR_SEVERITIES[source.kind],
+            channels,
+        }));
+        return [...alarms, ...contributors];
     });
 }
 
@@ -184,7 +176,7 @@ export function planChannelRules(inputs: ChannelRuleInputs): ChannelRule[] {
 export const PAGERDUTY_RULE_FAMILIES: readonly string[] = [
     "pagerduty-",
     "alarms-",
-    "expiring-keys-",
+    ...Object.values(CONTRIBUTOR_FAMILIES).map((family) => `${family.role}-`),
 ];
 
 /** The longest role a channel rule name can have, for the 64-character check of rule names. */

@@ -56,8 +56,8 @@ const WHERE_AND_WHEN = [
  * Threads. A thread is where a channel's members look for updates on one thing; a reply in an old
  * thread is easy to miss (Slack shows it under a message that may be weeks old). So no thread may
  * ever hold a new alert that needs acting on:
- * - API calls, key events and expiring keys start no thread: each is a message of its own. One
- *   thread per key would put a ScheduleKeyDeletion under last month's Decrypt alerts, and nothing
+ * - API calls, key events, expiring keys and key stores start no thread: each is a message of its
+ *   own. One thread per key would put a ScheduleKeyDeletion under last month's Decrypt alerts, and nothing
  *   in a contributor's event ties its OK to its ALARM (it has no previousState).
  * - An alarm's firing starts a thread of its own, named by the alarm's ARN and the time it went
  *   into ALARM (`detail.state.timestamp`); its resolve (only ever ALARM to OK, channelRules.ts)
@@ -150,6 +150,26 @@ function expiringKey(): InputTransformer {
     });
 }
 
+function keyStore(): InputTransformer {
+    return notification("key-store", {
+        title: `Custom key store ${field("contributorKeyStoreId")}: ${field("state")}`,
+        description: [
+            `Custom key store ID: \`${field("contributorKeyStoreId")}\``,
+            `State: ${field("state")} (ALARM: the signal crossed its threshold; OK: back within ` +
+                "it, or no longer reported)",
+            `Alarm: \`${field("alarm")}\``,
+            field("alarmDescription"),
+            ...WHERE_AND_WHEN,
+        ],
+        nextSteps: [
+            `aws kms describe-custom-key-stores --region ${field("region")} ` +
+                `--custom-key-store-id ${field("contributorKeyStoreId")}`,
+        ],
+        keywords: ["KMS", "custom key store", field("region")],
+        summary: `${field("contributorKeyStoreId")}: ${field("state")}`,
+    });
+}
+
 /**
  * The chat message of an alert of `kind`. For an alarm, `action` tells a firing (`trigger`) from a
  * resolve (`resolve`, ALARM to OK): they name the thread they belong to by different fields.
@@ -167,5 +187,7 @@ export function chatTransformer(
             return alarm(action);
         case "expiring-key":
             return expiringKey();
+        case "key-store":
+            return keyStore();
     }
 }

@@ -1,5 +1,6 @@
 import {
     AlertKind,
+    ContributorKind,
     InputTransformer,
     isKmsOperation,
     isReadOnlyOperation,
@@ -57,11 +58,16 @@ export const LIFECYCLE_SEVERITIES: readonly {
 
 /**
  * An alarm of this stack in ALARM means alerts are not arriving, a region or member went silent,
- * or a key's material expires soon: someone must act today, so `error`. A key whose material
- * expires within the warning days is `warning`: there is time, but not much.
+ * a key's material expires soon or KMS is close to throttling: someone must act today, so
+ * `error`. A key whose material expires within the warning days is `warning`: there is time, but
+ * not much. A custom key store whose certificate expires within days, whose proxy fails or is
+ * slow, or whose requests are throttled is `error`: its keys fail, or soon will.
  */
 export const ALARM_SEVERITY: PagerDutySeverity = "error";
-export const EXPIRING_KEY_SEVERITY: PagerDutySeverity = "warning";
+export const CONTRIBUTOR_SEVERITIES: Readonly<Record<ContributorKind, PagerDutySeverity>> = {
+    "expiring-key": "warning",
+    "key-store": "error",
+};
 
 /** What each kind of event is about: PagerDuty's summary, dedup key, class and details. */
 function describe(kind: AlertKind) {
@@ -107,6 +113,20 @@ function describe(kind: AlertKind) {
                 dedupKey: `${field("resource")}/${field("contributorKeyId")}`,
                 eventClass: "expiring key material",
                 details: { keyId: field("contributorKeyId"), alarm: field("resource") },
+            };
+        case "key-store":
+            return {
+                summary:
+                    `Custom key store ${field("contributorKeyStoreId")} in ${field("region")}: ` +
+                    `${field("state")} (${field("alarm")})`,
+                // One incident per store and alarm: ALARM and the OK after it share both.
+                dedupKey: `${field("resource")}/${field("contributorKeyStoreId")}`,
+                eventClass: "custom key store",
+                details: {
+                    customKeyStoreId: field("contributorKeyStoreId"),
+                    alarm: field("resource"),
+                    description: field("alarmDescription"),
+                },
             };
     }
 }

@@ -33,6 +33,7 @@ export const QUOTE_FREE_PATHS = {
     metric: "$.detail.configuration.metrics[0].metricStat.metric.name",
     alarmDescription: "$.detail.configuration.description",
     contributorKeyId: "$.detail.alarmContributor.attributes.KeyId",
+    contributorKeyStoreId: "$.detail.alarmContributor.attributes.CustomKeyStoreId",
 } as const;
 
 export type EventField = keyof typeof QUOTE_FREE_PATHS;
@@ -55,6 +56,15 @@ export const FIELDS_OF_KIND: Readonly<Record<AlertKind, readonly EventField[]>> 
         "account",
     ],
     "expiring-key": ["id", "alarm", "state", "contributorKeyId", "resource", "account"],
+    "key-store": [
+        "id",
+        "alarm",
+        "state",
+        "contributorKeyStoreId",
+        "alarmDescription",
+        "resource",
+        "account",
+    ],
 };
 
 /** `<name>`, the placeholder of a field in a template. */

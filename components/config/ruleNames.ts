@@ -1,4 +1,4 @@
-import { EXPIRING_KEYS_RULE_ROLE, REMOTE_ALARMS_RULE_ROLE } from "../alerts";
+import { CONTRIBUTOR_FAMILIES, REMOTE_ALARMS_RULE_ROLE } from "../alerts";
 import { PAGERDUTY_RULE_FAMILIES } from "../channels";
 import { FORWARDER_RULE_ROLES, HEARTBEAT_RULE_ROLE } from "../forwarding";
 import { MEMBER_BUS_ALARM_ROLE, memberHeartbeatsRuleName } from "../organization";
@@ -24,7 +24,8 @@ function ownRuleNames(prefix: string): OwnRuleName[] {
     });
     return [
         named(LIFECYCLE_RULE_ROLE, "the keyLifecycleEvents rule"),
-        named(EXPIRING_KEYS_RULE_ROLE, "the rules on expiring keys"),
+        named(CONTRIBUTOR_FAMILIES["expiring-key"].role, "the rules on expiring keys"),
+        named(CONTRIBUTOR_FAMILIES["key-store"].role, "the rules on custom key stores"),
         named(REMOTE_ALARMS_RULE_ROLE, "the rules on the alarms of other regions and accounts"),
         // Written with their dash, for the PagerDuty role's `<prefix>-pagerduty-*` ARN patterns.
         ...PAGERDUTY_RULE_FAMILIES.map((family) =>

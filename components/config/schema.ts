@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DEFAULT_API_CALL_ALERTS, DEFAULT_DISPLAY_NAME } from "../alerts";
-import { DEFAULT_EXPIRY_WARNING_DAYS } from "../alarms";
+import { DEFAULT_EXPIRY_WARNING_DAYS, DEFAULT_QUOTA_WARNING_PERCENT } from "../alarms";
 import {
     DEFAULT_DELETION_WINDOW_DAYS,
     MAX_DELETION_WINDOW_DAYS,
@@ -75,6 +75,21 @@ function keyKeys(ctx: ParseContext) {
     };
 }
 
+/** Warnings before KMS throttles, and on custom key stores. */
+function capacityKeys() {
+    const percent = "must be a whole percent from 1 to 100";
+    return {
+        requestQuotaAlarms: booleanSchema().default(true),
+        quotaWarningPercent: z
+            .number({ error: percent })
+            .int({ error: percent })
+            .min(1, { error: percent })
+            .max(100, { error: `${percent}: an alarm above 100% fires only after KMS throttles` })
+            .default(DEFAULT_QUOTA_WARNING_PERCENT),
+        customKeyStoreAlarms: booleanSchema().default(true),
+    };
+}
+
 /** How alerts are kept safe on the way: the topic key, the dead-letter queue, the self-monitoring. */
 function deliveryKeys(ctx: ParseContext) {
     return {
@@ -104,6 +119,7 @@ export function stackSchema(ctx: ParseContext) {
         ...alertKeys(ctx),
         ...channelKeys(),
         ...keyKeys(ctx),
+        ...capacityKeys(),
         ...deliveryKeys(ctx),
         // prefault runs the object's own defaults, so they are written once.
         auditTrail: auditTrailSchema(ctx).prefault({}),

@@ -84,6 +84,9 @@ export interface StackConfig {
     readonly homeRegion?: string;
     readonly expiryWarningDays: number;
     readonly discoverExpiringKeys: boolean;
+    readonly requestQuotaAlarms: boolean;
+    readonly quotaWarningPercent: number;
+    readonly customKeyStoreAlarms: boolean;
     readonly encryptTopic: boolean;
     readonly alertKeyDeletionWindowInDays: number;
     readonly alertKeyProtect: boolean;

@@ -1,4 +1,6 @@
 import { EXPIRING_KEYS_QUERY } from "../alarms";
+import { consoleHost } from "../shared";
+import { keyStoreGraphs, quotaUtilizationGraph } from "./capacityWidgets";
 import { chunks, graph, GRID_COLUMNS, layout, SECONDS_PER_DAY, Unplaced, Widget } from "./widgets";
 
 /** The KMS operations whose request volume the dashboard shows (AWS/Usage CallCount). */
@@ -27,6 +29,10 @@ export interface DashboardInputs extends RegionalInputs {
     readonly alarmArns: readonly string[];
     /** Graph expiring keys with the Metrics Insights query of the expiring-material alarms, which finds every key. */
     readonly discoverExpiringKeys?: boolean;
+    /** Graph each region's request quota utilization, with the quota alarms' percent. Default: none. */
+    readonly quotaWarningPercent?: number;
+    /** Graph each region's custom key store signals. Default: false. */
+    readonly customKeyStores?: boolean;
     /**
      * The other watched regions, each graphed in its own widgets (a widget's `region` is where its
      * metrics are read).
@@ -86,12 +92,14 @@ function expiryGraphs(
     );
 }
 
+/** What every region's graphs show, from the stack's switches. */
+type Shown = Pick<
+    DashboardInputs,
+    "discoverExpiringKeys" | "quotaWarningPercent" | "customKeyStores"
+>;
+
 /** The graphs of one region; `titleSuffix` names the region on all but the home region's. */
-function regionalWidgets(
-    inputs: RegionalInputs,
-    titleSuffix: string,
-    discoverExpiringKeys: boolean,
-): Unplaced[] {
+function regionalWidgets(inputs: RegionalInputs, titleSuffix: string, shown: Shown): Unplaced[] {
     const title = (text: string) => text + titleSuffix;
     const region = inputs.region;
     const rules = chunks(inputs.ruleNames).map((ruleNames) =>
@@ -128,26 +136,34 @@ function regionalWidgets(
         stat: "Sum",
         period: 300,
     });
-    const deadLetters =
-        inputs.deadLetterQueueName === undefined
+    return [
+        ...expiryGraphs(inputs, title, shown.discoverExpiringKeys ?? false),
+        ...rules,
+        usage,
+        ...(shown.quotaWarningPercent === undefined
             ? []
-            : [
-                  graph({
-                      title: title("Undelivered alerts in the dead-letter queue"),
-                      region,
-                      metrics: [
-                          [
-                              "AWS/SQS",
-                              "ApproximateNumberOfMessagesVisible",
-                              "QueueName",
-                              inputs.deadLetterQueueName,
-                          ],
-                      ],
-                      stat: "Maximum",
-                      period: 300,
-                  }),
-              ];
-    return [...expiryGraphs(inputs, title, discoverExpiringKeys), ...rules, usage, ...deadLetters];
+            : [quotaUtilizationGraph(region, title, shown.quotaWarningPercent)]),
+        ...(shown.customKeyStores ? keyStoreGraphs(region, title) : []),
+        ...deadLetterGraphs(inputs, title),
+    ];
+}
+
+/** The depth of the region's dead-letter queue, when it has one. */
+function deadLetterGraphs(inputs: RegionalInputs, title: (text: string) => string): Unplaced[] {
+    const queueName = inputs.deadLetterQueueName;
+    return queueName === undefined
+        ? []
+        : [
+              graph({
+                  title: title("Undelivered alerts in the dead-letter queue"),
+                  region: inputs.region,
+                  metrics: [
+                      ["AWS/SQS", "ApproximateNumberOfMessagesVisible", "QueueName", queueName],
+                  ],
+                  stat: "Maximum",
+                  period: 300,
+              }),
+          ];
 }
 
 export function dashboardBody(inputs: DashboardInputs): { widgets: Widget[] } {
@@ -155,7 +171,7 @@ export function dashboardBody(inputs: DashboardInputs): { widgets: Widget[] } {
         regionalWidgets(
             regional,
             regional.region === inputs.region ? "" : ` (${regional.region})`,
-            inputs.discoverExpiringKeys ?? false,
+            inputs,
         ),
     );
     for (const alarms of chunks(inputs.alarmArns)) {
@@ -169,14 +185,8 @@ export function dashboardBody(inputs: DashboardInputs): { widgets: Widget[] } {
     return { widgets: layout(widgets) };
 }
 
-const CONSOLE_HOSTS: Readonly<Record<string, string>> = {
-    aws: "console.aws.amazon.com",
-    "aws-cn": "console.amazonaws.cn",
-    "aws-us-gov": "console.amazonaws-us-gov.com",
-};
-
 /** The CloudWatch console address of a dashboard, in the partition's own console. */
 export function dashboardUrl(partition: string, region: string, dashboardName: string): string {
-    const host = CONSOLE_HOSTS[partition] ?? CONSOLE_HOSTS.aws;
-    return `https://${host}/cloudwatch/home?region=${region}#dashboards:name=${encodeURIComponent(dashboardName)}`;
+    const name = encodeURIComponent(dashboardName);
+    return `https://${consoleHost(partition)}/cloudwatch/home?region=${region}#dashboards:name=${name}`;
 }

@@ -15,6 +15,10 @@ export interface MonitoringDashboardArgs {
      * Metrics Insights query, instead of the listed keys one by one. Default: false.
      */
     readonly discoverExpiringKeys?: boolean;
+    /** Graph each region's request quota utilization, this percent marked. Default: no graph. */
+    readonly quotaWarningPercent?: number;
+    /** Graph each region's custom key store signals. Default: false. */
+    readonly customKeyStores?: boolean;
     /** The stack's EventBridge rule names. Default: none. */
     readonly ruleNames?: pulumi.Input<readonly string[]>;
     /** Every alarm of the stack. Default: none. */
@@ -79,6 +83,8 @@ export class MonitoringDashboard extends pulumi.ComponentResource {
                         deadLetterQueueName,
                         remoteRegions,
                         discoverExpiringKeys: args.discoverExpiringKeys,
+                        quotaWarningPercent: args.quotaWarningPercent,
+                        customKeyStores: args.customKeyStores,
                     }),
             );
         const dashboard = new aws.cloudwatch.Dashboard(

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { EXPIRING_KEYS_BY_ACCOUNT_QUERY } from "../alarms";
 import { AwsEnvironment } from "../shared";
+import { memberRequestRateGraph } from "./capacityWidgets";
 import { consoleUrl } from "./monitoringDashboard";
 import { graph, layout, SECONDS_PER_DAY, Unplaced, Widget } from "./widgets";
 
@@ -15,6 +16,8 @@ export interface MemberRegionWidgets {
     readonly deadLetterQueueName?: string;
     /** The expiry alarms' warning, in days, drawn as a line. Required. */
     readonly warningDays: number;
+    /** Graph each member's rate on the shared request quotas (the link shares AWS/Usage). Default: false. */
+    readonly requestRates?: boolean;
 }
 
 /**
@@ -37,7 +40,7 @@ export function memberDeadLettersQuery(queueName: string): string {
     );
 }
 
-/** The graphs of one member region: keys by account, forwarding failures, dead letters. */
+/** The graphs of one member region: keys, forwarding failures, request rates, dead letters, by account. */
 function memberRegionWidgets(inputs: MemberRegionWidgets): Unplaced[] {
     const { region } = inputs;
     const keys = graph({
@@ -85,7 +88,12 @@ function memberRegionWidgets(inputs: MemberRegionWidgets): Unplaced[] {
                       period: 300,
                   }),
               ];
-    return [keys, failures, ...deadLetters];
+    return [
+        keys,
+        failures,
+        ...(inputs.requestRates ? [memberRequestRateGraph(region)] : []),
+        ...deadLetters,
+    ];
 }
 
 export function organizationDashboardBody(regions: readonly MemberRegionWidgets[]): {

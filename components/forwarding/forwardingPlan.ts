@@ -24,14 +24,14 @@ export const HEARTBEAT_RULE_ROLE = "heartbeat";
 const API_CALLS_ROLE = "forward-api-calls";
 const KEY_LIFECYCLE_ROLE = "forward-key-lifecycle";
 const ALARMS_ROLE = "forward-alarms";
-const EXPIRING_KEYS_ROLE = "forward-expiring-keys";
+const CONTRIBUTORS_ROLE = "forward-contributors";
 
 /** The roles of the rules in every remote region; each rule is `<prefix>-<role>`. */
 export const FORWARDER_RULE_ROLES: readonly string[] = [
     API_CALLS_ROLE,
     KEY_LIFECYCLE_ROLE,
     ALARMS_ROLE,
-    EXPIRING_KEYS_ROLE,
+    CONTRIBUTORS_ROLE,
     HEARTBEAT_RULE_ROLE,
 ];
 
@@ -61,8 +61,12 @@ export interface ForwardingSelection {
     readonly keyLifecycleEvents: boolean;
     /** This stack's other alarms in the region, whose state changes go home. */
     readonly alarmNames: readonly string[];
-    /** The expiring-material alarm of the region, whose per-key changes go home. Default: none. */
-    readonly expiringKeysAlarmName?: string;
+    /**
+     * The region's Metrics Insights alarms whose per-contributor changes go home: the
+     * expiring-material alarm (one contributor per key) and the key store alarms (one per store).
+     * Default: none.
+     */
+    readonly contributorAlarmNames?: readonly string[];
     /** A dead-letter queue for the forwarders. */
     readonly deadLetterQueue: boolean;
     /** Failed-invocation and dead-letter alarms on the forwarders. */
@@ -132,7 +136,7 @@ function ruleMaker(ruleNamePrefix: string): RuleMaker {
     });
 }
 
-/** The rules on the region's KMS events: API calls, lifecycle events, expiring keys. */
+/** The rules on the region's KMS events: API calls, lifecycle events, alarm contributors. */
 function eventForwarders(
     rule: RuleMaker,
     selection: ForwardingSelection,
@@ -168,13 +172,15 @@ function eventForwarders(
             ),
         );
     }
-    if (selection.expiringKeysAlarmName !== undefined) {
+    const contributorAlarms = selection.contributorAlarmNames ?? [];
+    if (contributorAlarms.length > 0) {
         fixed.push(
             rule(
-                EXPIRING_KEYS_ROLE,
-                `Forwards each key's state change in this region's expiring-material alarm to ${destination}`,
+                CONTRIBUTORS_ROLE,
+                `Forwards each key's or key store's state change in this region's Metrics ` +
+                    `Insights alarms to ${destination}`,
                 {
-                    eventPattern: contributorStateChangePattern(selection.expiringKeysAlarmName),
+                    eventPattern: contributorStateChangePattern(contributorAlarms),
                     state: "ENABLED",
                 },
             ),

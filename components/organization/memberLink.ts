@@ -22,13 +22,21 @@ export const LINK_LABEL_TEMPLATE = "$AccountName";
  */
 export const MAX_LINK_FILTER_NAMESPACES = 5;
 
-/** The namespaces the central dashboard reads from the members. */
-export function linkedNamespaces(deadLetterQueue: boolean): string[] {
-    return ["AWS/KMS", "AWS/Events", ...(deadLetterQueue ? ["AWS/SQS"] : [])];
+/**
+ * The namespaces the central dashboard reads from the members; `AWS/Usage` for the request rates
+ * by account, with the request quota alarms.
+ */
+export function linkedNamespaces(deadLetterQueue: boolean, requestQuotas: boolean): string[] {
+    return [
+        "AWS/KMS",
+        "AWS/Events",
+        ...(deadLetterQueue ? ["AWS/SQS"] : []),
+        ...(requestQuotas ? ["AWS/Usage"] : []),
+    ];
 }
 
 /**
- * `Namespace IN ('AWS/KMS', 'AWS/Events', 'AWS/SQS')`: single quotes around each namespace, case
+ * `Namespace IN ('AWS/KMS', 'AWS/Events', 'AWS/SQS', 'AWS/Usage')`: single quotes around each namespace, case
  * sensitive, `IN` with parentheses (OAM API reference, MetricConfiguration, whose example is
  * `Namespace IN ('AWS/EC2', 'AWS/ELB', 'AWS/S3')`).
  */

@@ -48,6 +48,10 @@ export interface MemberTemplateInputs {
     readonly discoverExpiringKeys: boolean;
     /** Days before expiry at which that alarm fires. Required. */
     readonly warningDays: number;
+    /** Alarms on the shared KMS request quotas at this percent of the quota. Default: none. */
+    readonly quotaWarningPercent?: number;
+    /** Metrics Insights alarms on the member's custom key stores. Required. */
+    readonly customKeyStoreAlarms: boolean;
     /** A dead-letter queue for the member forwarders. Required. */
     readonly deadLetterQueue: boolean;
     /** The member forwarders' failed-invocation alarms, and the dead-letter queue's. Required. */

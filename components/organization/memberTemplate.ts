@@ -1,9 +1,15 @@
 import { EventPattern } from "../alerts";
-import { expiringKeysAlarmName } from "../alarms";
+import { expiringKeysAlarmName, keyStoreAlarmNames, requestQuotaAlarmNames } from "../alarms";
 import { ForwardingPlan, forwardingPlan } from "../forwarding";
+import { partitionOfArn } from "../shared";
 import { memberLinkResources } from "./memberLink";
 import { CloudFormationTemplate, MemberTemplateInputs } from "./memberNames";
-import { deliveryAlarmResources, expiringKeysAlarmResource } from "./memberAlarms";
+import {
+    deliveryAlarmResources,
+    expiringKeysAlarmResource,
+    keyStoreAlarmResources,
+    requestQuotaAlarmResources,
+} from "./memberAlarms";
 import {
     deadLetterQueueResources,
     forwardingRoleResource,
@@ -15,10 +21,14 @@ export function memberForwardingPlan(inputs: MemberTemplateInputs): ForwardingPl
     return forwardingPlan(inputs.memberPrefix, {
         apiCalls: inputs.apiCalls,
         keyLifecycleEvents: inputs.keyLifecycleEvents,
-        alarmNames: [],
-        expiringKeysAlarmName: inputs.discoverExpiringKeys
-            ? expiringKeysAlarmName(inputs.memberPrefix)
-            : undefined,
+        alarmNames:
+            inputs.quotaWarningPercent === undefined
+                ? []
+                : requestQuotaAlarmNames(inputs.memberPrefix),
+        contributorAlarmNames: [
+            ...(inputs.discoverExpiringKeys ? [expiringKeysAlarmName(inputs.memberPrefix)] : []),
+            ...(inputs.customKeyStoreAlarms ? keyStoreAlarmNames(inputs.memberPrefix) : []),
+        ],
         deadLetterQueue: inputs.deadLetterQueue,
         selfMonitoring: inputs.selfMonitoring,
         destination: "the organization's central bus",
@@ -80,6 +90,15 @@ export function memberTemplate(
             ...forwardingRuleResources(inputs, plan, centralBusArn),
             ...(inputs.selfMonitoring ? deliveryAlarmResources(inputs, plan) : {}),
             ...(inputs.discoverExpiringKeys ? expiringKeysAlarmResource(inputs) : {}),
+            ...(inputs.quotaWarningPercent === undefined
+                ? {}
+                : // An organization lies in one partition: the central bus's.
+                  requestQuotaAlarmResources(
+                      inputs,
+                      inputs.quotaWarningPercent,
+                      partitionOfArn(centralBusArn),
+                  )),
+            ...(inputs.customKeyStoreAlarms ? keyStoreAlarmResources(inputs) : {}),
             ...link?.Resources,
         },
     };

@@ -2,8 +2,10 @@ import * as pulumi from "@pulumi/pulumi";
 import {
     AlertDeliveryArgs,
     ApiCallAlerts,
+    CONTRIBUTOR_FAMILIES,
     ExpiringKeyAlerts,
     KeyLifecycleEvents,
+    KeyStoreAlerts,
     RemoteAlarmAlerts,
 } from "../alerts";
 import type { BusAlertRules } from "./busAlertRules";
@@ -19,10 +21,11 @@ export interface CreatedRules {
 }
 
 /**
- * The planned alert rules of one bus: the API-call rules, the lifecycle rule, the expiring-keys
- * rule and the alarm rules, and the channel rules. The API-call and lifecycle rules deliver to the
- * chat and webhook topics too; the expiring-keys and alarm state changes reach the channels
- * through the channel rules, split by state, so they keep their one target.
+ * The planned alert rules of one bus: the API-call rules, the lifecycle rule, the contributor rules
+ * (expiring keys, key stores) and the alarm rules, and the channel rules. The API-call and
+ * lifecycle rules deliver to the chat and webhook topics too; the contributor and alarm state
+ * changes reach the channels through the channel rules, split by state, so they keep their one
+ * target.
  */
 export function createAlertRules(
     ctx: StackContext,
@@ -46,20 +49,14 @@ export function createAlertRules(
                   { ruleName: rules.keyLifecycleRuleName, ...delivery },
                   { parent },
               );
-    const expiring =
-        rules.expiringKeys === undefined
-            ? undefined
-            : new ExpiringKeyAlerts(
-                  `${prefix}-expiring-keys`,
-                  {
-                      ruleNamePrefix: plan.namePrefix,
-                      alarmName: rules.expiringKeys.alarmName,
-                      regions: rules.expiringKeys.regions,
-                      warningDays: plan.warningDays,
-                      ...emailOnly,
-                  },
-                  { parent },
-              );
+    const contributors = rules.contributors.map((rule) => {
+        const Alerts = rule.kind === "expiring-key" ? ExpiringKeyAlerts : KeyStoreAlerts;
+        return new Alerts(
+            `${prefix}-${CONTRIBUTOR_FAMILIES[rule.kind].role}`,
+            { rule, warningDays: plan.warningDays, ...emailOnly },
+            { parent },
+        ).ruleName;
+    });
     const alarms =
         rules.alarmRules.length > 0
             ? new RemoteAlarmAlerts(
@@ -72,7 +69,7 @@ export function createAlertRules(
         ruleNames: concatenated(
             apiCalls.ruleNames,
             single(lifecycle?.ruleName),
-            single(expiring?.ruleName),
+            pulumi.all(contributors),
             alarms?.ruleNames,
         ),
         channelRuleNames: createChannelRules(ctx, rules, delivery, channels),

@@ -143,6 +143,18 @@ export interface KmsMonitoringArgs {
     /** Days before expiry at which the expiry alarms fire. Default: 30. */
     readonly expiryWarningDays?: number;
     /**
+     * One alarm per shared KMS request quota (symmetric, RSA, ECC cryptographic operations) in
+     * every watched region and every member account and region. Default: true.
+     */
+    readonly requestQuotaAlarms?: boolean;
+    /** Percent of the applied quota, 1-100, at which the request quota alarms fire. Default: 80. */
+    readonly quotaWarningPercent?: number;
+    /**
+     * Metrics Insights alarms on every custom key store of every watched region (and member
+     * account and region), alerting per store. Default: true.
+     */
+    readonly customKeyStoreAlarms?: boolean;
+    /**
      * Encrypt the topic with a customer managed key created by the stack, alias
      * `alias/<namePrefix>-alerts`. Default: true.
      */

@@ -1,6 +1,13 @@
-import { ApiCallAlertSpec, expiringKeysRuleName, NamedPattern } from "../alerts";
+import {
+    ApiCallAlertSpec,
+    ContributorKind,
+    ContributorRulePlan,
+    contributorRulePlan,
+    NamedPattern,
+} from "../alerts";
 import type { ChannelRule } from "../channels";
 import { eventRuleName, LIFECYCLE_RULE_ROLE } from "../shared";
+import { expiringKeysAlarmName, keyStoreAlarmNames } from "../alarms";
 import type { SettledArgs } from "./settings";
 
 /** An `apiCallAlerts` entry with the name of its rule. */
@@ -20,21 +27,19 @@ export interface BusAlertRules {
     readonly apiCalls: readonly PlannedApiCallAlert[];
     /** The rule on KMS's own key events, when `keyLifecycleEvents` is on. */
     readonly keyLifecycleRuleName?: string;
-    /** The rule on the per-key changes of the expiring-material alarms, when discovery is on. */
-    readonly expiringKeys?: {
-        readonly ruleName: string;
-        /** The alarms whose contributors alert. */
-        readonly alarmName: string;
-        /** The regions those changes come from. Undefined: any. */
-        readonly regions?: readonly string[];
-    };
+    /**
+     * The rules on the per-contributor changes of the Metrics Insights alarms: per key of the
+     * expiring-material alarms (with `discoverExpiringKeys`), per store of the key store alarms
+     * (with `customKeyStoreAlarms`).
+     */
+    readonly contributors: readonly ContributorRulePlan[];
     /** Rules on the state changes of alarms that cannot notify the topic themselves. */
     readonly alarmRules: readonly NamedPattern[];
     /** Every rule above, by its fixed name: the topic and queue policies name them before they exist. */
     readonly ruleNames: readonly string[];
     /**
      * Those that also deliver to the chat and webhook topics when they exist: the API-call and
-     * key-lifecycle rules (the alarm and expiring-key rules reach them split by state, as
+     * key-lifecycle rules (the alarm and contributor rules reach them split by state, as
      * `channelRules`, so that PagerDuty can tell ALARM from OK).
      */
     readonly fanOutRuleNames: readonly string[];
@@ -45,14 +50,26 @@ export interface BusAlertRules {
     readonly channelRules: readonly ChannelRule[];
 }
 
-/** The alert rules of one bus, from the stack's switches and the alarm rules of that bus. */
+/** The contributor alarms of a bus's senders, by kind: the same names in every region. */
+export type ContributorAlarms = Readonly<Record<ContributorKind, readonly string[]>>;
+
+/**
+ * The Metrics Insights alarms whose contributors alert one by one, as named under
+ * `alarmNamePrefix` in every region: the stack's own, or with the member prefix the members'.
+ */
+export function contributorAlarms(args: SettledArgs, alarmNamePrefix: string): ContributorAlarms {
+    return {
+        "expiring-key": args.discoverExpiringKeys ? [expiringKeysAlarmName(alarmNamePrefix)] : [],
+        "key-store": args.customKeyStoreAlarms ? keyStoreAlarmNames(alarmNamePrefix) : [],
+    };
+}
+
+/** The alert rules of one bus, from the stack's switches and the alarms of that bus's senders. */
 export function planBusAlertRules(
     args: SettledArgs,
     bus: Pick<BusAlertRules, "busName" | "resourceNameSuffix" | "alarmRulesRole" | "alarmRules">,
-    expiringKeys: {
-        readonly alarmName: string;
-        readonly regions?: readonly string[];
-    },
+    alarms: ContributorAlarms,
+    regions: readonly string[] | undefined,
 ): BusAlertRules {
     const apiCalls = args.apiCallAlerts.map((alert) => ({
         ...alert,
@@ -61,23 +78,23 @@ export function planBusAlertRules(
     const keyLifecycleRuleName = args.keyLifecycleEvents
         ? eventRuleName(args.namePrefix, LIFECYCLE_RULE_ROLE)
         : undefined;
-    const expiring = args.discoverExpiringKeys
-        ? { ruleName: expiringKeysRuleName(args.namePrefix), ...expiringKeys }
-        : undefined;
+    const contributors = (["expiring-key", "key-store"] as const)
+        .filter((kind) => alarms[kind].length > 0)
+        .map((kind) => contributorRulePlan(kind, args.namePrefix, alarms[kind], regions));
     const fanOutRuleNames = [
         ...apiCalls.map((alert) => alert.ruleName),
         ...(keyLifecycleRuleName === undefined ? [] : [keyLifecycleRuleName]),
     ];
     const ruleNames = [
         ...fanOutRuleNames,
-        ...(expiring === undefined ? [] : [expiring.ruleName]),
+        ...contributors.map((rule) => rule.ruleName),
         ...bus.alarmRules.map((rule) => rule.ruleName),
     ];
     return {
         ...bus,
         apiCalls,
         keyLifecycleRuleName,
-        expiringKeys: expiring,
+        contributors,
         ruleNames,
         fanOutRuleNames,
         channelRules: [],

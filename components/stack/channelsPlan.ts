@@ -75,7 +75,7 @@ export function withChannelRules(
             apiCalls: rules.apiCalls,
             keyLifecycleEvents: rules.keyLifecycleRuleName !== undefined,
             alarms,
-            expiringKeys: rules.expiringKeys,
+            contributors: rules.contributors,
         }),
     };
 }

@@ -21,6 +21,10 @@ export function buildDashboard(
             environment,
             expiringKeys: home.expiryAlarms.keys,
             discoverExpiringKeys: plan.features.discoverExpiringKeys,
+            quotaWarningPercent: plan.features.requestQuotaAlarms
+                ? plan.quotaWarningPercent
+                : undefined,
+            customKeyStores: plan.features.customKeyStoreAlarms,
             ruleNames: plan.homeRules.ruleNames,
             alarmArns,
             deadLetterQueueName: home.deadLetters?.queueName,

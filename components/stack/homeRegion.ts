@@ -5,6 +5,7 @@ import { AuditTrail, SavedQueries } from "../audit";
 import { DeadLetterQueue, DeliveryAlarms } from "../delivery";
 import { ImportedKey } from "../keys";
 import { createAlertRules } from "./alertRules";
+import { buildCapacityAlarms, CapacityAlarms } from "./capacityAlarms";
 import { buildDeadLetters, buildDeliveryAlarms } from "./deliveryAlarms";
 import { buildChannels, Channels } from "./channels";
 import { ruleArns, StackContext } from "./context";
@@ -25,6 +26,8 @@ export interface HomeRegion {
     /** The alarms on the created and home watched keys. */
     readonly expiryAlarms: KeyMaterialExpiryAlarms;
     readonly discovery?: ExpiringKeyDiscovery;
+    /** The request quota alarms (which notify the topic) and the key store alarms. */
+    readonly capacity: CapacityAlarms;
     readonly deliveryAlarms?: DeliveryAlarms;
     readonly audit?: AuditTrail;
 }
@@ -51,6 +54,7 @@ export function buildHomeRegion(ctx: StackContext): HomeRegion {
     const importedKey = buildImportedKey(ctx);
     const expiryAlarms = buildExpiryAlarms(ctx, topic.topicArn, importedKey);
     const discovery = buildExpiringKeyDiscovery(ctx, `${name}-expiring-material`, undefined);
+    const capacity = buildCapacityAlarms(ctx, undefined, topic.topicArn);
     const deliveryAlarms = buildDeliveryAlarms(ctx, topic, deadLetters, channels);
     const audit = buildAudit(ctx, topic.topicArn, importedKey?.keyArn);
     return {
@@ -63,6 +67,7 @@ export function buildHomeRegion(ctx: StackContext): HomeRegion {
         importedKey,
         expiryAlarms,
         discovery,
+        capacity,
         deliveryAlarms,
         audit,
     };

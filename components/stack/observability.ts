@@ -82,6 +82,7 @@ export function buildOrganizationDashboard(
                 forwarderRuleNames,
                 deadLetterQueueName: observability.memberDeadLetterQueueName,
                 warningDays: plan.warningDays,
+                requestRates: plan.features.requestQuotaAlarms,
             })),
         },
         { parent },

@@ -1,5 +1,4 @@
 import { remoteAlarmRules } from "../alerts";
-import { expiringKeysAlarmName } from "../alarms";
 import { ForwardingPlan, HEARTBEAT_RULE_ROLE } from "../forwarding";
 import {
     LINK_LABEL_TEMPLATE,
@@ -16,7 +15,7 @@ import {
 } from "../organization";
 import { eventRuleName } from "../shared";
 import type { SettledArgs } from "./settings";
-import { BusAlertRules, planBusAlertRules } from "./busAlertRules";
+import { BusAlertRules, contributorAlarms, planBusAlertRules } from "./busAlertRules";
 
 /**
  * CloudWatch cross-account observability, with `organization.observability`: the central account
@@ -91,7 +90,9 @@ function planObservability(
         existingSinkArns,
         link: {
             resourceTypes: LINK_RESOURCE_TYPES,
-            metricFilter: linkMetricFilter(linkedNamespaces(deadLetterQueue)),
+            metricFilter: linkMetricFilter(
+                linkedNamespaces(deadLetterQueue, args.requestQuotaAlarms),
+            ),
             labelTemplate: LINK_LABEL_TEMPLATE,
         },
         dashboardName: args.dashboard ? `${args.namePrefix}-organization` : undefined,
@@ -112,6 +113,8 @@ function templateInputs(
         keyLifecycleEvents: args.keyLifecycleEvents,
         discoverExpiringKeys: args.discoverExpiringKeys,
         warningDays: args.expiryWarningDays,
+        quotaWarningPercent: args.requestQuotaAlarms ? args.quotaWarningPercent : undefined,
+        customKeyStoreAlarms: args.customKeyStoreAlarms,
         deadLetterQueue: args.deadLetterQueue,
         selfMonitoring: args.selfMonitoring,
         tags: args.tags,
@@ -142,7 +145,8 @@ export function planOrganization(args: SettledArgs): OrganizationPlan | undefine
             alarmRulesRole: "member-alarms",
             alarmRules: remoteAlarmRules(args.namePrefix, forwarding.alarmNames, regions),
         },
-        { alarmName: expiringKeysAlarmName(memberPrefix), regions },
+        contributorAlarms(args, memberPrefix),
+        regions,
     );
     return {
         organizationId: organization.id,

@@ -4,6 +4,7 @@ import type { RemoteRegionWidgets } from "../dashboard";
 import { ForwardingRole, HeartbeatMonitor, RegionalForwarder } from "../forwarding";
 import { AwsEnvironment, eventBusArn, eventRuleArn, inRegion } from "../shared";
 import type { StackContext } from "./context";
+import { buildCapacityAlarms, CapacityAlarms } from "./capacityAlarms";
 import { buildExpiringKeyDiscovery } from "./homeRegion";
 import type { OtherRegionPlan } from "./plan";
 
@@ -32,6 +33,8 @@ export interface RegionParts {
     readonly region: string;
     readonly expiry?: KeyMaterialExpiryAlarms;
     readonly discovery?: ExpiringKeyDiscovery;
+    /** The request quota and key store alarms there: no actions, forwarded home. */
+    readonly capacity: CapacityAlarms;
     readonly forwarder: RegionalForwarder;
 }
 
@@ -106,7 +109,7 @@ function forwardingRuleArns(env: AwsEnvironment, others: readonly OtherRegionPla
     return [...names].map((ruleName) => eventRuleArn(inRegion(env, "*"), ruleName));
 }
 
-/** The alarms on a region's keys: per watched key there, and the region's discovery alarm. */
+/** The alarms of a region: per watched key there, its discovery alarm, its capacity alarms. */
 function regionAlarms(ctx: StackContext, other: OtherRegionPlan): Omit<RegionParts, "forwarder"> {
     const { parent, name, args, plan } = ctx;
     const region = other.region;
@@ -125,7 +128,7 @@ function regionAlarms(ctx: StackContext, other: OtherRegionPlan): Omit<RegionPar
                   { parent },
               );
     const discovery = buildExpiringKeyDiscovery(ctx, `${name}-expiring-material-${region}`, region);
-    return { region, expiry, discovery };
+    return { region, expiry, discovery, capacity: buildCapacityAlarms(ctx, region, undefined) };
 }
 
 /** The outputs and dashboard widgets of the other regions. */

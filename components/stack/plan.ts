@@ -1,10 +1,10 @@
 import { remoteAlarmRules } from "../alerts";
-import { expiringKeysAlarmName, expiryAlarmName, watchedKeyRegion } from "../alarms";
+import { expiryAlarmName, requestQuotaAlarmNames, watchedKeyRegion } from "../alarms";
 import { apiCallsInRegion, ForwardingPlan, forwardingPlan } from "../forwarding";
 import { planHomeChannelRules } from "./alarmPlan";
 import type { KmsMonitoringArgs } from "./args";
 import { settled, SettledArgs } from "./settings";
-import { BusAlertRules, planBusAlertRules } from "./busAlertRules";
+import { BusAlertRules, contributorAlarms, planBusAlertRules } from "./busAlertRules";
 import { channelRuleNames, ChannelsPlan, planChannels, withChannelRules } from "./channelsPlan";
 import { OrganizationPlan, planOrganization } from "./organizationPlan";
 
@@ -30,6 +30,10 @@ export interface Features {
     readonly selfMonitoring: boolean;
     readonly keyLifecycleEvents: boolean;
     readonly discoverExpiringKeys: boolean;
+    /** One alarm per shared KMS request quota, in every region and member account and region. */
+    readonly requestQuotaAlarms: boolean;
+    /** The key store alarms, in every region and member account and region. */
+    readonly customKeyStoreAlarms: boolean;
     readonly readableAlerts: boolean;
     readonly dashboard: boolean;
     readonly auditTrail: boolean;
@@ -52,10 +56,10 @@ export interface MonitoringPlan {
     readonly otherRegions: readonly OtherRegionPlan[];
     readonly features: Features;
     readonly warningDays: number;
+    /** Percent of the applied quota at which the request quota alarms fire. */
+    readonly quotaWarningPercent: number;
     /** The alias of the topic key, when the topic is encrypted. */
     readonly topicKeyAlias?: string;
-    /** The home region's expiring-material alarm (and every other region's: names are per region). */
-    readonly expiringKeysAlarmName: string;
     /** The home default bus's alert rules. */
     readonly homeRules: BusAlertRules;
     /** The alert rules of every bus: the home default bus, then the organization bus. */
@@ -90,12 +94,13 @@ function planOtherRegions(args: SettledArgs): OtherRegionPlan[] {
             const forwarding = forwardingPlan(args.namePrefix, {
                 apiCalls: apiCallsInRegion(args.apiCallAlerts, region),
                 keyLifecycleEvents: args.keyLifecycleEvents,
-                alarmNames: regionKeys.map((reference) =>
-                    expiryAlarmName(args.namePrefix, reference),
-                ),
-                expiringKeysAlarmName: args.discoverExpiringKeys
-                    ? expiringKeysAlarmName(args.namePrefix)
-                    : undefined,
+                alarmNames: [
+                    ...regionKeys.map((reference) => expiryAlarmName(args.namePrefix, reference)),
+                    ...(args.requestQuotaAlarms ? requestQuotaAlarmNames(args.namePrefix) : []),
+                ],
+                contributorAlarmNames: Object.values(
+                    contributorAlarms(args, args.namePrefix),
+                ).flat(),
                 deadLetterQueue: args.deadLetterQueue,
                 selfMonitoring: args.selfMonitoring,
             });
@@ -118,11 +123,8 @@ function planHomeRules(args: SettledArgs, otherRegions: readonly OtherRegionPlan
                 otherRegionNames,
             ),
         },
-        {
-            alarmName: expiringKeysAlarmName(args.namePrefix),
-            regions:
-                args.homeRegion === undefined ? undefined : [args.homeRegion, ...otherRegionNames],
-        },
+        contributorAlarms(args, args.namePrefix),
+        args.homeRegion === undefined ? undefined : [args.homeRegion, ...otherRegionNames],
     );
 }
 
@@ -142,6 +144,8 @@ function planFeatures(
         selfMonitoring: args.selfMonitoring,
         keyLifecycleEvents: args.keyLifecycleEvents,
         discoverExpiringKeys: args.discoverExpiringKeys,
+        requestQuotaAlarms: args.requestQuotaAlarms,
+        customKeyStoreAlarms: args.customKeyStoreAlarms,
         readableAlerts: args.readableAlerts,
         dashboard: args.dashboard,
         auditTrail: args.auditTrail?.create ?? false,
@@ -210,8 +214,8 @@ export function planMonitoring(given: KmsMonitoringArgs): MonitoringPlan {
         otherRegions,
         features,
         warningDays: args.expiryWarningDays,
+        quotaWarningPercent: args.quotaWarningPercent,
         topicKeyAlias: args.encryptTopic ? `alias/${args.namePrefix}-alerts` : undefined,
-        expiringKeysAlarmName: expiringKeysAlarmName(args.namePrefix),
         homeRules,
         buses,
         organization,

@@ -1,5 +1,5 @@
 import { DEFAULT_API_CALL_ALERTS } from "../alerts";
-import { DEFAULT_EXPIRY_WARNING_DAYS } from "../alarms";
+import { DEFAULT_EXPIRY_WARNING_DAYS, DEFAULT_QUOTA_WARNING_PERCENT } from "../alarms";
 import type { KmsMonitoringArgs } from "./args";
 
 /** The top-level arguments whose defaults the plan needs. */
@@ -8,6 +8,9 @@ type Defaulted =
     | "keyLifecycleEvents"
     | "discoverExpiringKeys"
     | "expiryWarningDays"
+    | "requestQuotaAlarms"
+    | "quotaWarningPercent"
+    | "customKeyStoreAlarms"
     | "watchedKeys"
     | "regions"
     | "encryptTopic"
@@ -32,6 +35,9 @@ export function settled(args: KmsMonitoringArgs): SettledArgs {
         keyLifecycleEvents: args.keyLifecycleEvents ?? true,
         discoverExpiringKeys: args.discoverExpiringKeys ?? true,
         expiryWarningDays: args.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
+        requestQuotaAlarms: args.requestQuotaAlarms ?? true,
+        quotaWarningPercent: args.quotaWarningPercent ?? DEFAULT_QUOTA_WARNING_PERCENT,
+        customKeyStoreAlarms: args.customKeyStoreAlarms ?? true,
         watchedKeys: args.watchedKeys ?? [],
         // As the schema: the home region alone.
         regions: args.regions ?? (args.homeRegion === undefined ? [] : [args.homeRegion]),

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { concatenated, single } from "./context";
+import type { CapacityAlarms } from "./capacityAlarms";
 import type { StackParts } from "./outputs";
 import type { VerificationAlarm } from "./verificationTypes";
 
@@ -16,6 +17,30 @@ export interface AlarmGroup {
 }
 
 const EXPIRING = { kind: "expiring-keys", expectsData: false, metricsInsights: true } as const;
+/** No calls, no data: the quota alarms treat it as not breaching. */
+const QUOTAS = { kind: "request-quota", expectsData: false } as const;
+/** No custom key store, no series: nothing to evaluate. */
+const KEY_STORES = { kind: "key-store", expectsData: false, metricsInsights: true } as const;
+
+/** A region's capacity alarms; at home the quota alarms notify the topic. */
+function capacityAlarmGroups(capacity: CapacityAlarms, region?: string): AlarmGroup[] {
+    return [
+        {
+            names: capacity.requestQuotas?.alarmNames,
+            arns: capacity.requestQuotas?.alarmArns,
+            region,
+            ...QUOTAS,
+            notifiesTopic: region === undefined,
+        },
+        {
+            names: capacity.keyStores?.alarmNames,
+            arns: capacity.keyStores?.alarmArns,
+            region,
+            ...KEY_STORES,
+            notifiesTopic: false,
+        },
+    ];
+}
 
 /**
  * Every alarm of the stack, by component, in one order: the `alarmNames` output, the dashboard's
@@ -44,6 +69,7 @@ function homeAlarmGroups(home: StackParts["home"]): AlarmGroup[] {
             ...EXPIRING,
             notifiesTopic: false,
         },
+        ...capacityAlarmGroups(home.capacity),
         {
             names: home.deliveryAlarms?.alarmNames,
             arns: home.deliveryAlarms?.alarmArns,
@@ -64,7 +90,7 @@ function homeAlarmGroups(home: StackParts["home"]): AlarmGroup[] {
 /** Alarm actions cannot cross regions, so only the heartbeat alarms (at home) notify the topic. */
 function otherRegionAlarmGroups(otherRegions: StackParts["otherRegions"]): AlarmGroup[] {
     const perRegion = (otherRegions?.regions ?? []).flatMap(
-        ({ region, expiry, discovery, forwarder }): AlarmGroup[] => [
+        ({ region, expiry, discovery, capacity, forwarder }): AlarmGroup[] => [
             {
                 names: expiry?.alarmNames,
                 arns: expiry?.alarmArns,
@@ -80,6 +106,7 @@ function otherRegionAlarmGroups(otherRegions: StackParts["otherRegions"]): Alarm
                 ...EXPIRING,
                 notifiesTopic: false,
             },
+            ...capacityAlarmGroups(capacity, region),
             {
                 names: forwarder.alarmNames,
                 arns: forwarder.alarmArns,

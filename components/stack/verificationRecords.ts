@@ -64,20 +64,11 @@ export function alertRules(
                       eventPattern: json(keyLifecycleEventPattern()),
                   },
               ]),
-        ...(rules.expiringKeys === undefined
-            ? []
-            : [
-                  {
-                      name: rules.expiringKeys.ruleName,
-                      state: "ENABLED",
-                      eventPattern: json(
-                          contributorStateChangePattern(
-                              rules.expiringKeys.alarmName,
-                              rules.expiringKeys.regions,
-                          ),
-                      ),
-                  },
-              ]),
+        ...rules.contributors.map((rule) => ({
+            name: rule.ruleName,
+            state: "ENABLED",
+            eventPattern: json(contributorStateChangePattern(rule.alarmNames, rule.regions)),
+        })),
         ...rules.alarmRules.map((rule) => ({
             name: rule.ruleName,
             state: "ENABLED",

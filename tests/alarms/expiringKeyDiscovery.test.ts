@@ -15,7 +15,7 @@ afterEach(restoreWarnings);
 function discoveryAlarms(recorder: Recorder): RecordedResource[] {
     return recorder
         .byType("aws:cloudwatch/metricAlarm:MetricAlarm")
-        .filter((alarm) => alarm.inputs.metricQueries !== undefined);
+        .filter((alarm) => alarm.inputs.name === ALARM);
 }
 
 function rulesMatching(
@@ -107,7 +107,7 @@ describe("one expiring-material alarm per region", () => {
             const forwarders = rulesMatching(recorder, event, region);
             assert.deepEqual(
                 forwarders.map((rule) => rule.inputs.name),
-                ["kms-monitoring-dev-forward-expiring-keys"],
+                ["kms-monitoring-dev-forward-contributors"],
             );
             const home = rulesMatching(recorder, event, "us-east-1");
             assert.equal(home.length, 1);

@@ -69,10 +69,9 @@ describe("the expiring-material query", () => {
         assert.equal(settings.comparisonOperator, "LessThanOrEqualToThreshold");
         assert.equal(settings.threshold, 21 * 86_400);
         const [query] = settings.metricQueries;
-        assert.equal(query.period % 60, 0);
-        assert.ok(
-            query.period * settings.evaluationPeriods <= METRICS_INSIGHTS_MAX_EVALUATION_SECONDS,
-        );
+        const period = query.period ?? 0;
+        assert.ok(period > 0 && period % 60 === 0);
+        assert.ok(period * settings.evaluationPeriods <= METRICS_INSIGHTS_MAX_EVALUATION_SECONDS);
         assert.ok(settings.datapointsToAlarm <= settings.evaluationPeriods);
     });
 });

@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import { keyStoreAlarmNames } from "../../components/alarms";
 import { DEFAULT_API_CALL_ALERTS } from "../../components/alerts";
 import {
     ChannelRule,
@@ -16,6 +17,8 @@ const PREFIX = "kms-monitoring-test";
 const HOME_ALARM = `${PREFIX}-sns-failed-notifications`;
 const REMOTE_ALARM = `${PREFIX}-forward-api-calls-failed-invocations`;
 const EXPIRING = `${PREFIX}-expiring-key-material`;
+const KEY_STORE_ALARMS = keyStoreAlarmNames(PREFIX);
+const QUOTA_ALARM = `${PREFIX}-kms-quota-symmetric`;
 
 const INPUTS: ChannelRuleInputs = {
     ruleNamePrefix: PREFIX,
@@ -23,10 +26,13 @@ const INPUTS: ChannelRuleInputs = {
     apiCalls: DEFAULT_API_CALL_ALERTS,
     keyLifecycleEvents: true,
     alarms: [
-        { names: [HOME_ALARM], regions: ["us-east-1"] },
-        { names: [REMOTE_ALARM], regions: ["eu-west-1"] },
+        { names: [HOME_ALARM, QUOTA_ALARM], regions: ["us-east-1"] },
+        { names: [REMOTE_ALARM, QUOTA_ALARM], regions: ["eu-west-1"] },
     ],
-    expiringKeys: { alarmName: EXPIRING, regions: ["us-east-1", "eu-west-1"] },
+    contributors: [
+        { kind: "expiring-key", alarmNames: [EXPIRING], regions: ["us-east-1", "eu-west-1"] },
+        { kind: "key-store", alarmNames: KEY_STORE_ALARMS, regions: ["us-east-1", "eu-west-1"] },
+    ],
 };
 
 function matching(rules: readonly ChannelRule[], event: object): ChannelRule[] {
@@ -164,6 +170,34 @@ describe("channel rules", () => {
         assert.ok(firing.dedup_key.endsWith(`/${keyId}`));
     });
 
+    it("page a custom key store as error, one incident per store and alarm, resolved by its OK", () => {
+        const store = "cks-1234567890abcdef0";
+        const event = (alarm: string, state: "ALARM" | "OK") =>
+            samples.keyStoreContributorEvent(alarm, "eu-west-1", store, "Renew it.", state);
+        const firing = pagerDutyBody(rules, event(KEY_STORE_ALARMS[0], "ALARM"));
+        const resolved = pagerDutyBody(rules, event(KEY_STORE_ALARMS[0], "OK"));
+        assert.deepEqual(
+            [firing.event_action, resolved.event_action, firing.payload.severity],
+            ["trigger", "resolve", "error"],
+        );
+        assert.equal(firing.dedup_key, resolved.dedup_key);
+        assert.ok(firing.dedup_key.endsWith(`/${store}`));
+        assert.match(firing.payload.summary, new RegExp(`Custom key store ${store} in eu-west-1`));
+        assert.equal(firing.payload.custom_details.description, "Renew it.");
+        const other = pagerDutyBody(rules, event(KEY_STORE_ALARMS[1], "ALARM"));
+        assert.notEqual(other.dedup_key, firing.dedup_key);
+    });
+
+    it("page a request quota alarm as error, at home and from another region", () => {
+        for (const region of ["us-east-1", "eu-west-1"]) {
+            const event = samples.quotaAlarmStateChangeEvent(QUOTA_ALARM, region, "Ask for more.");
+            const body = pagerDutyBody(rules, event);
+            assert.equal(body.payload.severity, "error");
+            assert.equal(body.payload.custom_details.description, "Ask for more.");
+            assert.equal(body.payload.class, "CallCount");
+        }
+    });
+
     it("deliver alarms to every channel, and match no other stack's alarm nor another region", () => {
         const event = samples.alarmStateChangeEvent(HOME_ALARM, "us-east-1");
         const matched = matching(rules, event);
@@ -195,9 +229,11 @@ describe("channel rules", () => {
                 "alarms-firing",
                 "alarms-firing-2",
                 "expiring-keys-firing",
+                "key-stores-firing",
                 "alarms-resolved",
                 "alarms-resolved-2",
                 "expiring-keys-resolved",
+                "key-stores-resolved",
             ],
         );
     });

@@ -16,6 +16,12 @@ function namesOf(kind: AlertKind, event: any): string[] {
             return [event.detail.alarmName, event.detail.state.value];
         case "expiring-key":
             return [event.detail.alarmContributor.attributes.KeyId, event.detail.state.value];
+        case "key-store":
+            return [
+                event.detail.alarmContributor.attributes.CustomKeyStoreId,
+                event.detail.state.value,
+                event.detail.configuration.description,
+            ];
     }
 }
 

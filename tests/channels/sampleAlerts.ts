@@ -51,6 +51,27 @@ export const SAMPLES: readonly { name: string; kind: AlertKind; event: any }[] =
         event: fromMember(samples.alarmStateChangeEvent(ALARM, "eu-west-1")),
     },
     {
+        name: "request quota alarm of a member account",
+        kind: "alarm",
+        event: fromMember(
+            samples.quotaAlarmStateChangeEvent(
+                "kms-monitoring-dev-member-kms-quota-symmetric",
+                "eu-west-1",
+                "KMS calls reached 80% of the applied quota - ask for an increase.",
+            ),
+        ),
+    },
+    {
+        name: "custom key store contributor",
+        kind: "key-store",
+        event: samples.keyStoreContributorEvent(
+            "kms-monitoring-dev-key-store-certificate",
+            "eu-west-1",
+            "cks-1234567890abcdef0",
+            "The TLS certificate of this external key store's proxy endpoint expires soon.",
+        ),
+    },
+    {
         name: "expiring key contributor",
         kind: "expiring-key",
         event: samples.contributorStateChangeEvent(

@@ -68,6 +68,7 @@ describe("chat and PagerDuty templates", () => {
             "api-call",
             "expiring-key",
             "key-lifecycle",
+            "key-store",
         ]);
     });
 });

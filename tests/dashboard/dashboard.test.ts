@@ -1,7 +1,12 @@
 import { strict as assert } from "assert";
 import { Widget } from "../../components/dashboard/widgets";
 import { KmsMonitoring } from "../../components/stack";
-import { EXPIRING_KEYS_QUERY } from "../../components/alarms";
+import {
+    EXPIRING_KEYS_QUERY,
+    KEY_STORE_SIGNALS,
+    KMS_REQUEST_QUOTAS,
+    quotaUtilizationExpression,
+} from "../../components/alarms";
 import { installMocks, restoreWarnings, settle } from "../harness";
 import { assertWellFormed } from "./wellFormed";
 
@@ -67,10 +72,13 @@ describe("dashboard wiring", () => {
 });
 
 describe("dashboard of a multi-region stack", () => {
-    async function deployMultiRegion(discoverExpiringKeys: boolean) {
+    async function deployMultiRegion(discoverExpiringKeys: boolean, capacity = true) {
         const recorder = await installMocks();
         new KmsMonitoring("kms-monitoring", {
             discoverExpiringKeys,
+            requestQuotaAlarms: capacity,
+            customKeyStoreAlarms: capacity,
+            quotaWarningPercent: 75,
             namePrefix: "kms-monitoring-dev",
             homeRegion: "us-east-1",
             regions: ["us-east-1", "eu-west-1"],
@@ -122,6 +130,10 @@ describe("dashboard of a multi-region stack", () => {
                 "Days until imported key material expires (eu-west-1)",
                 "EventBridge rules: matched events and failed deliveries (eu-west-1)",
                 "KMS API requests (AWS/Usage CallCount) (eu-west-1)",
+                "KMS request quotas: percent of the applied quota (per second, each minute) (eu-west-1)",
+                "Custom key stores: days until the proxy's TLS certificate expires (eu-west-1)",
+                "Custom key stores: proxy latency (ms) (eu-west-1)",
+                "Custom key stores: proxy errors, key managers not Active, throttles (eu-west-1)",
                 "Undelivered alerts in the dead-letter queue (eu-west-1)",
             ],
         );
@@ -142,6 +154,61 @@ describe("dashboard of a multi-region stack", () => {
         assert.ok(
             shown.some((arn) => arn.startsWith("arn:aws:cloudwatch:eu-west-1:")),
             "the remote alarms are on the alarm widget",
+        );
+    });
+
+    it("graphs each region's quota utilization as the quota alarms compute it, and its key stores with the alarms' queries", async () => {
+        const { recorder, widgets } = await deployMultiRegion(true);
+        const alarms = recorder.byType("aws:cloudwatch/metricAlarm:MetricAlarm");
+        for (const region of ["us-east-1", "eu-west-1"]) {
+            const inRegion = widgets.filter(
+                (widget) => widget.type === "metric" && widget.properties.region === region,
+            );
+            const quotas = inRegion.find((widget) =>
+                widget.properties.title.startsWith("KMS request quotas"),
+            );
+            assert.ok(quotas?.type === "metric");
+            const usage = quotas.properties.metrics.filter((row) => row[0] === "AWS/Usage");
+            const math = quotas.properties.metrics.filter((row) => row[0] !== "AWS/Usage");
+            assert.deepEqual(
+                usage.map((row) => row.slice(0, -1)),
+                KMS_REQUEST_QUOTAS.map((quota) => [
+                    ...["AWS/Usage", "CallCount", "Service", "KMS", "Type", "API"],
+                    ...["Resource", quota.resource, "Class", "None"],
+                ]),
+            );
+            usage.forEach((row, index) => {
+                const options = row[row.length - 1] as { id: string; stat: string; period: number };
+                assert.deepEqual([options.stat, options.period], ["Sum", 60]);
+                const [expression] = math[index] as [{ expression: string }];
+                assert.equal(expression.expression, quotaUtilizationExpression(options.id));
+            });
+            const alarmExpression = alarms.find(
+                (alarm) => alarm.inputs.name === "kms-monitoring-dev-kms-quota-symmetric",
+            )?.inputs.metricQueries[1].expression;
+            assert.equal(alarmExpression, quotaUtilizationExpression("usage"));
+            assert.deepEqual(quotas.properties.annotations?.horizontal, [
+                { label: "75%: the quota alarms fire", value: 75 },
+                { label: "100%: KMS throttles", value: 100 },
+            ]);
+            const stores = inRegion
+                .filter((widget) => widget.properties.title.startsWith("Custom key stores"))
+                .flatMap((widget) => (widget.type === "metric" ? widget.properties.metrics : []))
+                .map((row) => (row[0] as { expression: string }).expression);
+            assert.deepEqual(
+                [...stores].sort(),
+                KEY_STORE_SIGNALS.map((signal) => signal.query).sort(),
+            );
+        }
+    });
+
+    it("has no quota or key store graph when both switches are off", async () => {
+        const { widgets } = await deployMultiRegion(true, false);
+        assert.ok(
+            !widgets.some(
+                (widget) =>
+                    widget.type === "metric" && /quota|key store/i.test(widget.properties.title),
+            ),
         );
     });
 });

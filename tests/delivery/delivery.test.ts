@@ -76,7 +76,7 @@ describe("delivery wiring", () => {
         assert.equal(queue.inputs.sqsManagedSseEnabled, true);
         assert.equal(queue.inputs.messageRetentionSeconds, 1_209_600);
         const targets = recorder.byType("aws:cloudwatch/eventTarget:EventTarget");
-        assert.equal(targets.length, 4);
+        assert.equal(targets.length, 5);
         for (const target of targets) {
             assert.deepEqual(target.inputs.deadLetterConfig, { arn: queue.state.arn }, target.name);
             assert.deepEqual(target.inputs.retryPolicy, TARGET_RETRY_POLICY, target.name);
@@ -110,6 +110,8 @@ describe("delivery wiring", () => {
             apiCallAlerts: [],
             keyLifecycleEvents: false,
             discoverExpiringKeys: false,
+            customKeyStoreAlarms: false,
+            requestQuotaAlarms: false,
         });
         assert.equal(recorder.byType("aws:cloudwatch/eventRule:EventRule").length, 0);
         assert.equal(recorder.byType("aws:sqs/queue:Queue").length, 0);
@@ -120,6 +122,13 @@ describe("delivery wiring", () => {
             ["kms-monitoring-dev-sns-failed-notifications"],
         );
     });
+
+    /** A rule's failed-invocation alarm: its name, metric and dimension. */
+    const failed = (role: string) => [
+        `kms-monitoring-dev-${role}-failed-invocations`,
+        "FailedInvocations",
+        { RuleName: `kms-monitoring-dev-${role}` },
+    ];
 
     it("points each delivery alarm at the right dimension and at the topic", async () => {
         const recorder = await deploy();
@@ -140,31 +149,16 @@ describe("delivery wiring", () => {
                 alarm.inputs.dimensions,
             ]),
             [
-                [
-                    "kms-monitoring-dev-data-key-generation-failed-invocations",
-                    "FailedInvocations",
-                    { RuleName: "kms-monitoring-dev-data-key-generation" },
-                ],
+                failed("data-key-generation"),
                 [
                     "kms-monitoring-dev-dead-letters",
                     "ApproximateNumberOfMessagesVisible",
                     { QueueName: queue.state.name },
                 ],
-                [
-                    "kms-monitoring-dev-expiring-keys-failed-invocations",
-                    "FailedInvocations",
-                    { RuleName: "kms-monitoring-dev-expiring-keys" },
-                ],
-                [
-                    "kms-monitoring-dev-key-lifecycle-failed-invocations",
-                    "FailedInvocations",
-                    { RuleName: "kms-monitoring-dev-key-lifecycle" },
-                ],
-                [
-                    "kms-monitoring-dev-key-management-failed-invocations",
-                    "FailedInvocations",
-                    { RuleName: "kms-monitoring-dev-key-management" },
-                ],
+                failed("expiring-keys"),
+                failed("key-lifecycle"),
+                failed("key-management"),
+                failed("key-stores"),
                 [
                     "kms-monitoring-dev-sns-failed-notifications",
                     "NumberOfNotificationsFailed",
@@ -179,13 +173,18 @@ describe("delivery wiring", () => {
         }
         assert.equal(
             recorder.byType("aws:cloudwatch/metricAlarm:MetricAlarm").length,
-            alarms.length + 1,
-            "no imported or watched key: only the expiring-material alarm",
+            alarms.length + 1 + 3 + 6,
+            "no imported or watched key: the expiring-material, 3 quota and 6 key store alarms",
         );
     });
 
     it("adds no delivery alarms when self-monitoring is off", async () => {
-        const recorder = await deploy({ selfMonitoring: false, discoverExpiringKeys: false });
+        const recorder = await deploy({
+            selfMonitoring: false,
+            discoverExpiringKeys: false,
+            requestQuotaAlarms: false,
+            customKeyStoreAlarms: false,
+        });
         assert.equal(recorder.byType("kms-monitoring:delivery:DeliveryAlarms").length, 0);
         assert.equal(recorder.byType("aws:cloudwatch/metricAlarm:MetricAlarm").length, 0);
     });

@@ -1,5 +1,6 @@
 import { strict as assert } from "assert";
 import { DEFAULT_API_CALL_ALERTS } from "../../components/alerts";
+import { keyStoreAlarmNames, requestQuotaAlarmNames } from "../../components/alarms";
 import { forwardingPlan } from "../../components/forwarding";
 import { Recorder, restoreWarnings } from "../harness";
 import * as samples from "../../verify/samples";
@@ -60,11 +61,15 @@ describe("events from another region reach the topic", () => {
     });
 
     it("creates in each region exactly the forwarder alarms its plan names, so the pattern forwards every one", () => {
+        const contributors = [
+            "kms-monitoring-dev-expiring-key-material",
+            ...keyStoreAlarmNames("kms-monitoring-dev"),
+        ];
         const plan = forwardingPlan("kms-monitoring-dev", {
             apiCalls: DEFAULT_API_CALL_ALERTS,
             keyLifecycleEvents: true,
-            alarmNames: [],
-            expiringKeysAlarmName: "kms-monitoring-dev-expiring-key-material",
+            alarmNames: requestQuotaAlarmNames("kms-monitoring-dev"),
+            contributorAlarmNames: contributors,
             deadLetterQueue: true,
             selfMonitoring: true,
         });
@@ -72,10 +77,7 @@ describe("events from another region reach the topic", () => {
             .byType("aws:cloudwatch/metricAlarm:MetricAlarm")
             .filter((alarm) => alarm.inputs.region === "ap-southeast-2")
             .map((alarm) => alarm.inputs.name as string);
-        assert.deepEqual(
-            [...created].sort(),
-            [...plan.ownAlarmNames, "kms-monitoring-dev-expiring-key-material"].sort(),
-        );
+        assert.deepEqual([...created].sort(), [...plan.alarmNames, ...contributors].sort());
     });
 
     it("forwards nothing of another stack's alarm, and no home rule matches it", () => {

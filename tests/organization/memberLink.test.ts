@@ -57,9 +57,9 @@ describe("the member template's link", () => {
         const filter: string =
             template(recorder).Resources.ObservabilityLink.Properties.LinkConfiguration
                 .MetricConfiguration.Filter;
-        assert.equal(filter, "Namespace IN ('AWS/KMS', 'AWS/Events', 'AWS/SQS')");
+        assert.equal(filter, "Namespace IN ('AWS/KMS', 'AWS/Events', 'AWS/SQS', 'AWS/Usage')");
         const shares = parseLinkMetricFilter(filter);
-        for (const namespace of ["AWS/KMS", "AWS/Events", "AWS/SQS"]) {
+        for (const namespace of ["AWS/KMS", "AWS/Events", "AWS/SQS", "AWS/Usage"]) {
             assert.ok(shares(namespace), namespace);
         }
         for (const namespace of ["AWS/EC2", "AWS/Logs", "aws/kms", "MyApp"]) {
@@ -105,6 +105,7 @@ describe("the member template's link", () => {
             keyLifecycleEvents: true,
             discoverExpiringKeys: true,
             warningDays: 30,
+            customKeyStoreAlarms: false,
             deadLetterQueue: true,
             selfMonitoring: true,
             tags: {},

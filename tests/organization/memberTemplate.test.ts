@@ -1,4 +1,9 @@
 import { strict as assert } from "assert";
+import {
+    keyStoreAlarmNames,
+    quotaUtilizationExpression,
+    requestQuotaAlarmNames,
+} from "../../components/alarms";
 import { memberTemplate, substituted } from "../../components/organization";
 import { Recorder, restoreWarnings } from "../harness";
 import { validateTemplate, TEMPLATE_BODY_MAX_BYTES } from "../support/cloudFormationSpec";
@@ -86,6 +91,8 @@ describe("the member template", () => {
                 keyLifecycleEvents: true,
                 discoverExpiringKeys: true,
                 warningDays: 30,
+                quotaWarningPercent: 80,
+                customKeyStoreAlarms: true,
                 deadLetterQueue: true,
                 selfMonitoring: true,
                 tags: { a: "b" },
@@ -139,7 +146,7 @@ describe("the member template", () => {
                     "KMS Imported Key Material Expiration, KMS CMK Rotation, KMS CMK Deletion",
                 ],
                 [
-                    "kms-monitoring-dev-member-forward-expiring-keys",
+                    "kms-monitoring-dev-member-forward-contributors",
                     "ENABLED",
                     "CloudWatch Alarm Contributor State Change",
                 ],
@@ -165,17 +172,39 @@ describe("the member template", () => {
         assertForwardingRole(recorder);
     });
 
-    it("has the failed-invocation, dead-letter and expiring-material alarms, without actions", () => {
+    it("has the failed-invocation, dead-letter, expiring-material, quota and key store alarms, without actions", () => {
         const alarms = Object.values(template(recorder).Resources).filter(
             (resource) => resource.Type === "AWS::CloudWatch::Alarm",
         );
-        assert.equal(alarms.length, 5 + 1 + 1);
+        assert.equal(alarms.length, 5 + 1 + 1 + 3 + 6);
         assert.ok(alarms.every((alarm) => alarm.Properties.AlarmActions === undefined));
-        const expiring = alarms.find((alarm) => alarm.Properties.Metrics !== undefined);
-        assert.equal(
-            expiring?.Properties.AlarmName,
+        const names = alarms.map((alarm) => alarm.Properties.AlarmName);
+        for (const name of [
             "kms-monitoring-dev-member-expiring-key-material",
+            ...requestQuotaAlarmNames("kms-monitoring-dev-member"),
+            ...keyStoreAlarmNames("kms-monitoring-dev-member"),
+        ]) {
+            assert.ok(names.includes(name), name);
+        }
+    });
+
+    it("names the member's own account and region in each quota alarm, through Fn::Sub", () => {
+        const quotas = Object.values(template(recorder).Resources).filter((resource) =>
+            String(resource.Properties.AlarmName).includes("-kms-quota-"),
         );
+        assert.equal(quotas.length, 3);
+        for (const quota of quotas) {
+            const text: string = quota.Properties.AlarmDescription["Fn::Sub"];
+            assert.match(text, /account \$\{AWS::AccountId\}, region \$\{AWS::Region\}/);
+            assert.match(
+                text,
+                /https:\/\/console\.aws\.amazon\.com\/servicequotas\/home\/services\/kms\/quotas\?region=\$\{AWS::Region\}/,
+            );
+            assert.equal(
+                quota.Properties.Metrics[1].Expression,
+                quotaUtilizationExpression("usage"),
+            );
+        }
     });
 
     it("turns every ${...} string into Fn::Sub and leaves the rest alone", () => {

@@ -1,8 +1,9 @@
 import { strict as assert } from "assert";
-import { EXPIRING_KEYS_BY_ACCOUNT_QUERY } from "../../components/alarms";
+import { EXPIRING_KEYS_BY_ACCOUNT_QUERY, KMS_REQUEST_QUOTAS } from "../../components/alarms";
 import { KmsMonitoring } from "../../components/stack";
 import { Recorder, restoreWarnings, valueOf } from "../harness";
 import { parseMetricsInsights } from "../support/metricsInsights";
+import { parseLinkMetricFilter } from "../support/oamLinkFilter";
 import { centralStack, deploy, REGIONS, SINK_POLICY_TYPE, SINK_TYPE, template } from "./fixtures";
 
 const DASHBOARD_TYPE = "aws:cloudwatch/dashboard:Dashboard";
@@ -26,7 +27,7 @@ describe("the central dashboard", () => {
         const dashboard = recorder.one(DASHBOARD_TYPE, "organization-dashboard-dashboard");
         assert.equal(dashboard.inputs.dashboardName, "kms-monitoring-dev-organization");
         const { widgets } = body();
-        assert.equal(widgets.length, 3 * REGIONS.length);
+        assert.equal(widgets.length, 4 * REGIONS.length);
         for (const widget of widgets) {
             assert.equal(widget.type, "metric");
             assert.ok(widget.x + widget.width <= 24 && widget.x >= 0 && widget.y >= 0);
@@ -79,6 +80,44 @@ describe("the central dashboard", () => {
             const dlq = parseMetricsInsights(deadLetters.properties.metrics[0][0].expression);
             assert.deepEqual(dlq.where, [{ key: "QueueName", operator: "=", value: queueName }]);
             assert.deepEqual(dlq.groupBy, ["AWS.AccountId"]);
+        }
+    });
+
+    it("shows each member's rate on every shared request quota, by account, from the namespace the link shares", () => {
+        const filter: string =
+            template(recorder).Resources.ObservabilityLink.Properties.LinkConfiguration
+                .MetricConfiguration.Filter;
+        for (const region of REGIONS) {
+            const [rates] = body().widgets.filter(
+                (widget) =>
+                    widget.properties.region === region &&
+                    /requests per second/.test(widget.properties.title),
+            );
+            const rows = rates.properties.metrics.map((row: any[]) => row[0]);
+            const queries = rows.filter((row: any) => row.expression.startsWith("SELECT"));
+            assert.deepEqual(
+                queries.map((row: any) => parseMetricsInsights(row.expression)),
+                KMS_REQUEST_QUOTAS.map((quota) => ({
+                    function: "SUM",
+                    metric: "CallCount",
+                    namespace: "AWS/Usage",
+                    schemaDimensions: ["Class", "Resource", "Service", "Type"],
+                    where: [
+                        { key: "Service", operator: "=", value: "KMS" },
+                        { key: "Type", operator: "=", value: "API" },
+                        { key: "Class", operator: "=", value: "None" },
+                        { key: "Resource", operator: "=", value: quota.resource },
+                    ],
+                    groupBy: ["AWS.AccountId"],
+                    orderBy: { function: "SUM", direction: "DESC" },
+                })),
+            );
+            // A minute's calls, per second: the period of the query it divides.
+            queries.forEach((row: any, index: number) => {
+                assert.equal(row.period, 60);
+                assert.equal(rows[2 * index + 1].expression, `${row.id} / 60`);
+            });
+            assert.ok(parseLinkMetricFilter(filter)("AWS/Usage"));
         }
     });
 

@@ -64,9 +64,10 @@ describe("KmsMonitoring", () => {
             "aws:sns/topic:Topic": 1,
             "aws:kms/key:Key": 1,
             "aws:sqs/queue:Queue": 1,
-            "aws:cloudwatch/eventRule:EventRule": 4,
-            // 2 per-key expiry alarms, the expiring-material alarm; delivery: 1 topic, 4 rules, 1 dead-letter queue.
-            "aws:cloudwatch/metricAlarm:MetricAlarm": 2 + 1 + 6,
+            "aws:cloudwatch/eventRule:EventRule": 5,
+            // 2 per-key expiry alarms, the expiring-material alarm, 3 request quota alarms, 6 key
+            // store alarms; delivery: 1 topic, 5 rules, 1 dead-letter queue.
+            "aws:cloudwatch/metricAlarm:MetricAlarm": 2 + 1 + 3 + 6 + 7,
             "aws:kms/externalKey:ExternalKey": 1,
         };
         for (const [type, count] of Object.entries(expectedTagged)) {
@@ -110,6 +111,7 @@ describe("KmsMonitoring", () => {
             "arn:aws-us-gov:events:us-gov-west-1:444455556666:rule/p-key-management",
             "arn:aws-us-gov:events:us-gov-west-1:444455556666:rule/p-key-lifecycle",
             "arn:aws-us-gov:events:us-gov-west-1:444455556666:rule/p-expiring-keys",
+            "arn:aws-us-gov:events:us-gov-west-1:444455556666:rule/p-key-stores",
         ]);
         assert.deepEqual(events.Condition.StringEquals, { "aws:SourceAccount": "444455556666" });
     });
@@ -139,7 +141,7 @@ describe("KmsMonitoring", () => {
         assert.equal(recorder.byType("kms-monitoring:alerts:KeyLifecycleEvents").length, 0);
         assert.deepEqual(
             recorder.byType("aws:cloudwatch/eventRule:EventRule").map((rule) => rule.inputs.name),
-            ["p-data-key-generation", "p-key-management", "p-expiring-keys"],
+            ["p-data-key-generation", "p-key-management", "p-expiring-keys", "p-key-stores"],
         );
     });
 

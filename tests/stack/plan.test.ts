@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import { keyStoreAlarmNames } from "../../components/alarms";
 import { KmsMonitoringArgs, MonitoringPlan, planMonitoring } from "../../components/stack";
 import { snapshotPlan } from "../../scripts/snapshots";
 
@@ -41,6 +42,7 @@ describe("planMonitoring", () => {
             "key-management",
             "key-lifecycle",
             "expiring-keys",
+            "key-stores",
         ];
         assert.deepEqual(
             plan.homeRules.ruleNames,
@@ -52,8 +54,10 @@ describe("planMonitoring", () => {
         );
         assert.deepEqual(plan.otherRegions, []);
         assert.equal(plan.topicKeyAlias, `alias/${PREFIX}-alerts`);
-        assert.equal(plan.expiringKeysAlarmName, `${PREFIX}-expiring-key-material`);
-        assert.deepEqual(plan.homeRules.expiringKeys?.regions, ["eu-west-1"]);
+        const [expiring, stores] = plan.homeRules.contributors;
+        assert.deepEqual(expiring.alarmNames, [`${PREFIX}-expiring-key-material`]);
+        assert.deepEqual(stores.alarmNames, keyStoreAlarmNames(PREFIX));
+        assert.deepEqual([expiring.regions, stores.regions], [["eu-west-1"], ["eu-west-1"]]);
         assert.equal(plan.organization, undefined);
     });
 
@@ -64,6 +68,8 @@ describe("planMonitoring", () => {
             selfMonitoring: true,
             keyLifecycleEvents: true,
             discoverExpiringKeys: true,
+            requestQuotaAlarms: true,
+            customKeyStoreAlarms: true,
             readableAlerts: true,
             dashboard: true,
             auditTrail: false,
@@ -72,6 +78,7 @@ describe("planMonitoring", () => {
             organization: false,
         });
         assert.equal(planMonitoring(ONE_REGION).warningDays, 30);
+        assert.equal(planMonitoring(ONE_REGION).quotaWarningPercent, 80);
     });
 
     it("turns parts off, and leaves out the dead-letter queue when no rule would use it", () => {
@@ -80,11 +87,12 @@ describe("planMonitoring", () => {
             apiCallAlerts: [],
             keyLifecycleEvents: false,
             discoverExpiringKeys: false,
+            customKeyStoreAlarms: false,
             encryptTopic: false,
         });
         assert.deepEqual(plan.homeRules.ruleNames, []);
         assert.equal(plan.homeRules.keyLifecycleRuleName, undefined);
-        assert.equal(plan.homeRules.expiringKeys, undefined);
+        assert.deepEqual(plan.homeRules.contributors, []);
         assert.equal(plan.features.deadLetterQueue, false);
         assert.equal(plan.topicKeyAlias, undefined);
     });
@@ -102,11 +110,9 @@ describe("planMonitoring", () => {
         const usEast = plan.otherRegions[1].forwarding;
         const keyAlarm = `${PREFIX}-key-material-expiry-${MRK_IN_US_EAST_1.replace(/[:/]/g, "-")}`;
         assert.ok(usEast.alarmNames.includes(keyAlarm), usEast.alarmNames.join(", "));
-        assert.deepEqual(plan.homeRules.expiringKeys?.regions, [
-            "eu-west-1",
-            "eu-central-1",
-            "us-east-1",
-        ]);
+        for (const rule of plan.homeRules.contributors) {
+            assert.deepEqual(rule.regions, ["eu-west-1", "eu-central-1", "us-east-1"]);
+        }
         // The home rule on the other regions' alarms names every one of them.
         const alarmPatterns = JSON.stringify(
             plan.homeRules.alarmRules.map((rule) => rule.eventPattern),
@@ -135,10 +141,9 @@ describe("planMonitoring", () => {
             `${PREFIX}-data-key-generation`,
             `${PREFIX}-key-management`,
         ]);
-        assert.deepEqual(
-            organization.rules.expiringKeys?.alarmName,
+        assert.deepEqual(organization.rules.contributors[0].alarmNames, [
             `${PREFIX}-member-expiring-key-material`,
-        );
+        ]);
         const orgRules = plan.topicRules.filter((rule) => rule.busName === organization.busName);
         assert.deepEqual(
             orgRules.map((rule) => rule.ruleName),
@@ -155,7 +160,7 @@ describe("planMonitoring", () => {
             existingSinkArns: {},
             link: {
                 resourceTypes: ["AWS::CloudWatch::Metric"],
-                metricFilter: "Namespace IN ('AWS/KMS', 'AWS/Events', 'AWS/SQS')",
+                metricFilter: "Namespace IN ('AWS/KMS', 'AWS/Events', 'AWS/SQS', 'AWS/Usage')",
                 labelTemplate: "$AccountName",
             },
             dashboardName: `${PREFIX}-organization`,
@@ -171,6 +176,7 @@ describe("planMonitoring", () => {
                 ...ORGANIZATION,
                 deadLetterQueue: false,
                 dashboard: false,
+                requestQuotaAlarms: false,
                 organization: { ...ORGANIZATION.organization!, sinkArns: { "us-east-1": sink } },
             }),
         ).organization?.observability;

@@ -1,12 +1,14 @@
 /**
  * Parses the subset of the CloudWatch Metrics Insights grammar this stack writes:
- * `SELECT FUNCTION(metric) FROM SCHEMA("namespace", dim, ...) [WHERE key = 'value' [AND ...]]
- * [GROUP BY key, ...] [ORDER BY FUNCTION() ASC|DESC] [LIMIT n]`
+ * `SELECT FUNCTION(metric) FROM SCHEMA("namespace", dim, ...) | "namespace" [WHERE key = 'value'
+ * [AND ...]] [GROUP BY key, ...] [ORDER BY FUNCTION() ASC|DESC] [LIMIT n]`
  * (CloudWatch User Guide, "Query components and syntax in CloudWatch Metrics Insights"). A label
  * key is a dimension name or, in a monitoring account, `AWS.AccountId`; WHERE compares with `=` or
  * `!=` against a single-quoted value or `CURRENT_ACCOUNT_ID()`, conditions joined by AND only.
  * Throws on anything else, and on a WHERE or GROUP BY key that is neither a SCHEMA dimension nor
- * `AWS.AccountId` (such a query matches nothing, or groups everything under `Other`).
+ * `AWS.AccountId` (such a query matches nothing, or groups everything under `Other`). A query on
+ * the bare namespace matches the metric "regardless of [its] dimensions" (the same page), so any
+ * key goes; `schemaDimensions` is then undefined.
  */
 export interface MetricsInsightsCondition {
     readonly key: string;
@@ -19,7 +21,8 @@ export interface MetricsInsightsQuery {
     readonly function: string;
     readonly metric: string;
     readonly namespace: string;
-    readonly schemaDimensions: readonly string[];
+    /** Undefined for a query on the bare namespace, which matches any dimensions. */
+    readonly schemaDimensions?: readonly string[];
     readonly where: readonly MetricsInsightsCondition[];
     readonly groupBy: readonly string[];
     readonly orderBy?: { readonly function: string; readonly direction: "ASC" | "DESC" };
@@ -31,7 +34,7 @@ const KEY = String.raw`(?:AWS\.AccountId|\w+)`;
 const VALUE = String.raw`(?:'[^']*'|CURRENT_ACCOUNT_ID\(\))`;
 const CONDITION = `${KEY} (?:=|!=) ${VALUE}`;
 const QUERY = new RegExp(
-    String.raw`^SELECT (\w+)\((\w+)\) FROM SCHEMA\("([^"]+)"((?:, \w+)*)\)` +
+    String.raw`^SELECT (\w+)\((\w+)\) FROM (?:SCHEMA\("([^"]+)"((?:, \w+)*)\)|"([^"]+)")` +
         `(?: WHERE (${CONDITION}(?: AND ${CONDITION})*))?` +
         `(?: GROUP BY (${KEY}(?:, ${KEY})*))?` +
         String.raw`(?: ORDER BY (\w+)\(\) (ASC|DESC))?(?: LIMIT \d+)?$`,
@@ -51,20 +54,21 @@ export function parseMetricsInsights(query: string): MetricsInsightsQuery {
     if (!match) {
         throw new Error(`not a query this parser knows: ${query}`);
     }
-    const [, fn, metric, namespace, dimensions, where, groupBy, orderFunction, direction] = match;
+    const [, fn, metric, schemaNamespace, dimensions, bareNamespace, where, groupBy] = match;
+    const [orderFunction, direction] = match.slice(8);
     for (const name of [fn, orderFunction].filter((each): each is string => each !== undefined)) {
         if (!FUNCTIONS.includes(name)) {
             throw new Error(`unknown Metrics Insights function ${name}`);
         }
     }
     const schemaDimensions = dimensions
-        .split(",")
+        ?.split(",")
         .map((each) => each.trim())
         .filter((each) => each.length > 0);
     const parsed = {
         function: fn,
         metric,
-        namespace,
+        namespace: schemaNamespace ?? bareNamespace,
         schemaDimensions,
         where: where === undefined ? [] : where.split(" AND ").map(condition),
         groupBy: groupBy === undefined ? [] : groupBy.split(",").map((each) => each.trim()),
@@ -74,7 +78,11 @@ export function parseMetricsInsights(query: string): MetricsInsightsQuery {
                 : { function: orderFunction, direction: direction as "ASC" | "DESC" },
     };
     for (const key of [...parsed.where.map((each) => each.key), ...parsed.groupBy]) {
-        if (key !== ACCOUNT_LABEL && !schemaDimensions.includes(key)) {
+        if (
+            schemaDimensions !== undefined &&
+            key !== ACCOUNT_LABEL &&
+            !schemaDimensions.includes(key)
+        ) {
             throw new Error(`${key} is not a dimension of the SCHEMA: ${query}`);
         }
     }
