@@ -90,11 +90,13 @@ describe("index.ts", () => {
             config: {
                 "kms-monitoring:expiryWarningDays": "0",
                 "kms-monitoring:alertEmails": JSON.stringify(["nope"]),
+                "kms-monitoring:quotaWarningPercent": "150",
             },
         });
         await assert.rejects(runProgram(recorder), (error: unknown) => {
             assert.ok(error instanceof pulumi.RunError);
-            assert.match(error.message, /2 problems/);
+            assert.match(error.message, /3 problems/);
+            assert.match(error.message, /kms-monitoring:quotaWarningPercent: .* \(got 150\)/);
             return true;
         });
         await settle(recorder);

@@ -136,7 +136,11 @@ export class RequestQuotaAlarms extends pulumi.ComponentResource {
     public readonly alarmNames: pulumi.Output<string[]>;
     public readonly alarmArns: pulumi.Output<string[]>;
 
-    constructor(name: string, args: RequestQuotaAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
+    constructor(
+        name: string,
+        args: RequestQuotaAlarmsArgs,
+        opts?: pulumi.ComponentResourceOptions,
+    ) {
         super("kms-monitoring:alarms:RequestQuotaAlarms", name, {}, opts);
 
         const where = pulumi

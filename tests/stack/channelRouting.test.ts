@@ -19,6 +19,37 @@ import {
 
 afterEach(restoreWarnings);
 
+/** The request quota and key store alarms: a home quota alarm emails itself, the others by rule. */
+function capacityCases(): [string, string, object, boolean][] {
+    return [
+        [
+            "key store, in a member account",
+            ORG_BUS,
+            fromMember(
+                samples.keyStoreContributorEvent(
+                    `${PREFIX}-member-key-store-proxy-errors`,
+                    "eu-west-1",
+                    "cks-1234567890abcdef0",
+                    "Errors.",
+                ),
+            ),
+            true,
+        ],
+        [
+            "request quota at home",
+            "default",
+            samples.quotaAlarmStateChangeEvent(`${PREFIX}-kms-quota-rsa`, "us-east-1", "Ask."),
+            false,
+        ],
+        [
+            "request quota in eu-west-1",
+            "default",
+            samples.quotaAlarmStateChangeEvent(`${PREFIX}-kms-quota-ecc`, "eu-west-1", "Ask."),
+            true,
+        ],
+    ];
+}
+
 /** Each kind of alert, where it arrives, and whether a rule emails it (a home alarm emails itself). */
 function deliveryCases(): [string, string, object, boolean][] {
     const homeAlarm = `${PREFIX}-sns-failed-notifications`;
@@ -45,6 +76,7 @@ function deliveryCases(): [string, string, object, boolean][] {
             ),
             true,
         ],
+        ...capacityCases(),
         [
             "home alarm ALARM",
             "default",
@@ -103,7 +135,7 @@ describe("alert channels", function () {
         }
     });
 
-    it("delivers every alert to every channel: API calls, key events, expiring keys, alarms, member accounts", () => {
+    it("delivers every alert to every channel: API calls, key events, expiring keys, key stores, quotas, alarms, member accounts", () => {
         const email = topicArn(recorder, "-alerts-topic");
         const chat = topicArn(recorder, "-chat-topic-topic");
         const webhooks = topicArn(recorder, "-webhooks-topic-topic");

@@ -88,3 +88,32 @@ export function parseMetricsInsights(query: string): MetricsInsightsQuery {
     }
     return parsed;
 }
+
+/** A metric as CloudWatch stores it: namespace, name and dimensions. */
+export interface StoredMetric {
+    readonly namespace: string;
+    readonly name: string;
+    readonly dimensions: Readonly<Record<string, string>>;
+}
+
+/**
+ * Whether `query` reads `metric`: the same namespace and metric name, exactly the SCHEMA's
+ * dimensions when it names a SCHEMA, and every WHERE condition met. A metric without a WHERE key
+ * is taken to fail the condition, `!=` included: no page says how Metrics Insights treats it.
+ */
+export function readsMetric(query: MetricsInsightsQuery, metric: StoredMetric): boolean {
+    const names = Object.keys(metric.dimensions);
+    const schema = query.schemaDimensions;
+    const sameSet =
+        schema === undefined ||
+        (schema.length === names.length && schema.every((name) => names.includes(name)));
+    return (
+        query.namespace === metric.namespace &&
+        query.metric === metric.name &&
+        sameSet &&
+        query.where.every(({ key, operator, value }) => {
+            const actual = metric.dimensions[key];
+            return actual !== undefined && (operator === "=") === (actual === value);
+        })
+    );
+}

@@ -1,0 +1,61 @@
+import { strict as assert } from "assert";
+import { deployed, runVerify } from "./runVerify";
+import { result } from "./results";
+
+const QUOTA = "kms-monitoring-prod-kms-quota-symmetric";
+const CERTIFICATE = "kms-monitoring-prod-key-store-certificate";
+
+describe("verify: request quota and custom key store alarms", () => {
+    it("warns of one in ALARM as a real condition, and fails one that cannot alert", async () => {
+        const { fake } = await deployed("prod");
+        const alarm = (region: string, name: string) => fake.alarms.get(`${region} ${name}`)!;
+        const reason = "Threshold Crossed: 3 out of the last 5 datapoints were >= 80.0";
+        for (const region of ["eu-west-1", "us-east-1"]) {
+            Object.assign(alarm(region, QUOTA), { StateValue: "ALARM", StateReason: reason });
+        }
+        Object.assign(alarm("eu-central-1", CERTIFICATE), {
+            StateValue: "ALARM",
+            StateReason: "1 out of 1 time series evaluated to ALARM",
+        });
+        alarm("eu-west-1", "kms-monitoring-prod-kms-quota-rsa").ActionsEnabled = false;
+        alarm("eu-west-1", "kms-monitoring-prod-kms-quota-ecc").AlarmActions = [];
+        alarm("us-east-1", "kms-monitoring-prod-key-store-proxy-errors").EvaluationState =
+            "EVALUATION_ERROR";
+        fake.alarms.delete("eu-central-1 kms-monitoring-prod-key-store-xks-throttle");
+        const run = await runVerify("prod", fake);
+
+        for (const region of ["eu-west-1", "us-east-1"]) {
+            const quota = result(run, "alarm", QUOTA, region);
+            assert.equal(quota.status, "WARN", region);
+            assert.equal(quota.message, `is in ALARM: ${reason}`);
+            assert.match(quota.fix ?? "", /a real condition; act on it as its description says/);
+        }
+        assert.equal(result(run, "alarm", CERTIFICATE, "eu-central-1").status, "WARN");
+        // At home the quota alarms notify the topic themselves: they must be able to.
+        const disabled = result(run, "alarm", "kms-monitoring-prod-kms-quota-rsa", "eu-west-1");
+        assert.equal(disabled.status, "FAIL");
+        assert.match(disabled.message, /actions disabled/);
+        assert.match(
+            result(run, "alarm", "kms-monitoring-prod-kms-quota-ecc", "eu-west-1").message,
+            /^does not notify arn:aws:sns:eu-west-1:/,
+        );
+        const broken = result(
+            run,
+            "alarm",
+            "kms-monitoring-prod-key-store-proxy-errors",
+            "us-east-1",
+        );
+        assert.equal(broken.status, "FAIL");
+        assert.match(broken.message, /cannot evaluate its query/);
+        assert.equal(
+            result(run, "alarm", "kms-monitoring-prod-key-store-xks-throttle", "eu-central-1")
+                .message,
+            "does not exist",
+        );
+        // Elsewhere they have no actions: their changes are forwarded home.
+        assert.equal(
+            result(run, "alarm", "kms-monitoring-prod-kms-quota-rsa", "us-east-1").status,
+            "PASS",
+        );
+    });
+});
