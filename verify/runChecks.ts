@@ -17,6 +17,7 @@ export async function runChecks(ctx: VerifyContext): Promise<void> {
     await (await import("./checks/topicKey")).checkTopicsAndKeys(ctx);
     await (await import("./checks/delivery")).checkDelivery(ctx);
     await (await import("./checks/alarms")).checkAlarms(ctx);
+    await (await import("./checks/requestQuotas")).checkRequestQuotas(ctx);
     await (await import("./checks/heartbeats")).checkHeartbeats(ctx);
     await (await import("./checks/organization")).checkOrganization(ctx);
     await (await import("./checks/organizationTrail")).checkOrganizationTrail(ctx);

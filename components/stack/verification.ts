@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { KMS_REQUEST_QUOTAS } from "../alarms";
 import { heartbeatAlarmName, heartbeatArrivalRuleName } from "../forwarding";
 import { AwsEnvironment, eventBusArn, logGroupArn } from "../shared";
 import type { Channels } from "./channels";
@@ -181,6 +182,9 @@ function verificationOutput(
                       resolved.memberLogGroupName,
                       resolved.sinkArns,
                   ),
+        requestQuotaResources: plan.features.requestQuotaAlarms
+            ? KMS_REQUEST_QUOTAS.map((quota) => quota.resource)
+            : undefined,
     };
 }
 

@@ -216,4 +216,9 @@ export interface VerificationOutput {
     readonly heartbeats: VerificationHeartbeat[];
     readonly trail: VerificationTrail;
     readonly organization?: VerificationOrganization;
+    /**
+     * The `Resource` of each KMS `AWS/Usage` `CallCount` the request quota alarms read, with
+     * `requestQuotaAlarms`: verify compares them with what KMS publishes.
+     */
+    readonly requestQuotaResources?: string[];
 }

@@ -1,4 +1,6 @@
 import { strict as assert } from "assert";
+import { USAGE_DIMENSIONS } from "./fakeAccount";
+import { metricKey, steady } from "./fakeMetrics";
 import { deployed, runVerify } from "./runVerify";
 import { result } from "./results";
 
@@ -56,6 +58,33 @@ describe("verify: request quota and custom key store alarms", () => {
         assert.equal(
             result(run, "alarm", "kms-monitoring-prod-kms-quota-rsa", "us-east-1").status,
             "PASS",
+        );
+    });
+
+    it("compares the usage KMS publishes with the names the quota alarms read", async () => {
+        const { fake } = await deployed("prod");
+        const usage = (region: string, resource: string) =>
+            metricKey(region, "AWS/Usage", "CallCount", {
+                ...USAGE_DIMENSIONS,
+                Resource: resource,
+            });
+        fake.metrics.set(usage("eu-west-1", "CryptographicOperationsSm"), steady(5, 60_000));
+        fake.metrics.set(usage("eu-west-1", "GenerateDataKey"), steady(5, 60_000));
+        fake.metrics.delete(usage("us-east-1", "CryptographicOperationsSymmetric"));
+        const run = await runVerify("prod", fake);
+        const unwatched = result(run, "request-quota", "AWS/Usage CallCount KMS", "eu-west-1");
+        assert.equal(unwatched.status, "WARN");
+        assert.match(unwatched.message, /^KMS publishes usage for CryptographicOperationsSm here/);
+        assert.match(unwatched.fix ?? "", /aws cloudwatch list-metrics --namespace AWS\/Usage/);
+        const read = result(run, "request-quota", "AWS/Usage CallCount KMS", "eu-central-1");
+        assert.equal(read.status, "PASS");
+        assert.equal(
+            read.message,
+            "KMS publishes CryptographicOperationsSymmetric: the quota alarms read them",
+        );
+        assert.match(
+            result(run, "request-quota", "AWS/Usage CallCount KMS", "us-east-1").message,
+            /^no cryptographic call in two weeks/,
         );
     });
 });

@@ -24,6 +24,14 @@ import { CanaryPath, metricKey, MetricSource, NOW, steady } from "./fakeMetrics"
 import { fakeOrganization } from "./fakeOrganization";
 import { byType, fakeAlarms, fakeRules, fakeTrails } from "./fakeResources";
 
+/** The usage metric of KMS's shared symmetric quota, with the dimensions KMS publishes it with. */
+export const USAGE_DIMENSIONS = {
+    Service: "KMS",
+    Type: "API",
+    Resource: "CryptographicOperationsSymmetric",
+    Class: "None",
+};
+
 export interface FakeRule {
     State: string;
     EventPattern?: string;
@@ -117,14 +125,19 @@ export function healthyAccount(plan: Plan): FakeAccount {
         ),
         alarms: fakeAlarms(plan),
         queues: new Map(byType(plan, "aws:sqs/queue:Queue").map((queue) => [queue.state.url, 0])),
-        metrics: new Map(
-            verification.heartbeats.map((heartbeat) => [
+        metrics: new Map([
+            ...verification.heartbeats.map((heartbeat): [string, MetricSource] => [
                 metricKey(heartbeat.region, "AWS/Events", "Invocations", {
                     RuleName: heartbeat.ruleName,
                 }),
                 steady(1, 300_000),
             ]),
-        ),
+            // KMS's symmetric calls in every watched region.
+            ...verification.regions.map((region): [string, MetricSource] => [
+                metricKey(region, "AWS/Usage", "CallCount", USAGE_DIMENSIONS),
+                steady(120, 60_000),
+            ]),
+        ]),
         organization: fakeOrganization(verification),
         kmsCalls: [],
         canaryPath: "delivered",

@@ -10,6 +10,23 @@ import type { FakeAccount } from "./fakeAccount";
 import { metricKey } from "./fakeMetrics";
 import { pageOf, regionOf } from "./fakeService";
 
+/** KMS's `AWS/Usage` metrics among the fake's metrics of `region`, as ListMetrics lists them. */
+function usageMetrics(fake: FakeAccount, region: string) {
+    return [...fake.metrics.keys()]
+        .filter(
+            (key) =>
+                key.startsWith(`${region} AWS/Usage CallCount `) && key.includes("Service=KMS"),
+        )
+        .map((key) => ({
+            Namespace: "AWS/Usage",
+            MetricName: "CallCount",
+            Dimensions: key
+                .split(" ")[3]
+                .split(",")
+                .map((pair) => ({ Name: pair.split("=")[0], Value: pair.split("=")[1] })),
+        }));
+}
+
 /** One of GetMetricData's MetricDataQueries, as verify sends it: one metric's statistic. */
 interface MetricStatQuery {
     Id: string;
@@ -76,6 +93,9 @@ export function fakeCloudWatch(fake: FakeAccount) {
     });
     // The linked metric of every account the sink sees, the central account's own included.
     cloudWatch.on(ListMetricsCommand).callsFake(async (input, getClient) => {
+        if (input.Namespace === "AWS/Usage") {
+            return { Metrics: usageMetrics(fake, await regionOf(getClient)) };
+        }
         const { page, NextToken } = pageOf(
             input.IncludeLinkedAccounts
                 ? (fake.organization.linkedAccounts.get(await regionOf(getClient)) ?? [])
