@@ -44,13 +44,10 @@ async function evaluateStackFile(stack: string): Promise<EvaluatedStack> {
     return { recorder, monitoring };
 }
 
-/** The request quota alarms (3) and the key store alarms (6) of every region. */
-const CAPACITY_ALARMS = [
-    ...requestQuotaAlarmNames("kms-monitoring-prod"),
-    ...keyStoreAlarmNames("kms-monitoring-prod"),
-];
-
-/** The alarmNames output of Pulumi.prod.yaml, in its order. */
+const CAPACITY_ALARMS = [requestQuotaAlarmNames, keyStoreAlarmNames].flatMap((names) =>
+    names("kms-monitoring-prod"),
+);
+/** The alarmNames output of Pulumi.prod.yaml, in its order; CAPACITY_ALARMS are each region's. */
 const PROD_ALARM_NAMES = [
     "kms-monitoring-prod-key-material-expiry-alias-prod-imported",
     "kms-monitoring-prod-key-material-expiry-alias-legacy-imported-key",
@@ -89,8 +86,7 @@ const PROD_ALARM_NAMES = [
     "kms-monitoring-prod-heartbeat-failed-invocations",
     "kms-monitoring-prod-forward-alarms-failed-invocations",
     "kms-monitoring-prod-dead-letters",
-    // us-east-1: the replica's expiry alarm, the expiring-material, quota and key store alarms,
-    // then the forwarder's.
+    // us-east-1: the replica's expiry alarm, the expiring-material, quota, key store alarms, forwarder's.
     "kms-monitoring-prod-key-material-expiry-arn-aws-kms-us-east-1-111122223333-key-mrk-1234abcd12ab34cd56ef1234567890ab",
     "kms-monitoring-prod-expiring-key-material",
     ...CAPACITY_ALARMS,
