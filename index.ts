@@ -20,6 +20,7 @@ export const forwarding = monitoring.forwarding;
 export const organizationBusArn = monitoring.organizationBusArn;
 export const stackSetName = monitoring.stackSetName;
 export const stackSetInstanceRegions = monitoring.stackSetInstanceRegions;
+export const linkStackSetName = monitoring.linkStackSetName;
 export const observabilitySinkArns = monitoring.observabilitySinkArns;
 export const centralDashboardUrl = monitoring.centralDashboardUrl;
 export const channels = monitoring.channels;

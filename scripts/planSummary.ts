@@ -193,24 +193,23 @@ const sinkPolicySummary: Summary = (resource) => {
     return `links from ${paths.join(", ")}; ${types.join(", ")} only`;
 };
 
-/** How many resources the member template has, and where its link points. */
+/**
+ * What a StackSet rolls out: the forwarders (how many resources; never a link, which has its own
+ * StackSet), or the observability link and the sinks it points to.
+ */
 const stackSetSummary: Summary = (resource) => {
-    const templateBody = resource.inputs.templateBody as string;
-    const template = JSON.parse(templateBody) as {
+    const template = JSON.parse(resource.inputs.templateBody as string) as {
         Mappings?: Record<string, Record<string, Record<string, string>>>;
         Resources: Record<string, { Type: string; Properties: Record<string, any> }>;
     };
     const resources = Object.values(template.Resources);
-    const link = resources.find((resource) => resource.Type === "AWS::Oam::Link");
-    const linkText =
-        link === undefined
-            ? "no observability link"
-            : `link to the sink of ${Object.values(template.Mappings ?? {})
-                  .flatMap((map) => Object.keys(map))
-                  .join(
-                      ", ",
-                  )} sharing ${link.Properties.LinkConfiguration.MetricConfiguration.Filter}`;
-    return `member template: ${resources.length} resources; ${linkText}`;
+    const link = resources.find((each) => each.Type === "AWS::Oam::Link");
+    if (link === undefined) {
+        return `member forwarders: ${resources.length} resources, no observability link`;
+    }
+    const regions = Object.values(template.Mappings ?? {}).flatMap((map) => Object.keys(map));
+    const filter = link.Properties.LinkConfiguration.MetricConfiguration.Filter;
+    return `members' observability link alone, to the sink of ${regions.join(", ")}, sharing ${filter}`;
 };
 
 const SUMMARIES: Readonly<Record<string, Summary>> = {

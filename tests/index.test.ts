@@ -29,6 +29,7 @@ describe("index.ts", () => {
             "forwarding",
             "importedKeyArn",
             "importedKeyId",
+            "linkStackSetName",
             "nextSteps",
             "observabilitySinkArns",
             "organizationBusArn",

@@ -128,4 +128,16 @@ describe("npm run plan", () => {
         assert.equal(code, 1);
         assert.match(err, /--stack <name> is required\nusage: npm run plan -- --stack <name>/);
     });
+
+    it("shows the organization's two StackSets: the forwarders without a link, the link alone", async () => {
+        const out = planTree(await snapshotPlan("org"));
+        assert.match(
+            out,
+            /StackSet {2}kms-monitoring-member-stack-set-stack-set {2}\(member forwarders: \d+ resources, no observability link\)/,
+        );
+        assert.match(
+            out,
+            /StackSet {2}kms-monitoring-member-link-stack-set-stack-set {2}\(members' observability link alone, to the sink of eu-west-1, us-east-1, sharing Namespace IN \('AWS\/KMS', 'AWS\/Events', 'AWS\/SQS'\)\)/,
+        );
+    });
 });

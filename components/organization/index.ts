@@ -16,6 +16,7 @@ export {
     linkedNamespaces,
     linkMetricFilter,
     MAX_LINK_FILTER_NAMESPACES,
+    memberLinkTemplate,
 } from "./memberLink";
 export type { MemberLinkSettings } from "./memberLink";
 export {

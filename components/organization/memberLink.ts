@@ -1,5 +1,6 @@
 // The member's half of CloudWatch cross-account observability: an AWS::Oam::Link to the central
-// account's sink of the member's own region, sharing only the metric namespaces the stack reads.
+// account's sink of the member's own region, sharing only the metric namespaces the stack reads,
+// in a template and a StackSet of its own.
 import type { CloudFormationTemplate } from "./memberNames";
 
 /**
@@ -94,5 +95,28 @@ export function memberLinkResources(
                 },
             },
         },
+    };
+}
+
+/**
+ * The template the link's StackSet deploys to every member account and region: the link alone.
+ * Not in the forwarders' template, because a link can fail on its own (a sixth monitoring account
+ * for the source account, "Each source account can be linked to as many as five monitoring
+ * accounts", AWS::Oam::Link; an SCP denying oam:CreateLink; an account the sink policy does not
+ * admit), and a failed resource rolls back the whole stack instance it is in: the forwarders and
+ * the heartbeat would go with it, for the sake of a dashboard.
+ */
+export function memberLinkTemplate(
+    memberPrefix: string,
+    link: MemberLinkSettings,
+    sinkArnsByRegion: Readonly<Record<string, string>>,
+    tags: Readonly<Record<string, string>>,
+): CloudFormationTemplate {
+    return {
+        AWSTemplateFormatVersion: "2010-09-09",
+        Description:
+            `KMS monitoring observability link of ${memberPrefix}: this account's metrics, ` +
+            `${link.metricFilter}, to the central account's sink of its region`,
+        ...memberLinkResources(link, sinkArnsByRegion, tags),
     };
 }

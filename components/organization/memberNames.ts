@@ -1,7 +1,6 @@
 // The names, inputs and shapes the member template and its resources share.
 import { ApiCallSelection } from "../alerts";
 import { AwsEnvironment } from "../shared";
-import type { MemberLinkSettings } from "./memberLink";
 
 /**
  * The member account and region as CloudFormation knows them: pseudo parameters inside `Fn::Sub`
@@ -58,8 +57,6 @@ export interface MemberTemplateInputs {
     readonly selfMonitoring: boolean;
     /** Tags for the member resources that take them. Required (may be empty). */
     readonly tags: Readonly<Record<string, string>>;
-    /** The link to the central account's sink of each member region. Default: no link. */
-    readonly link?: MemberLinkSettings;
 }
 
 export interface CloudFormationTemplate {

@@ -16,8 +16,12 @@ export const MEMBER_OPERATION_PREFERENCES = {
 export interface MemberStackSetArgs {
     /** The StackSet's name. Required. */
     readonly stackSetName: string;
+    /** What the StackSet deploys, in a sentence. Required. */
+    readonly description: string;
     /** The member template, as JSON. Required. */
     readonly templateBody: pulumi.Input<string>;
+    /** `CAPABILITY_NAMED_IAM` for a template that names IAM roles. Default: none. */
+    readonly capabilities?: readonly string[];
     /** `SELF` from the management account, `DELEGATED_ADMIN` from a registered delegated administrator. Required. */
     readonly callAs: string;
     /** OUs, or the root, whose accounts get the stack, now and when they join later. Required. */
@@ -35,7 +39,8 @@ export interface MemberStackSetArgs {
      * What must exist before the template reaches any member, such as the sink policies the
      * members' links need. Both the StackSet and its instances wait for it: an update of the
      * StackSet's template rolls out to every existing instance, so on a stack that has members
-     * already the StackSet, not only a new instance, can push a link. Default: nothing.
+     * already the StackSet, not only a new instance, can push a link. A component stands for all
+     * its resources. Default: nothing.
      */
     readonly rolloutDependsOn?: readonly pulumi.Resource[];
 }
@@ -56,14 +61,13 @@ export class MemberStackSet extends pulumi.ComponentResource {
             `${name}-stack-set`,
             {
                 name: args.stackSetName,
-                description: "KMS monitoring forwarders for every member account and region",
+                description: args.description,
                 permissionModel: "SERVICE_MANAGED",
                 autoDeployment: { enabled: true, retainStacksOnAccountRemoval: false },
                 // callAs on both resources, or the instance fails as "not the management account
                 // or delegated admin" (terraform-provider-aws#32536).
                 callAs: args.callAs,
-                // The template names its IAM roles.
-                capabilities: ["CAPABILITY_NAMED_IAM"],
+                capabilities: args.capabilities === undefined ? undefined : [...args.capabilities],
                 // Pulumi creates the instances of several regions at once; managed execution queues
                 // what would otherwise conflict as concurrent operations on one StackSet.
                 managedExecution: { active: true },

@@ -2,7 +2,6 @@ import { EventPattern } from "../alerts";
 import { expiringKeysAlarmName, keyStoreAlarmNames, requestQuotaAlarmNames } from "../alarms";
 import { ForwardingPlan, forwardingPlan } from "../forwarding";
 import { partitionOfArn } from "../shared";
-import { memberLinkResources } from "./memberLink";
 import { CloudFormationTemplate, MemberTemplateInputs } from "./memberNames";
 import {
     deliveryAlarmResources,
@@ -61,29 +60,24 @@ export function forwardedEvents(plan: ForwardingPlan): {
 }
 
 /**
- * The CloudFormation template the StackSet deploys to every member account and region: the same
- * forwarding rules, role policy, queue policy, alarm settings and query as the central account's
- * own remote regions, built by the same functions, with the member's account, region and
- * partition as pseudo parameters. Every forwarder targets `centralBusArn`, the organization bus, directly.
- * With `inputs.link`, each instance also links to the sink of its region in `sinkArnsByRegion`.
- * `plan` is the member forwarding plan of `inputs`, when the caller has it already.
+ * The CloudFormation template the forwarders' StackSet deploys to every member account and region:
+ * the same forwarding rules, role policy, queue policy, alarm settings and query as the central
+ * account's own remote regions, built by the same functions, with the member's account, region and
+ * partition as pseudo parameters. Every forwarder targets `centralBusArn`, the organization bus,
+ * directly. No observability link: that has a StackSet of its own (memberLinkTemplate), so that a
+ * link that fails cannot roll the forwarders back. `plan` is the member forwarding plan of
+ * `inputs`, when the caller has it already.
  */
 export function memberTemplate(
     inputs: MemberTemplateInputs,
     centralBusArn: string,
-    sinkArnsByRegion: Readonly<Record<string, string>> = {},
     plan: ForwardingPlan = memberForwardingPlan(inputs),
 ): CloudFormationTemplate {
-    const link =
-        inputs.link === undefined
-            ? undefined
-            : memberLinkResources(inputs.link, sinkArnsByRegion, inputs.tags);
     return {
         AWSTemplateFormatVersion: "2010-09-09",
         Description:
             `KMS monitoring forwarders of ${inputs.memberPrefix}: KMS events, alarms and a ` +
             `heartbeat to the organization bus`,
-        ...(link === undefined ? {} : { Mappings: link.Mappings }),
         Resources: {
             ...forwardingRoleResource(inputs, plan, centralBusArn),
             ...(inputs.deadLetterQueue ? deadLetterQueueResources(inputs, plan) : {}),
@@ -99,7 +93,6 @@ export function memberTemplate(
                       partitionOfArn(centralBusArn),
                   )),
             ...(inputs.customKeyStoreAlarms ? keyStoreAlarmResources(inputs) : {}),
-            ...link?.Resources,
         },
     };
 }

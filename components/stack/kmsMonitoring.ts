@@ -51,6 +51,8 @@ export class KmsMonitoring extends pulumi.ComponentResource implements Monitorin
     public readonly stackSetName?: pulumi.Output<string>;
     /** The regions of its instances, with `organization`. */
     public readonly stackSetInstanceRegions?: pulumi.Output<string[]>;
+    /** The StackSet that deploys the members' observability links, with `organization.observability`. */
+    public readonly linkStackSetName?: pulumi.Output<string>;
     /** Each member region's CloudWatch observability sink, with `organization.observability`. */
     public readonly observabilitySinkArns?: pulumi.Output<Record<string, string>>;
     /** The dashboard of every member account's keys, with `organization.observability`. */

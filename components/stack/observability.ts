@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { OrganizationDashboard } from "../dashboard";
-import { ObservabilitySinks } from "../organization";
+import { MemberStackSet, memberLinkTemplate, ObservabilitySinks } from "../organization";
 import { accountOfArn } from "../shared";
 import type { StackContext } from "./context";
 import type { ObservabilityPlan, OrganizationPlan } from "./organizationPlan";
@@ -9,7 +9,7 @@ import type { ObservabilityPlan, OrganizationPlan } from "./organizationPlan";
 export interface CentralObservability {
     /** Every member region's sink, created or reused. */
     readonly sinkArns: pulumi.Output<Record<string, string>>;
-    /** What the StackSet instances wait for: the sinks' policies, which the first links need. */
+    /** What the link StackSet and its instances wait for: the sinks' policies, which the first links need. */
     readonly sinkPolicies: pulumi.Resource[];
 }
 
@@ -84,6 +84,51 @@ export function buildOrganizationDashboard(
                 warningDays: plan.warningDays,
                 requestRates: plan.features.requestQuotaAlarms,
             })),
+        },
+        { parent },
+    );
+}
+
+/**
+ * The members' half: a StackSet of its own that puts the link in every account of the OUs, in every
+ * member region, beside the forwarders' StackSet. A link that fails (a sixth monitoring account, an
+ * SCP, an account the sink policy does not admit) fails this StackSet's instance alone, reported as
+ * such, and the forwarders stay. It waits for:
+ * - the sink policies: a link to a sink whose policy does not admit it yet fails; on a stack with
+ *   members already it is the StackSet's template update, not a new instance, that rolls a change
+ *   out, so the StackSet waits too;
+ * - the forwarders' StackSet: before this version the link was in the forwarders' template, and the
+ *   update that takes it out must delete those links before new ones to the same sinks are made (no
+ *   page says whether a second link of one account to one sink is refused; waiting avoids finding out).
+ */
+export function buildLinkStackSet(
+    { parent, name, args, environment }: StackContext,
+    organization: OrganizationPlan,
+    observability: ObservabilityPlan,
+    after: { sinks: CentralObservability; forwarders: MemberStackSet },
+): MemberStackSet {
+    const template = after.sinks.sinkArns.apply((sinkArns) =>
+        memberLinkTemplate(
+            organization.memberPrefix,
+            observability.link,
+            sinkArns,
+            organization.templateInputs.tags,
+        ),
+    );
+    return new MemberStackSet(
+        `${name}-member-link-stack-set`,
+        {
+            stackSetName: observability.linkStackSetName,
+            description:
+                "KMS monitoring: every member account and region's observability link to the " +
+                "central account's sink",
+            templateBody: pulumi.jsonStringify(template),
+            callAs: organization.callAs,
+            organizationalUnitIds: organization.organizationalUnitIds,
+            regions: organization.regions,
+            excludedAccountIds: [environment.accountId],
+            tags: args.tags,
+            rolloutDependsOn: [...after.sinks.sinkPolicies, after.forwarders],
         },
         { parent },
     );

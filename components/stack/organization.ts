@@ -15,13 +15,15 @@ import { createAlertRules } from "./alertRules";
 import { channelRuleNames } from "./channelsPlan";
 import { Channels, channelTargetRuleNames } from "./channels";
 import type { StackContext } from "./context";
-import { buildOrganizationDashboard, buildSinks, CentralObservability } from "./observability";
+import { buildLinkStackSet, buildOrganizationDashboard, buildSinks } from "./observability";
 import type { OrganizationPlan } from "./organizationPlan";
 
 export interface OrganizationParts {
     readonly busArn: pulumi.Output<string>;
     readonly stackSetName: pulumi.Output<string>;
     readonly instanceRegions: pulumi.Output<string[]>;
+    /** With observability: the members' link StackSet. */
+    readonly linkStackSetName?: pulumi.Output<string>;
     /** With observability: each member region's sink. */
     readonly sinkArns?: pulumi.Output<Record<string, string>>;
     /** With observability and dashboards: the central dashboard's console address. */
@@ -70,11 +72,18 @@ export function buildOrganization(
         },
         { parent },
     );
+    const stackSet = buildMemberStackSet(ctx, organization, bus);
     const observability =
         organization.observability === undefined
             ? undefined
             : buildSinks(ctx, organization, organization.observability);
-    const stackSet = buildMemberStackSet(ctx, organization, bus, observability);
+    const linkStackSet =
+        organization.observability === undefined || observability === undefined
+            ? undefined
+            : buildLinkStackSet(ctx, organization, organization.observability, {
+                  sinks: observability,
+                  forwarders: stackSet,
+              });
     const dashboard =
         organization.observability === undefined
             ? undefined
@@ -84,6 +93,7 @@ export function buildOrganization(
         busArn: bus.busArn,
         stackSetName: stackSet.stackSetName,
         instanceRegions: stackSet.instanceRegions,
+        linkStackSetName: linkStackSet?.stackSetName,
         sinkArns: observability?.sinkArns,
         centralDashboardUrl: dashboard?.url,
         channelRuleNames,
@@ -140,33 +150,30 @@ function buildOrganizationBus(
 }
 
 /**
- * The StackSet that puts the member template in every account of the OUs, in every member region.
- * With observability the StackSet and its instances wait for the sink policies: a link to a sink
- * whose policy does not admit it yet fails, and with it the member's stack. On a stack with members
- * already, it is the StackSet's template update, not a new instance, that rolls the link out.
+ * The StackSet that puts the forwarders in every account of the OUs, in every member region. The
+ * observability link has a StackSet of its own (buildLinkStackSet).
  */
 function buildMemberStackSet(
     { parent, name, args, environment }: StackContext,
     organization: OrganizationPlan,
     bus: OrganizationBus,
-    observability: CentralObservability | undefined,
 ): MemberStackSet {
-    const template = pulumi
-        .all([bus.busArn, observability?.sinkArns ?? {}])
-        .apply(([busArn, sinkArns]) =>
-            memberTemplate(organization.templateInputs, busArn, sinkArns, organization.forwarding),
-        );
+    const template = bus.busArn.apply((busArn) =>
+        memberTemplate(organization.templateInputs, busArn, organization.forwarding),
+    );
     return new MemberStackSet(
         `${name}-member-stack-set`,
         {
             stackSetName: organization.stackSetName,
+            description: "KMS monitoring forwarders for every member account and region",
             templateBody: pulumi.jsonStringify(template),
+            // The template names its IAM roles.
+            capabilities: ["CAPABILITY_NAMED_IAM"],
             callAs: organization.callAs,
             organizationalUnitIds: organization.organizationalUnitIds,
             regions: organization.regions,
             excludedAccountIds: [environment.accountId],
             tags: args.tags,
-            rolloutDependsOn: observability?.sinkPolicies,
         },
         // The member rules' first events must find the bus policy that admits them.
         { parent, dependsOn: [bus] },

@@ -39,6 +39,11 @@ export interface ObservabilityPlan {
     readonly existingSinkArns: Readonly<Record<string, string>>;
     /** What every member's link shares: metrics of the namespaces the dashboard reads. */
     readonly link: MemberLinkSettings;
+    /**
+     * The StackSet of the members' links, `<prefix>-member-observability-link`: apart from the
+     * forwarders', so that a link that fails leaves them in place (memberLinkTemplate).
+     */
+    readonly linkStackSetName: string;
     /** The central dashboard `<prefix>-organization`, when dashboards are on. */
     readonly dashboardName?: string;
     /** The members' dead-letter queue, named alike in every member: the dashboard finds it so. */
@@ -54,7 +59,7 @@ export interface OrganizationPlan {
     readonly busName: string;
     /** Prefix of every name in the member accounts: `<prefix>-member`. */
     readonly memberPrefix: string;
-    /** The member regions: one StackSet instance per OU and region. */
+    /** The member regions: one instance of each StackSet per OU and region. */
     readonly regions: readonly string[];
     /** The member forwarding roles' names, any region (`*`): the bus policy admits only them. */
     readonly senderRoleNamePattern: string;
@@ -64,6 +69,7 @@ export interface OrganizationPlan {
     readonly forwarding: ForwardingPlan;
     /** The alert rules on the organization bus. */
     readonly rules: BusAlertRules;
+    /** The forwarders' StackSet, `<prefix>-member-forwarders`. */
     readonly stackSetName: string;
     /** The members' heartbeat rule, in every member account and region. */
     readonly memberHeartbeatRuleName: string;
@@ -95,6 +101,7 @@ function planObservability(
             ),
             labelTemplate: LINK_LABEL_TEMPLATE,
         },
+        linkStackSetName: `${memberPrefix}-observability-link`,
         dashboardName: args.dashboard ? `${args.namePrefix}-organization` : undefined,
         memberDeadLetterQueueName: deadLetterQueue
             ? memberDeadLetterQueueName(memberPrefix)
@@ -103,10 +110,7 @@ function planObservability(
 }
 
 /** The member template's inputs: the stack's own alert settings, with every default applied. */
-function templateInputs(
-    args: SettledArgs,
-    observability: ObservabilityPlan | undefined,
-): MemberTemplateInputs {
+function templateInputs(args: SettledArgs): MemberTemplateInputs {
     return {
         memberPrefix: organizationMemberPrefix(args.namePrefix),
         apiCalls: args.apiCallAlerts,
@@ -118,7 +122,6 @@ function templateInputs(
         deadLetterQueue: args.deadLetterQueue,
         selfMonitoring: args.selfMonitoring,
         tags: args.tags,
-        ...(observability === undefined ? {} : { link: observability.link }),
     };
 }
 
@@ -134,7 +137,7 @@ export function planOrganization(args: SettledArgs): OrganizationPlan | undefine
     const memberPrefix = organizationMemberPrefix(args.namePrefix);
     const regions = organization.regions ?? args.regions;
     const observability = planObservability(args, regions);
-    const inputs = templateInputs(args, observability);
+    const inputs = templateInputs(args);
     const forwarding = memberForwardingPlan(inputs);
     const busName = `${args.namePrefix}-members`;
     const rules = planBusAlertRules(

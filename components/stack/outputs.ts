@@ -64,6 +64,7 @@ export interface MonitoringOutputs {
     readonly organizationBusArn?: pulumi.Output<string>;
     readonly stackSetName?: pulumi.Output<string>;
     readonly stackSetInstanceRegions?: pulumi.Output<string[]>;
+    readonly linkStackSetName?: pulumi.Output<string>;
     readonly observabilitySinkArns?: pulumi.Output<Record<string, string>>;
     readonly centralDashboardUrl?: pulumi.Output<string>;
     readonly channels: pulumi.Output<ChannelsOutput>;
@@ -106,6 +107,7 @@ export function buildOutputs(ctx: StackContext, parts: StackParts): MonitoringOu
         organizationBusArn: organization?.busArn,
         stackSetName: organization?.stackSetName,
         stackSetInstanceRegions: organization?.instanceRegions,
+        linkStackSetName: organization?.linkStackSetName,
         observabilitySinkArns: organization?.sinkArns,
         centralDashboardUrl: organization?.centralDashboardUrl,
         channels: channelsOutput(parts),

@@ -143,7 +143,7 @@ export function memberHeartbeatsRule(
 
 /**
  * The organization part: the StackSet to check, where the members' heartbeats are kept, and with
- * observability each member region's sink and the metric every linked member shares with it: the
+ * observability the links' StackSet, each member region's sink and the metric every linked member shares with it: the
  * Invocations of its heartbeat rule, which targets the organization bus every five minutes.
  */
 export function verificationOrganization(
@@ -175,6 +175,7 @@ export function verificationOrganization(
             organization.observability === undefined
                 ? undefined
                 : {
+                      linkStackSetName: organization.observability.linkStackSetName,
                       sinks: Object.entries(sinkArns).map(([region, arn]) => ({ region, arn })),
                       linkedMetric: {
                           namespace: "AWS/Events",

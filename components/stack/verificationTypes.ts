@@ -170,6 +170,11 @@ export interface VerificationSink {
 
 /** Cross-account observability, with `organization.observability`. */
 export interface VerificationObservability {
+    /**
+     * The StackSet of the members' links, apart from the forwarders'. Outputs of a deploy before
+     * it had one lack it: their links are in the forwarders' StackSet.
+     */
+    readonly linkStackSetName?: string;
     /** The sink of each member region, created or reused. */
     readonly sinks: VerificationSink[];
     /** A metric each linked member shares: the central account sees it once the member's link works. */
@@ -180,6 +185,7 @@ export interface VerificationObservability {
 export interface VerificationOrganization {
     readonly organizationId: string;
     readonly organizationalUnitIds: string[];
+    /** The forwarders' StackSet. */
     readonly stackSetName: string;
     /** `SELF` or `DELEGATED_ADMIN`. */
     readonly callAs: string;

@@ -67,9 +67,18 @@ export type Template = {
     Resources: Record<string, { Type: string; Properties: Record<string, any> }>;
 };
 
-/** The member template the StackSet rolls out, as CloudFormation receives it. */
+/** The forwarders' StackSet and the link's, by the end of their resource names. */
+export const FORWARDERS_STACK_SET = "-member-stack-set-stack-set";
+export const LINK_STACK_SET = "-member-link-stack-set-stack-set";
+
+/** The member template the forwarders' StackSet rolls out, as CloudFormation receives it. */
 export function template(recorder: Recorder): Template {
-    return JSON.parse(recorder.one(STACK_SET_TYPE).inputs.templateBody);
+    return JSON.parse(recorder.one(STACK_SET_TYPE, FORWARDERS_STACK_SET).inputs.templateBody);
+}
+
+/** The template the link's StackSet rolls out. */
+export function linkTemplate(recorder: Recorder): Template {
+    return JSON.parse(recorder.one(STACK_SET_TYPE, LINK_STACK_SET).inputs.templateBody);
 }
 
 /** A sample event as a member account recorded it in one of its regions. */

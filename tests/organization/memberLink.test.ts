@@ -2,23 +2,28 @@ import { strict as assert } from "assert";
 import {
     linkMetricFilter,
     MAX_LINK_FILTER_NAMESPACES,
-    memberTemplate,
+    memberLinkTemplate,
 } from "../../components/organization";
 import { Recorder, restoreWarnings } from "../harness";
-import { findInMap, validateTemplate } from "../support/cloudFormationSpec";
+import {
+    findInMap,
+    TEMPLATE_BODY_MAX_BYTES,
+    validateTemplate,
+} from "../support/cloudFormationSpec";
 import { MAX_CONDITIONAL_OPERANDS, parseLinkMetricFilter } from "../support/oamLinkFilter";
-import { BUS_ARN, CENTRAL, centralStack, REGIONS, SINK_TYPE, template } from "./fixtures";
+import { CENTRAL, centralStack, linkTemplate, REGIONS, SINK_TYPE, template } from "./fixtures";
 
 afterEach(restoreWarnings);
 
-describe("the member template's link", () => {
+describe("the members' link, in a template of its own", () => {
     let recorder: Recorder;
     before(async () => {
         ({ recorder } = await centralStack());
     });
 
-    it("is valid CloudFormation, with a label template, sharing metrics only", () => {
-        const body = template(recorder);
+    it("is valid CloudFormation, the link alone, with a label template, sharing metrics only", () => {
+        const body = linkTemplate(recorder);
+        assert.deepEqual(Object.keys(body.Resources), ["ObservabilityLink"]);
         assert.deepEqual(validateTemplate(body), []);
         const link = body.Resources.ObservabilityLink;
         assert.equal(link.Type, "AWS::Oam::Link");
@@ -28,7 +33,7 @@ describe("the member template's link", () => {
     });
 
     it("resolves in each member region to the central sink of that region", () => {
-        const body = template(recorder);
+        const body = linkTemplate(recorder);
         const sinkOf = Object.fromEntries(
             recorder.byType(SINK_TYPE).map((sink) => [sink.inputs.region, sink.state.arn]),
         );
@@ -55,7 +60,7 @@ describe("the member template's link", () => {
 
     it("filters to the namespaces the central dashboard reads, in a form OAM accepts", () => {
         const filter: string =
-            template(recorder).Resources.ObservabilityLink.Properties.LinkConfiguration
+            linkTemplate(recorder).Resources.ObservabilityLink.Properties.LinkConfiguration
                 .MetricConfiguration.Filter;
         assert.equal(filter, "Namespace IN ('AWS/KMS', 'AWS/Events', 'AWS/SQS', 'AWS/Usage')");
         const shares = parseLinkMetricFilter(filter);
@@ -98,21 +103,31 @@ describe("the member template's link", () => {
         assert.equal(queue.UpdateReplacePolicy, "Retain");
     });
 
-    it("stays without a link, and without AWS/SQS, when the options say so", () => {
-        const inputs = {
-            memberPrefix: "p-member",
-            apiCalls: [],
-            keyLifecycleEvents: true,
-            discoverExpiringKeys: true,
-            warningDays: 30,
-            customKeyStoreAlarms: false,
-            deadLetterQueue: true,
-            selfMonitoring: true,
-            tags: {},
-        };
-        const without = memberTemplate(inputs, BUS_ARN);
-        assert.equal(without.Mappings, undefined);
-        assert.ok(!Object.values(without.Resources).some((each) => each.Type === "AWS::Oam::Link"));
+    it("is never in the forwarders' template, whose instances a failed link would roll back", () => {
+        const forwarders = template(recorder);
+        assert.equal(forwarders.Mappings, undefined);
+        assert.deepEqual(
+            Object.values(forwarders.Resources).filter((each) => each.Type === "AWS::Oam::Link"),
+            [],
+        );
         assert.ok(!parseLinkMetricFilter(linkMetricFilter(["AWS/KMS", "AWS/Events"]))("AWS/SQS"));
+    });
+
+    it("stays valid and small with a sink in 30 regions", () => {
+        const sinks = Object.fromEntries(
+            Array.from({ length: 30 }, (_, index) => [
+                `xx-region-${index}`,
+                `arn:aws:oam:xx-region-${index}:${CENTRAL}:sink/abcd1234-a123-456a-a12b-a123b456c789`,
+            ]),
+        );
+        const link = {
+            resourceTypes: ["AWS::CloudWatch::Metric"],
+            metricFilter: "Namespace IN ('AWS/KMS', 'AWS/Events', 'AWS/SQS')",
+            labelTemplate: "$AccountName",
+        };
+        const big = memberLinkTemplate("kms-monitoring-production-member", link, sinks, { a: "b" });
+        assert.deepEqual(validateTemplate(big), []);
+        assert.equal(Object.keys(big.Mappings?.ObservabilitySinks ?? {}).length, 30);
+        assert.ok(Buffer.byteLength(JSON.stringify(big)) < TEMPLATE_BODY_MAX_BYTES);
     });
 });

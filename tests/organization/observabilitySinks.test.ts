@@ -14,8 +14,9 @@ import {
     ROOT,
     SINK_POLICY_TYPE,
     SINK_TYPE,
+    LINK_STACK_SET,
     STACK_SET_TYPE,
-    template,
+    linkTemplate,
 } from "./fixtures";
 
 afterEach(restoreWarnings);
@@ -46,14 +47,16 @@ describe("the central account's sinks", () => {
         }
     });
 
-    it("exist with their policies before the StackSet or any of its instances rolls a link out", () => {
+    it("exist with their policies before the link's StackSet or any of its instances rolls a link out", () => {
         const policyUrns = recorder.byType(SINK_POLICY_TYPE).map((policy) => policy.urn);
         assert.equal(policyUrns.length, REGIONS.length);
-        const instances = recorder.byType("aws:cloudformation/stackSetInstance:StackSetInstance");
+        const instances = recorder
+            .byType("aws:cloudformation/stackSetInstance:StackSetInstance")
+            .filter((instance) => instance.name.includes("-member-link-stack-set-"));
         assert.equal(instances.length, 2 * REGIONS.length);
         // The StackSet too: on a stack with members already, the update of its template is what
         // rolls the new link out to every existing instance.
-        for (const resource of [recorder.one(STACK_SET_TYPE), ...instances]) {
+        for (const resource of [recorder.one(STACK_SET_TYPE, LINK_STACK_SET), ...instances]) {
             for (const urn of policyUrns) {
                 assert.ok(
                     resource.dependencies?.includes(urn),
@@ -86,7 +89,7 @@ describe("organization.sinkArns: a region's existing sink", () => {
             recorder.byType(SINK_POLICY_TYPE).map((policy) => policy.inputs.region),
             ["eu-west-1"],
         );
-        const body = template(recorder);
+        const body = linkTemplate(recorder);
         const link = body.Resources.ObservabilityLink.Properties.SinkIdentifier;
         assert.equal(findInMap(body as any, link, "us-east-1"), existing);
         assert.equal(findInMap(body as any, link, "eu-west-1"), recorder.one(SINK_TYPE).state.arn);

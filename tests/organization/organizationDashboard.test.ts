@@ -4,7 +4,16 @@ import { KmsMonitoring } from "../../components/stack";
 import { Recorder, restoreWarnings, valueOf } from "../harness";
 import { parseMetricsInsights } from "../support/metricsInsights";
 import { parseLinkMetricFilter } from "../support/oamLinkFilter";
-import { centralStack, deploy, REGIONS, SINK_POLICY_TYPE, SINK_TYPE, template } from "./fixtures";
+import {
+    centralStack,
+    deploy,
+    linkTemplate,
+    REGIONS,
+    SINK_POLICY_TYPE,
+    SINK_TYPE,
+    STACK_SET_TYPE,
+    template,
+} from "./fixtures";
 
 const DASHBOARD_TYPE = "aws:cloudwatch/dashboard:Dashboard";
 
@@ -85,7 +94,7 @@ describe("the central dashboard", () => {
 
     it("shows each member's rate on every shared request quota, by account, from the namespace the link shares", () => {
         const filter: string =
-            template(recorder).Resources.ObservabilityLink.Properties.LinkConfiguration
+            linkTemplate(recorder).Resources.ObservabilityLink.Properties.LinkConfiguration
                 .MetricConfiguration.Filter;
         for (const region of REGIONS) {
             const [rates] = body().widgets.filter(
@@ -146,6 +155,7 @@ describe("organization.observability: false", () => {
         const resources = Object.values(template(recorder).Resources);
         assert.ok(!resources.some((resource) => resource.Type === "AWS::Oam::Link"));
         assert.equal(template(recorder).Mappings, undefined);
+        assert.equal(recorder.byType(STACK_SET_TYPE).length, 1, "no link StackSet");
         assert.ok(
             !recorder
                 .byType("aws:cloudwatch/metricAlarm:MetricAlarm")

@@ -163,12 +163,14 @@ describe("planMonitoring", () => {
                 metricFilter: "Namespace IN ('AWS/KMS', 'AWS/Events', 'AWS/SQS', 'AWS/Usage')",
                 labelTemplate: "$AccountName",
             },
+            linkStackSetName: `${PREFIX}-member-observability-link`,
             dashboardName: `${PREFIX}-organization`,
             memberDeadLetterQueueName: `${PREFIX}-member-dead-letters`,
         });
-        assert.deepEqual(
-            planMonitoring(frozen(ORGANIZATION)).organization?.templateInputs.link,
-            observability?.link,
+        assert.equal(
+            planMonitoring(frozen(ORGANIZATION)).organization?.stackSetName,
+            `${PREFIX}-member-forwarders`,
+            "the forwarders keep their StackSet; the link has its own",
         );
         const sink = "arn:aws:oam:us-east-1:111122223333:sink/abcd1234";
         const reused = planMonitoring(
@@ -192,7 +194,6 @@ describe("planMonitoring", () => {
             }),
         ).organization;
         assert.equal(off?.observability, undefined);
-        assert.equal(off?.templateInputs.link, undefined);
     });
 
     it("is pure: the same arguments give the same plan", () => {

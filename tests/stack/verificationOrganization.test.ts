@@ -4,7 +4,7 @@ import { snapshotPlan } from "../../scripts/snapshots";
 import { sorted } from "./verificationFixtures";
 
 describe("the verification output's trail and organization parts", () => {
-    it("names the StackSet, the member regions, where the member heartbeats are kept, and the sinks", async () => {
+    it("names both StackSets, the member regions, where the member heartbeats are kept, and the sinks", async () => {
         const plan = await snapshotPlan("org");
         const organization = (plan.outputs.verification as VerificationOutput).organization;
         const logGroups = plan.recorded.filter(
@@ -32,6 +32,7 @@ describe("the verification output's trail and organization parts", () => {
                 alarmName: "kms-monitoring-org-member-heartbeats",
             },
             observability: {
+                linkStackSetName: plan.outputs.linkStackSetName,
                 sinks: Object.entries(plan.outputs.observabilitySinkArns as object).map(
                     ([region, arn]) => ({ region, arn }),
                 ),
@@ -48,13 +49,15 @@ describe("the verification output's trail and organization parts", () => {
         const plan = await snapshotPlan("org");
         const { linkedMetric } = (plan.outputs.verification as VerificationOutput).organization!
             .observability!;
-        const stackSet = plan.recorded.find(
-            (resource) => resource.type === "aws:cloudformation/stackSet:StackSet",
-        );
-        const template = JSON.parse(stackSet?.inputs.templateBody) as {
-            Resources: Record<string, { Type: string; Properties: any }>;
-        };
-        const resources = Object.values(template.Resources);
+        const resources = plan.recorded
+            .filter((resource) => resource.type === "aws:cloudformation/stackSet:StackSet")
+            .map(
+                (stackSet) =>
+                    JSON.parse(stackSet.inputs.templateBody) as {
+                        Resources: Record<string, { Type: string; Properties: any }>;
+                    },
+            )
+            .flatMap((template) => Object.values(template.Resources));
         // Invocations is published per rule only for a rule with a target (EventBridge User Guide).
         const rule = resources.find(
             (each) =>
@@ -62,6 +65,8 @@ describe("the verification output's trail and organization parts", () => {
                 each.Properties.Name === linkedMetric.dimensions.RuleName,
         );
         assert.ok((rule?.Properties.Targets ?? []).length > 0);
+        assert.equal(plan.outputs.linkStackSetName, "kms-monitoring-org-member-observability-link");
+        assert.equal(plan.outputs.stackSetName, "kms-monitoring-org-member-forwarders");
         const link = resources.find((each) => each.Type === "AWS::Oam::Link");
         assert.match(
             link?.Properties.LinkConfiguration.MetricConfiguration.Filter,

@@ -87,7 +87,11 @@ export interface FakeOrganization {
     managementAccount: string;
     /** Parent (OU or root) → its direct accounts and OUs. */
     children: Map<string, { accounts: Account[]; units: string[] }>;
+    /** The forwarders' StackSet's instances. */
     instances: StackInstanceSummary[];
+    /** The links' StackSet and its instances, with observability. */
+    linkStackSetName?: string;
+    linkInstances: StackInstanceSummary[];
     /** What ListStackInstances throws instead of answering. */
     instancesError?: Error;
     /** `account region` → the last heartbeat, in milliseconds. */

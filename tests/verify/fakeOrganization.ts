@@ -1,6 +1,7 @@
 /**
- * The organization a fake central account sees: its OUs and their accounts, the StackSet's
- * instances, the members' last heartbeats, and the accounts each region's sink links.
+ * The organization a fake central account sees: its OUs and their accounts, the instances of the
+ * forwarders' and the links' StackSets, the members' last heartbeats, and the accounts each
+ * region's sink links.
  */
 import type { Account } from "@aws-sdk/client-organizations";
 import type { VerificationOutput } from "../../components/stack";
@@ -22,6 +23,8 @@ export function fakeOrganization(verification: VerificationOutput): FakeOrganiza
         managementAccount: "123456789012",
         children: new Map(),
         instances: [],
+        linkStackSetName: verification.organization?.observability?.linkStackSetName,
+        linkInstances: [],
         lastHeartbeats: new Map(),
         linkedAccounts: new Map(),
     };
@@ -42,13 +45,17 @@ export function fakeOrganization(verification: VerificationOutput): FakeOrganiza
         organization.children.set(child, { accounts: [account(member(4))], units: [] });
         for (const id of [member(1), member(2), member(4)]) {
             for (const region of verification.organization?.regions ?? []) {
-                organization.instances.push({
+                const instance = {
                     Account: id,
                     Region: region,
                     OrganizationalUnitId: id.endsWith("4") ? child : unit,
-                    Status: "CURRENT",
-                    StackInstanceStatus: { DetailedStatus: "SUCCEEDED" },
-                });
+                    Status: "CURRENT" as const,
+                    StackInstanceStatus: { DetailedStatus: "SUCCEEDED" as const },
+                };
+                organization.instances.push(instance);
+                if (organization.linkStackSetName !== undefined) {
+                    organization.linkInstances.push({ ...instance });
+                }
                 organization.lastHeartbeats.set(`${id} ${region}`, NOW - 120_000);
                 organization.linkedAccounts.set(region, [
                     ...(organization.linkedAccounts.get(region) ?? [verification.account]),

@@ -37,7 +37,12 @@ export function fakeOrganizations(fake: FakeAccount) {
     const cloudFormation = mockClient(CloudFormationClient);
     cloudFormation.on(ListStackInstancesCommand).callsFake((input) => {
         if (fake.organization.instancesError !== undefined) throw fake.organization.instancesError;
-        const { page, NextToken } = pageOf(fake.organization.instances, input.NextToken);
+        const organization = fake.organization;
+        const instances =
+            input.StackSetName === organization.linkStackSetName
+                ? organization.linkInstances
+                : organization.instances;
+        const { page, NextToken } = pageOf(instances, input.NextToken);
         return { Summaries: page, NextToken };
     });
     const logs = mockClient(CloudWatchLogsClient);

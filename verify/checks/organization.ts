@@ -1,18 +1,19 @@
 import {
-    CallAs,
-    paginateListStackInstances,
-    StackInstanceSummary,
-} from "@aws-sdk/client-cloudformation";
-import {
     Account,
     DescribeOrganizationCommand,
     paginateListAccountsForParent,
     paginateListOrganizationalUnitsForParent,
 } from "@aws-sdk/client-organizations";
 import type { VerificationOrganization } from "../../components/stack";
-import { attempt, fail, pass, Subject, VerifyContext, warn } from "../context";
+import { attempt, fail, Subject, VerifyContext } from "../context";
 import { checkMemberHeartbeats } from "./memberHeartbeats";
 import { checkObservability } from "./observability";
+import {
+    CheckedStackSet,
+    reportInstance,
+    reportMissingInstances,
+    stackInstances,
+} from "./stackSetInstances";
 
 /**
  * Check 9, with `organization`: the StackSet's instances per member account and region with their
@@ -67,90 +68,15 @@ async function memberAccounts(
     });
 }
 
-async function stackInstances(
-    ctx: VerifyContext,
-    organization: VerificationOrganization,
-    subject: Subject,
-) {
-    return attempt(ctx, subject, "cloudformation", async () => {
-        const instances: StackInstanceSummary[] = [];
-        const pages = paginateListStackInstances(
-            { client: ctx.aws.cloudFormation(ctx.expected.homeRegion) },
-            { StackSetName: organization.stackSetName, CallAs: organization.callAs as CallAs },
-        );
-        for await (const page of pages) {
-            instances.push(...(page.Summaries ?? []));
-        }
-        return instances;
-    });
-}
-
-/** The CLI command that creates or updates the instances of one OU in one region. */
-function stackInstancesCommand(
-    verb: "create" | "update",
-    organization: VerificationOrganization,
-    region: string | undefined,
-    unit = "<its OU>",
-): string {
-    return [
-        `aws cloudformation ${verb}-stack-instances`,
-        `--stack-set-name ${organization.stackSetName}`,
-        `--regions ${region}`,
-        `--deployment-targets OrganizationalUnitIds=${unit}`,
-        `--call-as ${organization.callAs}`,
-    ].join(" ");
-}
-
-function reportInstance(
-    ctx: VerifyContext,
-    organization: VerificationOrganization,
-    instance: StackInstanceSummary,
-) {
-    const detailed = instance.StackInstanceStatus?.DetailedStatus ?? "";
-    const subject = {
-        id: "stackset-instance",
-        region: instance.Region ?? "",
-        resource: `account ${instance.Account}`,
+/** The forwarders' StackSet: what the member accounts' alerts go through. */
+function forwardersStackSet(organization: VerificationOrganization): CheckedStackSet {
+    return {
+        name: organization.stackSetName,
+        ids: { instance: "stackset-instance", missing: "member-account" },
+        holds: "its forwarders",
+        missing: "its KMS events reach nobody",
+        report: fail,
     };
-    const status = `${instance.Status}/${detailed}${instance.StatusReason ? `: ${instance.StatusReason}` : ""}`;
-    if (instance.Status === "CURRENT" && detailed === "SUCCEEDED") {
-        pass(ctx, subject, `${organization.stackSetName} instance is CURRENT/SUCCEEDED`);
-    } else if (instance.Status === "INOPERABLE" || detailed === "INOPERABLE") {
-        fail(
-            ctx,
-            subject,
-            `instance is ${status}: its forwarders are not managed any more`,
-            `delete the instance with --retain-stacks, delete its stack ` +
-                `in the account by hand, then pulumi up to create it again`,
-        );
-    } else if (["RUNNING", "PENDING"].includes(detailed)) {
-        warn(
-            ctx,
-            subject,
-            `instance is ${status}: an operation is still running`,
-            "run verify again when it ends",
-        );
-    } else if (detailed === "SKIPPED_SUSPENDED_ACCOUNT") {
-        warn(
-            ctx,
-            subject,
-            `instance is ${status}`,
-            "the account is suspended; nothing to do unless it comes back",
-        );
-    } else {
-        fail(
-            ctx,
-            subject,
-            `instance is ${status}`,
-            "fix the reason, then retry: " +
-                stackInstancesCommand(
-                    "update",
-                    organization,
-                    instance.Region,
-                    instance.OrganizationalUnitId,
-                ),
-        );
-    }
 }
 
 export async function checkOrganization(ctx: VerifyContext): Promise<void> {
@@ -158,37 +84,22 @@ export async function checkOrganization(ctx: VerifyContext): Promise<void> {
     if (organization === undefined) {
         return;
     }
+    const forwarders = forwardersStackSet(organization);
     ctx.report.progress(`StackSet ${organization.stackSetName}...`);
     const subject = {
         id: "stackset-instance",
         region: ctx.expected.homeRegion,
         resource: organization.stackSetName,
     };
-    const instances = await stackInstances(ctx, organization, subject);
+    const instances = await stackInstances(ctx, organization, forwarders, subject);
     const accounts = await memberAccounts(ctx, organization, { ...subject, id: "member-account" });
     for (const instance of instances ?? []) {
-        reportInstance(ctx, organization, instance);
+        reportInstance(ctx, organization, forwarders, instance);
     }
     if (instances === undefined || accounts === undefined) {
         return;
     }
-    for (const account of accounts) {
-        for (const region of organization.regions) {
-            if (
-                !instances.some(
-                    (instance) => instance.Account === account && instance.Region === region,
-                )
-            ) {
-                fail(
-                    ctx,
-                    { id: "member-account", region, resource: `account ${account}` },
-                    `has no ${organization.stackSetName} instance: its KMS events reach nobody`,
-                    "check the StackSet's automatic deployment, or: " +
-                        stackInstancesCommand("create", organization, region),
-                );
-            }
-        }
-    }
+    reportMissingInstances(ctx, organization, forwarders, instances, accounts);
     await checkMemberHeartbeats(ctx, organization, accounts);
     await checkObservability(ctx, organization, accounts);
 }
