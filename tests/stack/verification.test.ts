@@ -121,8 +121,11 @@ describe("the verification output's trail and organization parts", () => {
 
     it("asks the member accounts' trail, in each member region, for what the member template's forwarders watch", async () => {
         const plan = await snapshotPlan("org");
+        // The forwarders' StackSet; the link's has a template of its own.
         const stackSet = plan.recorded.find(
-            (resource) => resource.type === "aws:cloudformation/stackSet:StackSet",
+            (resource) =>
+                resource.type === "aws:cloudformation/stackSet:StackSet" &&
+                resource.inputs.name === plan.outputs.stackSetName,
         );
         const rules = Object.values(
             JSON.parse(stackSet?.inputs.templateBody).Resources as Record<string, any>,
