@@ -137,7 +137,7 @@ describe("npm run plan", () => {
         );
         assert.match(
             out,
-            /StackSet {2}kms-monitoring-member-link-stack-set-stack-set {2}\(members' observability link alone, to the sink of eu-west-1, us-east-1, sharing Namespace IN \('AWS\/KMS', 'AWS\/Events', 'AWS\/SQS'\)\)/,
+            /StackSet {2}kms-monitoring-member-link-stack-set-stack-set {2}\(members' observability link alone, to the sink of eu-west-1, us-east-1, sharing Namespace IN \('AWS\/KMS', 'AWS\/Events', 'AWS\/SQS', 'AWS\/Usage'\)\)/,
         );
     });
 });
