@@ -1,6 +1,7 @@
 /** `npm run plan`'s one-line summary of each resource: the two or three settings that matter. */
 import type { RecordedResource } from "./mockRuntime";
 import { redactWire } from "./mockRuntime";
+import { eventRuleSummary } from "./ruleSummary";
 
 const yesNo = (value: unknown) => (value ? "yes" : "no");
 
@@ -9,33 +10,6 @@ function days(seconds: number): string {
 }
 
 type Summary = (resource: RecordedResource, all: readonly RecordedResource[]) => string;
-
-const eventRuleSummary: Summary = (resource) => {
-    const inputs = resource.inputs;
-    if (inputs.scheduleExpression !== undefined) {
-        return `${inputs.name}: ${inputs.scheduleExpression}; state ${inputs.state}`;
-    }
-    type Detail = { eventName?: string[]; alarmName?: string[]; $or?: Detail[] };
-    const pattern = JSON.parse(inputs.eventPattern) as {
-        "detail-type": string[];
-        resources?: string[];
-        detail?: Detail;
-    };
-    const detail = pattern.detail;
-    const events = [
-        ...new Set([
-            ...(detail?.eventName ?? []),
-            ...(detail?.$or ?? []).flatMap((branch) => branch.eventName ?? []),
-        ]),
-    ];
-    const alarms = detail?.alarmName
-        ? [
-              `${pattern["detail-type"].join(", ")} of ${detail.alarmName.length === 1 ? detail.alarmName[0] : `${detail.alarmName.length} alarms`}`,
-          ]
-        : undefined;
-    const matched = events.length > 0 ? events : (alarms ?? pattern["detail-type"]);
-    return `${inputs.name}: ${matched.join(", ")}; state ${inputs.state}`;
-};
 
 const eventTargetSummary: Summary = (resource) => {
     const inputs = resource.inputs;

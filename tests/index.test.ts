@@ -58,6 +58,8 @@ describe("index.ts", () => {
             "kms-monitoring-dev-data-key-generation-failed-invocations",
             "kms-monitoring-dev-key-management-failed-invocations",
             "kms-monitoring-dev-key-lifecycle-failed-invocations",
+            "kms-monitoring-dev-key-rotation-failed-invocations",
+            "kms-monitoring-dev-pending-deletion-use-failed-invocations",
             "kms-monitoring-dev-expiring-keys-failed-invocations",
             "kms-monitoring-dev-key-stores-failed-invocations",
             "kms-monitoring-dev-dead-letters",

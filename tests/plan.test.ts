@@ -44,8 +44,16 @@ describe("npm run plan", () => {
             out,
             /MetricAlarm {2}kms-monitoring-request-quotas-symmetric {2}\(usage \/ PERIOD\(usage\) \/ SERVICE_QUOTA\(usage\) \* 100 over AWS\/Usage CallCount CryptographicOperationsSymmetric >= 80; notifies the topic; missing data notBreaching\)/,
         );
-        assert.match(out, /\n {2}aws:cloudwatch\/eventRule:EventRule +5\n/);
-        assert.match(out, /\n {2}total +48\n/);
+        assert.match(
+            out,
+            /EventRule {2}kms-monitoring-pending-deletion-use-rule {2}\(kms-monitoring-dev-pending-deletion-use: AWS API Call via CloudTrail \(failed with "\.\.\. is pending deletion\."\); state ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS\)/,
+        );
+        assert.match(
+            out,
+            /EventRule {2}kms-monitoring-key-rotation-rule {2}\(kms-monitoring-dev-key-rotation: KMS CMK Rotation; state ENABLED\)/,
+        );
+        assert.match(out, /\n {2}aws:cloudwatch\/eventRule:EventRule +7\n/);
+        assert.match(out, /\n {2}total +56\n/);
     });
 
     it("marks each resource outside the home region and counts resources by region", async () => {

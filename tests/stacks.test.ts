@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
+import { PROD_ALARM_NAMES } from "./prodAlarmNames";
 import * as path from "path";
-import { keyStoreAlarmNames, requestQuotaAlarmNames } from "../components/alarms";
 import { KmsMonitoring } from "../components/stack";
 import { parseStackConfig } from "../components/config";
 import { shippedStacks, snapshotPlan } from "../scripts/snapshots";
@@ -44,62 +44,6 @@ async function evaluateStackFile(stack: string): Promise<EvaluatedStack> {
     return { recorder, monitoring };
 }
 
-const CAPACITY_ALARMS = [requestQuotaAlarmNames, keyStoreAlarmNames].flatMap((names) =>
-    names("kms-monitoring-prod"),
-);
-/** The alarmNames output of Pulumi.prod.yaml, in its order; CAPACITY_ALARMS are each region's. */
-const PROD_ALARM_NAMES = [
-    "kms-monitoring-prod-key-material-expiry-alias-prod-imported",
-    "kms-monitoring-prod-key-material-expiry-alias-legacy-imported-key",
-    "kms-monitoring-prod-expiring-key-material",
-    ...CAPACITY_ALARMS,
-    "kms-monitoring-prod-sns-failed-notifications",
-    "kms-monitoring-prod-key-management-failed-invocations",
-    "kms-monitoring-prod-payments-key-decrypt-failed-invocations",
-    "kms-monitoring-prod-key-lifecycle-failed-invocations",
-    "kms-monitoring-prod-expiring-keys-failed-invocations",
-    "kms-monitoring-prod-key-stores-failed-invocations",
-    "kms-monitoring-prod-remote-alarms-failed-invocations",
-    "kms-monitoring-prod-dead-letters",
-    // The channels' own rules (PagerDuty by severity, alarms by state) and the chat topic.
-    "kms-monitoring-prod-pagerduty-critical-failed-invocations",
-    "kms-monitoring-prod-pagerduty-warning-failed-invocations",
-    "kms-monitoring-prod-pagerduty-info-failed-invocations",
-    "kms-monitoring-prod-pagerduty-key-deletion-failed-invocations",
-    "kms-monitoring-prod-pagerduty-key-rotation-failed-invocations",
-    "kms-monitoring-prod-alarms-firing-failed-invocations",
-    "kms-monitoring-prod-alarms-firing-2-failed-invocations",
-    "kms-monitoring-prod-expiring-keys-firing-failed-invocations",
-    "kms-monitoring-prod-key-stores-firing-failed-invocations",
-    "kms-monitoring-prod-alarms-resolved-failed-invocations",
-    "kms-monitoring-prod-alarms-resolved-2-failed-invocations",
-    "kms-monitoring-prod-expiring-keys-resolved-failed-invocations",
-    "kms-monitoring-prod-key-stores-resolved-failed-invocations",
-    "kms-monitoring-prod-chat-failed-notifications",
-    "kms-monitoring-prod-cis-kms-key-disable-or-deletion",
-    // eu-central-1: the expiring-material, quota and key store alarms, the forwarder's own alarms.
-    "kms-monitoring-prod-expiring-key-material",
-    ...CAPACITY_ALARMS,
-    "kms-monitoring-prod-forward-api-calls-failed-invocations",
-    "kms-monitoring-prod-forward-key-lifecycle-failed-invocations",
-    "kms-monitoring-prod-forward-contributors-failed-invocations",
-    "kms-monitoring-prod-heartbeat-failed-invocations",
-    "kms-monitoring-prod-forward-alarms-failed-invocations",
-    "kms-monitoring-prod-dead-letters",
-    // us-east-1: the replica's expiry alarm, the expiring-material, quota, key store alarms, forwarder's.
-    "kms-monitoring-prod-key-material-expiry-arn-aws-kms-us-east-1-111122223333-key-mrk-1234abcd12ab34cd56ef1234567890ab",
-    "kms-monitoring-prod-expiring-key-material",
-    ...CAPACITY_ALARMS,
-    "kms-monitoring-prod-forward-api-calls-failed-invocations",
-    "kms-monitoring-prod-forward-key-lifecycle-failed-invocations",
-    "kms-monitoring-prod-forward-contributors-failed-invocations",
-    "kms-monitoring-prod-heartbeat-failed-invocations",
-    "kms-monitoring-prod-forward-alarms-failed-invocations",
-    "kms-monitoring-prod-dead-letters",
-    "kms-monitoring-prod-forwarding-heartbeat-eu-central-1",
-    "kms-monitoring-prod-forwarding-heartbeat-us-east-1",
-];
-
 afterEach(restoreWarnings);
 
 describe("shipped stack files", () => {
@@ -131,6 +75,8 @@ describe("shipped stack files", () => {
             "kms-monitoring-dev-data-key-generation",
             "kms-monitoring-dev-key-management",
             "kms-monitoring-dev-key-lifecycle",
+            "kms-monitoring-dev-key-rotation",
+            "kms-monitoring-dev-pending-deletion-use",
             "kms-monitoring-dev-expiring-keys",
             "kms-monitoring-dev-key-stores",
         ]);

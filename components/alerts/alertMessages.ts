@@ -16,27 +16,32 @@ export interface InputTransformer {
     readonly inputTemplate: string;
 }
 
-function transformer(
+export function transformer(
     inputPaths: Record<string, string>,
     lines: readonly string[],
 ): InputTransformer {
     return { inputPaths, inputTemplate: JSON.stringify(lines.join("\n")) };
 }
 
+/** A KMS call's fields, by name, for the texts on API calls. */
+export const KMS_CALL_PATHS = {
+    operation: "$.detail.eventName",
+    keyArn: "$.detail.resources[0].ARN",
+    caller: "$.detail.userIdentity.arn",
+    sourceIp: "$.detail.sourceIPAddress",
+    region: "$.region",
+    account: "$.account",
+    time: "$.time",
+    errorCode: "$.detail.errorCode",
+} as const;
+
 /** A KMS API call recorded by CloudTrail: one summary line, then the details. */
 export function apiCallAlertTransformer(): InputTransformer {
     return transformer(
         {
-            operation: "$.detail.eventName",
-            keyArn: "$.detail.resources[0].ARN",
+            ...KMS_CALL_PATHS,
             keyRequested: "$.detail.requestParameters.keyId",
-            caller: "$.detail.userIdentity.arn",
-            sourceIp: "$.detail.sourceIPAddress",
             userAgent: "$.detail.userAgent",
-            region: "$.region",
-            account: "$.account",
-            time: "$.time",
-            errorCode: "$.detail.errorCode",
         },
         [
             "KMS <operation> on <keyArn> by <caller>",
@@ -60,8 +65,9 @@ export function apiCallAlertTransformer(): InputTransformer {
 }
 
 /**
- * KMS's own events. One rule receives all three kinds and a template cannot branch, so the text
- * names the event and then says what each kind means and what to do.
+ * KMS's own events that break the key: expired material and deletion. One rule receives both and a
+ * template cannot branch, so the text names the event and then says what each kind means and what
+ * to do. Rotations have a rule and a text of their own (keyRotationAlertTransformer).
  */
 export function keyLifecycleAlertTransformer(): InputTransformer {
     return transformer(
@@ -87,7 +93,6 @@ export function keyLifecycleAlertTransformer(): InputTransformer {
                 "fails. Re-import the material; the key is PendingImport until you do (same " +
                 "material, new validTo: for a key of this stack, move importedKey.validTo " +
                 "forward and run pulumi up).",
-            "- KMS CMK Rotation: KMS rotated the key material. Nothing to do; old ciphertexts still decrypt.",
             "- KMS CMK Deletion: the key's waiting period ended and KMS deleted it. Data " +
                 "encrypted under it can no longer be decrypted. If this was not planned, treat " +
                 "it as an incident.",

@@ -11,6 +11,19 @@ export interface ApiCallAlertSpec {
     readonly eventNames: string[];
     /** When non-empty, only calls on these key ARNs match. Default: any key. */
     readonly keyArns?: string[];
+    /**
+     * Only calls that failed with one of these error codes (`detail.errorCode`): a trailing `*`
+     * matches a prefix (`AccessDenied*`), `*` alone any failed call. Default: successful and failed
+     * calls alike.
+     */
+    readonly errorCodes?: string[];
+    /**
+     * Only calls by these principals: an IAM role ARN (every session of the role), an IAM user ARN,
+     * or a 12-digit account ID. Not with `exceptCallers`. Default: anyone.
+     */
+    readonly callers?: string[];
+    /** Only calls by anyone but these principals, in the forms of `callers`. Default: nobody excepted. */
+    readonly exceptCallers?: string[];
 }
 
 /** The two rules a stack gets when `apiCallAlerts` is not set. */
@@ -29,6 +42,11 @@ export const DEFAULT_API_CALL_ALERTS: readonly ApiCallAlertSpec[] = [
             "ImportKeyMaterial",
             "PutKeyPolicy",
             "DisableKeyRotation",
+            // Each makes every key of a custom key store unusable (disconnect, delete) or can
+            // point the store at other key material (update).
+            "DisconnectCustomKeyStore",
+            "UpdateCustomKeyStore",
+            "DeleteCustomKeyStore",
         ],
     },
 ];
@@ -55,7 +73,7 @@ export class ApiCallAlerts extends pulumi.ComponentResource {
                 {
                     ruleName: eventRuleName(args.ruleNamePrefix, alert.name),
                     description: `KMS API calls: ${alert.eventNames.join(", ")}`.slice(0, 512),
-                    eventPattern: apiCallEventPattern(alert.eventNames, alert.keyArns ?? []),
+                    eventPattern: apiCallEventPattern(alert.eventNames, alert.keyArns ?? [], alert),
                     state: apiCallRuleState(alert.eventNames),
                     kind: "api-call",
                     inputTransformer:

@@ -11,8 +11,23 @@ export type {
 } from "./alertTopic";
 export { ApiCallAlerts, DEFAULT_API_CALL_ALERTS } from "./apiCallAlerts";
 export type { ApiCallAlertsArgs, ApiCallAlertSpec } from "./apiCallAlerts";
-export { KeyLifecycleEvents } from "./keyLifecycleEvents";
-export type { KeyLifecycleEventsArgs } from "./keyLifecycleEvents";
+export {
+    ALL_EVENT_ALERTS,
+    EVENT_ALERT_ROLES,
+    EventAlert,
+    eventAlertForwarding,
+    eventAlerts,
+    ROTATION_RULE_ROLE,
+} from "./eventAlerts";
+export type {
+    EventAlertArgs,
+    EventAlertSpec,
+    EventAlertSwitches,
+    PlannedEventAlert,
+} from "./eventAlerts";
+export { callerKind } from "./callFilters";
+export type { CallerKind, CallFilters } from "./callFilters";
+export { callPatternState, fitsOnePattern, forwardedApiCallPatterns } from "./forwardedPatterns";
 export {
     closestOperation,
     isKmsOperation,
@@ -26,10 +41,12 @@ export type { NamedPattern, RemoteAlarmAlertsArgs } from "./remoteAlarmAlerts";
 export {
     apiCallEventPattern,
     apiCallRuleState,
-    forwardedApiCallPatterns,
+    CLOUDTRAIL_API_CALL,
     KMS_LIFECYCLE_DETAIL_TYPES,
     keyLifecycleEventPattern,
     MAX_EVENT_PATTERN_LENGTH,
+    PENDING_DELETION_CONDITION,
+    pendingDeletionUsePattern,
 } from "./eventPatterns";
 export type { ApiCallSelection, EventPattern, RuleState } from "./eventPatterns";
 export {
@@ -57,5 +74,6 @@ export type {
     AlertKind,
     AlertRuleSpec,
     ChannelTarget,
+    EventAlertKind,
     RuleTarget,
 } from "./topicRule";

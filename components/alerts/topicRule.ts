@@ -3,8 +3,11 @@ import * as pulumi from "@pulumi/pulumi";
 import { InputTransformer } from "./alertMessages";
 import { EventPattern, RuleState } from "./eventPatterns";
 
+/** The kinds of the stack's own event alerts (eventAlerts.ts): KMS's events, and calls on a key pending deletion. */
+export type EventAlertKind = "key-lifecycle" | "key-rotation" | "pending-deletion";
+
 /** What an alert rule matches; each channel renders each kind in its own format. */
-export type AlertKind = "api-call" | "key-lifecycle" | "alarm" | "expiring-key" | "key-store";
+export type AlertKind = "api-call" | EventAlertKind | "alarm" | "expiring-key" | "key-store";
 
 /** An EventBridge rule of the stack: its fixed name and what it matches. */
 export interface AlertRuleSpec {

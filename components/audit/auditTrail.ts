@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { CIS_KMS_PATTERN } from "./auditQueries";
-import { createAlarm } from "../shared";
+import { createAlarm, eventRuleName, PENDING_DELETION_RULE_ROLE } from "../shared";
 
 export const DEFAULT_LOGS_RETENTION_DAYS = 90;
 
@@ -17,6 +17,35 @@ export function cisAlarmName(namePrefix: string): string {
     return `${namePrefix}-cis-kms-key-disable-or-deletion`;
 }
 
+/** The pending-deletion recipe's alarm: the guide's name, after the stack's prefix. */
+export function pendingDeletionAlarmName(namePrefix: string): string {
+    return `${namePrefix}-${PENDING_DELETION_RECIPE.alarmName}`;
+}
+
+/**
+ * The KMS Developer Guide's recipe "Create an alarm that detects use of a KMS key pending deletion",
+ * as the guide gives it: the filter pattern, the metric's namespace, name and value, and an alarm at
+ * 1 or more in 1 of 1 data points with missing data treated as good (not breaching). The guide
+ * names no period or statistic; 5 minutes and Sum count every call, like the CIS alarm.
+ */
+export const PENDING_DELETION_RECIPE = {
+    pattern: '{ $.eventSource = kms* && $.errorMessage = "* is pending deletion."}',
+    namespace: "CloudTrailLogMetrics",
+    metricName: "KMSKeyPendingDeletionErrorCount",
+    alarmName: "KMSKeyPendingDeletionErrorAlarm",
+} as const;
+
+/** One metric filter on the trail's log group, counting 1 per match, and the alarm on it. */
+interface LogMetricControl {
+    readonly role: string;
+    readonly filterName: string;
+    readonly pattern: string;
+    readonly namespace: string;
+    readonly metricName: string;
+    readonly alarmName: string;
+    readonly description: string;
+}
+
 export interface AuditTrailArgs {
     /** Prefix of the trail, log group, metric and alarm names, e.g. `kms-monitoring-dev`. Required. */
     readonly namePrefix: string;
@@ -26,6 +55,11 @@ export interface AuditTrailArgs {
     readonly forceDestroyBucket?: pulumi.Input<boolean>;
     /** Add the CIS 3.7/4.7 (Security Hub CloudWatch.7) metric filter and its alarm. Default: true. */
     readonly cisMetricFilter?: boolean;
+    /**
+     * Add the KMS Developer Guide's metric filter and alarm on calls that use a key pending
+     * deletion (PENDING_DELETION_RECIPE). Default: false.
+     */
+    readonly pendingDeletionMetricFilter?: boolean;
     /** ARN of the topic the CIS alarm notifies. Required. */
     readonly topicArn: pulumi.Input<string>;
     /** Tags for the trail, bucket, log group and alarm. Default: none. */
@@ -44,6 +78,9 @@ export class AuditTrail extends pulumi.ComponentResource {
     /** ARN and name of the CIS alarm, when there is one. */
     public readonly cisAlarmArn?: pulumi.Output<string>;
     public readonly cisAlarmName?: pulumi.Output<string>;
+    /** ARN and name of the pending-deletion recipe's alarm, when there is one. */
+    public readonly pendingDeletionAlarmArn?: pulumi.Output<string>;
+    public readonly pendingDeletionAlarmName?: pulumi.Output<string>;
     /** The awsx component, for resources that must wait until the trail and its log group exist. */
     public readonly trail: awsx.cloudtrail.Trail;
 
@@ -79,9 +116,14 @@ export class AuditTrail extends pulumi.ComponentResource {
         );
 
         if (args.cisMetricFilter ?? true) {
-            const alarm = this.cisControl(name, args, logGroupName);
+            const alarm = this.control(name, args, logGroupName, cisControl(args.namePrefix));
             this.cisAlarmArn = alarm.arn;
             this.cisAlarmName = alarm.name;
+        }
+        if (args.pendingDeletionMetricFilter ?? false) {
+            const alarm = this.control(name, args, logGroupName, pendingDeletionControl(args));
+            this.pendingDeletionAlarmArn = alarm.arn;
+            this.pendingDeletionAlarmName = alarm.name;
         }
 
         this.logGroupName = pulumi.output(logGroupName);
@@ -91,39 +133,40 @@ export class AuditTrail extends pulumi.ComponentResource {
             trailName: this.trailName,
             cisAlarmArn: this.cisAlarmArn,
             cisAlarmName: this.cisAlarmName,
+            pendingDeletionAlarmArn: this.pendingDeletionAlarmArn,
+            pendingDeletionAlarmName: this.pendingDeletionAlarmName,
         });
     }
 
-    /** The CIS 3.7/4.7 metric filter on the trail's log group and its alarm. */
-    private cisControl(
+    /** A metric filter on the trail's log group and its alarm, which notifies the topic. */
+    private control(
         name: string,
         args: AuditTrailArgs,
         logGroupName: string,
+        control: LogMetricControl,
     ): aws.cloudwatch.MetricAlarm {
-        const metricName = `${args.namePrefix}-KmsKeyDisabledOrScheduledForDeletion`;
         new aws.cloudwatch.LogMetricFilter(
-            `${name}-cis-filter`,
+            `${name}-${control.role}-filter`,
             {
-                name: `${args.namePrefix}-cis-kms-key-disable-or-deletion-filter`,
+                name: control.filterName,
                 logGroupName,
-                pattern: CIS_KMS_PATTERN,
-                metricTransformation: { name: metricName, namespace: "LogMetrics", value: "1" },
+                pattern: control.pattern,
+                metricTransformation: {
+                    name: control.metricName,
+                    namespace: control.namespace,
+                    value: "1",
+                },
             },
             { parent: this, dependsOn: [this.trail] },
         );
         return createAlarm(
             this,
-            `${name}-cis-alarm`,
+            `${name}-${control.role}-alarm`,
             {
-                name: cisAlarmName(args.namePrefix),
-                alarmDescription:
-                    "CIS 3.7/4.7 (Security Hub CloudWatch.7): a customer managed KMS key was " +
-                    "disabled or scheduled for deletion. " +
-                    "Find who did it with the saved query 'KMS calls by event name' " +
-                    "(DisableKey, ScheduleKeyDeletion); cancel an unwanted deletion with aws " +
-                    "kms cancel-key-deletion.",
-                namespace: "LogMetrics",
-                metricName,
+                name: control.alarmName,
+                alarmDescription: control.description,
+                namespace: control.namespace,
+                metricName: control.metricName,
                 statistic: "Sum",
                 period: 300,
                 evaluationPeriods: 1,
@@ -135,4 +178,40 @@ export class AuditTrail extends pulumi.ComponentResource {
             args.topicArn,
         );
     }
+}
+
+/** CIS 3.7/4.7: a customer managed key disabled or scheduled for deletion. */
+function cisControl(namePrefix: string): LogMetricControl {
+    return {
+        role: "cis",
+        filterName: `${namePrefix}-cis-kms-key-disable-or-deletion-filter`,
+        pattern: CIS_KMS_PATTERN,
+        namespace: "LogMetrics",
+        metricName: `${namePrefix}-KmsKeyDisabledOrScheduledForDeletion`,
+        alarmName: cisAlarmName(namePrefix),
+        description:
+            "CIS 3.7/4.7 (Security Hub CloudWatch.7): a customer managed KMS key was " +
+            "disabled or scheduled for deletion. " +
+            "Find who did it with the saved query 'KMS calls by event name' " +
+            "(DisableKey, ScheduleKeyDeletion); cancel an unwanted deletion with aws " +
+            "kms cancel-key-deletion.",
+    };
+}
+
+/** The KMS Developer Guide's pending-deletion recipe, with the stack's prefix on its names. */
+function pendingDeletionControl(args: AuditTrailArgs): LogMetricControl {
+    return {
+        role: "pending-deletion",
+        filterName: `${args.namePrefix}-kms-key-pending-deletion-filter`,
+        pattern: PENDING_DELETION_RECIPE.pattern,
+        namespace: PENDING_DELETION_RECIPE.namespace,
+        metricName: PENDING_DELETION_RECIPE.metricName,
+        alarmName: pendingDeletionAlarmName(args.namePrefix),
+        description:
+            "KMS Developer Guide, 'Create an alarm that detects use of a KMS key pending " +
+            "deletion': a KMS call failed because its key is pending deletion. The alert of the " +
+            `rule ${eventRuleName(args.namePrefix, PENDING_DELETION_RULE_ROLE)} names the key, the call and the ` +
+            "caller; the saved query 'Failed KMS calls' finds them too. If the key is still " +
+            "needed: aws kms cancel-key-deletion, then aws kms enable-key.",
+    };
 }

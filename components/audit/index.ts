@@ -4,6 +4,8 @@ export {
     cisAlarmName,
     DEFAULT_LOGS_RETENTION_DAYS,
     LOG_RETENTION_DAYS,
+    PENDING_DELETION_RECIPE,
+    pendingDeletionAlarmName,
 } from "./auditTrail";
 export type { AuditTrailArgs } from "./auditTrail";
 export { SavedQueries } from "./savedQueries";

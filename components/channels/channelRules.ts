@@ -5,19 +5,20 @@ import {
     AlertKind,
     AlertRuleSpec,
     ApiCallSelection,
-    apiCallRuleState,
+    callPatternState,
     CONTRIBUTOR_FAMILIES,
     ContributorRulePlan,
     contributorStateChangePattern,
+    EVENT_ALERT_ROLES,
+    EventAlertSpec,
     forwardedApiCallPatterns,
-    keyLifecycleEventPattern,
 } from "../alerts";
 import { eventRuleName, numberedRole } from "../shared";
 import {
     ALARM_SEVERITY,
     apiCallSeverity,
     CONTRIBUTOR_SEVERITIES,
-    LIFECYCLE_SEVERITIES,
+    EVENT_ALERT_SEVERITIES,
     PagerDutyAction,
     PagerDutySeverity,
 } from "./pagerDutyEvents";
@@ -53,7 +54,8 @@ export interface ChannelRuleInputs {
     readonly channels: readonly ChannelKind[];
     /** The API calls the stack alerts on; PagerDuty gets them grouped by severity. */
     readonly apiCalls: readonly ApiCallSelection[];
-    readonly keyLifecycleEvents: boolean;
+    /** The stack's own event alerts; PagerDuty gets each at its kind's severity. */
+    readonly eventAlerts: readonly EventAlertSpec[];
     /** The alarms whose state changes alert. */
     readonly alarms: readonly AlarmSource[];
     /** The Metrics Insights alarms whose contributors alert, by kind: expiring keys, key stores. */
@@ -74,19 +76,18 @@ function pagerDutyApiCallRules(inputs: ChannelRuleInputs): ChannelRule[] {
     return SEVERITY_ORDER.flatMap((severity) => {
         const selections = inputs.apiCalls
             .map((alert) => ({
+                ...alert,
                 eventNames: alert.eventNames.filter((name) => apiCallSeverity(name) === severity),
-                keyArns: alert.keyArns,
             }))
             .filter((selection) => selection.eventNames.length > 0);
         if (selections.length === 0) {
             return [];
         }
-        const eventNames = selections.flatMap((selection) => selection.eventNames);
         return forwardedApiCallPatterns(selections).map((eventPattern, index) => ({
             ...named(inputs, numberedRole(`pagerduty-${severity}`, index)),
             description: `KMS API calls that page PagerDuty as ${severity}`,
             eventPattern,
-            state: apiCallRuleState(eventNames),
+            state: callPatternState(eventPattern),
             kind: "api-call" as const,
             action: "trigger" as const,
             severity,
@@ -95,20 +96,21 @@ function pagerDutyApiCallRules(inputs: ChannelRuleInputs): ChannelRule[] {
     });
 }
 
-function pagerDutyLifecycleRules(inputs: ChannelRuleInputs): ChannelRule[] {
-    if (!inputs.keyLifecycleEvents) {
-        return [];
-    }
-    return LIFECYCLE_SEVERITIES.map(({ detailTypes, severity, role }) => ({
-        ...named(inputs, `pagerduty-${role}`),
-        description: `KMS key events that page PagerDuty as ${severity}: ${detailTypes.join(", ")}`,
-        eventPattern: keyLifecycleEventPattern(detailTypes),
-        state: "ENABLED" as const,
-        kind: "key-lifecycle" as const,
-        action: "trigger" as const,
-        severity,
-        channels: ["pagerduty" as const],
-    }));
+/** One PagerDuty rule per event alert, `pagerduty-<role>`, at its kind's severity. */
+function pagerDutyEventAlertRules(inputs: ChannelRuleInputs): ChannelRule[] {
+    return inputs.eventAlerts.map((alert) => {
+        const severity = EVENT_ALERT_SEVERITIES[alert.kind];
+        return {
+            ...named(inputs, `pagerduty-${alert.role}`),
+            description: `${alert.description}, paging PagerDuty as ${severity}`,
+            eventPattern: alert.eventPattern,
+            state: alert.state,
+            kind: alert.kind,
+            action: "trigger" as const,
+            severity,
+            channels: ["pagerduty" as const],
+        };
+    });
 }
 
 /** `change` says which state changes of a whole alarm match: into OK only from ALARM (alarmPatterns.ts). */
@@ -167,7 +169,7 @@ export function planChannelRules(inputs: ChannelRuleInputs): ChannelRule[] {
         return [];
     }
     const pagerDuty = inputs.channels.includes("pagerduty")
-        ? [...pagerDutyApiCallRules(inputs), ...pagerDutyLifecycleRules(inputs)]
+        ? [...pagerDutyApiCallRules(inputs), ...pagerDutyEventAlertRules(inputs)]
         : [];
     return [...pagerDuty, ...stateRules(inputs)];
 }
@@ -180,4 +182,7 @@ export const PAGERDUTY_RULE_FAMILIES: readonly string[] = [
 ];
 
 /** The longest role a channel rule name can have, for the 64-character check of rule names. */
-export const LONGEST_CHANNEL_RULE_ROLE = "expiring-keys-resolved";
+export const LONGEST_CHANNEL_RULE_ROLE = [
+    "expiring-keys-resolved",
+    ...EVENT_ALERT_ROLES.map((role) => `pagerduty-${role}`),
+].reduce((longest, role) => (role.length > longest.length ? role : longest));

@@ -24,13 +24,13 @@ export interface ChannelDestinations {
 }
 
 /**
- * The targets the alert rules (API calls, key lifecycle) get besides the topic: chat and webhooks.
+ * The targets the alert rules (API calls, event alerts) get besides the topic: chat and webhooks.
  * PagerDuty has rules of its own, one per severity.
  */
 export function alertRuleChannels(destinations: ChannelDestinations): ChannelTarget[] {
     // Only these rules fan out to the channel topics; alarm and expiring-key changes reach chat
     // through the channel rules, split by state.
-    const kinds: AlertKind[] = ["api-call", "key-lifecycle"];
+    const kinds: AlertKind[] = ["api-call", "key-lifecycle", "key-rotation", "pending-deletion"];
     return [
         ...(destinations.chat === undefined
             ? []

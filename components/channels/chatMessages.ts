@@ -95,7 +95,6 @@ function keyLifecycle(): InputTransformer {
             ...WHERE_AND_WHEN,
             "Imported Key Material Expiration: the material expired, every encrypt and decrypt " +
                 "with the key fails until the same material is imported again.",
-            "CMK Rotation: KMS rotated the key material; nothing to do.",
             "CMK Deletion: the key is deleted and data encrypted under it cannot be decrypted; " +
                 "if this was not planned, treat it as an incident.",
         ],
@@ -105,6 +104,53 @@ function keyLifecycle(): InputTransformer {
         ],
         keywords: ["KMS", "key lifecycle", field("region")],
         summary: `${field("eventType")}: ${field("resource")}`,
+    });
+}
+
+function keyRotation(): InputTransformer {
+    return notification("key-rotation", {
+        title: `${field("eventType")} (${field("rotationType")}): KMS key ${field("lifecycleKeyId")}`,
+        description: [
+            `Rotation type: ${field("rotationType")}`,
+            `Key: \`${field("resource")}\``,
+            `Key material: \`${field("previousKeyMaterial")}\` -> \`${field("currentKeyMaterial")}\``,
+            ...WHERE_AND_WHEN,
+            "AUTOMATIC: KMS rotated the key material on its schedule; nothing to do.",
+            "ON_DEMAND: a RotateKeyOnDemand call started it; nothing breaks, but if nobody " +
+                "planned it, find who made the call (next step).",
+        ],
+        nextSteps: [
+            `aws cloudtrail lookup-events --region ${field("region")} --lookup-attributes ` +
+                "AttributeKey=EventName,AttributeValue=RotateKeyOnDemand",
+        ],
+        keywords: ["KMS", "key rotation", field("region")],
+        summary: `${field("eventType")} (${field("rotationType")}): ${field("resource")}`,
+    });
+}
+
+function pendingDeletion(): InputTransformer {
+    return notification("pending-deletion", {
+        title:
+            `KMS key pending deletion still in use: ${field("operation")} in ` +
+            `${field("account")} ${field("region")}`,
+        description: [
+            "A call failed because its key is scheduled for deletion. Once deleted, every " +
+                "ciphertext under it is lost; something still needs this key.",
+            `Operation: \`${field("operation")}\``,
+            `Key: \`${field("keyArn")}\``,
+            `Caller: \`${field("caller")}\``,
+            `Source IP: \`${field("sourceIp")}\``,
+            `Error code: ${field("errorCode")}`,
+            ...WHERE_AND_WHEN,
+        ],
+        nextSteps: [
+            "If the key is still needed: aws kms cancel-key-deletion --region " +
+                `${field("region")} --key-id ${field("keyArn")}`,
+            `Then: aws kms enable-key --region ${field("region")} --key-id ${field("keyArn")}`,
+            "If it must go: find and stop the caller before the deletion date.",
+        ],
+        keywords: ["KMS", "pending deletion", field("operation"), field("region")],
+        summary: `Key pending deletion in use: ${field("operation")} on ${field("keyArn")}`,
     });
 }
 
@@ -183,6 +229,10 @@ export function chatTransformer(
             return apiCall();
         case "key-lifecycle":
             return keyLifecycle();
+        case "key-rotation":
+            return keyRotation();
+        case "pending-deletion":
+            return pendingDeletion();
         case "alarm":
             return alarm(action);
         case "expiring-key":

@@ -1,10 +1,10 @@
 import {
     AlertKind,
     ContributorKind,
+    EventAlertKind,
     InputTransformer,
     isKmsOperation,
     isReadOnlyOperation,
-    KMS_LIFECYCLE_DETAIL_TYPES,
 } from "../alerts";
 import { field, jsonTransformer } from "./templates";
 
@@ -39,22 +39,15 @@ export function apiCallSeverity(operation: string): PagerDutySeverity {
 }
 
 /**
- * KMS's own events: an expired material or a deleted key breaks every use of the key
- * (`critical`); a rotation is routine (`info`).
+ * The stack's own event alerts: an expired material or a deleted key breaks every use of the key,
+ * and a key pending deletion that is still used is about to (`critical`); a rotation is routine
+ * (`info`).
  */
-export const LIFECYCLE_SEVERITIES: readonly {
-    /** KMS's own detail types, so that a misspelt one fails the type check, not silently. */
-    readonly detailTypes: readonly (typeof KMS_LIFECYCLE_DETAIL_TYPES)[number][];
-    readonly severity: PagerDutySeverity;
-    readonly role: string;
-}[] = [
-    {
-        detailTypes: ["KMS Imported Key Material Expiration", "KMS CMK Deletion"],
-        severity: "critical",
-        role: "key-deletion",
-    },
-    { detailTypes: ["KMS CMK Rotation"], severity: "info", role: "key-rotation" },
-];
+export const EVENT_ALERT_SEVERITIES: Readonly<Record<EventAlertKind, PagerDutySeverity>> = {
+    "key-lifecycle": "critical",
+    "key-rotation": "info",
+    "pending-deletion": "critical",
+};
 
 /**
  * An alarm of this stack in ALARM means alerts are not arriving, a region or member went silent,
@@ -69,67 +62,99 @@ export const CONTRIBUTOR_SEVERITIES: Readonly<Record<ContributorKind, PagerDutyS
     "key-store": "error",
 };
 
-/** What each kind of event is about: PagerDuty's summary, dedup key, class and details. */
-function describe(kind: AlertKind) {
-    switch (kind) {
-        case "api-call":
-            return {
-                summary: `KMS ${field("operation")} on ${field("keyArn")} in ${field("region")}`,
-                // Every call is its own incident.
-                dedupKey: field("id"),
-                eventClass: field("operation"),
-                details: {
-                    key: field("keyArn"),
-                    caller: field("caller"),
-                    sourceIp: field("sourceIp"),
-                    errorCode: field("errorCode"),
-                },
-            };
-        case "key-lifecycle":
-            return {
-                summary: `${field("eventType")}: ${field("resource")}`,
-                dedupKey: field("id"),
-                eventClass: field("eventType"),
-                details: { key: field("resource") },
-            };
-        case "alarm":
-            return {
-                summary: `CloudWatch alarm ${field("alarm")} is ${field("state")} in ${field("region")}`,
-                // ALARM and the OK after it share the alarm's ARN: OK resolves what ALARM opened.
-                dedupKey: field("resource"),
-                eventClass: field("metric"),
-                details: {
-                    alarm: field("resource"),
-                    keyId: field("alarmKeyId"),
-                    description: field("alarmDescription"),
-                },
-            };
-        case "expiring-key":
-            return {
-                summary:
-                    `Imported key material of KMS key ${field("contributorKeyId")} in ` +
-                    `${field("region")}: ${field("state")}`,
-                // One incident per key of the alarm.
-                dedupKey: `${field("resource")}/${field("contributorKeyId")}`,
-                eventClass: "expiring key material",
-                details: { keyId: field("contributorKeyId"), alarm: field("resource") },
-            };
-        case "key-store":
-            return {
-                summary:
-                    `Custom key store ${field("contributorKeyStoreId")} in ${field("region")}: ` +
-                    `${field("state")} (${field("alarm")})`,
-                // One incident per store and alarm: ALARM and the OK after it share both.
-                dedupKey: `${field("resource")}/${field("contributorKeyStoreId")}`,
-                eventClass: "custom key store",
-                details: {
-                    customKeyStoreId: field("contributorKeyStoreId"),
-                    alarm: field("resource"),
-                    description: field("alarmDescription"),
-                },
-            };
-    }
+const CALL_DETAILS = {
+    key: field("keyArn"),
+    caller: field("caller"),
+    sourceIp: field("sourceIp"),
+    errorCode: field("errorCode"),
+};
+
+/** What an event is about: PagerDuty's summary, dedup key, class and details. */
+interface About {
+    readonly summary: string;
+    readonly dedupKey: string;
+    readonly eventClass: string;
+    readonly details: Record<string, string>;
 }
+
+/** What each kind of event is about. */
+const ABOUT: Readonly<Record<AlertKind, About>> = {
+    "api-call": {
+        summary: `KMS ${field("operation")} on ${field("keyArn")} in ${field("region")}`,
+        // Every call is its own incident.
+        dedupKey: field("id"),
+        eventClass: field("operation"),
+        details: CALL_DETAILS,
+    },
+    "pending-deletion": {
+        summary:
+            `KMS key pending deletion still in use: ${field("operation")} on ` +
+            `${field("keyArn")} by ${field("caller")}`,
+        // Its own incident, apart from an API-call alert on the same call (same event ID), which
+        // may page at a lower severity.
+        dedupKey: `${field("id")}/pending-deletion`,
+        eventClass: "key pending deletion in use",
+        details: {
+            ...CALL_DETAILS,
+            operation: field("operation"),
+            whatToDo:
+                "If the key is still needed: aws kms cancel-key-deletion, then aws kms " +
+                "enable-key; else find and stop the caller before the deletion date",
+        },
+    },
+    "key-rotation": {
+        summary: `${field("eventType")} (${field("rotationType")}): ${field("resource")}`,
+        dedupKey: field("id"),
+        eventClass: field("eventType"),
+        details: {
+            key: field("resource"),
+            rotationType: field("rotationType"),
+            keyMaterial: `${field("previousKeyMaterial")} -> ${field("currentKeyMaterial")}`,
+            onDemand:
+                "ON_DEMAND: a RotateKeyOnDemand call started it; find who in CloudTrail " +
+                "(event name RotateKeyOnDemand). AUTOMATIC: the key's schedule.",
+        },
+    },
+    "key-lifecycle": {
+        summary: `${field("eventType")}: ${field("resource")}`,
+        dedupKey: field("id"),
+        eventClass: field("eventType"),
+        details: { key: field("resource") },
+    },
+    alarm: {
+        summary: `CloudWatch alarm ${field("alarm")} is ${field("state")} in ${field("region")}`,
+        // ALARM and the OK after it share the alarm's ARN: OK resolves what ALARM opened.
+        dedupKey: field("resource"),
+        eventClass: field("metric"),
+        details: {
+            alarm: field("resource"),
+            keyId: field("alarmKeyId"),
+            description: field("alarmDescription"),
+        },
+    },
+    "expiring-key": {
+        summary:
+            `Imported key material of KMS key ${field("contributorKeyId")} in ` +
+            `${field("region")}: ${field("state")}`,
+        // One incident per key of the alarm.
+        dedupKey: `${field("resource")}/${field("contributorKeyId")}`,
+        eventClass: "expiring key material",
+        details: { keyId: field("contributorKeyId"), alarm: field("resource") },
+    },
+    "key-store": {
+        summary:
+            `Custom key store ${field("contributorKeyStoreId")} in ${field("region")}: ` +
+            `${field("state")} (${field("alarm")})`,
+        // One incident per store and alarm: ALARM and the OK after it share both.
+        dedupKey: `${field("resource")}/${field("contributorKeyStoreId")}`,
+        eventClass: "custom key store",
+        details: {
+            customKeyStoreId: field("contributorKeyStoreId"),
+            alarm: field("resource"),
+            description: field("alarmDescription"),
+        },
+    },
+};
 
 /**
  * The Events API v2 body for one kind of event, action and severity. The routing key is not in it:
@@ -140,7 +165,7 @@ export function pagerDutyTransformer(
     action: PagerDutyAction,
     severity: PagerDutySeverity,
 ): InputTransformer {
-    const about = describe(kind);
+    const about = ABOUT[kind];
     return jsonTransformer(kind, {
         event_action: action,
         dedup_key: about.dedupKey,

@@ -8,7 +8,8 @@ import type { AlertKind, InputTransformer } from "../alerts";
  * (EventBridge API reference, InputTransformer). A value holding a double quote, a backslash or a
  * line break would make the JSON the target receives invalid, and Amazon Q Developer and PagerDuty
  * drop what they cannot parse. So only fields that never hold one are inserted: ARNs, IDs, names,
- * IP addresses, times, error codes, alarm states and this stack's own alarm descriptions. The user
+ * IP addresses, times, error codes, alarm states, rotation types and key material IDs (hex), and
+ * this stack's own alarm descriptions. The user
  * agent and the key ID as the caller typed it are left out: both are free text the caller chooses.
  */
 export const QUOTE_FREE_PATHS = {
@@ -24,6 +25,9 @@ export const QUOTE_FREE_PATHS = {
     sourceIp: "$.detail.sourceIPAddress",
     errorCode: "$.detail.errorCode",
     lifecycleKeyId: "$.detail.key-id",
+    rotationType: "$.detail.rotation-type",
+    previousKeyMaterial: "$.detail.previous-key-material-id",
+    currentKeyMaterial: "$.detail.current-key-material-id",
     alarm: "$.detail.alarmName",
     state: "$.detail.state.value",
     previousState: "$.detail.previousState.value",
@@ -42,6 +46,17 @@ export type EventField = keyof typeof QUOTE_FREE_PATHS;
 export const FIELDS_OF_KIND: Readonly<Record<AlertKind, readonly EventField[]>> = {
     "api-call": ["id", "operation", "keyArn", "caller", "sourceIp", "errorCode", "account"],
     "key-lifecycle": ["id", "eventType", "lifecycleKeyId", "resource", "account"],
+    "key-rotation": [
+        "id",
+        "eventType",
+        "rotationType",
+        "lifecycleKeyId",
+        "resource",
+        "previousKeyMaterial",
+        "currentKeyMaterial",
+        "account",
+    ],
+    "pending-deletion": ["id", "operation", "keyArn", "caller", "sourceIp", "errorCode", "account"],
     alarm: [
         "id",
         "alarm",

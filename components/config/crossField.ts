@@ -1,5 +1,4 @@
 import { watchedKeyRegion } from "../alarms";
-import { apiCallEventPattern, MAX_EVENT_PATTERN_LENGTH } from "../alerts";
 import { FORWARDER_RULE_ROLES, HEARTBEAT_RULE_ROLE } from "../forwarding";
 import {
     EVENT_RULE_NAME_MAX,
@@ -7,8 +6,9 @@ import {
     partitionOfRegion,
     PARTITIONS_WITHOUT_CROSS_REGION_ROUTING,
 } from "../shared";
+import { apiCallAlertProblems, eventAlertProblems } from "./apiCallChecks";
 import { channelProblems } from "./channelChecks";
-import { duplicates, listedTwice, longestOf, stringsAt, watchedRegions } from "./inputValues";
+import { listedTwice, longestOf, stringsAt, watchedRegions } from "./inputValues";
 import { organizationProblems, organizationWarnings } from "./organizationChecks";
 import { DAY_MS, stackNamePrefix } from "./primitives";
 import { ImportedKeyConfig, ParseContext, Problem } from "./types";
@@ -24,14 +24,8 @@ export function crossFieldProblems(input: Record<string, unknown>, ctx: ParseCon
             email.toLowerCase(),
         ),
     );
-    for (const index of duplicates(stringsAt(input, "apiCallAlerts", "name"))) {
-        problems.push({
-            path: ["apiCallAlerts", index, "name"],
-            message: "is used by an earlier rule; rule names must be unique",
-        });
-    }
+    problems.push(...apiCallAlertProblems(input), ...eventAlertProblems(input, ctx));
     const watched = stringsAt(input, "watchedKeys");
-    problems.push(...patternLengthProblems(input));
     problems.push(...listedTwice(["regions"], stringsAt(input, "regions")));
     problems.push(...listedTwice(["watchedKeys"], watched));
     const importedKey = input.importedKey as Record<string, unknown> | undefined;
@@ -142,34 +136,6 @@ function otherRegionProblems(
         });
     }
     return problems;
-}
-
-/** An alert's rule whose pattern, with all its keys, is longer than EventBridge accepts. */
-function patternLengthProblems(input: Record<string, unknown>): Problem[] {
-    const alerts = Array.isArray(input.apiCallAlerts) ? (input.apiCallAlerts as unknown[]) : [];
-    return alerts.flatMap((alert, index) => {
-        const { eventNames, keyArns } = (alert ?? {}) as {
-            eventNames?: unknown;
-            keyArns?: unknown;
-        };
-        if (!Array.isArray(eventNames) || !Array.isArray(keyArns)) {
-            return [];
-        }
-        const length = JSON.stringify(
-            apiCallEventPattern(eventNames.map(String), keyArns.map(String)),
-        ).length;
-        return length <= MAX_EVENT_PATTERN_LENGTH
-            ? []
-            : [
-                  {
-                      path: ["apiCallAlerts", index, "keyArns"],
-                      message:
-                          `makes the rule's event pattern ${length} characters, over ` +
-                          `EventBridge's ${MAX_EVENT_PATTERN_LENGTH}; split the keys over ` +
-                          `several entries`,
-                  },
-              ];
-    });
 }
 
 /** Valid settings that still deserve a word before deploying. */

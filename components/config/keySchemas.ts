@@ -21,6 +21,7 @@ import {
     VALID_TO,
     wholeDays,
 } from "./primitives";
+import { callersSchema, errorCodesSchema } from "./filterSchemas";
 import { reservedNameProblem } from "./ruleNames";
 import { ParseContext } from "./types";
 
@@ -69,8 +70,15 @@ export function apiCallAlertSchema(ctx: ParseContext) {
                     },
                 )
                 .default([]),
+            errorCodes: errorCodesSchema(),
+            callers: callersSchema("to watch calls by anyone"),
+            exceptCallers: callersSchema("to except nobody"),
         },
-        { error: "must be an object with name, eventNames and optional keyArns" },
+        {
+            error:
+                "must be an object with name, eventNames and optional keyArns, errorCodes, " +
+                "callers, exceptCallers",
+        },
     );
 }
 

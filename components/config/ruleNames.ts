@@ -1,8 +1,8 @@
-import { CONTRIBUTOR_FAMILIES, REMOTE_ALARMS_RULE_ROLE } from "../alerts";
+import { ALL_EVENT_ALERTS, CONTRIBUTOR_FAMILIES, REMOTE_ALARMS_RULE_ROLE } from "../alerts";
 import { PAGERDUTY_RULE_FAMILIES } from "../channels";
 import { FORWARDER_RULE_ROLES, HEARTBEAT_RULE_ROLE } from "../forwarding";
 import { MEMBER_BUS_ALARM_ROLE, memberHeartbeatsRuleName } from "../organization";
-import { eventRuleName, LIFECYCLE_RULE_ROLE } from "../shared";
+import { eventRuleName } from "../shared";
 
 /** A name the stack gives rules of its own, and which rules they are. */
 interface OwnRuleName {
@@ -23,7 +23,7 @@ function ownRuleNames(prefix: string): OwnRuleName[] {
         rules,
     });
     return [
-        named(LIFECYCLE_RULE_ROLE, "the keyLifecycleEvents rule"),
+        ...ALL_EVENT_ALERTS.map((alert) => named(alert.role, `the ${alert.switch} rules`)),
         named(CONTRIBUTOR_FAMILIES["expiring-key"].role, "the rules on expiring keys"),
         named(CONTRIBUTOR_FAMILIES["key-store"].role, "the rules on custom key stores"),
         named(REMOTE_ALARMS_RULE_ROLE, "the rules on the alarms of other regions and accounts"),

@@ -43,7 +43,7 @@ function alertKeys(ctx: ParseContext) {
             .default(DEFAULT_DISPLAY_NAME),
         apiCallAlerts: z
             .array(apiCallAlertSchema(ctx), {
-                error: "must be a list of { name, eventNames, keyArns? }",
+                error: "must be a list of { name, eventNames, keyArns?, errorCodes?, callers?, exceptCallers? }",
             })
             .default(
                 DEFAULT_API_CALL_ALERTS.map((alert) => ({
@@ -53,6 +53,7 @@ function alertKeys(ctx: ParseContext) {
                 })),
             ),
         keyLifecycleEvents: booleanSchema().default(true),
+        pendingDeletionUseAlerts: booleanSchema().default(true),
     };
 }
 

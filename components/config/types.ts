@@ -8,6 +8,12 @@ export interface ApiCallAlert {
     readonly eventNames: string[];
     /** When non-empty, only calls on one of these key ARNs match. */
     readonly keyArns: string[];
+    /** Only calls that failed with one of these codes; `Prefix*` a prefix, `*` any failed call. */
+    readonly errorCodes?: string[];
+    /** Only calls by these role ARNs (every session), user ARNs or account IDs. */
+    readonly callers?: string[];
+    /** Only calls by anyone but these, in the forms of `callers`. */
+    readonly exceptCallers?: string[];
 }
 
 export interface ImportedKeyConfig {
@@ -71,6 +77,7 @@ export interface StackConfig {
     /** HTTPS endpoints, each wrapped as a Pulumi secret. */
     readonly webhooks: pulumi.Output<string>[];
     readonly keyLifecycleEvents: boolean;
+    readonly pendingDeletionUseAlerts: boolean;
     readonly importedKey?: ImportedKeyConfig;
     /** Base64 key material, always wrapped as a Pulumi secret. Absent: the stack generates it. */
     readonly importedKeyMaterial?: pulumi.Output<string>;

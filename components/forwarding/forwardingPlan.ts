@@ -1,8 +1,9 @@
 import {
     alarmStateChangePatterns,
     ApiCallSelection,
-    apiCallRuleState,
+    callPatternState,
     contributorStateChangePattern,
+    eventAlertForwarding,
     EventPattern,
     forwardedApiCallPatterns,
     keyLifecycleEventPattern,
@@ -49,16 +50,19 @@ export function apiCallsInRegion(
             return [alert];
         }
         const local = keyArns.filter((arn) => regionOfArn(arn) === region);
-        return local.length === 0 ? [] : [{ eventNames: alert.eventNames, keyArns: local }];
+        return local.length === 0 ? [] : [{ ...alert, keyArns: local }];
     });
 }
 
 /** What one region sends on to the destination bus. */
 export interface ForwardingSelection {
-    /** The API calls of every `apiCallAlerts` entry. Empty: no API-call forwarder. */
+    /** The API calls of every `apiCallAlerts` entry. */
     readonly apiCalls: readonly ApiCallSelection[];
-    /** Forward KMS's own expiration, rotation and deletion events. */
-    readonly keyLifecycleEvents: boolean;
+    /**
+     * The patterns of the stack's own event alerts (eventAlerts): KMS's events are forwarded by
+     * detail type, KMS calls of any operation with the API calls. None, and no API calls: no forwarder.
+     */
+    readonly eventAlerts: readonly EventPattern[];
     /** This stack's other alarms in the region, whose state changes go home. */
     readonly alarmNames: readonly string[];
     /**
@@ -143,32 +147,24 @@ function eventForwarders(
     destination: string,
 ): ForwardingRuleSpec[] {
     const fixed: ForwardingRuleSpec[] = [];
-    forwardedApiCallPatterns(selection.apiCalls).forEach((eventPattern, index) => {
-        const detail = eventPattern.detail as {
-            eventName?: string[];
-            $or?: { eventName: string[] }[];
-        };
-        const operations =
-            detail.eventName ?? (detail.$or ?? []).flatMap((branch) => branch.eventName);
+    const { callConditions, detailTypes } = eventAlertForwarding(selection.eventAlerts);
+    forwardedApiCallPatterns(selection.apiCalls, callConditions).forEach((eventPattern, index) => {
         fixed.push(
             rule(
                 numberedRole(API_CALLS_ROLE, index),
                 `Forwards the KMS API calls the monitoring alerts on to ${destination}`,
-                {
-                    eventPattern,
-                    // The forwarder, not only the home rule, must opt in to read-only calls, or
-                    // nothing promises that they are forwarded.
-                    state: apiCallRuleState(operations),
-                },
+                // The forwarder, not only the home rule, must opt in to read-only calls, or
+                // nothing promises that they are forwarded.
+                { eventPattern, state: callPatternState(eventPattern) },
             ),
         );
     });
-    if (selection.keyLifecycleEvents) {
+    if (detailTypes.length > 0) {
         fixed.push(
             rule(
                 KEY_LIFECYCLE_ROLE,
                 `Forwards KMS key expiration, rotation and deletion events to ${destination}`,
-                { eventPattern: keyLifecycleEventPattern(), state: "ENABLED" },
+                { eventPattern: keyLifecycleEventPattern(detailTypes), state: "ENABLED" },
             ),
         );
     }

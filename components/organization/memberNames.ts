@@ -1,5 +1,5 @@
 // The names, inputs and shapes the member template and its resources share.
-import { ApiCallSelection } from "../alerts";
+import { ApiCallSelection, EventPattern } from "../alerts";
 import { AwsEnvironment } from "../shared";
 
 /**
@@ -41,8 +41,8 @@ export interface MemberTemplateInputs {
     readonly memberPrefix: string;
     /** The KMS API calls the members forward, as the central stack alerts on them. Required (may be empty). */
     readonly apiCalls: readonly ApiCallSelection[];
-    /** Forward KMS's own key expiration, rotation and deletion events. Required. */
-    readonly keyLifecycleEvents: boolean;
+    /** The patterns of the central stack's event alerts, whose events the members forward. Required (may be empty). */
+    readonly eventAlerts: readonly EventPattern[];
     /** A Metrics Insights alarm on the member's keys with expiring imported material. Required. */
     readonly discoverExpiringKeys: boolean;
     /** Days before expiry at which that alarm fires. Required. */

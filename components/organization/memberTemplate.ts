@@ -19,7 +19,7 @@ import {
 export function memberForwardingPlan(inputs: MemberTemplateInputs): ForwardingPlan {
     return forwardingPlan(inputs.memberPrefix, {
         apiCalls: inputs.apiCalls,
-        keyLifecycleEvents: inputs.keyLifecycleEvents,
+        eventAlerts: inputs.eventAlerts,
         alarmNames:
             inputs.quotaWarningPercent === undefined
                 ? []

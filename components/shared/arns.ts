@@ -39,6 +39,9 @@ export function numberedRole(role: string, index: number): string {
 /** The rule name for KMS's own events; `apiCallAlerts[].name` may not take it. */
 export const LIFECYCLE_RULE_ROLE = "key-lifecycle";
 
+/** The rule name for calls on keys pending deletion, which the audit trail's alarm names too. */
+export const PENDING_DELETION_RULE_ROLE = "pending-deletion-use";
+
 /** The region an ARN names (`arn:<partition>:<service>:<region>:...`), or undefined for a global or malformed one. */
 export function regionOfArn(arn: string): string | undefined {
     const region = arn.split(":")[3];

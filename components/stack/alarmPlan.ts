@@ -1,5 +1,5 @@
 import { expiryAlarmName, requestQuotaAlarmNames } from "../alarms";
-import { cisAlarmName } from "../audit";
+import { cisAlarmName, pendingDeletionAlarmName } from "../audit";
 import type { AlarmSource } from "../channels";
 import { deliveryAlarmNames } from "../delivery";
 import { heartbeatAlarmName } from "../forwarding";
@@ -80,6 +80,9 @@ export function homeAlarmNames(inputs: HomeAlarmInputs): string[] {
         ...inputs.otherRegions.map((other) => heartbeatAlarmName(prefix, other.region)),
         ...(features.auditTrail && (args.auditTrail?.cisMetricFilter ?? true)
             ? [cisAlarmName(prefix)]
+            : []),
+        ...(features.auditTrail && features.pendingDeletionUseAlerts
+            ? [pendingDeletionAlarmName(prefix)]
             : []),
         ...organizationAlarmNames(inputs),
     ];

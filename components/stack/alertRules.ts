@@ -3,8 +3,8 @@ import {
     AlertDeliveryArgs,
     ApiCallAlerts,
     CONTRIBUTOR_FAMILIES,
+    EventAlert,
     ExpiringKeyAlerts,
-    KeyLifecycleEvents,
     KeyStoreAlerts,
     RemoteAlarmAlerts,
 } from "../alerts";
@@ -21,11 +21,11 @@ export interface CreatedRules {
 }
 
 /**
- * The planned alert rules of one bus: the API-call rules, the lifecycle rule, the contributor rules
- * (expiring keys, key stores) and the alarm rules, and the channel rules. The API-call and
- * lifecycle rules deliver to the chat and webhook topics too; the contributor and alarm state
- * changes reach the channels through the channel rules, split by state, so they keep their one
- * target.
+ * The planned alert rules of one bus: the API-call rules, the event alerts' rules (KMS's key
+ * events, calls on keys pending deletion), the contributor rules (expiring keys, key stores) and
+ * the alarm rules, and the channel rules. The API-call and event-alert rules deliver to the chat
+ * and webhook topics too; the contributor and alarm state changes reach the channels through the
+ * channel rules, split by state, so they keep their one target.
  */
 export function createAlertRules(
     ctx: StackContext,
@@ -41,14 +41,9 @@ export function createAlertRules(
         { alerts: rules.apiCalls, ruleNamePrefix: plan.namePrefix, ...delivery },
         { parent },
     );
-    const lifecycle =
-        rules.keyLifecycleRuleName === undefined
-            ? undefined
-            : new KeyLifecycleEvents(
-                  `${prefix}-key-lifecycle`,
-                  { ruleName: rules.keyLifecycleRuleName, ...delivery },
-                  { parent },
-              );
+    const events = rules.eventAlerts.map(
+        (alert) => new EventAlert(`${prefix}-${alert.role}`, { alert, ...delivery }, { parent }),
+    );
     const contributors = rules.contributors.map((rule) => {
         const Alerts = rule.kind === "expiring-key" ? ExpiringKeyAlerts : KeyStoreAlerts;
         return new Alerts(
@@ -68,7 +63,7 @@ export function createAlertRules(
     return {
         ruleNames: concatenated(
             apiCalls.ruleNames,
-            single(lifecycle?.ruleName),
+            ...events.map((alert) => single(alert.ruleName)),
             pulumi.all(contributors),
             alarms?.ruleNames,
         ),

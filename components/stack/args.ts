@@ -113,8 +113,18 @@ export interface KmsMonitoringArgs {
      * data-key-generation and key-management rules.
      */
     readonly apiCallAlerts?: ApiCallAlertSpec[];
-    /** Whether to add the rule on KMS's own expiration, rotation and deletion events. Default: true. */
+    /**
+     * Whether to add the rules on KMS's own events: imported material expiration and key deletion,
+     * and key material rotation. Default: true.
+     */
     readonly keyLifecycleEvents?: boolean;
+    /**
+     * Whether to add the rule `<namePrefix>-pending-deletion-use` on every KMS call that failed
+     * because its key is pending deletion, in every watched region and member account, and, with
+     * the audit trail, the KMS Developer Guide's metric filter and alarm on the trail's logs.
+     * Default: true.
+     */
+    readonly pendingDeletionUseAlerts?: boolean;
     /** A KMS key with imported material to create. Default: none. */
     readonly importedKey?: ImportedKeySettings;
     /** Base64 of 32 bytes of key material for `importedKey`, as a secret. Default: generated. */

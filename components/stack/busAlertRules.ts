@@ -3,10 +3,12 @@ import {
     ContributorKind,
     ContributorRulePlan,
     contributorRulePlan,
+    eventAlerts,
     NamedPattern,
+    PlannedEventAlert,
 } from "../alerts";
 import type { ChannelRule } from "../channels";
-import { eventRuleName, LIFECYCLE_RULE_ROLE } from "../shared";
+import { eventRuleName } from "../shared";
 import { expiringKeysAlarmName, keyStoreAlarmNames } from "../alarms";
 import type { SettledArgs } from "./settings";
 
@@ -25,8 +27,11 @@ export interface BusAlertRules {
     readonly alarmRulesRole: string;
     /** One rule per entry on KMS API calls, named `<namePrefix>-<name>`. */
     readonly apiCalls: readonly PlannedApiCallAlert[];
-    /** The rule on KMS's own key events, when `keyLifecycleEvents` is on. */
-    readonly keyLifecycleRuleName?: string;
+    /**
+     * The stack's own event alerts that are on: KMS's lifecycle events and rotations
+     * (`keyLifecycleEvents`), calls on keys pending deletion (`pendingDeletionUseAlerts`).
+     */
+    readonly eventAlerts: readonly PlannedEventAlert[];
     /**
      * The rules on the per-contributor changes of the Metrics Insights alarms: per key of the
      * expiring-material alarms (with `discoverExpiringKeys`), per store of the key store alarms
@@ -39,7 +44,7 @@ export interface BusAlertRules {
     readonly ruleNames: readonly string[];
     /**
      * Those that also deliver to the chat and webhook topics when they exist: the API-call and
-     * key-lifecycle rules (the alarm and contributor rules reach them split by state, as
+     * event-alert rules (the alarm and contributor rules reach them split by state, as
      * `channelRules`, so that PagerDuty can tell ALARM from OK).
      */
     readonly fanOutRuleNames: readonly string[];
@@ -75,15 +80,16 @@ export function planBusAlertRules(
         ...alert,
         ruleName: eventRuleName(args.namePrefix, alert.name),
     }));
-    const keyLifecycleRuleName = args.keyLifecycleEvents
-        ? eventRuleName(args.namePrefix, LIFECYCLE_RULE_ROLE)
-        : undefined;
+    const events = eventAlerts(args).map((alert) => ({
+        ...alert,
+        ruleName: eventRuleName(args.namePrefix, alert.role),
+    }));
     const contributors = (["expiring-key", "key-store"] as const)
         .filter((kind) => alarms[kind].length > 0)
         .map((kind) => contributorRulePlan(kind, args.namePrefix, alarms[kind], regions));
     const fanOutRuleNames = [
         ...apiCalls.map((alert) => alert.ruleName),
-        ...(keyLifecycleRuleName === undefined ? [] : [keyLifecycleRuleName]),
+        ...events.map((alert) => alert.ruleName),
     ];
     const ruleNames = [
         ...fanOutRuleNames,
@@ -93,7 +99,7 @@ export function planBusAlertRules(
     return {
         ...bus,
         apiCalls,
-        keyLifecycleRuleName,
+        eventAlerts: events,
         contributors,
         ruleNames,
         fanOutRuleNames,

@@ -73,7 +73,7 @@ export function withChannelRules(
             ruleNamePrefix: args.namePrefix,
             channels: channels.kinds,
             apiCalls: rules.apiCalls,
-            keyLifecycleEvents: rules.keyLifecycleRuleName !== undefined,
+            eventAlerts: rules.eventAlerts,
             alarms,
             contributors: rules.contributors,
         }),

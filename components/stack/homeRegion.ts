@@ -189,6 +189,7 @@ function buildAudit(
             logsRetentionDays: settings.logsRetentionDays,
             forceDestroyBucket: settings.forceDestroyBucket,
             cisMetricFilter: settings.cisMetricFilter,
+            pendingDeletionMetricFilter: plan.features.pendingDeletionUseAlerts,
             topicArn,
             tags: args.tags,
         },

@@ -1,4 +1,4 @@
-import { remoteAlarmRules } from "../alerts";
+import { eventAlerts, remoteAlarmRules } from "../alerts";
 import { ForwardingPlan, HEARTBEAT_RULE_ROLE } from "../forwarding";
 import {
     LINK_LABEL_TEMPLATE,
@@ -114,7 +114,7 @@ function templateInputs(args: SettledArgs): MemberTemplateInputs {
     return {
         memberPrefix: organizationMemberPrefix(args.namePrefix),
         apiCalls: args.apiCallAlerts,
-        keyLifecycleEvents: args.keyLifecycleEvents,
+        eventAlerts: eventAlerts(args).map((alert) => alert.eventPattern),
         discoverExpiringKeys: args.discoverExpiringKeys,
         warningDays: args.expiryWarningDays,
         quotaWarningPercent: args.requestQuotaAlarms ? args.quotaWarningPercent : undefined,

@@ -1,4 +1,4 @@
-import { remoteAlarmRules } from "../alerts";
+import { eventAlerts, remoteAlarmRules } from "../alerts";
 import { expiryAlarmName, requestQuotaAlarmNames, watchedKeyRegion } from "../alarms";
 import { apiCallsInRegion, ForwardingPlan, forwardingPlan } from "../forwarding";
 import { planHomeChannelRules } from "./alarmPlan";
@@ -29,6 +29,7 @@ export interface Features {
     readonly deadLetterQueue: boolean;
     readonly selfMonitoring: boolean;
     readonly keyLifecycleEvents: boolean;
+    readonly pendingDeletionUseAlerts: boolean;
     readonly discoverExpiringKeys: boolean;
     /** One alarm per shared KMS request quota, in every region and member account and region. */
     readonly requestQuotaAlarms: boolean;
@@ -93,7 +94,7 @@ function planOtherRegions(args: SettledArgs): OtherRegionPlan[] {
             );
             const forwarding = forwardingPlan(args.namePrefix, {
                 apiCalls: apiCallsInRegion(args.apiCallAlerts, region),
-                keyLifecycleEvents: args.keyLifecycleEvents,
+                eventAlerts: eventAlerts(args).map((alert) => alert.eventPattern),
                 alarmNames: [
                     ...regionKeys.map((reference) => expiryAlarmName(args.namePrefix, reference)),
                     ...(args.requestQuotaAlarms ? requestQuotaAlarmNames(args.namePrefix) : []),
@@ -143,6 +144,7 @@ function planFeatures(
             args.deadLetterQueue && (homeRules.ruleNames.length > 0 || channels.kinds.length > 0),
         selfMonitoring: args.selfMonitoring,
         keyLifecycleEvents: args.keyLifecycleEvents,
+        pendingDeletionUseAlerts: args.pendingDeletionUseAlerts,
         discoverExpiringKeys: args.discoverExpiringKeys,
         requestQuotaAlarms: args.requestQuotaAlarms,
         customKeyStoreAlarms: args.customKeyStoreAlarms,

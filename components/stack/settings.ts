@@ -6,6 +6,7 @@ import type { KmsMonitoringArgs } from "./args";
 type Defaulted =
     | "apiCallAlerts"
     | "keyLifecycleEvents"
+    | "pendingDeletionUseAlerts"
     | "discoverExpiringKeys"
     | "expiryWarningDays"
     | "requestQuotaAlarms"
@@ -33,6 +34,7 @@ export function settled(args: KmsMonitoringArgs): SettledArgs {
         ...args,
         apiCallAlerts: args.apiCallAlerts ?? [...DEFAULT_API_CALL_ALERTS],
         keyLifecycleEvents: args.keyLifecycleEvents ?? true,
+        pendingDeletionUseAlerts: args.pendingDeletionUseAlerts ?? true,
         discoverExpiringKeys: args.discoverExpiringKeys ?? true,
         expiryWarningDays: args.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS,
         requestQuotaAlarms: args.requestQuotaAlarms ?? true,

@@ -84,6 +84,13 @@ function homeAlarmGroups(home: StackParts["home"]): AlarmGroup[] {
             expectsData: false,
             notifiesTopic: true,
         },
+        {
+            names: single(home.audit?.pendingDeletionAlarmName),
+            arns: single(home.audit?.pendingDeletionAlarmArn),
+            kind: "pending-deletion",
+            expectsData: false,
+            notifiesTopic: true,
+        },
     ];
 }
 

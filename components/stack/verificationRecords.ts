@@ -3,7 +3,6 @@ import {
     apiCallRuleState,
     contributorStateChangePattern,
     EventPattern,
-    keyLifecycleEventPattern,
     TARGET_RETRY_POLICY,
 } from "../alerts";
 import { heartbeatArrivalPattern, heartbeatArrivalRuleName } from "../forwarding";
@@ -39,7 +38,7 @@ export function topicTarget(topicArn: string, deadLetterQueueArn?: string): Veri
 }
 
 /**
- * The alert rules of one bus: each targets the topic, and the API-call and key-lifecycle rules
+ * The alert rules of one bus: each targets the topic, and the API-call and event-alert rules
  * the chat and webhook topics too (`channelTargets`, empty without those channels).
  */
 export function alertRules(
@@ -53,17 +52,13 @@ export function alertRules(
         ...rules.apiCalls.map((alert) => ({
             name: alert.ruleName,
             state: apiCallRuleState(alert.eventNames),
-            eventPattern: json(apiCallEventPattern(alert.eventNames, alert.keyArns ?? [])),
+            eventPattern: json(apiCallEventPattern(alert.eventNames, alert.keyArns ?? [], alert)),
         })),
-        ...(rules.keyLifecycleRuleName === undefined
-            ? []
-            : [
-                  {
-                      name: rules.keyLifecycleRuleName,
-                      state: "ENABLED",
-                      eventPattern: json(keyLifecycleEventPattern()),
-                  },
-              ]),
+        ...rules.eventAlerts.map((alert) => ({
+            name: alert.ruleName,
+            state: alert.state,
+            eventPattern: json(alert.eventPattern),
+        })),
         ...rules.contributors.map((rule) => ({
             name: rule.ruleName,
             state: "ENABLED",

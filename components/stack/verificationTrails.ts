@@ -1,4 +1,9 @@
-import { ApiCallSelection, isKmsOperation, isReadOnlyOperation } from "../alerts";
+import {
+    ApiCallSelection,
+    CLOUDTRAIL_API_CALL,
+    isKmsOperation,
+    isReadOnlyOperation,
+} from "../alerts";
 import { apiCallsInRegion } from "../forwarding";
 import { MonitoringPlan, watchedRegions } from "./plan";
 import type { VerificationTrail, VerificationTrailRegion } from "./verificationTypes";
@@ -8,24 +13,33 @@ import type { VerificationTrail, VerificationTrailRegion } from "./verificationT
  * when one watches a read-only operation (such a rule is in the state
  * ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS, apiCallRuleState), write events when one watches
  * a write. An alert on given keys only watches the calls on those of its keys that live there (a
- * key ARN names its region: apiCallsInRegion); nothing when no alert watches a call there.
+ * key ARN names its region: apiCallsInRegion); nothing when no alert watches a call there. With
+ * `anyCall`, an event alert on KMS calls of any operation (pending deletion), both, everywhere.
  */
 function regionRequirement(
     alerts: readonly ApiCallSelection[],
     region: string,
+    anyCall: boolean,
 ): VerificationTrailRegion[] {
     const watched = apiCallsInRegion(alerts, region);
     const operations = watched.flatMap((alert) => alert.eventNames).filter(isKmsOperation);
-    return watched.length === 0
+    return watched.length === 0 && !anyCall
         ? []
         : [
               {
                   region,
-                  readEvents: operations.some(isReadOnlyOperation),
-                  writeEvents: operations.some((operation) => !isReadOnlyOperation(operation)),
+                  readEvents: anyCall || operations.some(isReadOnlyOperation),
+                  writeEvents:
+                      anyCall || operations.some((operation) => !isReadOnlyOperation(operation)),
               },
           ];
 }
+
+/** Whether an event alert of the plan watches KMS calls (of any operation). */
+const watchesAnyCall = (plan: MonitoringPlan) =>
+    plan.homeRules.eventAlerts.some((alert) =>
+        alert.eventPattern["detail-type"].includes(CLOUDTRAIL_API_CALL),
+    );
 
 /**
  * What a trail must record for this account's API-call rules, region by region. The home rules
@@ -36,7 +50,7 @@ function regionRequirement(
 export function trailRequirement(plan: MonitoringPlan, homeRegion: string): VerificationTrail {
     const apiCalls = plan.homeRules.apiCalls;
     const perRegion = watchedRegions(plan, homeRegion).flatMap((region) =>
-        regionRequirement(apiCalls, region),
+        regionRequirement(apiCalls, region, watchesAnyCall(plan)),
     );
     return {
         regions: perRegion.map(({ region }) => region),
@@ -62,9 +76,9 @@ export function memberTrailRequirement(
         const keyArns = alert.keyArns ?? [];
         const members = keyArns.filter((arn) => arn.split(":")[4] !== centralAccount);
         if (keyArns.length === 0) return [alert];
-        return members.length === 0 ? [] : [{ eventNames: alert.eventNames, keyArns: members }];
+        return members.length === 0 ? [] : [{ ...alert, keyArns: members }];
     });
     return (plan.organization?.regions ?? []).flatMap((region) =>
-        regionRequirement(memberCalls, region),
+        regionRequirement(memberCalls, region, watchesAnyCall(plan)),
     );
 }

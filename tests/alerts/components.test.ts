@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { AlertTopic, ApiCallAlerts, KeyLifecycleEvents } from "../../components/alerts";
+import { AlertTopic, ApiCallAlerts, EventAlert, eventAlerts } from "../../components/alerts";
 import { build, restoreWarnings, TEST_ENV, TEST_TOPIC_ARN, valueOf } from "../harness";
 
 afterEach(restoreWarnings);
@@ -161,26 +161,55 @@ describe("ApiCallAlerts", () => {
     });
 });
 
-describe("KeyLifecycleEvents", () => {
-    it("creates one ENABLED rule on KMS's own events targeting the topic", async () => {
+describe("EventAlert", () => {
+    const [lifecycle, rotation, pendingDeletion] = eventAlerts({
+        keyLifecycleEvents: true,
+        pendingDeletionUseAlerts: true,
+    });
+
+    it("creates the ENABLED rule on KMS's expiration and deletion events, targeting the topic", async () => {
         const recorder = await build(
             () =>
-                new KeyLifecycleEvents("life", {
-                    ruleName: "p-key-lifecycle",
+                new EventAlert("p-key-lifecycle", {
+                    alert: { ...lifecycle, ruleName: "p-key-lifecycle" },
                     topicArn: TEST_TOPIC_ARN,
                 }),
         );
         const rule = recorder.one("aws:cloudwatch/eventRule:EventRule");
+        assert.equal(rule.name, "p-key-lifecycle-rule", "the Pulumi name the lifecycle rule had");
         assert.equal(rule.inputs.name, "p-key-lifecycle");
         assert.equal(rule.inputs.state, "ENABLED");
         assert.deepEqual(JSON.parse(rule.inputs.eventPattern)["detail-type"], [
             "KMS Imported Key Material Expiration",
-            "KMS CMK Rotation",
             "KMS CMK Deletion",
         ]);
         assert.equal(
             recorder.one("aws:cloudwatch/eventTarget:EventTarget").inputs.arn,
             TEST_TOPIC_ARN,
         );
+    });
+
+    it("gives rotations a rule of their own, and calls on keys pending deletion the read-only opt-in", async () => {
+        const recorder = await build(() => [
+            new EventAlert("p-key-rotation", {
+                alert: { ...rotation, ruleName: "p-key-rotation" },
+                topicArn: TEST_TOPIC_ARN,
+            }),
+            new EventAlert("p-pending", {
+                alert: { ...pendingDeletion, ruleName: "p-pending-deletion-use" },
+                topicArn: TEST_TOPIC_ARN,
+            }),
+        ]);
+        const rules = recorder.byType("aws:cloudwatch/eventRule:EventRule");
+        assert.deepEqual(
+            rules.map((rule) => [rule.inputs.name, rule.inputs.state]),
+            [
+                ["p-key-rotation", "ENABLED"],
+                ["p-pending-deletion-use", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"],
+            ],
+        );
+        assert.deepEqual(JSON.parse(rules[0].inputs.eventPattern)["detail-type"], [
+            "KMS CMK Rotation",
+        ]);
     });
 });

@@ -1,7 +1,8 @@
 import { strict as assert } from "assert";
 import { auditQueries, CIS_KMS_PATTERN } from "../../components/audit/auditQueries";
 import { KmsMonitoring } from "../../components/stack";
-import { installMocks, Recorder, restoreWarnings, settle } from "../harness";
+import { installMocks, restoreWarnings, settle } from "../harness";
+import { deploy } from "./fixtures";
 import { parseQuery } from "../support/logsInsights";
 
 afterEach(restoreWarnings);
@@ -67,22 +68,6 @@ describe("saved audit queries", () => {
 });
 
 describe("audit trail wiring", () => {
-    async function deploy(
-        auditTrail: ConstructorParameters<typeof KmsMonitoring>[1]["auditTrail"],
-        extra: Partial<ConstructorParameters<typeof KmsMonitoring>[1]> = {},
-    ): Promise<Recorder> {
-        const recorder = await installMocks();
-        new KmsMonitoring("kms-monitoring", {
-            namePrefix: "kms-monitoring-dev",
-            alertEmails: ["a@example.com"],
-            auditTrail,
-            tags: { stack: "dev" },
-            ...extra,
-        });
-        await settle(recorder);
-        return recorder;
-    }
-
     it("creates nothing of the audit when create is false", async () => {
         const recorder = await deploy({ create: false });
         assert.equal(recorder.byType("awsx:cloudtrail:Trail").length, 0);
@@ -135,7 +120,7 @@ describe("audit trail wiring", () => {
 
     it("adds the CIS metric filter with the exact pattern, and its alarm", async () => {
         const recorder = await deploy({ create: true });
-        const filter = recorder.one("aws:cloudwatch/logMetricFilter:LogMetricFilter");
+        const filter = recorder.one("aws:cloudwatch/logMetricFilter:LogMetricFilter", "cis-filter");
         assert.equal(
             filter.inputs.pattern,
             "{($.eventSource=kms.amazonaws.com) && (($.eventName=DisableKey) || ($.eventName=ScheduleKeyDeletion))}",
@@ -159,7 +144,12 @@ describe("audit trail wiring", () => {
 
     it("leaves the CIS filter out when asked", async () => {
         const recorder = await deploy({ create: true, cisMetricFilter: false });
-        assert.equal(recorder.byType("aws:cloudwatch/logMetricFilter:LogMetricFilter").length, 0);
+        assert.deepEqual(
+            recorder
+                .byType("aws:cloudwatch/logMetricFilter:LogMetricFilter")
+                .map((filter) => filter.name),
+            ["kms-monitoring-audit-pending-deletion-filter"],
+        );
     });
 
     it("saves the queries on the trail's log group, in a folder named after the stack", async () => {

@@ -1,60 +1,22 @@
 import { strict as assert } from "assert";
-import { DEFAULT_API_CALL_ALERTS } from "../../components/alerts";
 import {
-    ChannelRule,
-    ChannelRuleInputs,
     LONGEST_CHANNEL_RULE_ROLE,
     PAGERDUTY_RULE_FAMILIES,
-    pagerDutyTransformer,
     planChannelRules,
 } from "../../components/channels";
-import { matchesPattern } from "../support/eventMatcher";
-import { renderJsonTransformer } from "../support/inputTransformerRenderer";
 import * as samples from "../../verify/samples";
-
-const PREFIX = "kms-monitoring-test";
-const HOME_ALARM = `${PREFIX}-sns-failed-notifications`;
-const REMOTE_ALARM = `${PREFIX}-forward-api-calls-failed-invocations`;
-const EXPIRING = `${PREFIX}-expiring-key-material`;
-const KEY_STORE_ALARMS = [`${PREFIX}-key-store-certificate`, `${PREFIX}-key-store-proxy-errors`];
-const QUOTA_ALARM = `${PREFIX}-kms-quota-symmetric`;
-
-const INPUTS: ChannelRuleInputs = {
-    ruleNamePrefix: PREFIX,
-    channels: ["chat", "webhooks", "pagerduty"],
-    apiCalls: DEFAULT_API_CALL_ALERTS,
-    keyLifecycleEvents: true,
-    alarms: [
-        { names: [HOME_ALARM, QUOTA_ALARM], regions: ["us-east-1"] },
-        { names: [REMOTE_ALARM, QUOTA_ALARM], regions: ["eu-west-1"] },
-    ],
-    contributors: [
-        { kind: "expiring-key", alarmNames: [EXPIRING], regions: ["us-east-1", "eu-west-1"] },
-        { kind: "key-store", alarmNames: KEY_STORE_ALARMS, regions: ["us-east-1", "eu-west-1"] },
-    ],
-};
-
-function matching(rules: readonly ChannelRule[], event: object): ChannelRule[] {
-    return rules.filter((rule) => matchesPattern(rule.eventPattern, event));
-}
-
-function withState<T extends { detail: object }>(event: T, value: string): T {
-    return { ...event, detail: { ...event.detail, state: { value } } };
-}
-
-/** What PagerDuty receives for an event: the body of the one PagerDuty rule it matches. */
-function pagerDutyBody(rules: readonly ChannelRule[], event: object): any {
-    const matched = matching(rules, event).filter((rule) => rule.channels.includes("pagerduty"));
-    assert.equal(matched.length, 1, "exactly one rule pages for the event");
-    const rule = matched[0];
-    return JSON.parse(
-        renderJsonTransformer(
-            pagerDutyTransformer(rule.kind, rule.action, rule.severity),
-            event,
-            rule.ruleName,
-        ),
-    );
-}
+import {
+    EXPIRING,
+    HOME_ALARM,
+    INPUTS,
+    KEY_STORE_ALARMS,
+    matching,
+    pagerDutyBody,
+    PREFIX,
+    QUOTA_ALARM,
+    REMOTE_ALARM,
+    withState,
+} from "./channelFixtures";
 
 describe("channel rules", () => {
     const rules = planChannelRules(INPUTS);
@@ -71,8 +33,13 @@ describe("channel rules", () => {
                 ["pagerduty-critical", "critical", "ENABLED"],
                 ["pagerduty-warning", "warning", "ENABLED"],
                 ["pagerduty-info", "info", "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS"],
-                ["pagerduty-key-deletion", "critical", "ENABLED"],
+                ["pagerduty-key-lifecycle", "critical", "ENABLED"],
                 ["pagerduty-key-rotation", "info", "ENABLED"],
+                [
+                    "pagerduty-pending-deletion-use",
+                    "critical",
+                    "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS",
+                ],
             ],
         );
         for (const rule of pagerDuty) {

@@ -9,9 +9,12 @@ import { ALARM, RULE, SAMPLES } from "./sampleAlerts";
 function namesOf(kind: AlertKind, event: any): string[] {
     switch (kind) {
         case "api-call":
+        case "pending-deletion":
             return [event.detail.eventName, event.detail.resources[0].ARN];
         case "key-lifecycle":
             return [event["detail-type"], event.resources[0]];
+        case "key-rotation":
+            return [event["detail-type"], event.resources[0], event.detail["rotation-type"] ?? ""];
         case "alarm":
             return [event.detail.alarmName, event.detail.state.value];
         case "expiring-key":

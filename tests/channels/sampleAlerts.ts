@@ -1,6 +1,7 @@
 /** Every documented sample event, by the kind of alert it makes, and the rule that sends it. */
 import type { AlertKind } from "../../components/alerts";
 import * as samples from "../../verify/samples";
+import * as misuse from "../../verify/misuseSamples";
 
 export const RULE = "kms-monitoring-dev-some-rule";
 const MEMBER_ACCOUNT = "444455556666";
@@ -28,7 +29,31 @@ export const SAMPLES: readonly { name: string; kind: AlertKind; event: any }[] =
         event: fromMember(samples.disableKeyEvent),
     },
     { name: "expiration", kind: "key-lifecycle", event: samples.keyMaterialExpirationEvent },
-    { name: "rotation", kind: "key-lifecycle", event: samples.keyRotationEvent },
+    {
+        name: "rotation before rotation types",
+        kind: "key-rotation",
+        event: samples.keyRotationEvent,
+    },
+    { name: "on-demand rotation", kind: "key-rotation", event: misuse.rotationEvent("ON_DEMAND") },
+    { name: "automatic rotation", kind: "key-rotation", event: misuse.rotationEvent("AUTOMATIC") },
+    {
+        name: "Decrypt on a key pending deletion",
+        kind: "pending-deletion",
+        event: misuse.pendingDeletionDecryptEvent,
+    },
+    {
+        name: "Decrypt on a key pending deletion in a member account",
+        kind: "pending-deletion",
+        event: fromMember(misuse.pendingDeletionDecryptEvent),
+    },
+    {
+        name: "Decrypt on a key pending deletion by a role session",
+        kind: "pending-deletion",
+        event: misuse.calledBy(
+            misuse.pendingDeletionDecryptEvent,
+            misuse.roleSession(misuse.ADMINS_ROLE_ARN),
+        ),
+    },
     { name: "deletion", kind: "key-lifecycle", event: samples.keyDeletionEvent },
     {
         name: "deletion from a member account",

@@ -68,7 +68,9 @@ describe("chat and PagerDuty templates", () => {
             "api-call",
             "expiring-key",
             "key-lifecycle",
+            "key-rotation",
             "key-store",
+            "pending-deletion",
         ]);
     });
 });

@@ -16,7 +16,7 @@ describe("stack config validation", () => {
         });
         assert.match(
             message,
-            /kms-monitoring:apiCallAlerts\[1\]\.keyArns: makes the rule's event pattern \d{4} characters, over EventBridge's 2048; split the keys over several entries/,
+            /kms-monitoring:apiCallAlerts\[1\]\.keyArns: makes the rule's event pattern \d{4} characters, over EventBridge's 2048; split the keys or callers over several entries/,
         );
         assert.doesNotMatch(message, /apiCallAlerts\[0\]/);
     });
@@ -71,7 +71,9 @@ describe("stack config validation", () => {
 
     it("reports a rule name the stack uses for a family of its own rules, saying which", () => {
         for (const [name, rules] of [
-            ["key-lifecycle", "the keyLifecycleEvents rule"],
+            ["key-lifecycle", "the keyLifecycleEvents rules"],
+            ["key-rotation", "the keyLifecycleEvents rules"],
+            ["pending-deletion-use", "the pendingDeletionUseAlerts rules"],
             ["expiring-keys", "the rules on expiring keys"],
             ["expiring-keys-firing", "the rules on expiring keys"],
             ["remote-alarms-2", "the rules on the alarms of other regions and accounts"],
@@ -120,7 +122,7 @@ describe("stack config validation", () => {
     it("reports apiCallAlerts, an entry, eventNames and keyArns of the wrong shape", () => {
         assert.match(
             problems({ apiCallAlerts: { name: "x", eventNames: ["Decrypt"] } }),
-            /kms-monitoring:apiCallAlerts: must be a list of \{ name, eventNames, keyArns\? \}/,
+            /kms-monitoring:apiCallAlerts: must be a list of \{ name, eventNames, keyArns\?, errorCodes\?, callers\?, exceptCallers\? \}/,
         );
         const message = problems({
             apiCallAlerts: [
@@ -131,7 +133,7 @@ describe("stack config validation", () => {
         });
         assert.match(
             message,
-            /kms-monitoring:apiCallAlerts\[0\]: must be an object with name, eventNames and optional keyArns \(got "decrypts"\)/,
+            /kms-monitoring:apiCallAlerts\[0\]: must be an object with name, eventNames and optional keyArns, errorCodes, callers, exceptCallers \(got "decrypts"\)/,
         );
         assert.match(
             message,

@@ -240,8 +240,9 @@ describe("channel config", () => {
         );
         assert.match(
             message,
-            /kms-monitoring-for-the-payments-platform:pagerDutyRoutingKey: makes the channel rule name ".*-expiring-keys-resolved" longer than 64 characters/,
+            /kms-monitoring-for-the-payments-platform:pagerDutyRoutingKey: makes the channel rule name ".*-pagerduty-pending-deletion-use" longer than 64 characters/,
         );
+
         assert.ok(!message.includes(ROUTING_KEY));
     });
 });

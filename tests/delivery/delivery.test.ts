@@ -76,22 +76,26 @@ describe("delivery wiring", () => {
         assert.equal(queue.inputs.sqsManagedSseEnabled, true);
         assert.equal(queue.inputs.messageRetentionSeconds, 1_209_600);
         const targets = recorder.byType("aws:cloudwatch/eventTarget:EventTarget");
-        assert.equal(targets.length, 5);
+        assert.equal(targets.length, 7);
         for (const target of targets) {
             assert.deepEqual(target.inputs.deadLetterConfig, { arn: queue.state.arn }, target.name);
             assert.deepEqual(target.inputs.retryPolicy, TARGET_RETRY_POLICY, target.name);
         }
         const queuePolicy = recorder.one("aws:sqs/queuePolicy:QueuePolicy");
         assert.equal(queuePolicy.inputs.queueUrl, queue.state.url);
+        // The policy lists the rules in the plan's order; they register in their own.
         const rules = recorder
             .byType("aws:cloudwatch/eventRule:EventRule")
-            .map((rule) => rule.state.arn);
+            .map((rule) => rule.state.arn as string);
+        const policy = JSON.parse(queuePolicy.inputs.policy);
+        const listed: string[] = policy.Statement[0].Condition.ArnEquals["aws:SourceArn"];
+        assert.deepEqual([...listed].sort(), [...rules].sort());
         assert.deepEqual(
-            JSON.parse(queuePolicy.inputs.policy),
+            policy,
             deadLetterQueuePolicyDocument({
                 accountId: ACCOUNT_ID,
                 queueArn: queue.state.arn,
-                eventRuleArns: rules,
+                eventRuleArns: listed,
             }),
         );
     });
@@ -109,6 +113,7 @@ describe("delivery wiring", () => {
         const recorder = await deploy({
             apiCallAlerts: [],
             keyLifecycleEvents: false,
+            pendingDeletionUseAlerts: false,
             discoverExpiringKeys: false,
             customKeyStoreAlarms: false,
             requestQuotaAlarms: false,
@@ -158,13 +163,15 @@ describe("delivery wiring", () => {
                 failed("expiring-keys"),
                 failed("key-lifecycle"),
                 failed("key-management"),
+                failed("key-rotation"),
                 failed("key-stores"),
+                failed("pending-deletion-use"),
                 [
                     "kms-monitoring-dev-sns-failed-notifications",
                     "NumberOfNotificationsFailed",
                     { TopicName: "snsworkshop" },
                 ],
-            ],
+            ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
         );
         for (const alarm of alarms) {
             assert.deepEqual(alarm.inputs.alarmActions, [topic.state.arn]);

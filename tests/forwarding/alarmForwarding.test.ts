@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { DEFAULT_API_CALL_ALERTS } from "../../components/alerts";
+import { DEFAULT_API_CALL_ALERTS, keyLifecycleEventPattern } from "../../components/alerts";
 import { keyStoreAlarmNames, requestQuotaAlarmNames } from "../../components/alarms";
 import { forwardingPlan } from "../../components/forwarding";
 import { Recorder, restoreWarnings } from "../harness";
@@ -67,7 +67,7 @@ describe("events from another region reach the topic", () => {
         ];
         const plan = forwardingPlan("kms-monitoring-dev", {
             apiCalls: DEFAULT_API_CALL_ALERTS,
-            keyLifecycleEvents: true,
+            eventAlerts: [keyLifecycleEventPattern()],
             alarmNames: requestQuotaAlarmNames("kms-monitoring-dev"),
             contributorAlarmNames: contributors,
             deadLetterQueue: true,

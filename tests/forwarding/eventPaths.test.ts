@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import { Recorder, restoreWarnings } from "../harness";
 import * as samples from "../../verify/samples";
+import * as misuse from "../../verify/misuseSamples";
 import {
     followHome,
     HOME,
@@ -52,6 +53,27 @@ describe("events from another region reach the topic", () => {
             assert.match(text, /Region: +eu-west-1/);
             assert.match(text, /arn:aws:kms:eu-west-1:111122223333:key\//);
         }
+    });
+
+    it("forwards a Decrypt refused for a key pending deletion once, read-only opt-in on both sides, and names key, call and caller", () => {
+        const event = samples.recordedIn(misuse.pendingDeletionDecryptEvent, REMOTE);
+        const texts = followHome(recorder, event);
+        assert.equal(texts.length, 1, "only the pending-deletion rule: no alert watches Decrypt");
+        assert.match(
+            texts[0],
+            /^KMS key pending deletion is still in use: Decrypt on arn:aws:kms:eu-west-1:111122223333:key\/1234abcd-\S+ by arn:aws:iam::111122223333:user\/Alice/,
+        );
+        assert.match(texts[0], /Region: +eu-west-1/);
+        for (const region of [REMOTE, HOME]) {
+            assert.equal(
+                matching(rulesIn(recorder, region), event)[0].inputs.state,
+                "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS",
+            );
+        }
+        // The same Decrypt, successful: nothing forwards it, nothing at home alerts on it.
+        const plain = samples.recordedIn(samples.decryptEvent, REMOTE);
+        assert.deepEqual(matching(rulesIn(recorder, REMOTE), plain), []);
+        assert.deepEqual(matching(rulesIn(recorder, HOME), plain), []);
     });
 
     it("targets the home bus directly from every remote rule: no chain through another region", () => {

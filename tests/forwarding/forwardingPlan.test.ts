@@ -2,6 +2,7 @@ import { strict as assert } from "assert";
 import {
     alarmStateChangePatterns,
     forwardedApiCallPatterns,
+    keyLifecycleEventPattern,
     MAX_EVENT_PATTERN_LENGTH,
 } from "../../components/alerts";
 import { apiCallsInRegion, forwardingPlan } from "../../components/forwarding";
@@ -10,7 +11,7 @@ import * as samples from "../../verify/samples";
 
 const SELECTION = {
     apiCalls: [],
-    keyLifecycleEvents: false,
+    eventAlerts: [],
     alarmNames: [],
     deadLetterQueue: true,
     selfMonitoring: true,
@@ -165,7 +166,7 @@ describe("forwarding plan of one region", () => {
         const plan = forwardingPlan("kms-monitoring-dev", {
             ...SELECTION,
             apiCalls: [{ eventNames: ["GenerateDataKey"] }],
-            keyLifecycleEvents: true,
+            eventAlerts: [keyLifecycleEventPattern()],
             alarmNames: ["kms-monitoring-dev-key-material-expiry-x"],
         });
         assert.deepEqual(

@@ -3,6 +3,7 @@ import { Recorder, restoreWarnings } from "../harness";
 import { matchesPattern } from "../support/eventMatcher";
 import { renderTransformer } from "../support/inputTransformerRenderer";
 import * as samples from "../../verify/samples";
+import * as misuse from "../../verify/misuseSamples";
 import {
     BUS_NAME,
     centralRecorder,
@@ -34,13 +35,13 @@ describe("a member account's event reaches the topic", () => {
         );
     }
 
-    it("forwards a DisableKey call in a member region and alerts with the member's account", () => {
-        const event = fromMember(samples.disableKeyEvent, "eu-west-1");
+    /** Through the member template, then the one organization bus rule `ruleName`: the email. */
+    function emailed(event: { region: string }, ruleName: string): string {
         throughTemplate(event);
         const central = orgRulesMatching(recorder, event);
         assert.deepEqual(
             central.map((rule) => rule.inputs.name),
-            ["kms-monitoring-dev-key-management"],
+            [ruleName],
         );
         const target = recorder
             .byType("aws:cloudwatch/eventTarget:EventTarget")
@@ -51,19 +52,42 @@ describe("a member account's event reaches the topic", () => {
             );
         assert.ok(target);
         assert.equal(target.inputs.arn, recorder.one("aws:sns/topic:Topic").state.arn);
-        const text = renderTransformer(
-            target.inputs.inputTransformer,
-            event,
-            central[0].inputs.name,
-        );
+        return renderTransformer(target.inputs.inputTransformer, event, central[0].inputs.name);
+    }
+
+    it("forwards a DisableKey call in a member region and alerts with the member's account", () => {
+        const event = fromMember(samples.disableKeyEvent, "eu-west-1");
+        const text = emailed(event, "kms-monitoring-dev-key-management");
         assert.match(text, new RegExp(`Account: +${MEMBER}`));
         assert.match(text, /Region: +eu-west-1/);
         assert.match(text, new RegExp(`^KMS DisableKey on arn:aws:kms:eu-west-1:${MEMBER}:key/`));
     });
 
+    it("forwards a member's Decrypt on a key pending deletion and alerts with the member's key and caller", () => {
+        const event = fromMember(misuse.pendingDeletionDecryptEvent, "eu-west-1");
+        const text = emailed(event, "kms-monitoring-dev-pending-deletion-use");
+        assert.match(
+            text,
+            new RegExp(
+                `^KMS key pending deletion is still in use: Decrypt on arn:aws:kms:eu-west-1:${MEMBER}:key/\\S+ by arn:aws:iam::${MEMBER}:user/Alice`,
+            ),
+        );
+        assert.match(text, new RegExp(`Account: +${MEMBER}`));
+        // The member's forwarder must opt in to read-only calls, as the central rule does.
+        assert.equal(
+            template(recorder).Resources.ForwardApiCalls.Properties.State,
+            "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS",
+        );
+        assert.equal(
+            orgRulesMatching(recorder, event)[0].inputs.state,
+            "ENABLED_WITH_ALL_CLOUDTRAIL_MANAGEMENT_EVENTS",
+        );
+    });
+
     it("forwards a member's expiring key and lifecycle events, and its alarms", () => {
         for (const event of [
             fromMember(samples.keyMaterialExpirationEvent, "us-east-1"),
+            fromMember(misuse.rotationEvent("ON_DEMAND"), "eu-west-1"),
             {
                 ...samples.contributorStateChangeEvent(
                     "kms-monitoring-dev-member-expiring-key-material",

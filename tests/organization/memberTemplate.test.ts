@@ -4,6 +4,7 @@ import {
     quotaUtilizationExpression,
     requestQuotaAlarmNames,
 } from "../../components/alarms";
+import { keyLifecycleEventPattern } from "../../components/alerts";
 import { memberTemplate, substituted } from "../../components/organization";
 import { Recorder, restoreWarnings } from "../harness";
 import { validateTemplate, TEMPLATE_BODY_MAX_BYTES } from "../support/cloudFormationSpec";
@@ -91,7 +92,7 @@ describe("the member template", () => {
                     eventNames: ["Decrypt", "DisableKey"],
                     keyArns: [`arn:aws:kms:eu-west-1:${MEMBER}:key/${index}`],
                 })),
-                keyLifecycleEvents: true,
+                eventAlerts: [keyLifecycleEventPattern()],
                 discoverExpiringKeys: true,
                 warningDays: 30,
                 quotaWarningPercent: 80,
@@ -152,7 +153,7 @@ describe("the member template", () => {
                 ],
             ],
         );
-        assert.deepEqual(resources.ForwardApiCalls.Properties.EventPattern.detail.eventName, [
+        const operations = [
             "GenerateDataKey",
             "DisableKey",
             "ScheduleKeyDeletion",
@@ -161,6 +162,17 @@ describe("the member template", () => {
             "ImportKeyMaterial",
             "PutKeyPolicy",
             "DisableKeyRotation",
+            "DisconnectCustomKeyStore",
+            "UpdateCustomKeyStore",
+            "DeleteCustomKeyStore",
+        ];
+        // The default calls, and every other call that failed on a key pending deletion.
+        assert.deepEqual(resources.ForwardApiCalls.Properties.EventPattern.detail.$or, [
+            { eventName: operations },
+            {
+                eventName: [{ "anything-but": operations }],
+                errorMessage: [{ suffix: " is pending deletion." }],
+            },
         ]);
         assertTargetCentralBus(rules);
         assertForwardingRole(recorder);

@@ -64,10 +64,10 @@ describe("KmsMonitoring", () => {
             "aws:sns/topic:Topic": 1,
             "aws:kms/key:Key": 1,
             "aws:sqs/queue:Queue": 1,
-            "aws:cloudwatch/eventRule:EventRule": 5,
+            "aws:cloudwatch/eventRule:EventRule": 7,
             // 2 per-key expiry alarms, the expiring-material alarm, 3 request quota alarms, 6 key
-            // store alarms; delivery: 1 topic, 5 rules, 1 dead-letter queue.
-            "aws:cloudwatch/metricAlarm:MetricAlarm": 2 + 1 + 3 + 6 + 7,
+            // store alarms; delivery: 1 topic, 7 rules, 1 dead-letter queue.
+            "aws:cloudwatch/metricAlarm:MetricAlarm": 2 + 1 + 3 + 6 + 9,
             "aws:kms/externalKey:ExternalKey": 1,
         };
         for (const [type, count] of Object.entries(expectedTagged)) {
@@ -110,6 +110,8 @@ describe("KmsMonitoring", () => {
             "arn:aws-us-gov:events:us-gov-west-1:444455556666:rule/p-data-key-generation",
             "arn:aws-us-gov:events:us-gov-west-1:444455556666:rule/p-key-management",
             "arn:aws-us-gov:events:us-gov-west-1:444455556666:rule/p-key-lifecycle",
+            "arn:aws-us-gov:events:us-gov-west-1:444455556666:rule/p-key-rotation",
+            "arn:aws-us-gov:events:us-gov-west-1:444455556666:rule/p-pending-deletion-use",
             "arn:aws-us-gov:events:us-gov-west-1:444455556666:rule/p-expiring-keys",
             "arn:aws-us-gov:events:us-gov-west-1:444455556666:rule/p-key-stores",
         ]);
@@ -134,11 +136,16 @@ describe("KmsMonitoring", () => {
         assert.deepEqual([...allowed].sort(), [...created].sort());
     });
 
-    it("leaves out the lifecycle rule when keyLifecycleEvents is false", async () => {
+    it("leaves out the lifecycle and rotation rules, and the pending-deletion rule, when switched off", async () => {
         const recorder = await build(
-            () => new KmsMonitoring("m", { namePrefix: "p", keyLifecycleEvents: false }),
+            () =>
+                new KmsMonitoring("m", {
+                    namePrefix: "p",
+                    keyLifecycleEvents: false,
+                    pendingDeletionUseAlerts: false,
+                }),
         );
-        assert.equal(recorder.byType("kms-monitoring:alerts:KeyLifecycleEvents").length, 0);
+        assert.equal(recorder.byType("kms-monitoring:alerts:EventAlert").length, 0);
         assert.deepEqual(
             recorder.byType("aws:cloudwatch/eventRule:EventRule").map((rule) => rule.inputs.name),
             ["p-data-key-generation", "p-key-management", "p-expiring-keys", "p-key-stores"],

@@ -37,13 +37,8 @@ const ORGANIZATION: KmsMonitoringArgs = {
 describe("planMonitoring", () => {
     it("plans the default rules of a one-region stack on the default bus", () => {
         const plan = planMonitoring(frozen(ONE_REGION));
-        const expected = [
-            "data-key-generation",
-            "key-management",
-            "key-lifecycle",
-            "expiring-keys",
-            "key-stores",
-        ];
+        const expected = ["data-key-generation", "key-management", "key-lifecycle", "key-rotation"];
+        expected.push("pending-deletion-use", "expiring-keys", "key-stores");
         assert.deepEqual(
             plan.homeRules.ruleNames,
             expected.map((role) => `${PREFIX}-${role}`),
@@ -67,6 +62,7 @@ describe("planMonitoring", () => {
             deadLetterQueue: true,
             selfMonitoring: true,
             keyLifecycleEvents: true,
+            pendingDeletionUseAlerts: true,
             discoverExpiringKeys: true,
             requestQuotaAlarms: true,
             customKeyStoreAlarms: true,
@@ -86,13 +82,12 @@ describe("planMonitoring", () => {
             ...ONE_REGION,
             apiCallAlerts: [],
             keyLifecycleEvents: false,
+            pendingDeletionUseAlerts: false,
             discoverExpiringKeys: false,
             customKeyStoreAlarms: false,
             encryptTopic: false,
         });
-        assert.deepEqual(plan.homeRules.ruleNames, []);
-        assert.equal(plan.homeRules.keyLifecycleRuleName, undefined);
-        assert.deepEqual(plan.homeRules.contributors, []);
+        assert.deepEqual(plan.homeRules.ruleNames, [], "no API-call, event or contributor rule");
         assert.equal(plan.features.deadLetterQueue, false);
         assert.equal(plan.topicKeyAlias, undefined);
     });

@@ -1,8 +1,13 @@
 import { strict as assert } from "assert";
 import { planMonitoring, VerificationOutput } from "../../components/stack";
-import { memberTrailRequirement } from "../../components/stack/verificationTrails";
+import {
+    memberTrailRequirement,
+    trailRequirement,
+} from "../../components/stack/verificationTrails";
 import { shippedStacks, snapshotPlan } from "../../scripts/snapshots";
 import { verifiedStack } from "./verificationFixtures";
+
+const PAYMENTS_KEY = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 
 /** The outputs every stack had before the verification output: an interface, kept as it is. */
 const EARLIER_OUTPUTS = [
@@ -97,26 +102,41 @@ describe("the verification output's trail and organization parts", () => {
             writeEvents: true,
             perRegion: [{ region: "us-east-1", readEvents: true, writeEvents: true }],
         });
+        // The pending-deletion rule watches calls of every operation, read-only ones included
+        // (Decrypt...), in every region: org's rules watch writes only, but its trails must record both.
         const org = (await snapshotPlan("org")).outputs.verification as VerificationOutput;
         assert.deepEqual(
             org.trail.perRegion,
             ["us-east-1", "eu-west-1", "ap-southeast-2"].map((region) => ({
                 region,
-                readEvents: false,
+                readEvents: true,
                 writeEvents: true,
             })),
         );
-        // prod's Decrypt alert names a key in eu-west-1 (home) only: the other regions' forwarders
+        assert.equal(dev.organization, undefined);
+    });
+
+    it("asks for read-only events only where a rule watches one, without the pending-deletion rule", () => {
+        // prod's Decrypt alerts name a key in eu-west-1 (home) only: the other regions' forwarders
         // watch writes only, so their trails need not record read-only events.
-        const prod = (await snapshotPlan("prod")).outputs.verification as VerificationOutput;
-        assert.deepEqual(prod.trail.regions, ["eu-west-1", "eu-central-1", "us-east-1"]);
-        assert.deepEqual(prod.trail.perRegion, [
+        const plan = planMonitoring({
+            namePrefix: "p",
+            homeRegion: "eu-west-1",
+            regions: ["eu-west-1", "eu-central-1", "us-east-1"],
+            apiCallAlerts: [
+                { name: "key-management", eventNames: ["DisableKey"] },
+                { name: "payments", eventNames: ["Decrypt"], keyArns: [PAYMENTS_KEY] },
+            ],
+            pendingDeletionUseAlerts: false,
+        });
+        const trail = trailRequirement(plan, "eu-west-1");
+        assert.deepEqual(trail.regions, ["eu-west-1", "eu-central-1", "us-east-1"]);
+        assert.deepEqual(trail.perRegion, [
             { region: "eu-west-1", readEvents: true, writeEvents: true },
             { region: "eu-central-1", readEvents: false, writeEvents: true },
             { region: "us-east-1", readEvents: false, writeEvents: true },
         ]);
-        assert.equal(prod.trail.readEvents, true, "some region needs them, as before");
-        assert.equal(dev.organization, undefined);
+        assert.equal(trail.readEvents, true, "some region needs them, as before");
     });
 
     it("asks the member accounts' trail, in each member region, for what the member template's forwarders watch", async () => {
@@ -171,6 +191,8 @@ describe("the verification output's trail and organization parts", () => {
                     keyArns: [key("444455556666", "us-east-1")],
                 },
             ],
+            // On, it watches every call of the members, read-only ones included, everywhere.
+            pendingDeletionUseAlerts: false,
         });
         assert.deepEqual(memberTrailRequirement(plan, central), [
             { region: "us-east-1", readEvents: true, writeEvents: true },

@@ -19,9 +19,11 @@ describe("the verification output's trail and organization parts", () => {
             centralAccount: "111122223333",
             busName: "kms-monitoring-org-members",
             // org watches writes only (Pulumi.org.yaml).
+            // org's alerts watch writes only, but the pending-deletion rule every call, read-only
+            // ones included (Decrypt...), in every member region.
             memberTrail: ["us-east-1", "eu-west-1"].map((region) => ({
                 region,
-                readEvents: false,
+                readEvents: true,
                 writeEvents: true,
             })),
             memberHeartbeats: {

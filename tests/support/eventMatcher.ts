@@ -8,8 +8,14 @@
  * - a field missing from the event never matches;
  * - `$or` holds a list of sub-patterns, of which at least one must match the same object;
  * - a list entry `{ suffix: "..." }` matches a string value that ends with it, and
- *   `{ prefix: "..." }` one that begins with it.
- * (EventBridge User Guide, "Event patterns" and "Arrays in EventBridge event patterns".)
+ *   `{ prefix: "..." }` one that begins with it;
+ * - `{ "anything-but": value | [values] | { prefix } | { suffix } }` matches a present value that is
+ *   none of them (a missing field never matches it);
+ * - `{ exists: true }` matches a present field, `{ exists: false }` an absent leaf, even where the
+ *   objects above it are absent too (event-ruler's README, "Exists matching"); an object of the
+ *   pattern matches an absent field only when all of it is such `exists: false` leaves.
+ * (EventBridge User Guide, "Event patterns", "Content filtering in Amazon EventBridge event
+ * patterns" and "Arrays in EventBridge event patterns".)
  */
 export function matchesPattern(pattern: object, event: unknown): boolean {
     if (typeof event !== "object" || event === null || Array.isArray(event)) {
@@ -26,9 +32,29 @@ export function matchesPattern(pattern: object, event: unknown): boolean {
     });
 }
 
+/** Whether a pattern value matches a field the event does not have. */
+function matchesAbsent(expected: unknown): boolean {
+    if (Array.isArray(expected)) {
+        return expected.some(
+            (candidate) =>
+                typeof candidate === "object" &&
+                candidate !== null &&
+                (candidate as { exists?: unknown }).exists === false,
+        );
+    }
+    if (typeof expected === "object" && expected !== null) {
+        return Object.entries(expected).every(([field, inner]) =>
+            field === "$or"
+                ? (inner as unknown[]).some((branch) => matchesAbsent(branch))
+                : matchesAbsent(inner),
+        );
+    }
+    return false;
+}
+
 function matchesField(expected: unknown, actual: unknown): boolean {
     if (actual === undefined) {
-        return false;
+        return matchesAbsent(expected);
     }
     if (Array.isArray(expected)) {
         const values = Array.isArray(actual) ? actual : [actual];
@@ -50,21 +76,38 @@ function matchesField(expected: unknown, actual: unknown): boolean {
     );
 }
 
-/** `{ suffix }` or `{ prefix }` against one value; any other operator is refused, not guessed. */
+/** One operator against one present value; an operator not listed above is refused, not guessed. */
 function matchesOperator(candidate: object, value: unknown): boolean {
     const entries = Object.entries(candidate);
-    if (entries.length !== 1 || typeof entries[0][1] !== "string") {
+    if (entries.length !== 1) {
         throw new Error(`unsupported matcher ${JSON.stringify(candidate)}`);
     }
-    const [operator, operand] = entries[0] as [string, string];
-    if (typeof value !== "string") {
-        return false;
+    const [operator, operand] = entries[0] as [string, unknown];
+    if (operator === "exists" && typeof operand === "boolean") {
+        return operand;
+    }
+    if (operator === "anything-but") {
+        return !anyOf(operand, value);
+    }
+    if (typeof operand !== "string") {
+        throw new Error(`unsupported matcher ${JSON.stringify(candidate)}`);
     }
     if (operator === "suffix") {
-        return value.endsWith(operand);
+        return typeof value === "string" && value.endsWith(operand);
     }
     if (operator === "prefix") {
-        return value.startsWith(operand);
+        return typeof value === "string" && value.startsWith(operand);
     }
     throw new Error(`unsupported matcher ${JSON.stringify(candidate)}`);
+}
+
+/** What `anything-but` excludes: a value, a list of values, or one prefix or suffix. */
+function anyOf(excluded: unknown, value: unknown): boolean {
+    if (Array.isArray(excluded)) {
+        return excluded.includes(value);
+    }
+    if (typeof excluded === "object" && excluded !== null) {
+        return matchesOperator(excluded, value);
+    }
+    return excluded === value;
 }

@@ -67,8 +67,13 @@ describe("verify: trails", () => {
             result(run, "trail", "", "eu-west-1").message,
             /does not record read-only KMS management events/,
         );
-        // and nowhere else: eu-central-1's forwarders watch writes only.
-        assert.equal(result(run, "trail", "", "eu-central-1").status, "PASS");
+        // and in eu-central-1 too, whose forwarders watch writes and calls on keys pending
+        // deletion, Decrypt and the other read-only ones included (tests/stack/verification.test.ts
+        // holds a region without such a rule to writes only).
+        assert.match(
+            result(run, "trail", "", "eu-central-1").message,
+            /does not record read-only KMS management events/,
+        );
     });
 
     it("counts two trails that each record half, one read-only and one write, as one that records all", async () => {

@@ -54,6 +54,7 @@ export const NO_CANARY_FIX =
 function watches(rule: VerificationRule, operation: string, keyArn: string): boolean {
     return apiCallBranches(rule.eventPattern ?? "{}").some(
         (branch) =>
+            !branch.filtered &&
             branch.eventName.includes(operation) &&
             (branch.keyArns === undefined || branch.keyArns.includes(keyArn)),
     );

@@ -1,6 +1,8 @@
 import * as samples from "../samples";
 import { placed } from "../samples";
+import { calledBy } from "../misuseSamples";
 import { AlarmPattern, alarmSamples } from "./alarmSamples";
+import { CallBranch, callersOf, failuresOf } from "./callSamples";
 
 /**
  * For one rule's expected pattern, a documented sample of every kind of event it must match and
@@ -24,11 +26,7 @@ interface Pattern extends AlarmPattern {
     readonly source?: string[];
     readonly "detail-type"?: string[];
     readonly resources?: (string | { suffix: string })[];
-    readonly detail?: AlarmPattern["detail"] & {
-        readonly eventName?: string[];
-        readonly resources?: { ARN?: string[] };
-        readonly $or?: { eventName: string[]; resources?: { ARN?: string[] } }[];
-    };
+    readonly detail?: AlarmPattern["detail"] & CallBranch & { readonly $or?: CallBranch[] };
 }
 
 /** Where the events happen: the stack's account, and the rule's region unless the pattern names others. */
@@ -49,29 +47,99 @@ const UNWATCHED_CALLS = [
     "GenerateRandom",
 ];
 
-/** The `$or` branches of an API-call pattern (one when it has none): operations, and keys if any. */
+/**
+ * The `$or` branches of an API-call pattern (one when it has none): the operations it names, its
+ * keys if any, and whether it narrows the calls further (by caller or by failure).
+ */
 export function apiCallBranches(
     patternJson: string,
-): { eventName: string[]; keyArns?: string[] }[] {
+): { eventName: string[]; keyArns?: string[]; filtered: boolean }[] {
     const pattern = JSON.parse(patternJson) as Pattern;
     if (!(pattern["detail-type"] ?? []).includes("AWS API Call via CloudTrail")) {
         return [];
     }
     return branchesOf(pattern).map((branch) => ({
-        eventName: branch.eventName,
+        eventName: namedOperations(branch),
         keyArns: branch.resources?.ARN,
+        filtered:
+            branch.userIdentity !== undefined ||
+            branch.errorCode !== undefined ||
+            branch.errorMessage !== undefined,
     }));
 }
 
-function branchesOf(pattern: Pattern) {
-    const detail = pattern.detail ?? {};
-    return detail.$or ?? [{ eventName: detail.eventName ?? [], resources: detail.resources }];
+function branchesOf(pattern: Pattern): CallBranch[] {
+    const { $or, ...detail } = pattern.detail ?? {};
+    return $or ?? [detail];
+}
+
+const namedOperations = (branch: CallBranch) =>
+    (branch.eventName ?? []).filter((name): name is string => typeof name === "string");
+
+/** An operation the branch admits: one it names, or one it does not exclude. */
+function operationOf(branch: CallBranch): string {
+    const excluded = (branch.eventName ?? []).flatMap(
+        (name) => (name as { "anything-but"?: string[] })["anything-but"] ?? [],
+    );
+    return (
+        namedOperations(branch)[0] ??
+        ["Decrypt", ...UNWATCHED_CALLS].find((name) => !excluded.includes(name)) ??
+        "Decrypt"
+    );
+}
+
+type Call = (eventName: string, keyArn?: string) => ReturnType<typeof samples.cloudTrailEvent>;
+
+/** One branch's samples: every operation, and each failure and caller it admits or refuses. */
+function branchSamples(branch: CallBranch, call: Call, single: boolean): PatternSamples {
+    const keyArn = branch.resources?.ARN?.[0];
+    const failures = failuresOf(branch);
+    const callers = callersOf(branch);
+    const [caller] = callers.admitted;
+    const dressed = (eventName: string, key = keyArn) => {
+        const plain = call(eventName, key);
+        const failed = failures.admitted?.apply(plain) ?? plain;
+        return caller === undefined ? failed : calledBy(failed, caller.identity);
+    };
+    const operations = branch.eventName === undefined ? [operationOf(branch)] : [];
+    const names = [...namedOperations(branch), ...operations];
+    const first = names[0] ?? operationOf(branch);
+    const about = `${first} on ${keyArn ?? "any key"}`;
+    const failure = failures.admitted === undefined ? "" : `, ${failures.admitted.kind}`;
+    const accept = [
+        ...(names.length > 0 ? names : [first]).map((eventName) => ({
+            kind: `${eventName} on ${keyArn ?? "any key"}${failure}`,
+            event: dressed(eventName),
+        })),
+        ...(branch.userIdentity === undefined ? [] : callers.admitted.slice(1)).map((other) => ({
+            kind: `${about}${failure}, by ${other.kind}`,
+            event: calledBy(dressed(first), other.identity),
+        })),
+    ];
+    // A branch's refusals hold for the pattern only when no other branch could admit them.
+    const reject = !single
+        ? []
+        : [
+              ...failures.refused.map((refused) => ({
+                  kind: `${about}, ${refused.kind}`,
+                  event: refused.apply(
+                      caller === undefined
+                          ? call(first, keyArn)
+                          : calledBy(call(first, keyArn), caller.identity),
+                  ),
+              })),
+              ...(branch.userIdentity === undefined ? [] : callers.refused).map((refused) => ({
+                  kind: `${about}${failure}, by ${refused.kind}`,
+                  event: calledBy(dressed(first), refused.identity),
+              })),
+          ];
+    return { accept, reject };
 }
 
 function apiCallSamples(pattern: Pattern, place: Place): PatternSamples {
     const branches = branchesOf(pattern);
     // A call on a key happens in the key's region: the event keeps the ARN the pattern names.
-    const call = (eventName: string, keyArn?: string) =>
+    const call: Call = (eventName, keyArn) =>
         placed(
             keyArn === undefined
                 ? samples.cloudTrailEvent(eventName, false, {})
@@ -79,30 +147,30 @@ function apiCallSamples(pattern: Pattern, place: Place): PatternSamples {
             place.account,
             (keyArn === undefined ? undefined : keyArn.split(":")[3]) || place.region,
         );
-    const accept = branches.flatMap((branch) =>
-        branch.eventName.map((eventName) => {
-            const keyArn = branch.resources?.ARN?.[0];
-            return {
-                kind: `${eventName} on ${keyArn ?? "any key"}`,
-                event: call(eventName, keyArn),
-            };
-        }),
-    );
-    const watched = new Set(branches.flatMap((branch) => branch.eventName));
+    const each = branches.map((branch) => branchSamples(branch, call, branches.length === 1));
+    const watched = new Set(branches.flatMap(namedOperations));
+    const anyOperation = branches.some((branch) => namedOperations(branch).length === 0);
     const unwatched = UNWATCHED_CALLS.find((name) => !watched.has(name)) ?? "ListAliases";
     const restricted = branches.find((branch) => (branch.resources?.ARN ?? []).length > 0);
     const reject = [
-        { kind: `${unwatched}, which no alert watches`, event: call(unwatched) },
-        ...(restricted === undefined
+        // A successful call: a branch on any operation admits failures only.
+        {
+            kind: anyOperation
+                ? `a successful ${unwatched}`
+                : `${unwatched}, which no alert watches`,
+            event: call(unwatched),
+        },
+        ...(restricted === undefined || anyOperation
             ? []
             : [
                   {
-                      kind: `${restricted.eventName[0]} on a key the alert does not name`,
-                      event: call(restricted.eventName[0], samples.OTHER_KEY_ARN),
+                      kind: `${namedOperations(restricted)[0]} on a key the alert does not name`,
+                      event: call(namedOperations(restricted)[0], samples.OTHER_KEY_ARN),
                   },
               ]),
+        ...each.flatMap((samplesOfBranch) => samplesOfBranch.reject),
     ];
-    return { accept, reject };
+    return { accept: each.flatMap((samplesOfBranch) => samplesOfBranch.accept), reject };
 }
 
 function scheduledSamples(pattern: Pattern, place: Place): PatternSamples {
