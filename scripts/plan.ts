@@ -1,5 +1,5 @@
 /**
- * `npm run plan -- --stack <name> [--json] [--config <file>] [--now <RFC 3339>]`
+ * `npm run plan -- --stack <name> [--json] [--config <file>] [--now <RFC 3339>] [--member-accounts <n>]`
  *
  * Shows what `pulumi up` would create for a stack, without the Pulumi CLI or AWS credentials: it
  * runs the real program (index.ts) under Pulumi's mock runtime with the stack's config file.
@@ -7,6 +7,8 @@
  */
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+import { costWarning, CostEstimate } from "../components/cost";
+import { costOfPlan } from "./planCost";
 import { planTree } from "./planTree";
 import {
     installMocks,
@@ -29,6 +31,8 @@ export interface PlanOptions {
     readonly configFile?: string;
     /** Evaluate as of this moment (validTo must be ahead of it). Default: now. */
     readonly now?: Date;
+    /** Member accounts to price in each member region (an organization stack). Default: 1. */
+    readonly memberAccounts?: number;
 }
 
 export interface PlannedResource {
@@ -51,6 +55,8 @@ export interface Plan {
     readonly recorded: RecordedResource[];
     /** The stack outputs, resolved as the mock run sees them (secrets unwrapped: tests only). */
     readonly outputs: Record<string, unknown>;
+    /** What it would cost a month (docs/cost.md). */
+    readonly cost: CostEstimate;
 }
 
 export async function planStack(options: PlanOptions): Promise<Plan> {
@@ -68,23 +74,26 @@ export async function planStack(options: PlanOptions): Promise<Plan> {
     } finally {
         restoreWarnings();
     }
-    return toPlan(options.stack, recorder, config["aws:region"] ?? REGION, outputs);
+    return toPlan(options, recorder, config["aws:region"] ?? REGION, outputs);
 }
 
 function toPlan(
-    stack: string,
+    options: PlanOptions,
     recorder: Recorder,
     homeRegion: string,
     outputs: Record<string, unknown>,
 ): Plan {
     const byUrn = new Map(recorder.resources.map((resource) => [resource.urn, resource]));
     const recorded = [...recorder.resources].sort((a, b) => a.urn.localeCompare(b.urn));
+    const cost = costOfPlan({ homeRegion, recorded, outputs }, options.memberAccounts ?? 1);
+    const expensive = costWarning(cost);
     return {
-        stack,
+        stack: options.stack,
         homeRegion,
         recorded,
         outputs,
-        warnings: [...recorder.warnings],
+        cost,
+        warnings: [...recorder.warnings, ...(expensive === undefined ? [] : [expensive])],
         resources: recorded.map((resource) => ({
             type: resource.type,
             name: resource.name,
@@ -98,7 +107,12 @@ function toPlan(
 export function planJson(plan: Plan): string {
     return (
         JSON.stringify(
-            { stack: plan.stack, resources: plan.resources, warnings: plan.warnings },
+            {
+                stack: plan.stack,
+                resources: plan.resources,
+                warnings: plan.warnings,
+                cost: plan.cost,
+            },
             null,
             2,
         ) + "\n"
@@ -109,6 +123,7 @@ function parseArguments(argv: readonly string[]): PlanOptions & { json: boolean 
     let stack: string | undefined;
     let configFile: string | undefined;
     let now: Date | undefined;
+    let memberAccounts: number | undefined;
     let json = false;
     for (let index = 0; index < argv.length; index++) {
         const argument = argv[index];
@@ -125,6 +140,13 @@ function parseArguments(argv: readonly string[]): PlanOptions & { json: boolean 
                     `--now takes an RFC 3339 date-time, e.g. 2027-01-01T00:00:00Z`,
                 );
             }
+        } else if (argument === "--member-accounts") {
+            memberAccounts = Number(argv[++index]);
+            if (!Number.isInteger(memberAccounts) || memberAccounts < 1) {
+                throw new UsageError(
+                    "--member-accounts takes a whole number of accounts, 1 or more",
+                );
+            }
         } else {
             throw new UsageError(`unknown argument ${argument}`);
         }
@@ -132,7 +154,7 @@ function parseArguments(argv: readonly string[]): PlanOptions & { json: boolean 
     if (!stack) {
         throw new UsageError("--stack <name> is required");
     }
-    return { stack, configFile, now, json };
+    return { stack, configFile, now, memberAccounts, json };
 }
 
 class UsageError extends Error {}
@@ -151,7 +173,7 @@ export async function runCli(
     } catch (error) {
         if (error instanceof UsageError) {
             err(
-                `${error.message}\nusage: npm run plan -- --stack <name> [--json] [--config <file>] [--now <RFC 3339>]\n`,
+                `${error.message}\nusage: npm run plan -- --stack <name> [--json] [--config <file>] [--now <RFC 3339>] [--member-accounts <n>]\n`,
             );
         } else if (error instanceof pulumi.RunError) {
             // What pulumi up prints: the message alone, no stack trace.

@@ -1,6 +1,7 @@
 /** The tree view `npm run plan` prints: resources under their parents, totals, alert channels, warnings. */
 import type { RecordedResource } from "./mockRuntime";
 import type { Plan } from "./plan";
+import { costLines } from "./planCost";
 import { summary } from "./planSummary";
 
 /** Where alerts go: email, chat, PagerDuty, webhooks; never a secret. */
@@ -48,6 +49,7 @@ export function planTree(plan: Plan): string {
     if (plan.warnings.length > 0) {
         lines.push("", "Warnings:", ...plan.warnings.map((warning) => `  ${warning}`));
     }
+    lines.push("", ...costLines(plan.cost));
     return lines.join("\n") + "\n";
 }
 

@@ -2,19 +2,9 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { planTree, runCli } from "../scripts/plan";
+import { planTree } from "../scripts/plan";
 import { SNAPSHOT_NOW, snapshotPlan } from "../scripts/snapshots";
-
-async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-    let out = "";
-    let err = "";
-    const code = await runCli(
-        argv,
-        (text) => (out += text),
-        (text) => (err += text),
-    );
-    return { code, out, err };
-}
+import { planCli as cli } from "./support/planCli";
 
 function stackFile(content: string): string {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kms-plan-")), "Pulumi.test.yaml");

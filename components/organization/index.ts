@@ -30,11 +30,13 @@ export {
 } from "./memberHeartbeats";
 export type { MemberHeartbeatsArgs } from "./memberHeartbeats";
 export {
+    MEMBER_HEARTBEAT_DIMENSIONS,
     METRIC_FILTER_DIMENSION_PAIRS_LIMIT,
     readableAccountName,
     SILENT_MEMBERS_QUERY_ROWS,
     silentMemberAlarmName,
     silentMemberAlarmNamePrefix,
+    silentMemberAlarmSettings,
     silentMemberFilterWarning,
 } from "./silentMembers";
 export type { ExpectedMember } from "./silentMembers";

@@ -12,6 +12,7 @@ import {
     OrganizationBus,
 } from "../organization";
 import { createAlertRules } from "./alertRules";
+import { warnAboutMemberCost } from "./memberCost";
 import { channelRuleNames } from "./channelsPlan";
 import { Channels, channelTargetRuleNames } from "./channels";
 import type { StackContext } from "./context";
@@ -58,13 +59,15 @@ export function buildOrganization(
         { ...delivery, eventBusName: bus.busName },
         channels,
     );
+    const expectedMembers = expectedMemberAccounts(ctx, organization);
+    warnAboutMemberCost(ctx, organization, bus.busArn, expectedMembers);
     const heartbeats = new MemberHeartbeats(
         `${name}-member-heartbeats`,
         {
             namePrefix: plan.namePrefix,
             busName: bus.busName,
             memberHeartbeatRuleName: organization.memberHeartbeatRuleName,
-            expectedMembers: expectedMemberAccounts(ctx, organization),
+            expectedMembers,
             memberRegions: organization.regions,
             silentMemberAlarms: organization.observability !== undefined,
             topicArn: delivery.topicArn,
