@@ -1,16 +1,19 @@
 /**
  * The cost estimate of `npm run plan`: the resources the mock run registered, priced by
- * components/cost; the member templates (every StackSet's) and the silent-member alarms priced per
- * member account and region, for `--member-accounts <n>` accounts in each member region.
+ * components/cost; what member accounts add (every StackSet's template, the silent-member alarm and
+ * metric) priced per member account and region by the program's own memberShare, for
+ * `--member-accounts <n>` accounts in each member region. The silent-member alarms and the heartbeat
+ * filter the mock run registered for its few accounts are left out of the stack's own items.
  */
 import {
     CostEstimate,
     estimateCost,
-    MemberShare,
+    formatUsd,
     RegionalResource,
     usageFacts,
 } from "../components/cost";
 import { MEMBER_HEARTBEAT_DIMENSIONS } from "../components/organization";
+import { memberShare, MemberShareInput } from "../components/stack/memberCost";
 import type { RecordedResource } from "./mockRuntime";
 
 /** What the plan knows that the estimate needs. */
@@ -22,7 +25,7 @@ export interface CostSource {
 
 interface VerificationView {
     alarms?: { name: string; kind: string }[];
-    organization?: { regions: string[] };
+    organization?: { regions: string[]; observability?: unknown };
 }
 
 const STACK_SET = "aws:cloudformation/stackSet:StackSet";
@@ -39,14 +42,9 @@ function isMemberHeartbeatFilter(resource: RegionalResource): boolean {
     );
 }
 
-function templateResources(stackSet: RegionalResource) {
-    const template = JSON.parse(String(stackSet.properties.templateBody)) as {
-        Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
-    };
-    return Object.values(template.Resources).map((resource) => ({
-        type: resource.Type,
-        properties: resource.Properties ?? {},
-    }));
+/** A StackSet's template, as the member accounts get it. */
+function template(stackSet: RegionalResource): MemberShareInput["templates"][number] {
+    return JSON.parse(String(stackSet.properties.templateBody));
 }
 
 export function costOfPlan(source: CostSource, memberAccounts: number): CostEstimate {
@@ -67,18 +65,17 @@ export function costOfPlan(source: CostSource, memberAccounts: number): CostEsti
     const perMember = (resource: RegionalResource) =>
         isSilent(resource) || isMemberHeartbeatFilter(resource);
     const stackSets = all.filter((resource) => resource.type === STACK_SET);
-    const members: MemberShare | undefined =
-        verification.organization === undefined
+    const organization = verification.organization;
+    const members =
+        organization === undefined
             ? undefined
-            : {
+            : memberShare({
+                  templates: stackSets.map(template),
+                  observability: organization.observability !== undefined,
                   accounts: memberAccounts,
-                  regions: verification.organization.regions,
-                  template: stackSets.flatMap(templateResources),
-                  central: [all.find(isSilent), all.find(isMemberHeartbeatFilter)].filter(
-                      (resource): resource is RegionalResource => resource !== undefined,
-                  ),
+                  regions: organization.regions,
                   centralRegion: source.homeRegion,
-              };
+              });
     const resources = all.filter((resource) => !perMember(resource));
     return estimateCost({
         resources,
@@ -87,7 +84,7 @@ export function costOfPlan(source: CostSource, memberAccounts: number): CostEsti
     });
 }
 
-const usd = (amount: number) => `$${amount.toFixed(2)}`;
+const usd = formatUsd;
 
 /** The estimate as `npm run plan` prints it: the total, by region, the three largest items first. */
 export function costLines(estimate: CostEstimate): string[] {

@@ -1,10 +1,9 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
-import * as os from "os";
-import { planJson, planStack } from "../scripts/plan";
-import { SNAPSHOT_NOW, shippedStacks, SNAPSHOT_DIR, snapshotOf } from "../scripts/snapshots";
-import { REPO_ROOT } from "./harness";
+import { planJson } from "../scripts/plan";
+import { shippedStacks, SNAPSHOT_DIR, snapshotOf } from "../scripts/snapshots";
+import { devWithRegions } from "./support/devWithRegions";
 import { lineDiff } from "./support/textDiff";
 
 describe("plan snapshots of the shipped stacks", () => {
@@ -31,16 +30,7 @@ describe("plan snapshots of the shipped stacks", () => {
     }
 
     it("plans a stack whose regions are just its aws:region exactly as one without regions", async () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kms-monitoring-"));
-        const file = path.join(dir, "Pulumi.dev.yaml");
-        fs.writeFileSync(
-            file,
-            fs.readFileSync(path.join(REPO_ROOT, "Pulumi.dev.yaml"), "utf8") +
-                "  kms-monitoring:regions:\n    - us-east-1\n",
-        );
-        const withRegions = planJson(
-            await planStack({ stack: "dev", configFile: file, now: SNAPSHOT_NOW }),
-        );
+        const withRegions = planJson(await devWithRegions());
         assert.equal(withRegions, fs.readFileSync(path.join(SNAPSHOT_DIR, "dev.json"), "utf8"));
     });
 

@@ -82,7 +82,7 @@ function counts(priced: Priced, memberCentral: boolean): Count[] {
                 ...(priced.rotates
                     ? [
                           {
-                              what: "KMS key rotations (from the second year)",
+                              what: "KMS key rotations (the two billed ones, from the second rotation on)",
                               price: "kmsKeyRotation" as const,
                               count: 2,
                           },

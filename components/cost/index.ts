@@ -1,6 +1,6 @@
 // The monthly cost estimate: one price table (prices.ts), what each resource costs by itself
 // (resources.ts), per use (usage.ts), the estimate (estimate.ts) and its warning (warnings.ts).
-export { PRICE_DATE, PRICE_REGION, PRICES } from "./prices";
+export { formatUsd, PRICE_DATE, PRICE_REGION, PRICES } from "./prices";
 export type { Price, PriceKey } from "./prices";
 export { pricedResource } from "./resources";
 export type { Priced, PricedInput } from "./resources";

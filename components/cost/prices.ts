@@ -108,6 +108,26 @@ export const PRICES = {
         source: EVENTBRIDGE,
         confirmedBy: "price list copies",
     },
+    /** Data sent to another region: forwarded events, billed on top of the events themselves. */
+    interRegionTransfer: {
+        usd: 0.02,
+        per: "GB sent to another region",
+        source: "https://aws.amazon.com/ec2/pricing/on-demand/",
+        confirmedBy: "price list copies",
+    },
+    /** The trail's log files in its S3 bucket, S3 Standard. */
+    s3Storage: {
+        usd: 0.023,
+        per: "GB-month (S3 Standard)",
+        source: "https://aws.amazon.com/s3/pricing/",
+        confirmedBy: "price list copies",
+    },
+    s3Puts: {
+        usd: 0.005,
+        per: "1,000 PUT requests",
+        source: "https://aws.amazon.com/s3/pricing/",
+        confirmedBy: "price list copies",
+    },
     apiDestinationInvocations: {
         usd: 0.2,
         per: "million invocations",
@@ -141,3 +161,9 @@ export const PRICES = {
 } as const satisfies Record<string, Price>;
 
 export type PriceKey = keyof typeof PRICES;
+
+/** An amount in dollars as the plan and docs/cost.md show it: cents, or the fraction a price has. */
+export function formatUsd(usd: number): string {
+    const decimals = Math.max(2, (String(usd).split(".")[1] ?? "").length);
+    return `$${usd.toFixed(decimals)}`;
+}

@@ -117,6 +117,8 @@ const LINES: readonly { when: keyof UsageFacts | "always"; what: string; price: 
         what: "management events of the stack's trail, if another trail already records them (the first copy is free)",
         price: "trailExtraCopy",
     },
+    { when: "trail", what: "the trail's log files in its S3 bucket", price: "s3Storage" },
+    { when: "trail", what: "CloudTrail's deliveries of log files to the bucket", price: "s3Puts" },
     {
         when: "metricsInsights",
         what: "Metrics Insights alarms, per metric their query analyzes beyond the known keys (keys, key store series)",

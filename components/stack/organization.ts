@@ -10,6 +10,7 @@ import {
     MEMBER_BUS_ALARM_ROLE,
     memberTemplate,
     OrganizationBus,
+    type CloudFormationTemplate,
 } from "../organization";
 import { createAlertRules } from "./alertRules";
 import { warnAboutMemberCost } from "./memberCost";
@@ -47,8 +48,7 @@ export function buildOrganization(
     delivery: AlertDeliveryArgs,
     channels: Channels | undefined,
 ): OrganizationParts | undefined {
-    const { parent, name, args, plan } = ctx;
-    const organization = plan.organization;
+    const organization = ctx.plan.organization;
     if (organization === undefined) {
         return undefined;
     }
@@ -59,23 +59,7 @@ export function buildOrganization(
         { ...delivery, eventBusName: bus.busName },
         channels,
     );
-    const expectedMembers = expectedMemberAccounts(ctx, organization);
-    warnAboutMemberCost(ctx, organization, bus.busArn, expectedMembers);
-    const heartbeats = new MemberHeartbeats(
-        `${name}-member-heartbeats`,
-        {
-            namePrefix: plan.namePrefix,
-            busName: bus.busName,
-            memberHeartbeatRuleName: organization.memberHeartbeatRuleName,
-            expectedMembers,
-            memberRegions: organization.regions,
-            silentMemberAlarms: organization.observability !== undefined,
-            topicArn: delivery.topicArn,
-            tags: args.tags,
-        },
-        { parent },
-    );
-    const stackSet = buildMemberStackSet(ctx, organization, bus);
+    const { heartbeats, stackSet } = buildMembers(ctx, organization, bus, delivery);
     const observability =
         organization.observability === undefined
             ? undefined
@@ -103,6 +87,40 @@ export function buildOrganization(
         memberHeartbeats: heartbeats,
         deliveryAlarms: alarms,
     };
+}
+
+/**
+ * What the member accounts get: the forwarders' StackSet, the heartbeats that prove each account and
+ * region alive, and the warning when they cost much. The forwarders' template is built once, for the
+ * StackSet and for what a member account costs.
+ */
+function buildMembers(
+    ctx: StackContext,
+    organization: OrganizationPlan,
+    bus: OrganizationBus,
+    delivery: AlertDeliveryArgs,
+): { heartbeats: MemberHeartbeats; stackSet: MemberStackSet } {
+    const { parent, name, args, plan } = ctx;
+    const template = bus.busArn.apply((busArn) =>
+        memberTemplate(organization.templateInputs, busArn, organization.forwarding),
+    );
+    const expectedMembers = expectedMemberAccounts(ctx, organization);
+    warnAboutMemberCost(ctx, organization, template, expectedMembers);
+    const heartbeats = new MemberHeartbeats(
+        `${name}-member-heartbeats`,
+        {
+            namePrefix: plan.namePrefix,
+            busName: bus.busName,
+            memberHeartbeatRuleName: organization.memberHeartbeatRuleName,
+            expectedMembers,
+            memberRegions: organization.regions,
+            silentMemberAlarms: organization.observability !== undefined,
+            topicArn: delivery.topicArn,
+            tags: args.tags,
+        },
+        { parent },
+    );
+    return { heartbeats, stackSet: buildMemberStackSet(ctx, organization, bus, template) };
 }
 
 /** The alarms on failed delivery from the organization bus: its alert, channel and logging rules. */
@@ -160,10 +178,8 @@ function buildMemberStackSet(
     { parent, name, args, environment }: StackContext,
     organization: OrganizationPlan,
     bus: OrganizationBus,
+    template: pulumi.Output<CloudFormationTemplate>,
 ): MemberStackSet {
-    const template = bus.busArn.apply((busArn) =>
-        memberTemplate(organization.templateInputs, busArn, organization.forwarding),
-    );
     return new MemberStackSet(
         `${name}-member-stack-set`,
         {

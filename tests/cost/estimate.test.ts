@@ -4,14 +4,14 @@
  * member price in `pulumi up`'s warning as in the plan.
  */
 import { strict as assert } from "assert";
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { CostEstimate, estimateCost, PRICES } from "../../components/cost";
 import { planMonitoring } from "../../components/stack";
 import { memberShare } from "../../components/stack/memberCost";
 import { parseStackConfig } from "../../components/config";
-import { Plan, planJson, planStack } from "../../scripts/plan";
+import { memberTemplate } from "../../components/organization";
+import { Plan, planJson } from "../../scripts/plan";
+import { devWithRegions } from "../support/devWithRegions";
 import { costOfPlan } from "../../scripts/planCost";
 import { SNAPSHOT_NOW, snapshotPlan } from "../../scripts/snapshots";
 import { loadStackConfig, REPO_ROOT } from "../harness";
@@ -19,17 +19,6 @@ import { loadStackConfig, REPO_ROOT } from "../harness";
 const sum = (values: readonly number[]) =>
     Math.round(values.reduce((a, b) => a + b, 0) * 100) / 100;
 const PER_MEMBER = /per member account and region/;
-
-/** The dev stack with one more watched region. */
-async function devWithRegion(region: string): Promise<Plan> {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "kms-cost-")), "Pulumi.dev.yaml");
-    fs.writeFileSync(
-        file,
-        fs.readFileSync(path.join(REPO_ROOT, "Pulumi.dev.yaml"), "utf8") +
-            `  kms-monitoring:regions:\n    - us-east-1\n    - ${region}\n`,
-    );
-    return planStack({ stack: "dev", configFile: file, now: SNAPSHOT_NOW });
-}
 
 /** The alarms the plan registered, by region and name, but Metrics Insights alarms (priced apart). */
 function standardAlarms(plan: Plan): Map<string, string> {
@@ -91,10 +80,9 @@ describe("the monthly cost estimate", () => {
     });
 
     it("one more watched region raises the estimate by what it adds: its alarms there, and the ones at home that watch it", async () => {
-        const [before, after] = await Promise.all([
-            snapshotPlan("dev"),
-            devWithRegion("eu-west-1"),
-        ]);
+        // One plan at a time: the mocks are the process's.
+        const before = await snapshotPlan("dev");
+        const after = await devWithRegions("eu-west-1");
         const old = standardAlarms(before);
         const added = [...standardAlarms(after)].filter(([name]) => !old.has(name));
         assert.ok(added.some(([, region]) => region === "eu-west-1"));
@@ -150,10 +138,19 @@ describe("the monthly cost estimate", () => {
         });
         void [project, stack, warnings];
         const plan = planMonitoring({ ...settings, namePrefix: "kms-monitoring-org" });
-        const busArn = `arn:aws:events:us-east-1:111122223333:event-bus/${plan.organization!.busName}`;
+        const organization = plan.organization!;
+        const busArn = `arn:aws:events:us-east-1:111122223333:event-bus/${organization.busName}`;
         const program = estimateCost({
             resources: [],
-            members: memberShare(plan.organization!, busArn, 1, "us-east-1"),
+            members: memberShare({
+                templates: [
+                    memberTemplate(organization.templateInputs, busArn, organization.forwarding),
+                ],
+                observability: organization.observability !== undefined,
+                accounts: 1,
+                regions: organization.regions,
+                centralRegion: "us-east-1",
+            }),
         });
         assert.equal(
             program.perMemberAccountAndRegionUsd,
