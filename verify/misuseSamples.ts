@@ -7,7 +7,7 @@
  * call carries `errorCode` and `errorMessage` as in the guide's "Decrypt failure" example; the
  * messages of a key pending deletion are those of "Key states of AWS KMS keys".
  */
-import { cloudTrailEvent, KEY_ARN, kmsEvent } from "./samples";
+import { cloudTrailEvent, KEY_ARN, kmsEvent, placed } from "./samples";
 
 type Identity = Record<string, unknown>;
 type CallEvent = ReturnType<typeof cloudTrailEvent>;
@@ -125,6 +125,30 @@ export const notPendingDeletionEvent = failedWith(
     "KMSInvalidStateException",
     `${KEY_ARN} is not pending deletion.`,
 );
+
+/**
+ * A call SNS makes with a topic's key (GenerateDataKey when a message is published, Decrypt when
+ * it is delivered) for `topicArn`, naming the key by `keyId` as the topic does, in `account` and
+ * `region`. No AWS page shows this record: it is shaped as the guide records another service's
+ * calls ("How Amazon WorkMail uses AWS KMS": `type` AWSService, `invokedBy`, the service as
+ * source and agent), with the encryption context SNS uses, `aws:sns:topicArn`.
+ */
+export function snsTopicKeyCall(
+    eventName: string,
+    keyId: string,
+    topicArn: string,
+    account = "111122223333",
+    region = "us-east-1",
+): CallEvent {
+    const call = cloudTrailEvent(eventName, true, {
+        keyId,
+        ...(eventName === "Decrypt" ? {} : { keySpec: "AES_256" }),
+        encryptionContext: { "aws:sns:topicArn": topicArn },
+    });
+    const bySns = calledBy(call, { type: "AWSService", invokedBy: "sns.amazonaws.com" });
+    const from = { sourceIPAddress: "sns.amazonaws.com", userAgent: "sns.amazonaws.com" };
+    return placed({ ...bySns, detail: { ...bySns.detail, ...from } }, account, region);
+}
 
 /**
  * A rotation as KMS sends it since on-demand rotation: `rotation-type`, the key's origin and the

@@ -98,6 +98,8 @@ export class AlertTopic extends pulumi.ComponentResource {
     public readonly topicName: pulumi.Output<string>;
     /** ARN of the key that encrypts the topic, when it is encrypted. */
     public readonly keyArn?: pulumi.Output<string>;
+    /** The key's alias, `alias/<name>`, by which the topic names its key, when it is encrypted. */
+    public readonly keyAlias?: pulumi.Output<string>;
     /** Each subscribed address with whether it still awaits confirmation. */
     public readonly subscriptions: pulumi.Output<EmailSubscription[]>;
 
@@ -111,7 +113,9 @@ export class AlertTopic extends pulumi.ComponentResource {
             {
                 name: args.topicName,
                 displayName: args.displayName ?? DEFAULT_DISPLAY_NAME,
-                kmsMasterKeyId: key?.arn,
+                // The alias, not the key ARN: SNS's own calls with the key then name the alias,
+                // which the API-call rules can know before the key exists (ownTopicCalls.ts).
+                kmsMasterKeyId: key?.alias.name,
                 tags: args.tags,
             },
             { parent: this },
@@ -134,11 +138,13 @@ export class AlertTopic extends pulumi.ComponentResource {
 
         this.topicArn = topic.arn;
         this.topicName = topic.name;
-        this.keyArn = key?.arn;
+        this.keyArn = key?.key.arn;
+        this.keyAlias = key?.alias.name;
         this.registerOutputs({
             topicArn: this.topicArn,
             topicName: this.topicName,
             keyArn: this.keyArn,
+            keyAlias: this.keyAlias,
             subscriptions: this.subscriptions,
         });
     }
@@ -170,7 +176,7 @@ export class AlertTopic extends pulumi.ComponentResource {
         name: string,
         encryption: AlertTopicEncryption,
         args: AlertTopicArgs,
-    ): aws.kms.Key {
+    ): { key: aws.kms.Key; alias: aws.kms.Alias } {
         const key = new aws.kms.Key(
             `${name}-key`,
             {
@@ -187,11 +193,11 @@ export class AlertTopic extends pulumi.ComponentResource {
             },
             { parent: this, protect: encryption.protect ?? false },
         );
-        new aws.kms.Alias(
+        const alias = new aws.kms.Alias(
             `${name}-key-alias`,
             { name: encryption.keyAlias, targetKeyId: key.keyId },
             { parent: this, protect: encryption.protect ?? false },
         );
-        return key;
+        return { key, alias };
     }
 }

@@ -3,6 +3,7 @@ import { eventRuleName } from "../shared";
 import { apiCallEventPattern, apiCallRuleState } from "./eventPatterns";
 import { apiCallAlertTransformer } from "./alertMessages";
 import { AlertDeliveryArgs, createTopicRule } from "./topicRule";
+import type { OwnTopicCalls } from "./ownTopicCalls";
 
 export interface ApiCallAlertSpec {
     /** Short name, unique within the component; the rule is `<ruleNamePrefix>-<name>`. */
@@ -56,6 +57,11 @@ export interface ApiCallAlertsArgs extends AlertDeliveryArgs {
     readonly alerts: readonly ApiCallAlertSpec[];
     /** Prefix of every rule name, e.g. `kms-monitoring-dev`. Required. */
     readonly ruleNamePrefix: string;
+    /**
+     * The KMS calls SNS makes for the stack's own topics, which the rules on GenerateDataKey* and
+     * Decrypt leave out (ownTopicCalls.ts). Default: none left out.
+     */
+    readonly ownTopicCalls?: OwnTopicCalls;
 }
 
 /** EventBridge rules on KMS API calls that CloudTrail delivers, each targeting the alert topic. */
@@ -73,7 +79,12 @@ export class ApiCallAlerts extends pulumi.ComponentResource {
                 {
                     ruleName: eventRuleName(args.ruleNamePrefix, alert.name),
                     description: `KMS API calls: ${alert.eventNames.join(", ")}`.slice(0, 512),
-                    eventPattern: apiCallEventPattern(alert.eventNames, alert.keyArns ?? [], alert),
+                    eventPattern: apiCallEventPattern(
+                        alert.eventNames,
+                        alert.keyArns ?? [],
+                        alert,
+                        args.ownTopicCalls,
+                    ),
                     state: apiCallRuleState(alert.eventNames),
                     kind: "api-call",
                     inputTransformer:

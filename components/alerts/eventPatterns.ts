@@ -1,5 +1,6 @@
 import { callFilterCondition, CallFilters } from "./callFilters";
 import { isKmsOperation, isReadOnlyOperation } from "./kmsOperations";
+import { OwnTopicCalls, ownTopicCallsCondition } from "./ownTopicCalls";
 
 /** The detail-type EventBridge gives to API calls that CloudTrail delivers. */
 export const CLOUDTRAIL_API_CALL = "AWS API Call via CloudTrail";
@@ -32,6 +33,34 @@ export interface EventPattern {
  */
 export const MAX_EVENT_PATTERN_LENGTH = 2048;
 
+/**
+ * EventBridge refuses a pattern whose `$or`s make more than 1000 rule combinations, counted by
+ * multiplying the number of arguments of every `$or` array in it (User Guide, "Content filtering in
+ * Amazon EventBridge event patterns", complex example with `$or`).
+ */
+export const MAX_RULE_COMBINATIONS = 1000;
+
+function ruleCombinations(value: unknown): number {
+    if (Array.isArray(value)) {
+        return value.reduce((product: number, item) => product * ruleCombinations(item), 1);
+    }
+    if (typeof value !== "object" || value === null) {
+        return 1;
+    }
+    return Object.entries(value).reduce((product: number, [key, inner]) => {
+        const arguments_ = key === "$or" && Array.isArray(inner) ? inner.length : 1;
+        return product * arguments_ * ruleCombinations(inner);
+    }, 1);
+}
+
+/** Whether EventBridge accepts the pattern: at most 2048 characters and 1000 combinations. */
+export function fitsOnePattern(pattern: EventPattern): boolean {
+    return (
+        JSON.stringify(pattern).length <= MAX_EVENT_PATTERN_LENGTH &&
+        ruleCombinations(pattern) <= MAX_RULE_COMBINATIONS
+    );
+}
+
 /** A KMS API call recorded by CloudTrail whose detail also matches `detail`. */
 export function kmsCallPattern(detail: Record<string, unknown>): EventPattern {
     return {
@@ -42,20 +71,35 @@ export function kmsCallPattern(detail: Record<string, unknown>): EventPattern {
 }
 
 /**
+ * The `$or` branches of a KMS call pattern. A detail that names the operation or the error itself
+ * is one branch, and its own `$or` a condition of it (the stack's own calls left out,
+ * ownTopicCalls.ts); otherwise each element of its `$or` is a branch.
+ */
+export function callBranches(pattern: EventPattern): Record<string, unknown>[] {
+    const detail = pattern.detail ?? {};
+    const single =
+        detail.eventName !== undefined || detail.errorMessage !== undefined || !("$or" in detail);
+    return single ? [detail] : (detail.$or as Record<string, unknown>[]);
+}
+
+/**
  * Matches KMS API calls recorded by CloudTrail by event name and, when `keyArns` is non-empty,
  * only calls on one of those keys; `filters` narrow it to some callers or failures. CloudTrail
  * lists the key in `resources[].ARN`; EventBridge matches a pattern field against every element of
- * an array of objects.
+ * an array of objects. With `own`, the KMS calls SNS makes for the stack's topics never match
+ * (ownTopicCalls.ts).
  */
 export function apiCallEventPattern(
     eventNames: readonly string[],
     keyArns: readonly string[] = [],
     filters: CallFilters = {},
+    own?: OwnTopicCalls,
 ): EventPattern {
     return kmsCallPattern({
         eventName: [...eventNames],
         ...(keyArns.length > 0 ? { resources: { ARN: [...keyArns] } } : {}),
         ...callFilterCondition(filters),
+        ...ownTopicCallsCondition(eventNames, own),
     });
 }
 

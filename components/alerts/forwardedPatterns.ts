@@ -2,42 +2,16 @@ import { callFilterCondition, hasCallFilters } from "./callFilters";
 import {
     ApiCallSelection,
     apiCallRuleState,
+    callBranches,
     EventPattern,
+    fitsOnePattern,
     kmsCallPattern,
-    MAX_EVENT_PATTERN_LENGTH,
     RuleState,
 } from "./eventPatterns";
+import { isTopicKeyOperation, notOwnTopicCall, OwnTopicCalls } from "./ownTopicCalls";
 
 /** One `$or` branch of a KMS call pattern: conditions on the CloudTrail record's `detail`. */
 type Branch = Record<string, unknown>;
-
-/**
- * EventBridge refuses a pattern whose `$or`s make more than 1000 rule combinations, counted by
- * multiplying the number of arguments of every `$or` array in it (User Guide, "Content filtering in
- * Amazon EventBridge event patterns", complex example with `$or`).
- */
-export const MAX_RULE_COMBINATIONS = 1000;
-
-function ruleCombinations(value: unknown): number {
-    if (Array.isArray(value)) {
-        return value.reduce((product: number, item) => product * ruleCombinations(item), 1);
-    }
-    if (typeof value !== "object" || value === null) {
-        return 1;
-    }
-    return Object.entries(value).reduce((product: number, [key, inner]) => {
-        const arguments_ = key === "$or" && Array.isArray(inner) ? inner.length : 1;
-        return product * arguments_ * ruleCombinations(inner);
-    }, 1);
-}
-
-/** Whether EventBridge accepts the pattern: at most 2048 characters and 1000 combinations. */
-export function fitsOnePattern(pattern: EventPattern): boolean {
-    return (
-        JSON.stringify(pattern).length <= MAX_EVENT_PATTERN_LENGTH &&
-        ruleCombinations(pattern) <= MAX_RULE_COMBINATIONS
-    );
-}
 
 function callPattern(branches: readonly Branch[]): EventPattern {
     return kmsCallPattern(branches.length === 1 ? branches[0] : { $or: [...branches] });
@@ -59,51 +33,59 @@ function keysCondition(keyArns: readonly string[]): Branch {
     return keyArns.length > 0 ? { resources: { ARN: [...keyArns] } } : {};
 }
 
+/** The condition every alert's call of the operation also has: not the stack's own (ownTopicCalls.ts). */
+function exceptionOf(operation: string, own: OwnTopicCalls | undefined): Branch {
+    return own !== undefined && isTopicKeyOperation(operation) ? notOwnTopicCall(own) : {};
+}
+
 /**
- * Every condition an operation is forwarded on: the keys of the alerts without filters on it
- * (merged), each filtered alert's keys and filters, and the conditions on any call.
+ * Every condition an operation is forwarded on: any call, when an alert without filters watches it
+ * on any key; else the keys of the alerts without filters on it (merged) and each filtered alert's
+ * keys and filters; each with the operation's exception; and the conditions on any call.
  */
 function operationConditions(
     operation: string,
     alerts: readonly ApiCallSelection[],
     anyCall: readonly Branch[],
+    own: OwnTopicCalls | undefined,
 ): Branch[] {
     const watching = alerts.filter((alert) => alert.eventNames.includes(operation));
-    const keys = [
-        ...new Set(
-            watching
-                .filter((alert) => !hasCallFilters(alert))
-                .flatMap((alert) => alert.keyArns ?? []),
-        ),
-    ].sort();
+    const unfiltered = watching.filter((alert) => !hasCallFilters(alert));
+    const keys = [...new Set(unfiltered.flatMap((alert) => alert.keyArns ?? []))].sort();
     const filtered = watching
         .filter(hasCallFilters)
         .map((alert) => ({ ...keysCondition(alert.keyArns ?? []), ...callFilterCondition(alert) }));
-    const all = [...(keys.length > 0 ? [keysCondition(keys)] : []), ...filtered, ...anyCall];
+    const anyKey = unfiltered.some((alert) => (alert.keyArns ?? []).length === 0);
+    const wanted = anyKey ? [{}] : [...(keys.length > 0 ? [keysCondition(keys)] : []), ...filtered];
+    const exception = exceptionOf(operation, own);
+    const all = [...wanted.map((condition) => ({ ...condition, ...exception })), ...anyCall];
     const unique = new Map(all.map((condition) => [JSON.stringify(condition), condition]));
     return [...unique.values()];
 }
 
 /**
  * The alerts' calls as groups in which every operation appears in exactly one group: the
- * operations watched on any key by an alert without filters in one group with no condition, every
- * other operation with its conditions, operations with the same conditions together.
+ * operations watched on any key by an alert without filters, and with no exception, in one group
+ * with no condition, every other operation with its conditions, operations with the same
+ * conditions together.
  */
 function operationGroups(
     alerts: readonly ApiCallSelection[],
     anyCall: readonly Branch[],
+    own: OwnTopicCalls | undefined,
 ): OperationGroup[] {
     const unconditional = [
         ...new Set(
             alerts
                 .filter((alert) => (alert.keyArns ?? []).length === 0 && !hasCallFilters(alert))
-                .flatMap((alert) => alert.eventNames),
+                .flatMap((alert) => alert.eventNames)
+                .filter((name) => Object.keys(exceptionOf(name, own)).length === 0),
         ),
     ];
     const byConditions = new Map<string, { eventNames: string[]; conditions: Branch[] }>();
     const operations = [...new Set(alerts.flatMap((alert) => alert.eventNames))];
     for (const operation of operations.filter((name) => !unconditional.includes(name))) {
-        const conditions = operationConditions(operation, alerts, anyCall);
+        const conditions = operationConditions(operation, alerts, anyCall, own);
         const key = JSON.stringify(conditions);
         const group = byConditions.get(key) ?? { eventNames: [], conditions };
         group.eventNames.push(operation);
@@ -146,27 +128,33 @@ const SUCCEEDED = { errorCode: [{ exists: false }] };
  * narrow again, its branches apart by whether the call failed (CloudTrail records an `errorCode`
  * for every failed call): every failed call of the operation, from anyone, on any key; the
  * successful ones on the keys of the conditions that admit them, cut by key. Should a condition
- * admit successful calls on any key, every call of the operation.
+ * admit successful calls on any key, every call of the operation. An exception every condition
+ * has (the stack's own calls, exceptionOf) stays on each branch.
  */
 function supersetOf(operation: string, conditions: readonly Branch[]): Branch[][] {
+    const [first] = conditions;
+    const excepted = conditions.every(
+        (condition) => JSON.stringify(condition.$or) === JSON.stringify(first.$or),
+    );
+    const exception = excepted && first.$or !== undefined ? { $or: first.$or } : {};
     const succeeding = conditions.filter(
         (condition) => condition.errorCode === undefined && condition.errorMessage === undefined,
     );
     if (succeeding.some((condition) => condition.resources === undefined)) {
-        return [[{ eventName: [operation] }]];
+        return [[{ eventName: [operation], ...exception }]];
     }
     const keys = succeeding.flatMap((condition) => (condition.resources as { ARN: string[] }).ARN);
     return [
-        [{ eventName: [operation], ...FAILED }],
-        ...splitByKeys([operation], [...new Set(keys)].sort(), SUCCEEDED),
+        [{ eventName: [operation], ...FAILED, ...exception }],
+        ...splitByKeys([operation], [...new Set(keys)].sort(), { ...SUCCEEDED, ...exception }),
     ];
 }
 
 /**
  * The units a group packs as: the branches of one unit must share a pattern, because one call can
  * match several of them, and a call two forwarders match would be forwarded twice. A group too
- * long for one pattern is cut: by keys when keys are its only condition (every key in one piece),
- * else by operation, and an operation whose conditions still do not fit is forwarded as a superset
+ * long for one pattern is cut: by keys when keys (and an exception) are its only condition (every
+ * key in one piece), else by operation, and an operation whose conditions still do not fit is forwarded as a superset
  * (supersetOf): never a call forwarded twice.
  */
 function unitsOf(group: OperationGroup): Branch[][] {
@@ -175,8 +163,10 @@ function unitsOf(group: OperationGroup): Branch[][] {
         return [branches];
     }
     const [only] = group.conditions;
-    if (group.conditions.length === 1 && Object.keys(only).join() === "resources") {
-        return splitByKeys(group.eventNames, (only.resources as { ARN: string[] }).ARN);
+    const { resources, ...rest } = only;
+    const restIsException = Object.keys(rest).every((field) => field === "$or");
+    if (group.conditions.length === 1 && resources !== undefined && restIsException) {
+        return splitByKeys(group.eventNames, (resources as { ARN: string[] }).ARN, rest);
     }
     if (group.eventNames.length > 1) {
         return group.eventNames.flatMap((name) => unitsOf({ ...group, eventNames: [name] }));
@@ -192,11 +182,14 @@ function unitsOf(group: OperationGroup): Branch[][] {
  * joined with `$or` (EventBridge User Guide, "Content filtering in event patterns"), as many to a
  * pattern as fit (fitsOnePattern). Every operation is in the units of one group, and a unit's
  * branches in one pattern, so an event several alerts match is still forwarded once, and each home
- * rule sees it once.
+ * rule sees it once. With `own`, the alerts' calls of the operations SNS calls leave out the KMS
+ * calls SNS makes for the stack's topics, as their home rules do (ownTopicCalls.ts); the
+ * `anyCall` conditions are kept whole.
  */
 export function forwardedApiCallPatterns(
     alerts: readonly ApiCallSelection[],
     anyCall: readonly Branch[] = [],
+    own?: OwnTopicCalls,
 ): EventPattern[] {
     const watched = [...new Set(alerts.flatMap((alert) => alert.eventNames))];
     const others: Branch[] = anyCall.map((condition) =>
@@ -205,7 +198,7 @@ export function forwardedApiCallPatterns(
             : { ...condition },
     );
     const units = [
-        ...operationGroups(alerts, anyCall).flatMap(unitsOf),
+        ...operationGroups(alerts, anyCall, own).flatMap(unitsOf),
         ...(others.length > 0 ? [others] : []),
     ];
     const patterns: Branch[][] = [];
@@ -225,9 +218,7 @@ export function forwardedApiCallPatterns(
  * names a read-only operation or admits any operation (apiCallRuleState).
  */
 export function callPatternState(pattern: EventPattern): RuleState {
-    const detail = pattern.detail ?? {};
-    const branches = (detail.$or as Branch[] | undefined) ?? [detail];
-    const named = branches.map((branch) => branch.eventName);
+    const named = callBranches(pattern).map((branch) => branch.eventName);
     if (
         named.some(
             (names) => !Array.isArray(names) || names.some((name) => typeof name !== "string"),

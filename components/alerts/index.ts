@@ -27,7 +27,14 @@ export type {
 } from "./eventAlerts";
 export { callerKind } from "./callFilters";
 export type { CallerKind, CallFilters } from "./callFilters";
-export { callPatternState, fitsOnePattern, forwardedApiCallPatterns } from "./forwardedPatterns";
+export { callPatternState, forwardedApiCallPatterns } from "./forwardedPatterns";
+export {
+    isTopicKeyOperation,
+    notOwnTopicCall,
+    ownTopicCallsCondition,
+    topicKeyAlias,
+} from "./ownTopicCalls";
+export type { OwnTopicCalls } from "./ownTopicCalls";
 export {
     closestOperation,
     isKmsOperation,
@@ -41,7 +48,9 @@ export type { NamedPattern, RemoteAlarmAlertsArgs } from "./remoteAlarmAlerts";
 export {
     apiCallEventPattern,
     apiCallRuleState,
+    callBranches,
     CLOUDTRAIL_API_CALL,
+    fitsOnePattern,
     KMS_LIFECYCLE_DETAIL_TYPES,
     keyLifecycleEventPattern,
     MAX_EVENT_PATTERN_LENGTH,

@@ -12,6 +12,7 @@ import {
     EVENT_ALERT_ROLES,
     EventAlertSpec,
     forwardedApiCallPatterns,
+    OwnTopicCalls,
 } from "../alerts";
 import { eventRuleName, numberedRole } from "../shared";
 import {
@@ -54,6 +55,8 @@ export interface ChannelRuleInputs {
     readonly channels: readonly ChannelKind[];
     /** The API calls the stack alerts on; PagerDuty gets them grouped by severity. */
     readonly apiCalls: readonly ApiCallSelection[];
+    /** The KMS calls SNS makes for the stack's topics, left out as the API-call rules leave them. */
+    readonly ownTopicCalls?: OwnTopicCalls;
     /** The stack's own event alerts; PagerDuty gets each at its kind's severity. */
     readonly eventAlerts: readonly EventAlertSpec[];
     /** The alarms whose state changes alert. */
@@ -83,16 +86,18 @@ function pagerDutyApiCallRules(inputs: ChannelRuleInputs): ChannelRule[] {
         if (selections.length === 0) {
             return [];
         }
-        return forwardedApiCallPatterns(selections).map((eventPattern, index) => ({
-            ...named(inputs, numberedRole(`pagerduty-${severity}`, index)),
-            description: `KMS API calls that page PagerDuty as ${severity}`,
-            eventPattern,
-            state: callPatternState(eventPattern),
-            kind: "api-call" as const,
-            action: "trigger" as const,
-            severity,
-            channels: ["pagerduty" as const],
-        }));
+        return forwardedApiCallPatterns(selections, [], inputs.ownTopicCalls).map(
+            (eventPattern, index) => ({
+                ...named(inputs, numberedRole(`pagerduty-${severity}`, index)),
+                description: `KMS API calls that page PagerDuty as ${severity}`,
+                eventPattern,
+                state: callPatternState(eventPattern),
+                kind: "api-call" as const,
+                action: "trigger" as const,
+                severity,
+                channels: ["pagerduty" as const],
+            }),
+        );
     });
 }
 

@@ -9,10 +9,12 @@ export interface ChannelTopicArgs {
     /** Account, partition and region of the stack. Required. */
     readonly environment: pulumi.Input<AwsEnvironment>;
     /**
-     * The key that encrypts the alert topic, whose policy already lets EventBridge use it.
-     * Default: not encrypted, as the alert topic when `encryptTopic` is off.
+     * The key of the alert topic, whose policy already lets EventBridge use it, as the topic names
+     * it: its alias, which the stack's API-call rules recognize in SNS's own calls
+     * (components/alerts/ownTopicCalls.ts). Default: not encrypted, as the alert topic when
+     * `encryptTopic` is off.
      */
-    readonly keyArn?: pulumi.Input<string>;
+    readonly keyId?: pulumi.Input<string>;
     /** SNS message signature version; 2 signs with SHA256. Default: SNS's, version 1 (SHA1). */
     readonly signatureVersion?: number;
     /**
@@ -42,7 +44,7 @@ export class ChannelTopic extends pulumi.ComponentResource {
         const topic = new aws.sns.Topic(
             `${name}-topic`,
             {
-                kmsMasterKeyId: args.keyArn,
+                kmsMasterKeyId: args.keyId,
                 signatureVersion: args.signatureVersion,
                 tags: args.tags,
             },

@@ -17,8 +17,11 @@ export interface ChatChannelsArgs {
     readonly eventRuleArns: pulumi.Input<readonly string[]>;
     /** Account, partition and region of the stack. Required. */
     readonly environment: pulumi.Input<AwsEnvironment>;
-    /** The key that encrypts the alert topic. Default: the chat topic is not encrypted. */
-    readonly keyArn?: pulumi.Input<string>;
+    /**
+     * The key of the alert topic, as the topics name it (its alias). Default: the chat topic is
+     * not encrypted.
+     */
+    readonly keyId?: pulumi.Input<string>;
     /** Tags for every taggable resource. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
@@ -52,7 +55,7 @@ export class ChatChannels extends pulumi.ComponentResource {
             {
                 eventRuleArns: args.eventRuleArns,
                 environment: args.environment,
-                keyArn: args.keyArn,
+                keyId: args.keyId,
                 subscriberArns: pulumi
                     .output(args.environment)
                     .apply((env) => [chatbotServiceLinkedRoleArn(env)]),

@@ -42,8 +42,11 @@ export interface WebhooksArgs {
      * Required.
      */
     readonly subscriberArn: pulumi.Input<string>;
-    /** The key that encrypts the alert topic. Default: the webhook topic is not encrypted. */
-    readonly keyArn?: pulumi.Input<string>;
+    /**
+     * The key of the alert topic, as the topics name it (its alias). Default: the webhook topic is
+     * not encrypted.
+     */
+    readonly keyId?: pulumi.Input<string>;
     /** Tags for the topic and queue. Default: none. */
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
@@ -77,7 +80,7 @@ export class Webhooks extends pulumi.ComponentResource {
             {
                 eventRuleArns: args.eventRuleArns,
                 environment: args.environment,
-                keyArn: args.keyArn,
+                keyId: args.keyId,
                 signatureVersion: 2,
                 subscriberArns: pulumi.output(args.subscriberArn).apply((arn) => [arn]),
                 tags: args.tags,

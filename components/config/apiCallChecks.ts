@@ -1,4 +1,10 @@
-import { ALL_EVENT_ALERTS, apiCallEventPattern, MAX_EVENT_PATTERN_LENGTH } from "../alerts";
+import {
+    ALL_EVENT_ALERTS,
+    apiCallEventPattern,
+    MAX_EVENT_PATTERN_LENGTH,
+    OwnTopicCalls,
+    topicKeyAlias,
+} from "../alerts";
 import { EVENT_RULE_NAME_MAX, eventRuleName } from "../shared";
 import { duplicates, listedTwice, longestOf } from "./inputValues";
 import { stackNamePrefix } from "./primitives";
@@ -11,19 +17,27 @@ const strings = (value: unknown): string[] | undefined =>
         ? value.filter((item): item is string => typeof item === "string")
         : undefined;
 
-/** The entry's rule pattern, with all its keys and filters, against EventBridge's limit. */
-function patternLengthProblems(entry: Entry, index: number): Problem[] {
+/**
+ * The entry's rule pattern, with all its keys and filters, against EventBridge's limit: its home
+ * rule's, which also leaves out the KMS calls SNS makes for the stack's topics.
+ */
+function patternLengthProblems(entry: Entry, index: number, own?: OwnTopicCalls): Problem[] {
     const eventNames = strings(entry.eventNames);
     if (eventNames === undefined) {
         return [];
     }
     const keyArns = strings(entry.keyArns) ?? [];
     const length = JSON.stringify(
-        apiCallEventPattern(eventNames, keyArns, {
-            errorCodes: strings(entry.errorCodes),
-            callers: strings(entry.callers),
-            exceptCallers: strings(entry.exceptCallers),
-        }),
+        apiCallEventPattern(
+            eventNames,
+            keyArns,
+            {
+                errorCodes: strings(entry.errorCodes),
+                callers: strings(entry.callers),
+                exceptCallers: strings(entry.exceptCallers),
+            },
+            own,
+        ),
     ).length;
     if (length <= MAX_EVENT_PATTERN_LENGTH) {
         return [];
@@ -65,7 +79,11 @@ function filterProblems(entry: Entry, index: number): Problem[] {
 }
 
 /** Every `apiCallAlerts` entry against the others and against EventBridge's limits. */
-export function apiCallAlertProblems(input: Record<string, unknown>): Problem[] {
+export function apiCallAlertProblems(input: Record<string, unknown>, ctx: ParseContext): Problem[] {
+    const own =
+        input.encryptTopic === false
+            ? undefined
+            : { keyAlias: topicKeyAlias(stackNamePrefix(ctx)), region: ctx.homeRegion };
     const alerts = Array.isArray(input.apiCallAlerts) ? (input.apiCallAlerts as unknown[]) : [];
     const entries = alerts.map((alert) =>
         typeof alert === "object" && alert !== null ? (alert as Entry) : {},
@@ -77,7 +95,7 @@ export function apiCallAlertProblems(input: Record<string, unknown>): Problem[] 
             message: "is used by an earlier rule; rule names must be unique",
         })),
         ...entries.flatMap((entry, index) => [
-            ...patternLengthProblems(entry, index),
+            ...patternLengthProblems(entry, index, own),
             ...filterProblems(entry, index),
         ]),
     ];

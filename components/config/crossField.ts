@@ -24,7 +24,7 @@ export function crossFieldProblems(input: Record<string, unknown>, ctx: ParseCon
             email.toLowerCase(),
         ),
     );
-    problems.push(...apiCallAlertProblems(input), ...eventAlertProblems(input, ctx));
+    problems.push(...apiCallAlertProblems(input, ctx), ...eventAlertProblems(input, ctx));
     const watched = stringsAt(input, "watchedKeys");
     problems.push(...listedTwice(["regions"], stringsAt(input, "regions")));
     problems.push(...listedTwice(["watchedKeys"], watched));

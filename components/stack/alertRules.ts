@@ -38,7 +38,12 @@ export function createAlertRules(
     const prefix = `${name}${rules.resourceNameSuffix}`;
     const apiCalls = new ApiCallAlerts(
         `${prefix}-api-calls`,
-        { alerts: rules.apiCalls, ruleNamePrefix: plan.namePrefix, ...delivery },
+        {
+            alerts: rules.apiCalls,
+            ruleNamePrefix: plan.namePrefix,
+            ownTopicCalls: rules.ownTopicCalls,
+            ...delivery,
+        },
         { parent },
     );
     const events = rules.eventAlerts.map(

@@ -1,6 +1,7 @@
 import {
     ApiCallAlertSpec,
     ContributorKind,
+    OwnTopicCalls,
     ContributorRulePlan,
     contributorRulePlan,
     eventAlerts,
@@ -27,6 +28,11 @@ export interface BusAlertRules {
     readonly alarmRulesRole: string;
     /** One rule per entry on KMS API calls, named `<namePrefix>-<name>`. */
     readonly apiCalls: readonly PlannedApiCallAlert[];
+    /**
+     * The KMS calls SNS makes for the stack's topics, which the API-call rules (and PagerDuty's)
+     * leave out: on the home default bus with an encrypted topic, the one bus such calls reach.
+     */
+    readonly ownTopicCalls?: OwnTopicCalls;
     /**
      * The stack's own event alerts that are on: KMS's lifecycle events and rotations
      * (`keyLifecycleEvents`), calls on keys pending deletion (`pendingDeletionUseAlerts`).
@@ -72,7 +78,10 @@ export function contributorAlarms(args: SettledArgs, alarmNamePrefix: string): C
 /** The alert rules of one bus, from the stack's switches and the alarms of that bus's senders. */
 export function planBusAlertRules(
     args: SettledArgs,
-    bus: Pick<BusAlertRules, "busName" | "resourceNameSuffix" | "alarmRulesRole" | "alarmRules">,
+    bus: Pick<
+        BusAlertRules,
+        "busName" | "resourceNameSuffix" | "alarmRulesRole" | "alarmRules" | "ownTopicCalls"
+    >,
     alarms: ContributorAlarms,
     regions: readonly string[] | undefined,
 ): BusAlertRules {

@@ -95,7 +95,7 @@ function createChannelResources(ctx: StackContext, topic: AlertTopic): ChannelRe
     const { parent, name, args, plan, environment } = ctx;
     const channels = plan.channels;
     const arns = (channel: ChannelKind) => ruleArns(environment, rulesTo(plan, channel));
-    const common = { environment, keyArn: topic.keyArn, tags: args.tags };
+    const common = { environment, keyId: topic.keyAlias, tags: args.tags };
     return {
         chat:
             channels.chat &&

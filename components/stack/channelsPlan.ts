@@ -73,6 +73,7 @@ export function withChannelRules(
             ruleNamePrefix: args.namePrefix,
             channels: channels.kinds,
             apiCalls: rules.apiCalls,
+            ownTopicCalls: rules.ownTopicCalls,
             eventAlerts: rules.eventAlerts,
             alarms,
             contributors: rules.contributors,

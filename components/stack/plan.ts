@@ -1,4 +1,4 @@
-import { eventAlerts, remoteAlarmRules } from "../alerts";
+import { eventAlerts, remoteAlarmRules, topicKeyAlias } from "../alerts";
 import { expiryAlarmName, requestQuotaAlarmNames, watchedKeyRegion } from "../alarms";
 import { apiCallsInRegion, ForwardingPlan, forwardingPlan } from "../forwarding";
 import { planHomeChannelRules } from "./alarmPlan";
@@ -109,7 +109,12 @@ function planOtherRegions(args: SettledArgs): OtherRegionPlan[] {
         });
 }
 
-/** The home default bus's rules: this account's events from every watched region. */
+/**
+ * The home default bus's rules: this account's events from every watched region. The stack's
+ * topics and their key are in the home region of this account, so only this bus receives the KMS
+ * calls SNS makes for them; the organization bus and the forwarders never do, and there the alias
+ * name could belong to another key (ownTopicCalls.ts).
+ */
 function planHomeRules(args: SettledArgs, otherRegions: readonly OtherRegionPlan[]) {
     const otherRegionNames = otherRegions.map((other) => other.region);
     return planBusAlertRules(
@@ -118,6 +123,9 @@ function planHomeRules(args: SettledArgs, otherRegions: readonly OtherRegionPlan
             busName: "default",
             resourceNameSuffix: "",
             alarmRulesRole: "remote-alarms",
+            ownTopicCalls: args.encryptTopic
+                ? { keyAlias: topicKeyAlias(args.namePrefix), region: args.homeRegion }
+                : undefined,
             alarmRules: remoteAlarmRules(
                 args.namePrefix,
                 otherRegions.flatMap((other) => other.forwarding.alarmNames),
@@ -217,7 +225,7 @@ export function planMonitoring(given: KmsMonitoringArgs): MonitoringPlan {
         features,
         warningDays: args.expiryWarningDays,
         quotaWarningPercent: args.quotaWarningPercent,
-        topicKeyAlias: args.encryptTopic ? `alias/${args.namePrefix}-alerts` : undefined,
+        topicKeyAlias: args.encryptTopic ? topicKeyAlias(args.namePrefix) : undefined,
         homeRules,
         buses,
         organization,

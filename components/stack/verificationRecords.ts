@@ -52,7 +52,14 @@ export function alertRules(
         ...rules.apiCalls.map((alert) => ({
             name: alert.ruleName,
             state: apiCallRuleState(alert.eventNames),
-            eventPattern: json(apiCallEventPattern(alert.eventNames, alert.keyArns ?? [], alert)),
+            eventPattern: json(
+                apiCallEventPattern(
+                    alert.eventNames,
+                    alert.keyArns ?? [],
+                    alert,
+                    rules.ownTopicCalls,
+                ),
+            ),
         })),
         ...rules.eventAlerts.map((alert) => ({
             name: alert.ruleName,

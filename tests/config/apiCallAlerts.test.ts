@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { problems } from "./fixtures";
+import { parse, problems } from "./fixtures";
 
 describe("stack config validation", () => {
     it("reports an alert whose keys make its event pattern longer than EventBridge accepts", () => {
@@ -19,6 +19,26 @@ describe("stack config validation", () => {
             /kms-monitoring:apiCallAlerts\[1\]\.keyArns: makes the rule's event pattern \d{4} characters, over EventBridge's 2048; split the keys or callers over several entries/,
         );
         assert.doesNotMatch(message, /apiCallAlerts\[0\]/);
+    });
+
+    it("counts, on an operation SNS calls, the condition that leaves out the topics' own calls", () => {
+        // 22 keys fit a rule on DisableKey, or one on Decrypt without an encrypted topic; a rule
+        // on Decrypt also leaves out SNS's calls for the stack's topics, and then they do not.
+        const keyArns = Array.from(
+            { length: 22 },
+            (_, index) =>
+                `arn:aws:kms:us-east-1:111122223333:key/${String(index).padStart(8, "0")}-12ab-34cd-56ef-1234567890ab`,
+        );
+        const entry = (eventName: string) => [{ name: "many", eventNames: [eventName], keyArns }];
+        assert.match(
+            problems({ apiCallAlerts: entry("Decrypt") }),
+            /apiCallAlerts\[0\]\.keyArns: makes the rule's event pattern 2\d{3} characters, over EventBridge's 2048/,
+        );
+        assert.equal(parse({ apiCallAlerts: entry("DisableKey") }).apiCallAlerts.length, 1);
+        assert.equal(
+            parse({ apiCallAlerts: entry("Decrypt"), encryptTopic: false }).apiCallAlerts.length,
+            1,
+        );
     });
 
     it("reports a misspelled KMS event name and suggests the real one", () => {

@@ -83,13 +83,15 @@ describe("alert channels", function () {
         assert.notDeepEqual(deliveryPolicyProblems({ ...valid, retryPolicy: {} }), []);
     });
 
-    it("encrypts the channel topics with the alert topic's key, and signs webhook messages with SHA256", () => {
-        const key = recorder.one("aws:kms/key:Key").state.arn;
+    it("encrypts the channel topics with the alert topic's key, by its alias, and signs webhook messages with SHA256", () => {
+        const alias = recorder.one("aws:kms/alias:Alias", "-alerts-key-alias");
+        const key = recorder.one("aws:kms/key:Key", "-alerts-key");
+        assert.equal(alias.inputs.targetKeyId, key.state.keyId);
         for (const suffix of ["-chat-topic-topic", "-webhooks-topic-topic"]) {
             const topic = recorder
                 .byType("aws:sns/topic:Topic")
                 .find((each) => each.name.endsWith(suffix));
-            assert.equal(topic?.inputs.kmsMasterKeyId, key, suffix);
+            assert.equal(topic?.inputs.kmsMasterKeyId, alias.inputs.name, suffix);
         }
         assert.equal(
             recorder.one("aws:sns/topic:Topic", "-webhooks-topic-topic").inputs.signatureVersion,

@@ -18,6 +18,14 @@ for (const stack of shippedStacks()) {
             const kindOf = (resource: RecordedResource) =>
                 /-(chat|webhooks)-/.exec(resource.name)?.[1] ?? "alerts";
             const topics = byType("aws:sns/topic:Topic");
+            // A topic names its key by the alias; the output gives the key's ARN.
+            const keyArnOf = (alias: string | undefined) => {
+                const target = byType("aws:kms/alias:Alias").find(
+                    (each) => each.inputs.name === alias,
+                )?.inputs.targetKeyId;
+                return byType("aws:kms/key:Key").find((key) => key.state.keyId === target)?.state
+                    .arn;
+            };
             assert.deepEqual(
                 [...verification.topics].sort((a, b) => a.arn.localeCompare(b.arn)),
                 topics
@@ -26,7 +34,7 @@ for (const stack of shippedStacks()) {
                         arn: topic.state.arn,
                         name: topic.state.name,
                         region: verification.homeRegion,
-                        keyArn: topic.inputs.kmsMasterKeyId,
+                        keyArn: keyArnOf(topic.inputs.kmsMasterKeyId),
                     }))
                     .sort((a, b) => a.arn.localeCompare(b.arn)),
             );

@@ -61,7 +61,11 @@ export interface FakeAccount {
     /** Region → the trails DescribeTrails shows there. */
     readonly trails: Map<string, FakeTrail[]>;
     readonly topicAttributes: Map<string, Record<string, string>>;
-    readonly keys: Map<string, { arn: string; state: string; manager: string; policy: string }>;
+    /** Key ARN → the key, with the names of its aliases. */
+    readonly keys: Map<
+        string,
+        { arn: string; state: string; manager: string; policy: string; aliases: string[] }
+    >;
     /** `region name` → alarm. */
     readonly alarms: Map<string, MetricAlarm>;
     /** Queue URL → messages waiting. */
@@ -123,6 +127,9 @@ export function healthyAccount(plan: Plan): FakeAccount {
                               state: "Enabled",
                               manager: "CUSTOMER",
                               policy: key.inputs.policy,
+                              aliases: byType(plan, "aws:kms/alias:Alias")
+                                  .filter((alias) => alias.inputs.targetKeyId === key.state.keyId)
+                                  .map((alias) => alias.inputs.name as string),
                           },
                       ],
                   ],

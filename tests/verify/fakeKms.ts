@@ -14,7 +14,7 @@ import { serviceError } from "./fakeService";
 export function fakeKms(fake: FakeAccount) {
     const key = (id: string) => {
         const found = [...fake.keys.values()].find(
-            (each) => each.arn === id || each.arn.endsWith(`/${id}`),
+            (each) => each.arn === id || each.arn.endsWith(`/${id}`) || each.aliases.includes(id),
         );
         if (found === undefined)
             throw serviceError("NotFoundException", `Key '${id}' does not exist`);

@@ -43,12 +43,12 @@ export interface CanaryPlan {
 /**
  * What to add for a canary. Not GenerateDataKey: SNS itself generates data keys with the topic key
  * for every publisher, reusing each for up to 5 minutes (SNS Developer Guide, "Key management"),
- * so an alert on GenerateDataKey of the topic key (or of any key) would alert on the alerts' own
- * delivery. CancelKeyDeletion is a write that nothing calls on its own.
+ * and the stack's rules leave those calls out only as far as CloudTrail records them as expected
+ * (components/alerts/ownTopicCalls.ts). CancelKeyDeletion is a write that nothing calls on its own.
  */
 export const NO_CANARY_FIX =
     "add CancelKeyDeletion to an apiCallAlerts entry (on any key, or on the topic key); not " +
-    "GenerateDataKey, which would also alert on SNS's own data-key calls for the topic key";
+    "GenerateDataKey, which could also alert on SNS's own data-key calls for the topic key";
 
 /** Whether the rule watches `operation` on `keyArn`. */
 function watches(rule: VerificationRule, operation: string, keyArn: string): boolean {

@@ -2,7 +2,15 @@ import * as samples from "../samples";
 import { placed } from "../samples";
 import { calledBy } from "../misuseSamples";
 import { AlarmPattern, alarmSamples } from "./alarmSamples";
-import { CallBranch, callersOf, failuresOf } from "./callSamples";
+import {
+    Branch,
+    branchesOf,
+    namedOperations,
+    operationOf,
+    ownTopicCallSample,
+    UNWATCHED_CALLS,
+} from "./callBranches";
+import { callersOf, failuresOf } from "./callSamples";
 
 /**
  * For one rule's expected pattern, a documented sample of every kind of event it must match and
@@ -26,7 +34,7 @@ interface Pattern extends AlarmPattern {
     readonly source?: string[];
     readonly "detail-type"?: string[];
     readonly resources?: (string | { suffix: string })[];
-    readonly detail?: AlarmPattern["detail"] & CallBranch & { readonly $or?: CallBranch[] };
+    readonly detail?: AlarmPattern["detail"] & Branch;
 }
 
 /** Where the events happen: the stack's account, and the rule's region unless the pattern names others. */
@@ -37,15 +45,6 @@ export interface Place {
 
 /** An account other than the stack's, for events that come from member accounts. */
 export const MEMBER_ACCOUNT = "444455556666";
-
-/** Calls no KMS alert of the stack may watch by default, for a sample an API-call rule must reject. */
-const UNWATCHED_CALLS = [
-    "ListAliases",
-    "DescribeKey",
-    "TagResource",
-    "CreateAlias",
-    "GenerateRandom",
-];
 
 /**
  * The `$or` branches of an API-call pattern (one when it has none): the operations it names, its
@@ -58,7 +57,7 @@ export function apiCallBranches(
     if (!(pattern["detail-type"] ?? []).includes("AWS API Call via CloudTrail")) {
         return [];
     }
-    return branchesOf(pattern).map((branch) => ({
+    return branchesOf(pattern.detail).map((branch) => ({
         eventName: namedOperations(branch),
         keyArns: branch.resources?.ARN,
         filtered:
@@ -68,30 +67,10 @@ export function apiCallBranches(
     }));
 }
 
-function branchesOf(pattern: Pattern): CallBranch[] {
-    const { $or, ...detail } = pattern.detail ?? {};
-    return $or ?? [detail];
-}
-
-const namedOperations = (branch: CallBranch) =>
-    (branch.eventName ?? []).filter((name): name is string => typeof name === "string");
-
-/** An operation the branch admits: one it names, or one it does not exclude. */
-function operationOf(branch: CallBranch): string {
-    const excluded = (branch.eventName ?? []).flatMap(
-        (name) => (name as { "anything-but"?: string[] })["anything-but"] ?? [],
-    );
-    return (
-        namedOperations(branch)[0] ??
-        ["Decrypt", ...UNWATCHED_CALLS].find((name) => !excluded.includes(name)) ??
-        "Decrypt"
-    );
-}
-
 type Call = (eventName: string, keyArn?: string) => ReturnType<typeof samples.cloudTrailEvent>;
 
 /** One branch's samples: every operation, and each failure and caller it admits or refuses. */
-function branchSamples(branch: CallBranch, call: Call, single: boolean): PatternSamples {
+function branchSamples(branch: Branch, call: Call, single: boolean, place: Place): PatternSamples {
     const keyArn = branch.resources?.ARN?.[0];
     const failures = failuresOf(branch);
     const callers = callersOf(branch);
@@ -117,9 +96,11 @@ function branchSamples(branch: CallBranch, call: Call, single: boolean): Pattern
         })),
     ];
     // A branch's refusals hold for the pattern only when no other branch could admit them.
+    const own = ownTopicCallSample(branch, place);
     const reject = !single
         ? []
         : [
+              ...(own === undefined ? [] : [own]),
               ...failures.refused.map((refused) => ({
                   kind: `${about}, ${refused.kind}`,
                   event: refused.apply(
@@ -137,7 +118,7 @@ function branchSamples(branch: CallBranch, call: Call, single: boolean): Pattern
 }
 
 function apiCallSamples(pattern: Pattern, place: Place): PatternSamples {
-    const branches = branchesOf(pattern);
+    const branches = branchesOf(pattern.detail);
     // A call on a key happens in the key's region: the event keeps the ARN the pattern names.
     const call: Call = (eventName, keyArn) =>
         placed(
@@ -147,7 +128,9 @@ function apiCallSamples(pattern: Pattern, place: Place): PatternSamples {
             place.account,
             (keyArn === undefined ? undefined : keyArn.split(":")[3]) || place.region,
         );
-    const each = branches.map((branch) => branchSamples(branch, call, branches.length === 1));
+    const each = branches.map((branch) =>
+        branchSamples(branch, call, branches.length === 1, place),
+    );
     const watched = new Set(branches.flatMap(namedOperations));
     const anyOperation = branches.some((branch) => namedOperations(branch).length === 0);
     const unwatched = UNWATCHED_CALLS.find((name) => !watched.has(name)) ?? "ListAliases";
