@@ -4,8 +4,12 @@ import { AwsEnvironment, denyInsecureTransport, PolicyDocument } from "../shared
  * The principal that subscribes Amazon Q Developer to the chat topic: "AWS Chatbot automatically
  * uses the AWSServiceRoleForAWSChatbot service-linked role to add or remove subscriptions to the
  * AWS Chatbot global Amazon SNS subscription endpoint" (Administrator Guide, "Using service-linked
- * roles"), a role trusted by `management.chatbot.amazonaws.com`, on the path service-linked roles
- * have. The chat topic lets it alone subscribe.
+ * roles"). The role is trusted by `management.chatbot.amazonaws.com` (Administrator Guide,
+ * "Service-linked role for performing operations on Amazon SNS topics"), and its policy, the AWS
+ * managed AWSChatbotServiceLinkedRolePolicy, grants `sns:Subscribe`, `sns:Unsubscribe` and
+ * `sns:ListSubscriptionsByTopic` (AWS Managed Policy Reference): the subscription is that role's
+ * own call, so `aws:PrincipalArn` is this ARN, on the path service-linked roles have. The chat
+ * topic lets it alone subscribe.
  */
 export function chatbotServiceLinkedRoleArn(env: Pick<AwsEnvironment, "partition" | "accountId">) {
     return (
