@@ -51,6 +51,35 @@ function query(spec: MetricSpec, index: number, period: number): MetricDataQuery
     };
 }
 
+/** The data points of each query between `startMs` and `endMs`, by the query's `Id`. */
+export async function readQueries(
+    ctx: VerifyContext,
+    region: string,
+    queries: readonly MetricDataQuery[],
+    window: { readonly startMs: number; readonly endMs: number },
+): Promise<Map<string, Series>> {
+    const series = new Map<string, Series>(
+        queries.map((each) => [each.Id ?? "", { timestamps: [], values: [] }]),
+    );
+    const pages = paginateGetMetricData(
+        { client: ctx.aws.cloudWatch(region) },
+        {
+            MetricDataQueries: [...queries],
+            StartTime: new Date(window.startMs),
+            EndTime: new Date(window.endMs),
+            ScanBy: "TimestampAscending",
+        },
+    );
+    for await (const page of pages) {
+        for (const result of page.MetricDataResults ?? []) {
+            const target = series.get(result.Id ?? "");
+            target?.timestamps.push(...(result.Timestamps ?? []).map((time) => time.getTime()));
+            target?.values.push(...(result.Values ?? []));
+        }
+    }
+    return series;
+}
+
 /** The data points of each metric between `startMs` and `endMs`, in the order of `specs`. */
 export async function readSeries(
     ctx: VerifyContext,
@@ -58,27 +87,13 @@ export async function readSeries(
     specs: readonly MetricSpec[],
     window: { readonly startMs: number; readonly endMs: number; readonly period: number },
 ): Promise<Series[]> {
-    const series: Series[] = specs.map(() => ({ timestamps: [], values: [] }));
+    const series: Series[] = [];
     for (let offset = 0; offset < specs.length; offset += QUERIES_PER_CALL) {
         const queries = specs
             .slice(offset, offset + QUERIES_PER_CALL)
             .map((spec, index) => query(spec, offset + index, window.period));
-        const pages = paginateGetMetricData(
-            { client: ctx.aws.cloudWatch(region) },
-            {
-                MetricDataQueries: queries,
-                StartTime: new Date(window.startMs),
-                EndTime: new Date(window.endMs),
-                ScanBy: "TimestampAscending",
-            },
-        );
-        for await (const page of pages) {
-            for (const result of page.MetricDataResults ?? []) {
-                const target = series[Number((result.Id ?? "m-1").slice(1))];
-                target?.timestamps.push(...(result.Timestamps ?? []).map((time) => time.getTime()));
-                target?.values.push(...(result.Values ?? []));
-            }
-        }
+        const read = await readQueries(ctx, region, queries, window);
+        series.push(...queries.map((each) => read.get(each.Id ?? "") as Series));
     }
     return series;
 }

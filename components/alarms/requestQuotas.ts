@@ -70,7 +70,8 @@ export function quotaUtilizationExpression(id: string): string {
  * - At or above `warningPercent` in 3 of the last 5 minutes: a one-minute spike does not page,
  *   a sustained climb does, minutes before KMS would throttle.
  * - Missing data not breaching: KMS publishes the metric only for minutes with calls; no calls
- *   is no risk.
+ *   is no risk. Where SERVICE_QUOTA returns no data (no KMS quotas in Service Quotas there), the
+ *   alarm stays OK whatever the rate: `npm run verify` warns of it (verify/checks/requestQuotas.ts).
  */
 export function requestQuotaAlarmSettings(
     quota: KmsRequestQuota,

@@ -87,4 +87,36 @@ describe("verify: request quota and custom key store alarms", () => {
             /^no cryptographic call in two weeks/,
         );
     });
+
+    it("warns of a quota alarm whose usage has data but whose utilization has none: no quota to compare", async () => {
+        const { fake } = await deployed("prod");
+        const healthy = await runVerify("prod", fake);
+        assert.equal(
+            result(healthy, "request-quota", QUOTA, "eu-west-1").message,
+            "its utilization has data",
+        );
+        assert.equal(
+            result(healthy, "request-quota", "kms-monitoring-prod-kms-quota-rsa", "eu-west-1")
+                .message,
+            "no call in the last hour",
+        );
+        fake.withoutServiceQuotas = new Set(["eu-west-1"]);
+        const run = await runVerify("prod", fake);
+        const blind = result(run, "request-quota", QUOTA, "eu-west-1");
+        assert.equal(blind.status, "WARN");
+        assert.match(
+            blind.message,
+            /SERVICE_QUOTA gave no utilization: .* the alarm stays OK whatever the rate$/,
+        );
+        assert.match(
+            blind.fix ?? "",
+            /aws service-quotas list-service-quotas --service-code kms --region eu-west-1/,
+        );
+        assert.equal(result(run, "request-quota", QUOTA, "us-east-1").status, "PASS");
+        // No calls, nothing to compare: no warning.
+        assert.equal(
+            result(run, "request-quota", "kms-monitoring-prod-kms-quota-rsa", "eu-west-1").status,
+            "PASS",
+        );
+    });
 });

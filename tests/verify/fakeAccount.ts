@@ -82,6 +82,8 @@ export interface FakeAccount {
     canaryPath: CanaryPath;
     /** What DescribeTrails throws instead of answering, in every region. */
     trailError?: Error;
+    /** Regions where Service Quotas has no KMS quotas: SERVICE_QUOTA returns nothing there. */
+    withoutServiceQuotas?: Set<string>;
     /** The fake clock, in milliseconds; verify's sleeps move it. */
     now: number;
     callerAccount: string;

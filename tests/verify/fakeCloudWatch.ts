@@ -67,12 +67,47 @@ function metricDataResult(
     };
 }
 
+/**
+ * A quota alarm's utilization, `usage / PERIOD(usage) / SERVICE_QUOTA(usage) * 100`, against a
+ * quota of 10,000 a second; nothing where Service Quotas has no KMS quotas.
+ */
+function utilizationResult(
+    fake: FakeAccount,
+    region: string,
+    query: { Id: string; Expression: string },
+    results: readonly ReturnType<typeof metricDataResult>[],
+) {
+    const usageId = /SERVICE_QUOTA\((\w+)\)/.exec(query.Expression)?.[1];
+    const usage = results.find((result) => result.Id === usageId);
+    const quota = fake.withoutServiceQuotas?.has(region) ? undefined : 10_000;
+    return {
+        Id: query.Id,
+        StatusCode: "Complete",
+        Timestamps: quota === undefined ? [] : (usage?.Timestamps ?? []),
+        Values:
+            quota === undefined
+                ? []
+                : (usage?.Values ?? []).map((value) => (value / 60 / quota) * 100),
+    };
+}
+
 export function fakeCloudWatch(fake: FakeAccount) {
     const cloudWatch = mockClient(CloudWatchClient);
     cloudWatch.on(GetMetricDataCommand).callsFake(async (input, getClient) => {
         const region = await regionOf(getClient);
-        const results: ReturnType<typeof metricDataResult>[] = input.MetricDataQueries.map(
-            (query: MetricStatQuery) => metricDataResult(fake, region, input, query),
+        const queries = input.MetricDataQueries as (MetricStatQuery & { Expression?: string })[];
+        const metrics: ReturnType<typeof metricDataResult>[] = queries
+            .filter((query) => query.Expression === undefined)
+            .map((query) => metricDataResult(fake, region, input, query));
+        const results = queries.map(
+            (query) =>
+                metrics.find((result) => result.Id === query.Id) ??
+                utilizationResult(
+                    fake,
+                    region,
+                    { Id: query.Id, Expression: query.Expression ?? "" },
+                    metrics,
+                ),
         );
         // GetMetricData pages its data points: MaxDatapoints is "the maximum number of data
         // points the request should return before paginating" (CloudWatch API reference). Here a

@@ -47,6 +47,42 @@ export function fakeRules(plan: Plan): Map<string, FakeRule> {
     return rules;
 }
 
+type MetricQueryInput = {
+    id: string;
+    expression?: string;
+    label?: string;
+    returnData?: boolean;
+    metric?: {
+        namespace: string;
+        metricName: string;
+        dimensions?: Record<string, string>;
+        period: number;
+        stat: string;
+    };
+};
+
+/** An alarm's metric queries as DescribeAlarms returns them (`Metrics`). */
+function describedQueries(queries: MetricQueryInput[] | undefined) {
+    return queries?.map((query) => ({
+        Id: query.id,
+        Expression: query.expression,
+        Label: query.label,
+        ReturnData: query.returnData,
+        MetricStat: query.metric && {
+            Metric: {
+                Namespace: query.metric.namespace,
+                MetricName: query.metric.metricName,
+                Dimensions: Object.entries(query.metric.dimensions ?? {}).map(([Name, Value]) => ({
+                    Name,
+                    Value,
+                })),
+            },
+            Period: query.metric.period,
+            Stat: query.metric.stat,
+        },
+    }));
+}
+
 export function fakeAlarms(plan: Plan): Map<string, MetricAlarm> {
     return new Map(
         byType(plan, "aws:cloudwatch/metricAlarm:MetricAlarm").map((alarm) => [
@@ -60,6 +96,7 @@ export function fakeAlarms(plan: Plan): Map<string, MetricAlarm> {
                 StateReason:
                     "Threshold Crossed: 1 datapoint [0.0] was not greater than the threshold (0.0).",
                 EvaluationState: undefined,
+                Metrics: describedQueries(alarm.inputs.metricQueries),
             },
         ]),
     );

@@ -98,22 +98,31 @@ function checkOne(ctx: VerifyContext, expected: VerificationAlarm, alarm: Metric
     }
 }
 
+/** The metric alarms of these names (at most NAMES_PER_CALL) in the region. */
+export async function describeAlarms(
+    ctx: VerifyContext,
+    region: string,
+    names: readonly string[],
+): Promise<MetricAlarm[]> {
+    const read: MetricAlarm[] = [];
+    const pages = paginateDescribeAlarms(
+        { client: ctx.aws.cloudWatch(region) },
+        { AlarmNames: [...names], AlarmTypes: ["MetricAlarm"] },
+    );
+    for await (const page of pages) {
+        read.push(...(page.MetricAlarms ?? []));
+    }
+    return read;
+}
+
 async function checkRegion(ctx: VerifyContext, region: string, expected: VerificationAlarm[]) {
     const found = new Map<string, MetricAlarm>();
     for (let offset = 0; offset < expected.length; offset += NAMES_PER_CALL) {
         const names = expected.slice(offset, offset + NAMES_PER_CALL).map((alarm) => alarm.name);
         const subject = { id: "alarm", region, resource: `${names.length} alarms` };
-        const alarms = await attempt(ctx, subject, "cloudwatch", async () => {
-            const read: MetricAlarm[] = [];
-            const pages = paginateDescribeAlarms(
-                { client: ctx.aws.cloudWatch(region) },
-                { AlarmNames: names, AlarmTypes: ["MetricAlarm"] },
-            );
-            for await (const page of pages) {
-                read.push(...(page.MetricAlarms ?? []));
-            }
-            return read;
-        });
+        const alarms = await attempt(ctx, subject, "cloudwatch", () =>
+            describeAlarms(ctx, region, names),
+        );
         if (alarms === undefined) return;
         alarms.forEach((alarm) => found.set(alarm.AlarmName ?? "", alarm));
     }

@@ -1,8 +1,12 @@
 import { paginateListMetrics } from "@aws-sdk/client-cloudwatch";
+import type { VerificationAlarm } from "../../components/stack";
 import { attempt, pass, VerifyContext, warn } from "../context";
+import { readQueries } from "../metrics";
+import { describeAlarms } from "./alarms";
 
 /**
- * Part of check 7 (`request-quota`): the request quota alarms read what KMS publishes. The
+ * Part of check 7 (`request-quota`): the request quota alarms read what KMS publishes, and get a
+ * quota to compare it with (checkUtilization). The
  * `Resource` names of KMS's `AWS/Usage` `CallCount` (`CryptographicOperationsSymmetric`...) are
  * the usage metrics Service Quotas names for the shared quotas, which no documentation page lists:
  * an alarm on a name KMS does not publish would stay OK for ever. ListMetrics lists the metrics that
@@ -36,15 +40,67 @@ async function publishedResources(ctx: VerifyContext, region: string): Promise<S
     return resources;
 }
 
+const HOUR_MS = 3_600_000;
+
+/**
+ * Each quota alarm's own queries over the last hour. Where Service Quotas has no KMS quota (some
+ * regions), `SERVICE_QUOTA(usage)` returns no data, so the utilization has none while the usage
+ * has some, and an alarm that treats missing data as not breaching stays OK whatever the rate: a
+ * WARN. Without calls in the hour there is nothing to compare, and that passes.
+ */
+async function checkUtilization(ctx: VerifyContext, region: string, names: string[]) {
+    const subject = { id: "request-quota", region, resource: `${names.length} quota alarms` };
+    const alarms = await attempt(ctx, subject, "cloudwatch", () =>
+        describeAlarms(ctx, region, names),
+    );
+    for (const alarm of alarms ?? []) {
+        const queries = alarm.Metrics ?? [];
+        const at = { ...subject, resource: alarm.AlarmName ?? "" };
+        const endMs = ctx.now();
+        const read = await attempt(ctx, at, "cloudwatch", () =>
+            readQueries(
+                ctx,
+                region,
+                queries.map((query) => ({ ...query, ReturnData: true })),
+                { startMs: endMs - HOUR_MS, endMs },
+            ),
+        );
+        if (read === undefined || queries.length === 0) continue;
+        const hasData = (metric: boolean) =>
+            queries.some(
+                (query) =>
+                    (query.MetricStat !== undefined) === metric &&
+                    (read.get(query.Id ?? "")?.values.length ?? 0) > 0,
+            );
+        if (hasData(true) && !hasData(false)) {
+            warn(
+                ctx,
+                at,
+                "KMS calls were counted in the last hour, but SERVICE_QUOTA gave no utilization: " +
+                    "Service Quotas has no applied value of this quota here, so the alarm stays OK " +
+                    "whatever the rate",
+                `aws service-quotas list-service-quotas --service-code kms --region ${region}; ` +
+                    "without the quota, watch the usage on the dashboard and ask AWS Support",
+            );
+        } else {
+            const compared = hasData(true)
+                ? "its utilization has data"
+                : "no call in the last hour";
+            pass(ctx, at, compared);
+        }
+    }
+}
+
 export async function checkRequestQuotas(ctx: VerifyContext): Promise<void> {
     const watched = ctx.expected.requestQuotaResources;
     if (watched === undefined) {
         return;
     }
-    const regions = ctx.expected.alarms
-        .filter((alarm) => alarm.kind === "request-quota")
-        .map((alarm) => alarm.region);
+    const quotaAlarms = ctx.expected.alarms.filter((alarm) => alarm.kind === "request-quota");
+    const regions = quotaAlarms.map((alarm: VerificationAlarm) => alarm.region);
     for (const region of [...new Set(regions)]) {
+        const names = quotaAlarms.filter((each) => each.region === region).map((each) => each.name);
+        await checkUtilization(ctx, region, names);
         const subject = { id: "request-quota", region, resource: "AWS/Usage CallCount KMS" };
         const published = await attempt(ctx, subject, "cloudwatch", () =>
             publishedResources(ctx, region),
