@@ -64,6 +64,8 @@ describe("verify: alarms and heartbeats", () => {
         );
         alarm("us-east-1", "kms-monitoring-prod-expiring-key-material").EvaluationState =
             "PARTIAL_DATA";
+        alarm("us-east-1", "kms-monitoring-prod-key-store-proxy-errors").EvaluationState =
+            "PARTIAL_DATA";
         fake.alarms.delete("eu-central-1 kms-monitoring-prod-dead-letters");
         const run = await runVerify("prod", fake);
         assert.equal(
@@ -71,9 +73,16 @@ describe("verify: alarms and heartbeats", () => {
             "FAIL",
         );
         assert.equal(result(run, "alarm", "legacy-imported-key", "eu-west-1").status, "WARN");
+        // Each kind of Metrics Insights alarm says what it leaves out and what helps.
+        const keys = result(run, "alarm", "kms-monitoring-prod-expiring-key-material", "us-east-1");
+        assert.match(keys.message, /partial data: .* so some keys are not watched$/);
+        assert.match(keys.fix ?? "", /list the others in watchedKeys/);
+        const stores = result(run, "alarm", "key-store-proxy-errors", "us-east-1");
+        assert.match(stores.message, /so some custom key stores are not watched$/);
+        assert.doesNotMatch(stores.fix ?? "", /watchedKeys/);
         assert.match(
-            result(run, "alarm", "kms-monitoring-prod-expiring-key-material", "us-east-1").message,
-            /partial data/,
+            stores.fix ?? "",
+            /aws cloudwatch list-metrics --namespace AWS\/KMS --region us-east-1/,
         );
         assert.equal(
             result(run, "alarm", "kms-monitoring-prod-dead-letters", "eu-central-1").message,

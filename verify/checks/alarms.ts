@@ -24,6 +24,27 @@ function pathFix(alarm: VerificationAlarm): string {
         : `follow its description: ${describeCommand(alarm)}`;
 }
 
+/**
+ * What a Metrics Insights alarm on partial data leaves out, and what to do, by kind: the
+ * expiring-key alarm keeps the keys that expire soonest, and a key listed in watchedKeys gets an
+ * alarm of its own; the key store alarms keep the worst stores (their ORDER BY), and no setting
+ * adds an alarm per store, so the fix is to find what the query matches.
+ */
+const PARTIAL_DATA: Record<string, { what: string; fix: (alarm: VerificationAlarm) => string }> = {
+    "expiring-keys": {
+        what: "keys",
+        fix: () =>
+            "it keeps the keys that expire soonest; list the others in watchedKeys for an alarm each",
+    },
+    "key-store": {
+        what: "custom key stores",
+        fix: (alarm) =>
+            "it keeps the stores with the worst values; find what its query matches with " +
+            `aws cloudwatch list-metrics --namespace AWS/KMS --region ${alarm.region} ` +
+            "(one series per CustomKeyStoreId), and report it",
+    },
+};
+
 /** DescribeAlarms takes at most 100 names (CloudWatch API reference, DescribeAlarms). */
 const NAMES_PER_CALL = 100;
 
@@ -63,12 +84,13 @@ function checkOne(ctx: VerifyContext, expected: VerificationAlarm, alarm: Metric
     if (insights === "EVALUATION_ERROR") {
         fail(ctx, subject, `cannot evaluate its query: ${reason}`, "run pulumi up");
     } else if (insights === "PARTIAL_DATA") {
+        const partial = PARTIAL_DATA[expected.kind] ?? PARTIAL_DATA["key-store"];
         warn(
             ctx,
             subject,
             "evaluates partial data: its query returns over 500 series (or " +
-                "matches over 10,000 metrics), so some keys are not watched",
-            "it keeps the keys that expire soonest; list the others in watchedKeys for an alarm each",
+                `matches over 10,000 metrics), so some ${partial.what} are not watched`,
+            partial.fix(expected),
         );
     } else if (alarm.StateValue === "ALARM") {
         const message = `is in ALARM: ${reason}`;
