@@ -62,14 +62,17 @@ const DESCRIBE_STORE =
 export const KEY_STORE_SIGNALS: readonly KeyStoreSignal[] = [
     {
         role: "certificate",
-        // The guide's alarm takes the minimum over 5 minutes; one hourly minimum, as for the
-        // expiring keys, rides over sparser publishing within the 3 hours an alarm may look back.
+        // The guide's alarm takes the minimum over 5 minutes; an hourly minimum, as for the
+        // expiring keys, rides over sparser publishing. One breaching hour in the last 3 (the
+        // most a Metrics Insights alarm may look back, CloudWatch User Guide, "Limits") keeps it
+        // in ALARM: with missing data not breaching, an hour without a data point would
+        // otherwise resolve it, and the next re-open it, paging again each time.
         query: perStore("MIN", "XksProxyCertificateDaysToExpire"),
         period: 3600,
         settings: {
             comparisonOperator: "LessThanThreshold",
             threshold: CERTIFICATE_WARNING_DAYS,
-            evaluationPeriods: 1,
+            evaluationPeriods: 3,
             datapointsToAlarm: 1,
         },
         description:

@@ -64,6 +64,28 @@ describe("the custom key store alarms", () => {
         assert.equal(CERTIFICATE_WARNING_DAYS, 10);
     });
 
+    it("keep a certificate that reports less than hourly in ALARM, so PagerDuty is not resolved and paged again", () => {
+        const settings = keyStoreAlarmSettings(signal("certificate"));
+        // M out of N (CloudWatch User Guide, "Evaluating an alarm"): ALARM while at least
+        // datapointsToAlarm of the last evaluationPeriods hours breach; a missing hour is not
+        // breaching (treatMissingData).
+        const states = (hours: (number | undefined)[]) =>
+            hours.map((_, hour) => {
+                const window = hours.slice(
+                    Math.max(0, hour + 1 - settings.evaluationPeriods),
+                    hour + 1,
+                );
+                const breaching = window.filter(
+                    (days) => days !== undefined && days < settings.threshold,
+                ).length;
+                return breaching >= settings.datapointsToAlarm ? "ALARM" : "OK";
+            });
+        const everyOtherHour = [9, undefined, 8, undefined, 8, undefined, 7];
+        assert.deepEqual(new Set(states(everyOtherHour)), new Set(["ALARM"]));
+        // A renewed certificate resolves it within the three hours.
+        assert.equal(states([9, 8, 30, 30, 30]).at(-1), "OK");
+    });
+
     it("count only errors: the successful requests XksProxyErrors records with ErrorType N/A are left out", () => {
         const errors = query("proxy-errors");
         const recorded = (ErrorType: string) =>
