@@ -1,5 +1,7 @@
 // Alarms on imported key material running out, on KMS request quotas and on custom key stores.
 export { createQueryAlarm } from "./alarmSpec";
+export { capacityAlarmNames } from "./capacityAlarmNames";
+export type { CapacityAlarmNames, CapacityAlarmSwitches } from "./capacityAlarmNames";
 export type { MetricQuery, QueriedMetric, QueryAlarmSettings, QueryAlarmSpec } from "./alarmSpec";
 export {
     DEFAULT_EXPIRY_WARNING_DAYS,
@@ -21,6 +23,7 @@ export type { ExpiringKeyDiscoveryArgs } from "./expiringKeyDiscovery";
 export {
     DEFAULT_QUOTA_WARNING_PERCENT,
     KMS_REQUEST_QUOTAS,
+    KMS_USAGE_METRIC,
     quotaUtilizationExpression,
     requestQuotaAlarmDescription,
     requestQuotaAlarmName,

@@ -41,12 +41,23 @@ export function requestQuotaAlarmNames(alarmNamePrefix: string): string[] {
     return KMS_REQUEST_QUOTAS.map((quota) => requestQuotaAlarmName(alarmNamePrefix, quota));
 }
 
+/**
+ * The metric KMS publishes its calls in, and the dimensions every shared quota's usage has; the
+ * quota's `Resource` tells them apart.
+ */
+export const KMS_USAGE_METRIC = {
+    namespace: "AWS/Usage",
+    metricName: "CallCount",
+    dimensions: { Service: "KMS", Type: "API", Class: "None" },
+} as const;
+
 /** The `AWS/Usage` metric of a quota, summed over each minute. */
 export function requestQuotaUsageMetric(quota: KmsRequestQuota) {
+    const { Service, Type, Class } = KMS_USAGE_METRIC.dimensions;
     return {
-        namespace: "AWS/Usage",
-        metricName: "CallCount",
-        dimensions: { Service: "KMS", Type: "API", Resource: quota.resource, Class: "None" },
+        namespace: KMS_USAGE_METRIC.namespace,
+        metricName: KMS_USAGE_METRIC.metricName,
+        dimensions: { Service, Type, Resource: quota.resource, Class },
         period: 60,
         stat: "Sum",
     };

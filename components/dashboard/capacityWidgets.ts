@@ -99,12 +99,20 @@ export function keyStoreGraphs(region: string, title: (text: string) => string):
     ];
 }
 
-/** Each member account's calls on one shared quota, per minute (monitoring account, through the sinks). */
+/**
+ * Each member account's calls on one shared quota, per minute (monitoring account, through the
+ * sinks): the quota alarms' usage metric, with exactly its dimensions.
+ */
 export function memberRequestCountQuery(quota: KmsRequestQuota): string {
+    const { namespace, metricName, dimensions } = requestQuotaUsageMetric(quota);
+    const { Resource, ...shared } = dimensions;
+    const equal = Object.entries({ ...shared, Resource }).map(
+        ([name, value]) => `${name} = '${value}'`,
+    );
     return (
-        'SELECT SUM(CallCount) FROM SCHEMA("AWS/Usage", Class, Resource, Service, Type) ' +
-        `WHERE Service = 'KMS' AND Type = 'API' AND Class = 'None' AND Resource = ` +
-        `'${quota.resource}' GROUP BY AWS.AccountId ORDER BY SUM() DESC`
+        `SELECT SUM(${metricName}) FROM SCHEMA("${namespace}", ` +
+        `${Object.keys(dimensions).sort().join(", ")}) WHERE ${equal.join(" AND ")} ` +
+        "GROUP BY AWS.AccountId ORDER BY SUM() DESC"
     );
 }
 

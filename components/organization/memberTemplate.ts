@@ -1,5 +1,5 @@
 import { EventPattern } from "../alerts";
-import { expiringKeysAlarmName, keyStoreAlarmNames, requestQuotaAlarmNames } from "../alarms";
+import { capacityAlarmNames } from "../alarms";
 import { ForwardingPlan, forwardingPlan } from "../forwarding";
 import { partitionOfArn } from "../shared";
 import { CloudFormationTemplate, MemberTemplateInputs } from "./memberNames";
@@ -17,17 +17,16 @@ import {
 
 /** The member's forwarding plan: the same one a remote region of the central account gets. */
 export function memberForwardingPlan(inputs: MemberTemplateInputs): ForwardingPlan {
+    const names = capacityAlarmNames(inputs.memberPrefix, {
+        requestQuotaAlarms: inputs.quotaWarningPercent !== undefined,
+        discoverExpiringKeys: inputs.discoverExpiringKeys,
+        customKeyStoreAlarms: inputs.customKeyStoreAlarms,
+    });
     return forwardingPlan(inputs.memberPrefix, {
         apiCalls: inputs.apiCalls,
         eventAlerts: inputs.eventAlerts,
-        alarmNames:
-            inputs.quotaWarningPercent === undefined
-                ? []
-                : requestQuotaAlarmNames(inputs.memberPrefix),
-        contributorAlarmNames: [
-            ...(inputs.discoverExpiringKeys ? [expiringKeysAlarmName(inputs.memberPrefix)] : []),
-            ...(inputs.customKeyStoreAlarms ? keyStoreAlarmNames(inputs.memberPrefix) : []),
-        ],
+        alarmNames: [...names.requestQuotas],
+        contributorAlarmNames: [...names.expiringKeys, ...names.keyStores],
         deadLetterQueue: inputs.deadLetterQueue,
         selfMonitoring: inputs.selfMonitoring,
         destination: "the organization's central bus",

@@ -1,4 +1,4 @@
-import { expiryAlarmName, requestQuotaAlarmNames } from "../alarms";
+import { capacityAlarmNames, expiryAlarmName } from "../alarms";
 import { cisAlarmName, pendingDeletionAlarmName } from "../audit";
 import type { AlarmSource } from "../channels";
 import { deliveryAlarmNames } from "../delivery";
@@ -75,7 +75,7 @@ export function homeAlarmNames(inputs: HomeAlarmInputs): string[] {
     ];
     return [
         ...keys.map((reference) => expiryAlarmName(prefix, reference)),
-        ...(features.requestQuotaAlarms ? requestQuotaAlarmNames(prefix) : []),
+        ...capacityAlarmNames(prefix, features).requestQuotas,
         ...(features.selfMonitoring ? homeDeliveryAlarmNames(inputs) : []),
         ...inputs.otherRegions.map((other) => heartbeatAlarmName(prefix, other.region)),
         ...(features.auditTrail && (args.auditTrail?.cisMetricFilter ?? true)

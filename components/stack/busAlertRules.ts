@@ -10,7 +10,7 @@ import {
 } from "../alerts";
 import type { ChannelRule } from "../channels";
 import { eventRuleName } from "../shared";
-import { expiringKeysAlarmName, keyStoreAlarmNames } from "../alarms";
+import { capacityAlarmNames } from "../alarms";
 import type { SettledArgs } from "./settings";
 
 /** An `apiCallAlerts` entry with the name of its rule. */
@@ -69,10 +69,8 @@ export type ContributorAlarms = Readonly<Record<ContributorKind, readonly string
  * `alarmNamePrefix` in every region: the stack's own, or with the member prefix the members'.
  */
 export function contributorAlarms(args: SettledArgs, alarmNamePrefix: string): ContributorAlarms {
-    return {
-        "expiring-key": args.discoverExpiringKeys ? [expiringKeysAlarmName(alarmNamePrefix)] : [],
-        "key-store": args.customKeyStoreAlarms ? keyStoreAlarmNames(alarmNamePrefix) : [],
-    };
+    const names = capacityAlarmNames(alarmNamePrefix, args);
+    return { "expiring-key": names.expiringKeys, "key-store": names.keyStores };
 }
 
 /** The alert rules of one bus, from the stack's switches and the alarms of that bus's senders. */

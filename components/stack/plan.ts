@@ -1,5 +1,5 @@
 import { eventAlerts, remoteAlarmRules, topicKeyAlias } from "../alerts";
-import { expiryAlarmName, requestQuotaAlarmNames, watchedKeyRegion } from "../alarms";
+import { capacityAlarmNames, expiryAlarmName, watchedKeyRegion } from "../alarms";
 import { apiCallsInRegion, ForwardingPlan, forwardingPlan } from "../forwarding";
 import { planHomeChannelRules } from "./alarmPlan";
 import type { KmsMonitoringArgs } from "./args";
@@ -97,7 +97,7 @@ function planOtherRegions(args: SettledArgs): OtherRegionPlan[] {
                 eventAlerts: eventAlerts(args).map((alert) => alert.eventPattern),
                 alarmNames: [
                     ...regionKeys.map((reference) => expiryAlarmName(args.namePrefix, reference)),
-                    ...(args.requestQuotaAlarms ? requestQuotaAlarmNames(args.namePrefix) : []),
+                    ...capacityAlarmNames(args.namePrefix, args).requestQuotas,
                 ],
                 contributorAlarmNames: Object.values(
                     contributorAlarms(args, args.namePrefix),

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { KMS_REQUEST_QUOTAS } from "../alarms";
+import { KMS_REQUEST_QUOTAS, KMS_USAGE_METRIC } from "../alarms";
 import { heartbeatAlarmName, heartbeatArrivalRuleName } from "../forwarding";
 import { AwsEnvironment, eventBusArn, logGroupArn } from "../shared";
 import type { Channels } from "./channels";
@@ -184,6 +184,9 @@ function verificationOutput(
                   ),
         requestQuotaResources: plan.features.requestQuotaAlarms
             ? KMS_REQUEST_QUOTAS.map((quota) => quota.resource)
+            : undefined,
+        requestQuotaUsage: plan.features.requestQuotaAlarms
+            ? { ...KMS_USAGE_METRIC, dimensions: { ...KMS_USAGE_METRIC.dimensions } }
             : undefined,
     };
 }

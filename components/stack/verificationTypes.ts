@@ -227,4 +227,13 @@ export interface VerificationOutput {
      * `requestQuotaAlarms`: verify compares them with what KMS publishes.
      */
     readonly requestQuotaResources?: string[];
+    /**
+     * The metric those `Resource`s belong to, with the dimensions every quota's usage shares, with
+     * `requestQuotaAlarms`: what verify lists them by.
+     */
+    readonly requestQuotaUsage?: {
+        readonly namespace: string;
+        readonly metricName: string;
+        readonly dimensions: Record<string, string>;
+    };
 }
