@@ -231,9 +231,5 @@ export interface VerificationOutput {
      * The metric those `Resource`s belong to, with the dimensions every quota's usage shares, with
      * `requestQuotaAlarms`: what verify lists them by.
      */
-    readonly requestQuotaUsage?: {
-        readonly namespace: string;
-        readonly metricName: string;
-        readonly dimensions: Record<string, string>;
-    };
+    readonly requestQuotaUsage?: VerificationMetric;
 }
