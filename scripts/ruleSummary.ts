@@ -12,7 +12,14 @@ export function eventRuleSummary(resource: RecordedResource): string {
         detail?: Detail;
     };
     const detail = pattern.detail;
-    const branches = detail?.$or ?? (detail === undefined ? [] : [detail]);
+    // A detail that names the operation or the error is one branch; its own `$or` leaves out the
+    // stack's own topic calls (components/alerts/eventPatterns.ts, callBranches).
+    const single =
+        detail !== undefined &&
+        (detail.eventName !== undefined ||
+            detail.errorMessage !== undefined ||
+            detail.$or === undefined);
+    const branches = detail === undefined ? [] : single ? [detail] : (detail.$or ?? []);
     const events = [
         ...new Set(
             branches.flatMap((branch) =>
@@ -39,6 +46,7 @@ type Detail = {
     errorCode?: unknown[];
     errorMessage?: { suffix?: string }[];
     userIdentity?: Record<string, unknown>;
+    requestParameters?: Record<string, unknown>;
     $or?: Detail[];
 };
 
@@ -60,5 +68,8 @@ function callFilters(branch: Detail): string[] {
         ...(branch.userIdentity === undefined
             ? []
             : [callers.includes("anything-but") ? "except some callers" : "only some callers"]),
+        ...((branch.$or ?? []).some((each) => each.requestParameters !== undefined)
+            ? ["not SNS's own calls for the stack's topics"]
+            : []),
     ];
 }
