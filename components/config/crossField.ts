@@ -9,7 +9,7 @@ import {
 import { apiCallAlertProblems, eventAlertProblems } from "./apiCallChecks";
 import { channelProblems } from "./channelChecks";
 import { listedTwice, longestOf, stringsAt, watchedRegions } from "./inputValues";
-import { organizationProblems, organizationWarnings } from "./organizationChecks";
+import { organizationProblems } from "./organizationChecks";
 import { DAY_MS, stackNamePrefix } from "./primitives";
 import { ImportedKeyConfig, ParseContext, Problem } from "./types";
 
@@ -140,13 +140,10 @@ function otherRegionProblems(
 
 /** Valid settings that still deserve a word before deploying. */
 export function configWarnings(
-    config: Parameters<typeof organizationWarnings>[0] & {
-        importedKey?: ImportedKeyConfig;
-        expiryWarningDays: number;
-    },
+    config: { importedKey?: ImportedKeyConfig; expiryWarningDays: number },
     ctx: ParseContext,
 ): string[] {
-    return [...validToWarnings(config, ctx), ...organizationWarnings(config, ctx)];
+    return validToWarnings(config, ctx);
 }
 
 function validToWarnings(

@@ -1,4 +1,3 @@
-import { isKmsOperation, isReadOnlyOperation } from "../alerts";
 import { FORWARDER_RULE_ROLES } from "../forwarding";
 import { memberForwarderRoleName, organizationMemberPrefix } from "../organization";
 import { EVENT_RULE_NAME_MAX, eventRuleName, partitionOfRegion } from "../shared";
@@ -108,43 +107,4 @@ function sinkArnProblems(
         }
         return [];
     });
-}
-
-/** What the organization's warning needs of the parsed config. */
-interface OrganizationWarningInputs {
-    readonly organization?: { readonly regions?: readonly string[] };
-    readonly regions: readonly string[];
-    readonly apiCallAlerts: readonly { readonly eventNames: readonly string[] }[];
-}
-
-/**
- * The prerequisite no resource of the stack provides: EventBridge receives a member account's API
- * calls only where a trail logs that account's management events ("To record events with one of
- * the CloudTrail detail-type values, you must enable a CloudTrail trail with logging", EventBridge
- * User Guide), and the member heartbeats, StackSet and forwarders look healthy without one. One
- * warning for the whole organization, whatever the number of OUs and regions.
- */
-export function organizationWarnings(
-    config: OrganizationWarningInputs,
-    ctx: ParseContext,
-): string[] {
-    const operations = config.apiCallAlerts
-        .flatMap((alert) => alert.eventNames)
-        .filter(isKmsOperation);
-    if (config.organization === undefined || operations.length === 0) {
-        return [];
-    }
-    const regions = config.organization.regions ?? config.regions;
-    const readOnly = [...new Set(operations.filter(isReadOnlyOperation))];
-    return [
-        `${ctx.project}:organization: member accounts' API-call alerts fire only where a CloudTrail ` +
-            "trail logs the members' management events. Keep an organization trail (created from " +
-            "the management account or CloudTrail's delegated administrator) that is logging and " +
-            `records management events in every member region (${regions.join(", ")}), ` +
-            "kms.amazonaws.com not excluded" +
-            (readOnly.length > 0
-                ? `, read-only events included (apiCallAlerts watches ${readOnly.join(", ")})`
-                : "") +
-            ". The member heartbeats do not prove it; npm run verify checks it (docs/organization.md).",
-    ];
 }

@@ -18,6 +18,7 @@ import { channelRuleNames } from "./channelsPlan";
 import { Channels, channelTargetRuleNames } from "./channels";
 import type { StackContext } from "./context";
 import { buildLinkStackSet, buildOrganizationDashboard, buildSinks } from "./observability";
+import { memberTrailWarning } from "./verificationTrails";
 import type { OrganizationPlan } from "./organizationPlan";
 
 export interface OrganizationParts {
@@ -106,6 +107,11 @@ function buildMembers(
     );
     const expectedMembers = expectedMemberAccounts(ctx, organization);
     warnAboutMemberCost(ctx, organization, template, expectedMembers);
+    // Once the account is known: which key ARNs are the members' depends on it.
+    ctx.environment.apply(({ accountId }) => {
+        const warning = memberTrailWarning(plan, accountId);
+        if (warning !== undefined) void pulumi.log.warn(warning, bus);
+    });
     const heartbeats = new MemberHeartbeats(
         `${name}-member-heartbeats`,
         {

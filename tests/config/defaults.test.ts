@@ -169,30 +169,6 @@ describe("stack config defaults", () => {
         assert.deepEqual(parse({}).warnings, []);
     });
 
-    it("warns an organization stack once that its members need an organization trail, read events too when watched", () => {
-        const organization = {
-            id: "o-a1b2c3d4e5",
-            organizationalUnitIds: ["ou-ab12-cdef3456", "ou-ab12-ghij7890"],
-        };
-        const [warning, ...more] = parse({
-            regions: ["us-east-1", "eu-west-1"],
-            organization,
-        }).warnings;
-        assert.deepEqual(more, []);
-        assert.match(
-            warning,
-            /^kms-monitoring:organization: .* organization trail .* in every member region \(us-east-1, eu-west-1\), kms.amazonaws.com not excluded, read-only events included \(apiCallAlerts watches GenerateDataKey\)\./,
-        );
-        const writes = parse({
-            organization: { ...organization, regions: ["us-east-1"] },
-            apiCallAlerts: [{ name: "key-management", eventNames: ["DisableKey"] }],
-        }).warnings;
-        assert.equal(writes.length, 1);
-        assert.match(writes[0], /member region \(us-east-1\), kms.amazonaws.com not excluded\. /);
-        assert.deepEqual(parse({ organization, apiCallAlerts: [] }).warnings, []);
-        assert.deepEqual(parse({}).warnings, []);
-    });
-
     it("accepts validTo up to exactly 365 days ahead", () => {
         const latest = validToAfter(365, NOW);
         assert.equal(
