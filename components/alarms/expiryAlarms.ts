@@ -101,6 +101,18 @@ export interface KeyMaterialExpiryAlarmsArgs {
     readonly tags?: pulumi.Input<Record<string, pulumi.Input<string>>>;
 }
 
+/**
+ * What fired and what to do, naming the key by its label and its ID: the alert channels show the
+ * description, not the alarm's dimensions. No double quote: they insert it into JSON as it is.
+ */
+export function expiryAlarmDescription(label: string, keyId: string, warningDays: number): string {
+    return (
+        `Imported key material of KMS key ${label} (key ID ${keyId}) expires in ${warningDays} ` +
+        "days or less, or has expired (no data: the key is PendingImport). Re-import the same " +
+        "key material with a later validTo."
+    );
+}
+
 /** One CloudWatch alarm on `SecondsUntilKeyMaterialExpiration` per key with expiring imported material. */
 export class KeyMaterialExpiryAlarms extends pulumi.ComponentResource {
     public readonly alarmNames: pulumi.Output<string[]>;
@@ -131,10 +143,9 @@ export class KeyMaterialExpiryAlarms extends pulumi.ComponentResource {
                 `${name}-${label}`,
                 {
                     name: expiryAlarmName(args.alarmNamePrefix, key.label),
-                    alarmDescription:
-                        `Imported key material of KMS key ${key.label} expires in ` +
-                        `${warningDays} days or less, or has expired ` +
-                        "(no data: the key is PendingImport). Re-import the same key material with a later validTo.",
+                    alarmDescription: pulumi
+                        .output(key.keyId)
+                        .apply((keyId) => expiryAlarmDescription(key.label, keyId, warningDays)),
                     ...settings,
                     dimensions: { KeyId: key.keyId },
                     region: args.region,

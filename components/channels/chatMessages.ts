@@ -161,7 +161,8 @@ function alarm(action: PagerDutyAction): InputTransformer {
         description: [
             `Alarm: \`${field("alarm")}\``,
             `State: ${field("state")} (was ${field("previousState")})`,
-            `KMS key ID: ${field("alarmKeyId")}`,
+            // No line for a key: most alarms have none (quotas, delivery), and a template cannot
+            // leave out an empty line; the key alarms name theirs in their description.
             `Metric: ${field("metric")}`,
             field("alarmDescription"),
             ...WHERE_AND_WHEN,

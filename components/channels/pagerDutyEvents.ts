@@ -126,11 +126,8 @@ const ABOUT: Readonly<Record<AlertKind, About>> = {
         // ALARM and the OK after it share the alarm's ARN: OK resolves what ALARM opened.
         dedupKey: field("resource"),
         eventClass: field("metric"),
-        details: {
-            alarm: field("resource"),
-            keyId: field("alarmKeyId"),
-            description: field("alarmDescription"),
-        },
+        // The key alarms name their key in the description; the others have none to name.
+        details: { alarm: field("resource"), description: field("alarmDescription") },
     },
     "expiring-key": {
         summary:

@@ -58,6 +58,8 @@ describe("KeyMaterialExpiryAlarms", () => {
         assert.deepEqual(alarm.inputs.alarmActions, [TEST_TOPIC_ARN]);
         assert.deepEqual(alarm.inputs.okActions, [TEST_TOPIC_ARN]);
         assert.match(alarm.inputs.alarmDescription, /alias\/ImportedCMK.*Re-import/);
+        // The channels show the description, not the dimensions: it names the key ID.
+        assert.ok(alarm.inputs.alarmDescription.includes(`(key ID ${keyId})`));
     });
 
     it("resolves every watched key reference to its UUID with kms.getKey", async () => {

@@ -5,6 +5,7 @@ import * as samples from "../../verify/samples";
 import { ALARM, RULE, SAMPLES } from "./sampleAlerts";
 
 const SEVERITIES = ["critical", "error", "warning", "info"];
+const ALARM_KINDS = new Set(["alarm", "expiring-key", "key-store"]);
 
 /** PagerDuty Events API v2, "Send an Alert Event". */
 function assertPagerDutyEvent(body: any): void {
@@ -31,6 +32,11 @@ describe("PagerDuty events of every sample event", () => {
                     ),
                 );
                 assertPagerDutyEvent(body);
+                // What an alarm lacks is left out, not sent empty (a quota alarm has no key).
+                const details = Object.entries(body.payload.custom_details);
+                for (const [detail, value] of ALARM_KINDS.has(kind) ? details : []) {
+                    assert.notEqual(value, "", `${name}: custom_details.${detail} is empty`);
+                }
                 assert.equal(body.event_action, action);
                 assert.equal(body.payload.severity, "warning");
                 assert.equal(body.payload.timestamp, event.time);
