@@ -57,12 +57,16 @@ export const FEATURE_RESOURCE_ACTIONS: Readonly<Record<string, readonly string[]
         "chatbot:UpdateMicrosoftTeamsChannelConfiguration",
     ]),
     // With callAs DELEGATED_ADMIN, CloudFormation checks organizations:ListDelegatedAdministrators
-    // (CloudFormation User Guide, "Register a delegated administrator member account").
+    // (CloudFormation User Guide, "Register a delegated administrator member account"). When a
+    // StackSet operation fails, the provider lists its results to say why
+    // (terraform-provider-aws, internal/service/cloudformation/wait.go,
+    // WaitStackSetOperationSucceeded: ListStackSetOperationResults).
     "aws:cloudformation/stackSet:StackSet": [
         "cloudformation:CreateStackSet",
         "cloudformation:DeleteStackSet",
         "cloudformation:DescribeStackSet",
         "cloudformation:DescribeStackSetOperation",
+        "cloudformation:ListStackSetOperationResults",
         "cloudformation:UpdateStackSet",
         "organizations:ListDelegatedAdministrators",
     ],
@@ -72,6 +76,7 @@ export const FEATURE_RESOURCE_ACTIONS: Readonly<Record<string, readonly string[]
         "cloudformation:DescribeStackInstance",
         "cloudformation:DescribeStackSetOperation",
         "cloudformation:ListStackInstances",
+        "cloudformation:ListStackSetOperationResults",
         "cloudformation:UpdateStackInstances",
         "organizations:ListDelegatedAdministrators",
     ],
