@@ -39,6 +39,14 @@ export interface OrganizationParts {
     readonly deliveryAlarms?: DeliveryAlarms;
 }
 
+/** The members' trail, once the account is known: which key ARNs are the members' depends on it. */
+function warnAboutMemberTrail({ plan, environment }: StackContext, bus: OrganizationBus): void {
+    environment.apply(({ accountId }) => {
+        const warning = memberTrailWarning(plan, accountId);
+        if (warning !== undefined) void pulumi.log.warn(warning, bus);
+    });
+}
+
 /**
  * Member accounts: the organization bus and its alert rules here, and the StackSet that puts the
  * forwarders in every member account and region. The central account's own regions stay with the
@@ -107,11 +115,7 @@ function buildMembers(
     );
     const expectedMembers = expectedMemberAccounts(ctx, organization);
     warnAboutMemberCost(ctx, organization, template, expectedMembers);
-    // Once the account is known: which key ARNs are the members' depends on it.
-    ctx.environment.apply(({ accountId }) => {
-        const warning = memberTrailWarning(plan, accountId);
-        if (warning !== undefined) void pulumi.log.warn(warning, bus);
-    });
+    warnAboutMemberTrail(ctx, bus);
     const heartbeats = new MemberHeartbeats(
         `${name}-member-heartbeats`,
         {

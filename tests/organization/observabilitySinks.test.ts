@@ -128,8 +128,11 @@ describe("organization.sinkArns: another account's sink", () => {
     it("is used, with a warning that the central dashboard cannot show that region", async () => {
         const other =
             "arn:aws:oam:eu-west-1:999988887777:sink/f00dcafe-1234-4abc-8def-0123456789ab";
+        // The sinks' warnings; the members' trail has one of its own (tests/stack/memberTrail.test.ts).
+        const sinks = (warnings: string[]) =>
+            warnings.filter((each) => each.includes(".sinkArns."));
         const { recorder } = await deploy({ sinkArns: { "eu-west-1": other } });
-        assert.deepEqual(recorder.warnings, [
+        assert.deepEqual(sinks(recorder.warnings), [
             "kms-monitoring:organization.sinkArns.eu-west-1 is a sink of account 999988887777, not of " +
                 `this account (${CENTRAL}); the members link to it, but the central dashboard cannot ` +
                 "show them in that region",
@@ -137,6 +140,6 @@ describe("organization.sinkArns: another account's sink", () => {
         const own = await deploy({
             sinkArns: { "eu-west-1": other.replace("999988887777", CENTRAL) },
         });
-        assert.deepEqual(own.recorder.warnings, []);
+        assert.deepEqual(sinks(own.recorder.warnings), []);
     });
 });

@@ -91,9 +91,9 @@ function utilizationResult(
     };
 }
 
-export function fakeCloudWatch(fake: FakeAccount) {
-    const cloudWatch = mockClient(CloudWatchClient);
-    cloudWatch.on(GetMetricDataCommand).callsFake(async (input, getClient) => {
+/** GetMetricData: each metric's data points, and each quota alarm's utilization from them. */
+function getMetricData(fake: FakeAccount) {
+    return async (input: any, getClient: any) => {
         const region = await regionOf(getClient);
         const queries = input.MetricDataQueries as (MetricStatQuery & { Expression?: string })[];
         const metrics: ReturnType<typeof metricDataResult>[] = queries
@@ -125,7 +125,12 @@ export function fakeCloudWatch(fake: FakeAccount) {
                 ? String(end)
                 : undefined,
         };
-    });
+    };
+}
+
+export function fakeCloudWatch(fake: FakeAccount) {
+    const cloudWatch = mockClient(CloudWatchClient);
+    cloudWatch.on(GetMetricDataCommand).callsFake(getMetricData(fake));
     // The linked metric of every account the sink sees, the central account's own included.
     cloudWatch.on(ListMetricsCommand).callsFake(async (input, getClient) => {
         if (input.Namespace === "AWS/Usage") {
