@@ -2,8 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { LIFECYCLE_RULE_ROLE, PENDING_DELETION_RULE_ROLE } from "../shared";
 import { eventAlertTransformer } from "./eventAlertMessages";
 import {
-    CLOUDTRAIL_API_CALL,
     EventPattern,
+    isKmsCallPattern,
     KMS_LIFECYCLE_DETAIL_TYPES,
     keyLifecycleEventPattern,
     pendingDeletionUsePattern,
@@ -95,9 +95,7 @@ export const EVENT_ALERT_ROLES: readonly string[] = ALL_EVENT_ALERTS.map((alert)
  * pattern's detail, which joins the API-call forwarders (forwardedApiCallPatterns' `anyCall`).
  */
 export function eventAlertForwarding(patterns: readonly EventPattern[]) {
-    const calls = patterns.filter((pattern) =>
-        pattern["detail-type"].includes(CLOUDTRAIL_API_CALL),
-    );
+    const calls = patterns.filter(isKmsCallPattern);
     const kmsEvents = new Set(
         patterns.filter((pattern) => !calls.includes(pattern)).flatMap((p) => p["detail-type"]),
     );

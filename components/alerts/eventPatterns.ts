@@ -61,6 +61,11 @@ export function fitsOnePattern(pattern: EventPattern): boolean {
     );
 }
 
+/** Whether the pattern matches KMS API calls that CloudTrail records (an alert on calls, not events). */
+export function isKmsCallPattern(pattern: EventPattern): boolean {
+    return pattern["detail-type"].includes(CLOUDTRAIL_API_CALL);
+}
+
 /** A KMS API call recorded by CloudTrail whose detail also matches `detail`. */
 export function kmsCallPattern(detail: Record<string, unknown>): EventPattern {
     return {

@@ -2,6 +2,7 @@
 export { AlertTopic, createTopicPolicy, DEFAULT_DISPLAY_NAME } from "./alertTopic";
 export { topicPolicyDocument } from "./topicPolicies";
 export type { TopicPolicyInputs } from "./topicPolicies";
+export { KMS_CALL_PATHS } from "./alertMessages";
 export type { InputTransformer } from "./alertMessages";
 export type {
     AlertTopicArgs,
@@ -51,6 +52,7 @@ export {
     callBranches,
     CLOUDTRAIL_API_CALL,
     fitsOnePattern,
+    isKmsCallPattern,
     KMS_LIFECYCLE_DETAIL_TYPES,
     keyLifecycleEventPattern,
     MAX_EVENT_PATTERN_LENGTH,

@@ -1,4 +1,4 @@
-import type { AlertKind, InputTransformer } from "../alerts";
+import { AlertKind, InputTransformer, KMS_CALL_PATHS } from "../alerts";
 
 /**
  * The event fields a JSON input template may insert, by a short name. EventBridge inserts them as
@@ -9,21 +9,14 @@ import type { AlertKind, InputTransformer } from "../alerts";
  * line break would make the JSON the target receives invalid, and Amazon Q Developer and PagerDuty
  * drop what they cannot parse. So only fields that never hold one are inserted: ARNs, IDs, names,
  * IP addresses, times, error codes, alarm states, rotation types and key material IDs (hex), and
- * this stack's own alarm descriptions. The user
+ * this stack's own alarm descriptions; a KMS call's are the email texts' (KMS_CALL_PATHS). The user
  * agent and the key ID as the caller typed it are left out: both are free text the caller chooses.
  */
 export const QUOTE_FREE_PATHS = {
     id: "$.id",
-    account: "$.account",
-    region: "$.region",
-    time: "$.time",
+    ...KMS_CALL_PATHS,
     eventType: "$.detail-type",
     resource: "$.resources[0]",
-    operation: "$.detail.eventName",
-    keyArn: "$.detail.resources[0].ARN",
-    caller: "$.detail.userIdentity.arn",
-    sourceIp: "$.detail.sourceIPAddress",
-    errorCode: "$.detail.errorCode",
     lifecycleKeyId: "$.detail.key-id",
     rotationType: "$.detail.rotation-type",
     previousKeyMaterial: "$.detail.previous-key-material-id",

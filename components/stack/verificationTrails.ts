@@ -1,9 +1,4 @@
-import {
-    ApiCallSelection,
-    CLOUDTRAIL_API_CALL,
-    isKmsOperation,
-    isReadOnlyOperation,
-} from "../alerts";
+import { ApiCallSelection, isKmsCallPattern, isKmsOperation, isReadOnlyOperation } from "../alerts";
 import { apiCallsInRegion } from "../forwarding";
 import { MonitoringPlan, watchedRegions } from "./plan";
 import type { VerificationTrail, VerificationTrailRegion } from "./verificationTypes";
@@ -37,9 +32,7 @@ function regionRequirement(
 
 /** Whether an event alert of the plan watches KMS calls (of any operation). */
 const watchesAnyCall = (plan: MonitoringPlan) =>
-    plan.homeRules.eventAlerts.some((alert) =>
-        alert.eventPattern["detail-type"].includes(CLOUDTRAIL_API_CALL),
-    );
+    plan.homeRules.eventAlerts.some((alert) => isKmsCallPattern(alert.eventPattern));
 
 /**
  * What a trail must record for this account's API-call rules, region by region. The home rules
