@@ -7,7 +7,7 @@
  * call carries `errorCode` and `errorMessage` as in the guide's "Decrypt failure" example; the
  * messages of a key pending deletion are those of "Key states of AWS KMS keys".
  */
-import { cloudTrailEvent, KEY_ARN, kmsEvent, placed } from "./samples";
+import { cloudTrailEvent, KEY_ARN, kmsEvent, OTHER_KEY_ARN, placed } from "./samples";
 
 type Identity = Record<string, unknown>;
 type CallEvent = ReturnType<typeof cloudTrailEvent>;
@@ -119,6 +119,35 @@ export const pendingDeletionDecryptEvent = onKeyPendingDeletion(
 export const deniedDecryptEvent = denied(
     cloudTrailEvent("Decrypt", true, { encryptionAlgorithm: "SYMMETRIC_DEFAULT" }),
 );
+/**
+ * A ReEncrypt from one key to another: `resources` lists "the source KMS key and the destination
+ * KMS key, in that order" (KMS Developer Guide, ReEncrypt's CloudTrail example).
+ */
+export function reEncryptEvent(sourceKeyArn: string, destinationKeyArn: string): CallEvent {
+    const event = cloudTrailEvent(
+        "ReEncrypt",
+        true,
+        {
+            sourceEncryptionAlgorithm: "SYMMETRIC_DEFAULT",
+            destinationKeyId: destinationKeyArn.split("/").pop(),
+            destinationEncryptionAlgorithm: "SYMMETRIC_DEFAULT",
+        },
+        sourceKeyArn,
+    );
+    const destination = { ...event.detail.resources[0], ARN: destinationKeyArn };
+    return {
+        ...event,
+        detail: { ...event.detail, resources: [...event.detail.resources, destination] },
+    };
+}
+
+/** A ReEncrypt refused because its destination key, the second of `resources`, is pending deletion. */
+export const pendingDeletionReEncryptEvent = failedWith(
+    reEncryptEvent(KEY_ARN, OTHER_KEY_ARN),
+    "KMSInvalidStateException",
+    `${OTHER_KEY_ARN} is pending deletion.`,
+);
+
 /** CancelKeyDeletion on a key that is not pending deletion ("Key states of AWS KMS keys", [4]). */
 export const notPendingDeletionEvent = failedWith(
     cloudTrailEvent("CancelKeyDeletion", false, { keyId: KEY_ARN }),

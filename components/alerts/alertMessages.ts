@@ -28,12 +28,24 @@ export const KMS_CALL_PATHS = {
     operation: "$.detail.eventName",
     keyArn: "$.detail.resources[0].ARN",
     caller: "$.detail.userIdentity.arn",
+    callerType: "$.detail.userIdentity.type",
+    callerAccount: "$.detail.userIdentity.accountId",
+    invokedBy: "$.detail.userIdentity.invokedBy",
     sourceIp: "$.detail.sourceIPAddress",
     region: "$.region",
     account: "$.account",
     time: "$.time",
     errorCode: "$.detail.errorCode",
 } as const;
+
+/**
+ * Who made a KMS call, whatever kind of caller: the `userIdentity` type, account, ARN and the AWS
+ * service that made it, each empty where CloudTrail records none (CloudTrail User Guide,
+ * "CloudTrail userIdentity element"). An AWS service calling on its own (`AWSService`) has only
+ * `invokedBy`; another account's call, as the key's account records it (`AWSAccount`), only its
+ * account ID; a user or role session has its ARN and account.
+ */
+export const CALLER = "<callerType> <callerAccount> <caller> <invokedBy>";
 
 /** A KMS API call recorded by CloudTrail: one summary line, then the details. */
 export function apiCallAlertTransformer(): InputTransformer {
@@ -44,12 +56,13 @@ export function apiCallAlertTransformer(): InputTransformer {
             userAgent: "$.detail.userAgent",
         },
         [
-            "KMS <operation> on <keyArn> by <caller>",
+            `KMS <operation> on <keyArn> by ${CALLER}`,
             "",
             "Operation:     <operation>",
             "Key:           <keyArn>",
             "Key as called: <keyRequested>",
-            "Caller:        <caller>",
+            `Caller:        ${CALLER}`,
+            "(The caller's type, account, ARN and AWS service, where CloudTrail records them.)",
             "Source IP:     <sourceIp>",
             "User agent:    <userAgent>",
             "Region:        <region>",

@@ -1,4 +1,5 @@
 import {
+    CALLER,
     InputTransformer,
     KMS_CALL_PATHS,
     keyLifecycleAlertTransformer,
@@ -55,32 +56,61 @@ export function keyRotationAlertTransformer(): InputTransformer {
 }
 
 /**
+ * The fields of a call the pending-deletion rule matched. Its key is the one the error message
+ * names, "<key ARN> is pending deletion." (KMS Developer Guide, "Create an alarm that detects use
+ * of a KMS key pending deletion": the "Key ARN is pending deletion" error message), not
+ * `resources[0]`: a ReEncrypt lists "the source KMS key and the destination KMS key, in that
+ * order" (KMS Developer Guide, ReEncrypt's CloudTrail example), and either may be the one pending
+ * deletion. The message holds no double quote, so the JSON templates of the channels may insert it
+ * too: the rule admits only messages that end with " is pending deletion." (PENDING_DELETION_CONDITION),
+ * which KMS writes after the key's ARN.
+ */
+export const PENDING_DELETION_PATHS = {
+    ...KMS_CALL_PATHS,
+    pendingDeletionMessage: "$.detail.errorMessage",
+} as const;
+
+/**
+ * The key the message names, for a shell command: EventBridge cannot cut a value, so the command
+ * takes the message's first word, the key's ARN. No double quote, which a JSON template could not
+ * hold.
+ */
+const KEY_PENDING_DELETION = "$(echo '<pendingDeletionMessage>' | cut -d' ' -f1)";
+
+/** What to run when the key is still needed: a cancelled deletion leaves the key Disabled. */
+export const CANCEL_DELETION_COMMANDS: readonly string[] = [
+    `aws kms cancel-key-deletion --region <region> --key-id ${KEY_PENDING_DELETION}`,
+    `aws kms enable-key --region <region> --key-id ${KEY_PENDING_DELETION}`,
+];
+
+/**
  * A KMS call that failed because its key is pending deletion: the last warning there is. When the
  * waiting period ends KMS deletes the key, and what it protects can never be decrypted again.
  */
 export function pendingDeletionUseAlertTransformer(): InputTransformer {
-    return transformer(KMS_CALL_PATHS, [
-        "KMS key pending deletion is still in use: <operation> on <keyArn> by <caller>",
+    const { keyArn: _notTheKey, ...paths } = PENDING_DELETION_PATHS;
+    return transformer(paths, [
+        `KMS key pending deletion is still in use: <pendingDeletionMessage> <operation> by ${CALLER}`,
         "",
         "A KMS call failed because its key is scheduled for deletion. When the waiting period " +
             "ends, KMS deletes the key and every ciphertext under it can never be decrypted again. " +
             "Something still needs this key.",
         "",
+        "Error:       <errorCode>: <pendingDeletionMessage>",
         "Operation:   <operation>",
-        "Key:         <keyArn>",
-        "Caller:      <caller>",
+        `Caller:      ${CALLER}`,
+        "(The caller's type, account, ARN and AWS service, where CloudTrail records them.)",
         "Source IP:   <sourceIp>",
         "Region:      <region>",
         "Account:     <account>",
         "Time (UTC):  <time>",
-        "Error code:  <errorCode>",
         "",
         "What to do:",
         "- If the key is still needed, stop its deletion, then enable it (a cancelled deletion " +
-            "leaves it Disabled): aws kms cancel-key-deletion --region <region> --key-id " +
-            "<keyArn>, then aws kms enable-key --region <region> --key-id <keyArn>",
+            "leaves it Disabled):",
+        ...CANCEL_DELETION_COMMANDS.map((command) => `  ${command}`),
         "- If it must go, find and stop the caller before the deletion date: aws kms " +
-            "describe-key --region <region> --key-id <keyArn> shows it.",
+            `describe-key --region <region> --key-id ${KEY_PENDING_DELETION} shows it.`,
         "",
         "Rule: <aws.events.rule-name>",
     ]);

@@ -2,7 +2,8 @@
 export { AlertTopic, createTopicPolicy, DEFAULT_DISPLAY_NAME } from "./alertTopic";
 export { topicPolicyDocument } from "./topicPolicies";
 export type { TopicPolicyInputs } from "./topicPolicies";
-export { KMS_CALL_PATHS } from "./alertMessages";
+export { CALLER, KMS_CALL_PATHS } from "./alertMessages";
+export { CANCEL_DELETION_COMMANDS, PENDING_DELETION_PATHS } from "./eventAlertMessages";
 export type { InputTransformer } from "./alertMessages";
 export type {
     AlertTopicArgs,

@@ -1,4 +1,4 @@
-import type { AlertKind, InputTransformer } from "../alerts";
+import { AlertKind, CALLER, CANCEL_DELETION_COMMANDS, InputTransformer } from "../alerts";
 import type { PagerDutyAction } from "./pagerDutyEvents";
 import { field, jsonTransformer } from "./templates";
 
@@ -72,7 +72,7 @@ function apiCall(): InputTransformer {
         description: [
             `Operation: \`${field("operation")}\``,
             `Key: \`${field("keyArn")}\``,
-            `Caller: \`${field("caller")}\``,
+            `Caller (type, account, ARN, AWS service): \`${CALLER}\``,
             `Source IP: \`${field("sourceIp")}\``,
             `Error code (empty: the call succeeded): ${field("errorCode")}`,
             ...WHERE_AND_WHEN,
@@ -129,28 +129,25 @@ function keyRotation(): InputTransformer {
 }
 
 function pendingDeletion(): InputTransformer {
+    const [cancel, enable] = CANCEL_DELETION_COMMANDS;
     return notification("pending-deletion", {
-        title:
-            `KMS key pending deletion still in use: ${field("operation")} in ` +
-            `${field("account")} ${field("region")}`,
+        title: `KMS key pending deletion still in use: ${field("pendingDeletionMessage")}`,
         description: [
             "A call failed because its key is scheduled for deletion. Once deleted, every " +
                 "ciphertext under it is lost; something still needs this key.",
+            `Error: ${field("errorCode")}: \`${field("pendingDeletionMessage")}\``,
             `Operation: \`${field("operation")}\``,
-            `Key: \`${field("keyArn")}\``,
-            `Caller: \`${field("caller")}\``,
+            `Caller (type, account, ARN, AWS service): \`${CALLER}\``,
             `Source IP: \`${field("sourceIp")}\``,
-            `Error code: ${field("errorCode")}`,
             ...WHERE_AND_WHEN,
         ],
         nextSteps: [
-            "If the key is still needed: aws kms cancel-key-deletion --region " +
-                `${field("region")} --key-id ${field("keyArn")}`,
-            `Then: aws kms enable-key --region ${field("region")} --key-id ${field("keyArn")}`,
+            `If the key is still needed: ${cancel}`,
+            `Then: ${enable}`,
             "If it must go: find and stop the caller before the deletion date.",
         ],
         keywords: ["KMS", "pending deletion", field("operation"), field("region")],
-        summary: `Key pending deletion in use: ${field("operation")} on ${field("keyArn")}`,
+        summary: `${field("operation")} on a key pending deletion: ${field("pendingDeletionMessage")}`,
     });
 }
 

@@ -1,5 +1,7 @@
 import {
     AlertKind,
+    CALLER,
+    CANCEL_DELETION_COMMANDS,
     ContributorKind,
     EventAlertKind,
     InputTransformer,
@@ -64,7 +66,7 @@ export const CONTRIBUTOR_SEVERITIES: Readonly<Record<ContributorKind, PagerDutyS
 
 const CALL_DETAILS = {
     key: field("keyArn"),
-    caller: field("caller"),
+    caller: CALLER,
     sourceIp: field("sourceIp"),
     errorCode: field("errorCode"),
 };
@@ -88,18 +90,20 @@ const ABOUT: Readonly<Record<AlertKind, About>> = {
     },
     "pending-deletion": {
         summary:
-            `KMS key pending deletion still in use: ${field("operation")} on ` +
-            `${field("keyArn")} by ${field("caller")}`,
+            `KMS key pending deletion still in use: ${field("pendingDeletionMessage")} ` +
+            `${field("operation")} by ${CALLER}`,
         // Its own incident, apart from an API-call alert on the same call (same event ID), which
         // may page at a lower severity.
         dedupKey: `${field("id")}/pending-deletion`,
         eventClass: "key pending deletion in use",
         details: {
-            ...CALL_DETAILS,
+            error: `${field("errorCode")}: ${field("pendingDeletionMessage")}`,
             operation: field("operation"),
+            caller: CALLER,
+            sourceIp: field("sourceIp"),
             whatToDo:
-                "If the key is still needed: aws kms cancel-key-deletion, then aws kms " +
-                "enable-key; else find and stop the caller before the deletion date",
+                `If the key is still needed: ${CANCEL_DELETION_COMMANDS.join(", then ")}; else ` +
+                "find and stop the caller before the deletion date",
         },
     },
     "key-rotation": {

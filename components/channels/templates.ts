@@ -1,4 +1,4 @@
-import { AlertKind, InputTransformer, KMS_CALL_PATHS } from "../alerts";
+import { AlertKind, InputTransformer, PENDING_DELETION_PATHS } from "../alerts";
 
 /**
  * The event fields a JSON input template may insert, by a short name. EventBridge inserts them as
@@ -9,12 +9,14 @@ import { AlertKind, InputTransformer, KMS_CALL_PATHS } from "../alerts";
  * line break would make the JSON the target receives invalid, and Amazon Q Developer and PagerDuty
  * drop what they cannot parse. So only fields that never hold one are inserted: ARNs, IDs, names,
  * IP addresses, times, error codes, alarm states, rotation types and key material IDs (hex), and
- * this stack's own alarm descriptions; a KMS call's are the email texts' (KMS_CALL_PATHS). The user
- * agent and the key ID as the caller typed it are left out: both are free text the caller chooses.
+ * this stack's own alarm descriptions; a KMS call's are the email texts' (KMS_CALL_PATHS), with the
+ * error message of a call on a key pending deletion, which only its alert inserts
+ * (PENDING_DELETION_PATHS). The user agent and the key ID as the caller typed it are left out:
+ * both are free text the caller chooses.
  */
 export const QUOTE_FREE_PATHS = {
     id: "$.id",
-    ...KMS_CALL_PATHS,
+    ...PENDING_DELETION_PATHS,
     eventType: "$.detail-type",
     resource: "$.resources[0]",
     lifecycleKeyId: "$.detail.key-id",
@@ -34,9 +36,12 @@ export const QUOTE_FREE_PATHS = {
 
 export type EventField = keyof typeof QUOTE_FREE_PATHS;
 
+/** Who made a KMS call: the fields of alertMessages.ts' CALLER. */
+const CALLER_FIELDS: readonly EventField[] = ["callerType", "callerAccount", "caller", "invokedBy"];
+
 /** The fields each kind of event carries, in the order a message names them. */
 export const FIELDS_OF_KIND: Readonly<Record<AlertKind, readonly EventField[]>> = {
-    "api-call": ["id", "operation", "keyArn", "caller", "sourceIp", "errorCode", "account"],
+    "api-call": ["id", "operation", "keyArn", ...CALLER_FIELDS, "sourceIp", "errorCode", "account"],
     "key-lifecycle": ["id", "eventType", "lifecycleKeyId", "resource", "account"],
     "key-rotation": [
         "id",
@@ -48,7 +53,15 @@ export const FIELDS_OF_KIND: Readonly<Record<AlertKind, readonly EventField[]>> 
         "currentKeyMaterial",
         "account",
     ],
-    "pending-deletion": ["id", "operation", "keyArn", "caller", "sourceIp", "errorCode", "account"],
+    "pending-deletion": [
+        "id",
+        "operation",
+        "pendingDeletionMessage",
+        ...CALLER_FIELDS,
+        "sourceIp",
+        "errorCode",
+        "account",
+    ],
     alarm: [
         "id",
         "alarm",

@@ -68,12 +68,17 @@ describe("readable alert templates", () => {
         const lines = text.split("\n");
         assert.equal(
             lines[0],
-            `KMS GenerateDataKey on ${samples.KEY_ARN} by arn:aws:iam::111122223333:user/Alice`,
+            `KMS GenerateDataKey on ${samples.KEY_ARN} by IAMUser 111122223333 ` +
+                "arn:aws:iam::111122223333:user/Alice ",
         );
         assert.ok(lines.includes("Operation:     GenerateDataKey"));
         assert.ok(lines.includes(`Key:           ${samples.KEY_ARN}`));
         assert.ok(lines.includes("Key as called: alias/ImportedCMK"));
-        assert.ok(lines.includes("Caller:        arn:aws:iam::111122223333:user/Alice"));
+        assert.ok(
+            lines.includes(
+                "Caller:        IAMUser 111122223333 arn:aws:iam::111122223333:user/Alice ",
+            ),
+        );
         assert.ok(lines.includes("Source IP:     192.0.2.0"));
         assert.ok(lines.includes("User agent:    aws-cli/2.13.0 Python/3.11.4"));
         assert.ok(lines.includes("Region:        us-east-1"));

@@ -9,8 +9,9 @@ import { ALARM, RULE, SAMPLES } from "./sampleAlerts";
 function namesOf(kind: AlertKind, event: any): string[] {
     switch (kind) {
         case "api-call":
-        case "pending-deletion":
             return [event.detail.eventName, event.detail.resources[0].ARN];
+        case "pending-deletion":
+            return [event.detail.eventName, event.detail.errorMessage];
         case "key-lifecycle":
             return [event["detail-type"], event.resources[0]];
         case "key-rotation":

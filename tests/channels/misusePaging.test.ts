@@ -11,12 +11,19 @@ describe("PagerDuty and the misuse alerts", () => {
         const body = pagerDutyBody(rules, misuse.pendingDeletionDecryptEvent);
         assert.equal(body.payload.severity, "critical");
         assert.equal(body.dedup_key, `${misuse.pendingDeletionDecryptEvent.id}/pending-deletion`);
-        assert.match(
+        assert.equal(
             body.payload.summary,
-            /pending deletion still in use: Decrypt on arn:aws:kms:/,
+            `KMS key pending deletion still in use: ${samples.KEY_ARN} is pending deletion. ` +
+                `Decrypt by IAMUser 111122223333 ${misuse.ALICE_ARN} `,
         );
-        assert.equal(body.payload.custom_details.key, samples.KEY_ARN);
-        assert.equal(body.payload.custom_details.caller, misuse.ALICE_ARN);
+        assert.equal(
+            body.payload.custom_details.error,
+            `KMSInvalidStateException: ${samples.KEY_ARN} is pending deletion.`,
+        );
+        assert.equal(
+            body.payload.custom_details.caller,
+            `IAMUser 111122223333 ${misuse.ALICE_ARN} `,
+        );
         assert.match(body.payload.custom_details.whatToDo, /cancel-key-deletion.*enable-key/);
     });
 

@@ -54,6 +54,21 @@ export const SAMPLES: readonly { name: string; kind: AlertKind; event: any }[] =
             misuse.roleSession(misuse.ADMINS_ROLE_ARN),
         ),
     },
+    {
+        name: "ReEncrypt to a key pending deletion",
+        kind: "pending-deletion",
+        event: misuse.pendingDeletionReEncryptEvent,
+    },
+    {
+        name: "Decrypt on a key pending deletion by an AWS service",
+        kind: "pending-deletion",
+        event: misuse.calledBy(misuse.pendingDeletionDecryptEvent, misuse.AWS_SERVICE),
+    },
+    {
+        name: "Decrypt by another account",
+        kind: "api-call",
+        event: misuse.calledBy(samples.decryptEvent, misuse.otherAccount(MEMBER_ACCOUNT)),
+    },
     { name: "deletion", kind: "key-lifecycle", event: samples.keyDeletionEvent },
     {
         name: "deletion from a member account",

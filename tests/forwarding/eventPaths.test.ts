@@ -61,7 +61,7 @@ describe("events from another region reach the topic", () => {
         assert.equal(texts.length, 1, "only the pending-deletion rule: no alert watches Decrypt");
         assert.match(
             texts[0],
-            /^KMS key pending deletion is still in use: Decrypt on arn:aws:kms:eu-west-1:111122223333:key\/1234abcd-\S+ by arn:aws:iam::111122223333:user\/Alice/,
+            /^KMS key pending deletion is still in use: arn:aws:kms:eu-west-1:111122223333:key\/1234abcd-\S+ is pending deletion\. Decrypt by IAMUser 111122223333 arn:aws:iam::111122223333:user\/Alice/,
         );
         assert.match(texts[0], /Region: +eu-west-1/);
         for (const region of [REMOTE, HOME]) {

@@ -69,7 +69,7 @@ describe("a member account's event reaches the topic", () => {
         assert.match(
             text,
             new RegExp(
-                `^KMS key pending deletion is still in use: Decrypt on arn:aws:kms:eu-west-1:${MEMBER}:key/\\S+ by arn:aws:iam::${MEMBER}:user/Alice`,
+                `^KMS key pending deletion is still in use: arn:aws:kms:eu-west-1:${MEMBER}:key/\\S+ is pending deletion\\. Decrypt by IAMUser ${MEMBER} arn:aws:iam::${MEMBER}:user/Alice`,
             ),
         );
         assert.match(text, new RegExp(`Account: +${MEMBER}`));
