@@ -65,6 +65,32 @@ export function rootUser(account: string): Identity {
     };
 }
 
+/**
+ * A session the user got with GetFederationToken: an STS ARN of its own, the user as its issuer
+ * (the CloudTrail record of the AWS CodeBuild User Guide, "Logging AWS CodeBuild API calls").
+ */
+export function federatedUser(userArn: string): Identity {
+    const account = accountOf(userArn);
+    const name = lastName(userArn);
+    return {
+        type: "FederatedUser",
+        principalId: `${account}:${name}`,
+        arn: `arn:aws:sts::${account}:federated-user/${name}`,
+        accountId: account,
+        accessKeyId: "EXAMPLE_KEY_ID",
+        sessionContext: {
+            attributes: { mfaAuthenticated: "false", creationDate: "2016-09-06T17:59:10Z" },
+            sessionIssuer: {
+                type: "IAMUser",
+                principalId: "EX_PRINCIPAL_ID",
+                arn: userArn,
+                accountId: account,
+                userName: name,
+            },
+        },
+    };
+}
+
 /** A call another account made with the key, as the key's account records it. */
 export function otherAccount(account: string): Identity {
     return { type: "AWSAccount", principalId: "AIDACKCEVSQ6C2EXAMPLE", accountId: account };
@@ -79,6 +105,7 @@ export const CALLERS: readonly { kind: string; identity: Identity }[] = [
     { kind: "a role session", identity: roleSession(ADMINS_ROLE_ARN) },
     { kind: "an AWS service", identity: AWS_SERVICE },
     { kind: "the root user", identity: rootUser("111122223333") },
+    { kind: "a federated session of Alice", identity: federatedUser(ALICE_ARN) },
     { kind: "another account", identity: otherAccount("444455556666") },
 ];
 

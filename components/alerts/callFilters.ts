@@ -38,21 +38,37 @@ export function callerKind(caller: string): CallerKind | undefined {
     return CALLER_FORMS.find(({ form }) => form.test(caller))?.kind;
 }
 
-/** What each form matches in `detail.userIdentity`: a path and the leaf at its end. */
-const FIELD_OF_KIND: Readonly<Record<CallerKind, (leaf: unknown[]) => Record<string, unknown>>> = {
-    // Every session of the role: the session's own ARN is
-    // arn:aws:sts::<account>:assumed-role/<role>/<session>, the role's is the issuer's.
-    role: (leaf) => ({ sessionContext: { sessionIssuer: { arn: leaf } } }),
-    user: (leaf) => ({ arn: leaf }),
-    account: (leaf) => ({ accountId: leaf }),
+/** A field of `detail.userIdentity`: the path to it, with `leaf` at its end. */
+type Field = (leaf: unknown[]) => Record<string, unknown>;
+
+// A session's own ARN is arn:aws:sts::<account>:assumed-role/<role>/<session> (or
+// federated-user/<name>); what issued it, a role or a user, is the session's issuer.
+const ISSUER: Field = (leaf) => ({ sessionContext: { sessionIssuer: { arn: leaf } } });
+const ARN: Field = (leaf) => ({ arn: leaf });
+const ACCOUNT: Field = (leaf) => ({ accountId: leaf });
+
+/**
+ * The fields each form is compared with. A role: every session of it, by their issuer. A user: its
+ * own calls, by their ARN, and the sessions it got with GetFederationToken, whose `sessionIssuer`
+ * "provides information about ... the root account or IAM user" (CloudTrail User Guide,
+ * "CloudTrail userIdentity element", type FederatedUser), so they are not someone else's. An
+ * account: every caller of it.
+ */
+const FIELDS_OF_KIND: Readonly<Record<CallerKind, readonly Field[]>> = {
+    role: [ISSUER],
+    user: [ARN, ISSUER],
+    account: [ACCOUNT],
 };
 
-function byKind(callers: readonly string[]): [CallerKind, string[]][] {
-    const kinds: CallerKind[] = ["role", "user", "account"];
-    return kinds
-        .map((kind): [CallerKind, string[]] => [
-            kind,
-            callers.filter((caller) => callerKind(caller) === kind),
+/** Each field the callers are compared with, and the callers it is compared with, in a fixed order. */
+function byField(callers: readonly string[]): [Field, string[]][] {
+    return [ISSUER, ARN, ACCOUNT]
+        .map((field): [Field, string[]] => [
+            field,
+            callers.filter((caller) => {
+                const kind = callerKind(caller);
+                return kind !== undefined && FIELDS_OF_KIND[kind].includes(field);
+            }),
         ])
         .filter(([, values]) => values.length > 0);
 }
@@ -77,20 +93,17 @@ function merged(parts: readonly Record<string, unknown>[]): Record<string, unkno
 
 /**
  * The alternatives for `detail.userIdentity`, any of which admits the call. `callers`: one per
- * form listed. `exceptCallers`: every combination of "anything but the listed values" and "no such
- * field" over the fields the listed forms use, so that callers who lack a field (IAM users, root
- * and federated users have no role issuer; AWS services no ARN or account) still match.
+ * field the listed forms use. `exceptCallers`: every combination of "anything but the listed
+ * values" and "no such field" over those fields, so that callers who lack a field (IAM users and
+ * root have no issuer; AWS services no ARN or account) still match.
  */
 export function callerAlternatives(filters: CallFilters): Record<string, unknown>[] {
     if ((filters.callers ?? []).length > 0) {
-        return byKind(filters.callers ?? []).map(([kind, values]) => FIELD_OF_KIND[kind](values));
+        return byField(filters.callers ?? []).map(([field, values]) => field(values));
     }
     let alternatives: Record<string, unknown>[] = [{}];
-    for (const [kind, values] of byKind(filters.exceptCallers ?? [])) {
-        const options = [
-            FIELD_OF_KIND[kind]([{ "anything-but": values }]),
-            FIELD_OF_KIND[kind]([{ exists: false }]),
-        ];
+    for (const [field, values] of byField(filters.exceptCallers ?? [])) {
+        const options = [field([{ "anything-but": values }]), field([{ exists: false }])];
         alternatives = alternatives.flatMap((alternative) =>
             options.map((option) => merged([alternative, option])),
         );

@@ -18,16 +18,6 @@ const by = misuse.calledBy;
 const CALLS = [
     ...misuse.CALLERS.map((caller) => ({ kind: caller.kind, event: by(decrypt, caller.identity) })),
     { kind: "a session of the role", event: by(decrypt, misuse.roleSession(ROLE)) },
-    {
-        kind: "a federated user (issuer: a user)",
-        event: by(decrypt, {
-            type: "FederatedUser",
-            principalId: "111122223333:Bob",
-            arn: "arn:aws:sts::111122223333:federated-user/Bob",
-            accountId: "111122223333",
-            sessionContext: { sessionIssuer: { type: "IAMUser", arn: misuse.ALICE_ARN } },
-        }),
-    },
 ];
 
 const matching = (pattern: object) =>
@@ -73,8 +63,8 @@ describe("caller filters", () => {
             "a role session",
             "an AWS service",
             "the root user",
+            "a federated session of Alice",
             "another account",
-            "a federated user (issuer: a user)",
         ]);
     });
 
@@ -87,12 +77,7 @@ describe("caller filters", () => {
         const pattern = apiCallEventPattern(["Decrypt"], [], {
             exceptCallers: [misuse.ALICE_ARN, "444455556666", ROLE],
         });
-        assert.deepEqual(matching(pattern), [
-            "a role session",
-            "an AWS service",
-            "the root user",
-            "a federated user (issuer: a user)",
-        ]);
+        assert.deepEqual(matching(pattern), ["a role session", "an AWS service", "the root user"]);
         assert.ok(fitsOnePattern(pattern));
     });
 
@@ -100,7 +85,24 @@ describe("caller filters", () => {
         const pattern = apiCallEventPattern(["Decrypt"], [], {
             callers: [misuse.ALICE_ARN, "444455556666"],
         });
-        assert.deepEqual(matching(pattern), ["an IAM user", "another account"]);
+        assert.deepEqual(matching(pattern), [
+            "an IAM user",
+            "a federated session of Alice",
+            "another account",
+        ]);
+    });
+
+    it("a user ARN covers the user's GetFederationToken sessions, whose issuer is the user", () => {
+        const federated = [by(decrypt, misuse.federatedUser(misuse.ALICE_ARN))];
+        const bob = "arn:aws:iam::111122223333:user/Bob";
+        const ofBob = by(decrypt, misuse.federatedUser(bob));
+        const except = apiCallEventPattern(["Decrypt"], [], { exceptCallers: [misuse.ALICE_ARN] });
+        const only = apiCallEventPattern(["Decrypt"], [], { callers: [misuse.ALICE_ARN] });
+        assert.ok(!matchesPattern(except, federated[0]), "Alice's session is Alice: silent");
+        assert.ok(matchesPattern(except, ofBob), "Bob's session is someone else: alerts");
+        assert.ok(matchesPattern(only, federated[0]), "Alice's session is Alice: alerts");
+        assert.ok(!matchesPattern(only, ofBob));
+        assert.ok(!matchesPattern(only, by(decrypt, misuse.roleSession(ROLE))));
     });
 
     it("tells the three forms of caller apart, and refuses the rest", () => {

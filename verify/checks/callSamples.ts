@@ -79,11 +79,13 @@ function namedCallers(branch: CallBranch): Caller[] {
                 : [];
         });
     const unique = (list: string[]) => [...new Set(list)];
+    // A session's issuer is a role, or a user that called GetFederationToken.
     return [
-        ...unique(values(LEAVES[0])).map((arn) => ({
-            kind: `a session of ${arn}`,
-            identity: misuse.roleSession(arn),
-        })),
+        ...unique(values(LEAVES[0])).map((arn) =>
+            arn.includes(":user/")
+                ? { kind: `a federated session of ${arn}`, identity: misuse.federatedUser(arn) }
+                : { kind: `a session of ${arn}`, identity: misuse.roleSession(arn) },
+        ),
         ...unique(values(LEAVES[1])).map((arn) => ({ kind: arn, identity: misuse.iamUser(arn) })),
         ...unique(values(LEAVES[2])).map((account) => ({
             kind: `a user of account ${account}`,
