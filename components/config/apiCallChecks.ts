@@ -1,6 +1,7 @@
 import {
     ALL_EVENT_ALERTS,
     apiCallEventPattern,
+    callerKind,
     MAX_EVENT_PATTERN_LENGTH,
     OwnTopicCalls,
     topicKeyAlias,
@@ -8,7 +9,7 @@ import {
 import { EVENT_RULE_NAME_MAX, eventRuleName } from "../shared";
 import { duplicates, listedTwice, longestOf } from "./inputValues";
 import { stackNamePrefix } from "./primitives";
-import { ParseContext, Problem } from "./types";
+import { ApiCallAlert, ParseContext, Problem } from "./types";
 
 type Entry = Record<string, unknown>;
 
@@ -122,5 +123,47 @@ export function eventAlertProblems(input: Record<string, unknown>, ctx: ParseCon
                     `characters; use a shorter project or stack name, or set ${key} to false`,
             },
         ];
+    });
+}
+
+const accountOf = (arn: string) => arn.split(":")[4];
+
+/**
+ * A role or user ARN in `callers` or `exceptCallers` of another account than every key of its
+ * entry. CloudTrail records a request "made by another AWS account" as `userIdentity` type
+ * `AWSAccount` (CloudTrail User Guide, "CloudTrail userIdentity element") with only the account's
+ * ID and a principal ID, as the role owner's record of a cross-account AssumeRole shows (IAM User
+ * Guide, "Logging IAM and AWS STS API calls with AWS CloudTrail"): no ARN, no session issuer. So in
+ * the key's account the ARN never matches, and `exceptCallers` admits every call of that account.
+ * The caller's own account records the call with the ARN ("Cross-account operations on KMS keys are
+ * logged in both the caller account and the KMS key owner account", KMS Developer Guide, "Logging
+ * AWS KMS API calls with AWS CloudTrail"), which this stack sees when that account is its own or a
+ * member of `organization`: so a warning, not an error. An entry without keys watches keys of any
+ * account, and the stack's own account is not known here: it is not checked (docs/misuse.md).
+ */
+export function callerAccountWarnings(alerts: readonly ApiCallAlert[], project: string): string[] {
+    return alerts.flatMap((alert, index) => {
+        const keyAccounts = [...new Set(alert.keyArns.map(accountOf))];
+        if (keyAccounts.length === 0) return [];
+        return (["callers", "exceptCallers"] as const).flatMap((field) =>
+            (alert[field] ?? []).flatMap((caller, position) => {
+                const account = accountOf(caller);
+                const arn = callerKind(caller) === "role" || callerKind(caller) === "user";
+                if (!arn || keyAccounts.includes(account)) return [];
+                const there =
+                    field === "callers"
+                        ? "it never matches there"
+                        : "every call of that account alerts there";
+                return [
+                    `${project}:apiCallAlerts[${index}].${field}[${position}] (${caller}) is in account ` +
+                        `${account}, the entry's keys in ${keyAccounts.join(", ")}: the key's account ` +
+                        "records another account's call as userIdentity type AWSAccount, with the " +
+                        `account ID and no ARN, so ${there}. Only ${account}'s own record of the ` +
+                        "call names the ARN, and it reaches this stack only if that account is the " +
+                        `stack's own or a member account of organization. Use the account ID ${account} ` +
+                        "to match the key's account's record (docs/misuse.md).",
+                ];
+            }),
+        );
     });
 }

@@ -6,12 +6,12 @@ import {
     partitionOfRegion,
     PARTITIONS_WITHOUT_CROSS_REGION_ROUTING,
 } from "../shared";
-import { apiCallAlertProblems, eventAlertProblems } from "./apiCallChecks";
+import { apiCallAlertProblems, callerAccountWarnings, eventAlertProblems } from "./apiCallChecks";
 import { channelProblems } from "./channelChecks";
 import { listedTwice, longestOf, stringsAt, watchedRegions } from "./inputValues";
 import { organizationProblems } from "./organizationChecks";
 import { DAY_MS, stackNamePrefix } from "./primitives";
-import { ImportedKeyConfig, ParseContext, Problem } from "./types";
+import { ApiCallAlert, ImportedKeyConfig, ParseContext, Problem } from "./types";
 
 /**
  * Checks that span several keys. They run on the decoded input even when single values are
@@ -140,10 +140,17 @@ function otherRegionProblems(
 
 /** Valid settings that still deserve a word before deploying. */
 export function configWarnings(
-    config: { importedKey?: ImportedKeyConfig; expiryWarningDays: number },
+    config: {
+        apiCallAlerts: readonly ApiCallAlert[];
+        importedKey?: ImportedKeyConfig;
+        expiryWarningDays: number;
+    },
     ctx: ParseContext,
 ): string[] {
-    return validToWarnings(config, ctx);
+    return [
+        ...validToWarnings(config, ctx),
+        ...callerAccountWarnings(config.apiCallAlerts, ctx.project),
+    ];
 }
 
 function validToWarnings(

@@ -44,6 +44,39 @@ describe("apiCallAlerts caller and error filters", () => {
         assert.equal(config.pendingDeletionUseAlerts, false);
     });
 
+    it("warns about a role or user ARN of another account than the entry's keys, and suggests its account ID", () => {
+        const other = "arn:aws:iam::444455556666:role/payments-app";
+        const warnings = parse({
+            apiCallAlerts: [
+                { name: "a", eventNames: ["Decrypt"], keyArns: [KEY], callers: [ROLE, other] },
+                {
+                    name: "b",
+                    eventNames: ["Decrypt"],
+                    keyArns: [KEY],
+                    exceptCallers: ["444455556666", "arn:aws:iam::444455556666:user/ops/Bob"],
+                },
+                // No keys: the stack's account is not known when the config is read.
+                { name: "c", eventNames: ["Decrypt"], callers: [other] },
+            ],
+        }).warnings;
+        assert.deepEqual(warnings, [
+            `kms-monitoring:apiCallAlerts[0].callers[1] (${other}) is in account 444455556666, ` +
+                "the entry's keys in 111122223333: the key's account records another account's " +
+                "call as userIdentity type AWSAccount, with the account ID and no ARN, so it never " +
+                "matches there. Only 444455556666's own record of the call names the ARN, and it " +
+                "reaches this stack only if that account is the stack's own or a member account " +
+                "of organization. Use the account ID 444455556666 to match the key's account's " +
+                "record (docs/misuse.md).",
+            "kms-monitoring:apiCallAlerts[1].exceptCallers[1] (arn:aws:iam::444455556666:user/ops/Bob) " +
+                "is in account 444455556666, the entry's keys in 111122223333: the key's account " +
+                "records another account's call as userIdentity type AWSAccount, with the account " +
+                "ID and no ARN, so every call of that account alerts there. Only 444455556666's own " +
+                "record of the call names the ARN, and it reaches this stack only if that account " +
+                "is the stack's own or a member account of organization. Use the account ID " +
+                "444455556666 to match the key's account's record (docs/misuse.md).",
+        ]);
+    });
+
     it("refuses callers and exceptCallers together, a caller in no allowed form and an empty error code, in one message naming each key", () => {
         const message = problems({
             apiCallAlerts: [
