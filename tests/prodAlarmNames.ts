@@ -25,7 +25,7 @@ export const PROD_ALARM_NAMES = [
     "kms-monitoring-prod-sns-failed-notifications",
     "kms-monitoring-prod-key-management-failed-invocations",
     "kms-monitoring-prod-payments-key-decrypt-failed-invocations",
-    "kms-monitoring-prod-payments-key-denied-failed-invocations",
+    "kms-monitoring-prod-denied-key-use-failed-invocations",
     "kms-monitoring-prod-key-lifecycle-failed-invocations",
     "kms-monitoring-prod-key-rotation-failed-invocations",
     "kms-monitoring-prod-pending-deletion-use-failed-invocations",

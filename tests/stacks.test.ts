@@ -1,5 +1,8 @@
 import { strict as assert } from "assert";
 import { PROD_ALARM_NAMES } from "./prodAlarmNames";
+import { matchesPattern } from "./support/eventMatcher";
+import * as misuse from "../verify/misuseSamples";
+import * as samples from "../verify/samples";
 import * as path from "path";
 import { KmsMonitoring } from "../components/stack";
 import { parseStackConfig } from "../components/config";
@@ -163,6 +166,42 @@ describe("shipped stack files", () => {
             recorder.one("aws:sns/topic:Topic", "-alerts-topic").inputs.tags["cost-center"],
             "security",
         );
+    });
+});
+
+describe("prod's example of denied calls", () => {
+    // KMS refuses a Decrypt "on the resource associated with this ciphertext" (IAM Identity Center
+    // User Guide, "Troubleshoot customer managed keys"): its record may name no key.
+    it("catches a denied Decrypt of the payments key whose CloudTrail record names no key", async () => {
+        const { recorded } = await snapshotPlan("prod");
+        const payments =
+            "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+        const denied = samples.placed(misuse.deniedDecryptEvent, "111122223333", "eu-west-1");
+        const withoutKey = { ...denied, detail: { ...denied.detail, resources: undefined } };
+        const onPayments = {
+            ...denied,
+            detail: {
+                ...denied.detail,
+                resources: [{ ...denied.detail.resources[0], ARN: payments }],
+            },
+        };
+        const homeRules = recorded.filter(
+            (each) =>
+                each.type === "aws:cloudwatch/eventRule:EventRule" &&
+                each.inputs.region === undefined &&
+                each.inputs.eventBusName === undefined,
+        );
+        const catching = (event: object) =>
+            homeRules
+                .filter((rule) =>
+                    matchesPattern(JSON.parse(rule.inputs.eventPattern ?? "{}"), event),
+                )
+                .map((rule) => rule.inputs.name as string)
+                .filter((name) => !name.includes("-pagerduty-"));
+        assert.deepEqual(catching(withoutKey), ["kms-monitoring-prod-denied-key-use"]);
+        assert.ok(catching(onPayments).includes("kms-monitoring-prod-denied-key-use"));
+        const succeeded = samples.placed(samples.decryptEvent, "111122223333", "eu-west-1");
+        assert.ok(!catching(succeeded).includes("kms-monitoring-prod-denied-key-use"));
     });
 });
 

@@ -46,7 +46,7 @@ describe("verify: the misuse rules' samples", () => {
     it("tries errorCodes with a denied call and a successful one, and the pending-deletion rule with both refusals", async () => {
         for (const [rule, accepted, rejected] of [
             [
-                "kms-monitoring-prod-payments-key-denied",
+                "kms-monitoring-prod-denied-key-use",
                 /failed with AccessDeniedException/,
                 /, successful$/,
             ],
@@ -81,11 +81,7 @@ describe("verify: the misuse rules' samples", () => {
     it("passes the deployed rules, and fails one that lost its filter, naming the call it lets through", async () => {
         const { fake } = await deployed("prod");
         const healthy = await runVerify("prod", fake);
-        for (const rule of [
-            "payments-key-decrypt",
-            "payments-key-denied",
-            "pending-deletion-use",
-        ]) {
+        for (const rule of ["payments-key-decrypt", "denied-key-use", "pending-deletion-use"]) {
             assert.equal(
                 exactResult(healthy, "rule-pattern", `kms-monitoring-prod-${rule}`).status,
                 "PASS",
