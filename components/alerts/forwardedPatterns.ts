@@ -1,4 +1,5 @@
 import { callFilterCondition, hasCallFilters } from "./callFilters";
+import { MULTI_KEY_OPERATIONS } from "./kmsOperations";
 import {
     ApiCallSelection,
     apiCallRuleState,
@@ -99,13 +100,22 @@ function operationGroups(
 
 /**
  * One group's keys cut into branches that each fit, every key in exactly one; `extra` is a
- * condition every branch also has.
+ * condition every branch also has. An operation that names several keys (MULTI_KEY_OPERATIONS) is
+ * never cut by key, or a call from a key of one piece to one of another would go twice: if its keys
+ * do not fit one branch, every call of it is forwarded, a superset the home rules narrow again.
  */
 function splitByKeys(
     eventNames: readonly string[],
     keyArns: readonly string[],
     extra: Branch = {},
 ): Branch[][] {
+    const several = eventNames.filter((name) => MULTI_KEY_OPERATIONS.includes(name));
+    if (several.length > 0 && eventNames.length > 1) {
+        const single = eventNames.filter((name) => !several.includes(name));
+        return [single, ...several.map((name) => [name])]
+            .filter((names) => names.length > 0)
+            .flatMap((names) => splitByKeys(names, keyArns, extra));
+    }
     const branch = (keys: readonly string[]) =>
         branchesOf({ eventNames, conditions: [{ ...keysCondition(keys), ...extra }] });
     const pieces: string[][] = [];
@@ -117,19 +127,20 @@ function splitByKeys(
             pieces.push([arn]);
         }
     }
-    return pieces.map(branch);
+    return pieces.length > 1 && several.length > 0
+        ? [[{ eventName: [...eventNames], ...extra }]]
+        : pieces.map(branch);
 }
 
 const FAILED = { errorCode: [{ exists: true }] };
 const SUCCEEDED = { errorCode: [{ exists: false }] };
 
 /**
- * One operation whose conditions do not fit one pattern, forwarded as a superset the home rules
- * narrow again, its branches apart by whether the call failed (CloudTrail records an `errorCode`
- * for every failed call): every failed call of the operation, from anyone, on any key; the
- * successful ones on the keys of the conditions that admit them, cut by key. Should a condition
- * admit successful calls on any key, every call of the operation. An exception every condition
- * has (the stack's own calls, exceptionOf) stays on each branch.
+ * One operation whose conditions do not fit one pattern, as a superset the home rules narrow again,
+ * its branches apart by whether the call failed (CloudTrail records an `errorCode` for every failed
+ * call): every failed call of it, on any key; the successful ones on the keys of the conditions
+ * that admit them, cut by key. Should one admit successful calls on any key, every call of it. An
+ * exception every condition has (the stack's own calls, exceptionOf) stays on each branch.
  */
 function supersetOf(operation: string, conditions: readonly Branch[]): Branch[][] {
     const [first] = conditions;
@@ -154,8 +165,8 @@ function supersetOf(operation: string, conditions: readonly Branch[]): Branch[][
  * The units a group packs as: the branches of one unit must share a pattern, because one call can
  * match several of them, and a call two forwarders match would be forwarded twice. A group too
  * long for one pattern is cut: by keys when keys (and an exception) are its only condition (every
- * key in one piece), else by operation, and an operation whose conditions still do not fit is forwarded as a superset
- * (supersetOf): never a call forwarded twice.
+ * key in one piece, splitByKeys), else by operation, and an operation whose conditions still do not
+ * fit is forwarded as a superset (supersetOf): never a call forwarded twice.
  */
 function unitsOf(group: OperationGroup): Branch[][] {
     const branches = branchesOf(group);

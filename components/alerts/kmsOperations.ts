@@ -99,3 +99,10 @@ export function isReadOnlyOperation(name: KmsOperation): boolean {
 export function closestOperation(name: string): KmsOperation {
     return closestMatch(name, KMS_OPERATIONS);
 }
+
+/**
+ * The operations whose CloudTrail record names several keys in `resources`: a ReEncrypt lists "the
+ * source KMS key and the destination KMS key, in that order" (KMS Developer Guide, ReEncrypt's
+ * CloudTrail example).
+ */
+export const MULTI_KEY_OPERATIONS: readonly string[] = ["ReEncrypt"];

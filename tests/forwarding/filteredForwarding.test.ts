@@ -128,6 +128,38 @@ describe("forwarding filtered alerts and calls on keys pending deletion", () => 
         assert.ok(patterns.every(fitsOnePattern));
     });
 
+    it("forwards a ReEncrypt between keys of different pieces once: an operation that names two keys is never cut by key", () => {
+        const keys = Array.from({ length: 40 }, (_, index) => key(index));
+        const crossing = misuse.reEncryptEvent(keys[0], keys[39]);
+        for (const alerts of [
+            // Keys only: the other operations are cut by key, ReEncrypt is not.
+            [{ eventNames: ["Decrypt", "ReEncrypt"], keyArns: keys }],
+            // Conditions that need a superset: the successful calls are not cut by key either.
+            [
+                { eventNames: ["ReEncrypt"], keyArns: keys },
+                { eventNames: ["ReEncrypt"], errorCodes: ["AccessDenied*"], exceptCallers: [ROLE] },
+            ],
+        ] as ApiCallSelection[][]) {
+            const patterns = forwardedApiCallPatterns(alerts, [{ ...PENDING_DELETION_CONDITION }]);
+            assert.ok(patterns.every(fitsOnePattern));
+            for (const event of [
+                crossing,
+                misuse.reEncryptEvent(keys[39], keys[0]),
+                misuse.denied(crossing),
+                misuse.onKeyPendingDeletion(crossing),
+                misuse.reEncryptEvent(keys[1], keys[2]),
+            ]) {
+                const forwarded = patterns.filter((pattern) => matchesPattern(pattern, event));
+                assert.equal(forwarded.length, 1, JSON.stringify(event.detail.resources));
+            }
+        }
+        // Decrypt, with one key a call, still goes by key: a call on no listed key stays home.
+        const [decryptOnly] = forwardedApiCallPatterns([
+            { eventNames: ["Decrypt", "ReEncrypt"], keyArns: keys },
+        ]).filter((pattern) => JSON.stringify(pattern).includes('"Decrypt"'));
+        assert.ok(JSON.stringify(decryptOnly).includes(keys[0]));
+    });
+
     it("opts the forwarder in to read-only calls once it carries calls on keys pending deletion", () => {
         const plan = forwardingPlan("p", {
             apiCalls: [{ eventNames: ["DisableKey"] }],
