@@ -81,10 +81,15 @@ describe("index.ts", () => {
             },
         });
         await runProgram(recorder);
-        assert.equal(recorder.warnings.length, 1);
+        assert.equal(recorder.warnings.length, 2);
         assert.match(
             recorder.warnings[0],
             /importedKey\.validTo .* within expiryWarningDays \(30\)/,
+        );
+        // No trail of the stack's own: the pending-deletion rule's one prerequisite, once.
+        assert.match(
+            recorder.warnings[1],
+            /^kms-monitoring:pendingDeletionUseAlerts is on and auditTrail\.create is off: .* npm run verify -- --canary checks it/,
         );
     });
 

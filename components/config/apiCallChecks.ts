@@ -6,7 +6,7 @@ import {
     OwnTopicCalls,
     topicKeyAlias,
 } from "../alerts";
-import { EVENT_RULE_NAME_MAX, eventRuleName } from "../shared";
+import { EVENT_RULE_NAME_MAX, eventRuleName, PENDING_DELETION_RULE_ROLE } from "../shared";
 import { duplicates, listedTwice, longestOf } from "./inputValues";
 import { stackNamePrefix } from "./primitives";
 import { ApiCallAlert, ParseContext, Problem } from "./types";
@@ -166,4 +166,28 @@ export function callerAccountWarnings(alerts: readonly ApiCallAlert[], project: 
             }),
         );
     });
+}
+
+/**
+ * The pending-deletion rule without the stack's trail. The KMS Developer Guide's own alarm ("Create
+ * an alarm that detects use of a KMS key pending deletion") is a metric filter on a trail's
+ * CloudWatch Logs, which the stack only adds to the trail it creates; the rule alone rests on
+ * failed KMS calls reaching EventBridge, which no AWS page states. Said once, with what proves it.
+ */
+export function pendingDeletionWarnings(
+    config: { pendingDeletionUseAlerts: boolean; auditTrail: { create: boolean } },
+    ctx: ParseContext,
+): string[] {
+    if (!config.pendingDeletionUseAlerts || config.auditTrail.create) {
+        return [];
+    }
+    const rule = eventRuleName(stackNamePrefix(ctx), PENDING_DELETION_RULE_ROLE);
+    return [
+        `${ctx.project}:pendingDeletionUseAlerts is on and auditTrail.create is off: the documented ` +
+            "alarm on use of a key pending deletion (the KMS Developer Guide's metric filter on a " +
+            "trail's CloudWatch Logs) is only added with the stack's own trail, so the EventBridge " +
+            `rule ${rule} is the only alert on such calls, and it depends on failed KMS calls ` +
+            "reaching EventBridge, which no AWS page states: npm run verify -- --canary checks it " +
+            "(docs/misuse.md).",
+    ];
 }

@@ -6,7 +6,12 @@ import {
     partitionOfRegion,
     PARTITIONS_WITHOUT_CROSS_REGION_ROUTING,
 } from "../shared";
-import { apiCallAlertProblems, callerAccountWarnings, eventAlertProblems } from "./apiCallChecks";
+import {
+    apiCallAlertProblems,
+    callerAccountWarnings,
+    eventAlertProblems,
+    pendingDeletionWarnings,
+} from "./apiCallChecks";
 import { channelProblems } from "./channelChecks";
 import { listedTwice, longestOf, stringsAt, watchedRegions } from "./inputValues";
 import { organizationProblems } from "./organizationChecks";
@@ -144,12 +149,13 @@ export function configWarnings(
         apiCallAlerts: readonly ApiCallAlert[];
         importedKey?: ImportedKeyConfig;
         expiryWarningDays: number;
-    },
+    } & Parameters<typeof pendingDeletionWarnings>[0],
     ctx: ParseContext,
 ): string[] {
     return [
         ...validToWarnings(config, ctx),
         ...callerAccountWarnings(config.apiCallAlerts, ctx.project),
+        ...pendingDeletionWarnings(config, ctx),
     ];
 }
 

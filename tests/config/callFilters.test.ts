@@ -58,6 +58,7 @@ describe("apiCallAlerts caller and error filters", () => {
                 // No keys: the stack's account is not known when the config is read.
                 { name: "c", eventNames: ["Decrypt"], callers: [other] },
             ],
+            pendingDeletionUseAlerts: false,
         }).warnings;
         assert.deepEqual(warnings, [
             `kms-monitoring:apiCallAlerts[0].callers[1] (${other}) is in account 444455556666, ` +

@@ -154,19 +154,38 @@ describe("stack config defaults", () => {
         );
     });
 
+    it("warns once that the pending-deletion rule rests on failed calls reaching EventBridge, without the stack's trail", () => {
+        const [warning, ...more] = parse({}).warnings;
+        assert.deepEqual(more, []);
+        assert.equal(
+            warning,
+            "kms-monitoring:pendingDeletionUseAlerts is on and auditTrail.create is off: the " +
+                "documented alarm on use of a key pending deletion (the KMS Developer Guide's metric " +
+                "filter on a trail's CloudWatch Logs) is only added with the stack's own trail, so " +
+                "the EventBridge rule kms-monitoring-dev-pending-deletion-use is the only alert on " +
+                "such calls, and it depends on failed KMS calls reaching EventBridge, which no AWS " +
+                "page states: npm run verify -- --canary checks it (docs/misuse.md).",
+        );
+        assert.deepEqual(parse({ auditTrail: { create: true } }).warnings, []);
+        assert.deepEqual(parse({ pendingDeletionUseAlerts: false }).warnings, []);
+    });
+
     it("warns when validTo is already within the expiry warning window", () => {
         const soon = parse({
             importedKey: importedKey({ validTo: "2026-12-10T12:00:00Z" }),
             expiryWarningDays: 30,
+            pendingDeletionUseAlerts: false,
         });
         assert.deepEqual(soon.warnings, [
             "kms-monitoring:importedKey.validTo (2026-12-10T12:00:00Z) is 12 days away, within expiryWarningDays (30): its expiry alarm will fire as soon as KMS publishes the metric.",
         ]);
         assert.deepEqual(
-            parse({ importedKey: importedKey({ validTo: "2027-06-30T00:00:00Z" }) }).warnings,
+            parse({
+                importedKey: importedKey({ validTo: "2027-06-30T00:00:00Z" }),
+                pendingDeletionUseAlerts: false,
+            }).warnings,
             [],
         );
-        assert.deepEqual(parse({}).warnings, []);
     });
 
     it("accepts validTo up to exactly 365 days ahead", () => {

@@ -74,8 +74,11 @@ describe("verify --canary", () => {
     it("makes a documented call the rules watch, waits for it and passes when the topic delivered it", async () => {
         const dev = await canary("dev", "delivered");
         assert.equal(dev.canary.status, "PASS");
+        // With the pending-deletion rule, a CancelKeyDeletion refused on purpose follows
+        // (canaryFailedCall.ts, tests/verify/failedCalls.test.ts).
         assert.deepEqual(dev.fake.kmsCalls, [
             `GenerateDataKey ${dev.fake.verification.topics[0].keyArn}`,
+            `CancelKeyDeletion ${dev.fake.verification.topics[0].keyArn}`,
         ]);
         assert.match(
             dev.canary.resource,

@@ -51,7 +51,7 @@ export const NO_CANARY_FIX =
     "GenerateDataKey, which could also alert on SNS's own data-key calls for the topic key";
 
 /** Whether the rule watches `operation` on `keyArn`. */
-function watches(rule: VerificationRule, operation: string, keyArn: string): boolean {
+export function watches(rule: VerificationRule, operation: string, keyArn: string): boolean {
     return apiCallBranches(rule.eventPattern ?? "{}").some(
         (branch) =>
             !branch.filtered &&
